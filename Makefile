@@ -1,0 +1,38 @@
+VENV := .venv
+PY := $(VENV)/bin/python
+UPPSIKT := $(VENV)/bin/uppsikt
+PYTHON ?= python3
+
+.PHONY: setup build run test bench lint evaluate clean
+
+setup: $(VENV)/.installed
+
+# torch is installed first and pinned: anything unpinned would pull several GB of CUDA wheels.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+build: setup
+	$(UPPSIKT) ingest
+	$(UPPSIKT) build
+
+run: build
+	$(UPPSIKT) serve
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: build
+	$(PY) -m evaluation.bench
+
+evaluate: build
+	$(UPPSIKT) evaluate
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf data models/artifacts test-artifacts

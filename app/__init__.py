@@ -1,0 +1,1 @@
+"""The CLI and the Gradio UI, both thin over `app.service`."""

@@ -1,0 +1,151 @@
+"""`uppsikt`: one thin command per verb over app.service; --json prints exactly one JSON document."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from tqdm import tqdm
+
+from app.service import Service
+from corpus.model import UppsiktError
+
+app = typer.Typer(help="uppsikt: sök, koppla och bedöm kommunal måluppföljning.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+corpus_app = typer.Typer(help="Bläddra i korpusen: rapporter, mål och aktiviteter.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+F = TypeVar("F", bound=Callable[..., Any])
+JSON_OPTION = typer.Option(False, "--json", help="Skriv ut resultatet som ett JSON-dokument.")
+
+
+def fail(message: str) -> None:
+    typer.echo(f"Fel: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def handles_errors(func: F) -> F:
+    """Known errors become one sentence on stderr and exit code 1, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UppsiktError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("Avbrutet.")
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(data: Any, as_json: bool, render: Callable[[Any], str] | None = None) -> None:
+    if as_json or render is None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        typer.echo(render(data))
+
+
+def _service() -> Service:
+    return Service()
+
+
+@app.command()
+@handles_errors
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Rapportfiler (.txt, .md, .pdf); standard: corpus/raw/*."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Läs in rapporter i databasen (samma fil två gånger ändrar inget; en trasig fil ändrar inget)."""
+    service = _service()
+    with tqdm(desc="Läser in", unit="fil", file=sys.stderr, disable=None) as bar:
+        result = service.ingest(paths or None, progress=lambda name: (bar.set_postfix_str(name), bar.update(1)))
+    emit(result, as_json, lambda r: "\n".join(
+        [f"{x['source']}: {x['year']} {x['period'] or '-'} mål={x['goals']} aktiviteter={x['activities']} "
+         f"täckning={x['coverage']:.1%} {x['status']}" + (f" (dubblett av {x['duplicate_of']})" if x["duplicate_of"] else "")
+         for x in r["reports"]] + [f"varning: {w}" for w in r["warnings"]]))
+
+
+@corpus_app.command("reports")
+@handles_errors
+def corpus_reports(as_json: bool = JSON_OPTION) -> None:
+    """Lista rapporterna i databasen."""
+    emit(_service().reports(), as_json, lambda rs: "\n".join(
+        f"{r['source']}  {r['year']} {r['period'] or '-'}  {r['title']}" for r in rs))
+
+
+@corpus_app.command("goals")
+@handles_errors
+def corpus_goals(year: int = typer.Option(None, "--year"), report: str = typer.Option(None, "--report"),
+                 as_json: bool = JSON_OPTION) -> None:
+    """Lista mål (top_level för fullmäktiges/styrelsens mål, parent_id för delmål)."""
+    emit(_service().goals(year, report), as_json, lambda gs: "\n".join(
+        f"{'' if g['top_level'] else '  '}{g['id']}: {g['title'][:90]}"
+        + (f" [{g['assessment']}]" if g["assessment"] else "") for g in gs))
+
+
+@corpus_app.command("activities")
+@handles_errors
+def corpus_activities(year: int = typer.Option(None, "--year"), report: str = typer.Option(None, "--report"),
+                      as_json: bool = JSON_OPTION) -> None:
+    """Lista aktiviteter med sina rapporterade versioner, nyaste först."""
+    emit(_service().activities(year, report), as_json, lambda acts: "\n".join(
+        f"{a['id']}: {a['title'][:80]} [{a['versions'][0]['status'] if a['versions'] else '-'}]" for a in acts))
+
+
+@app.command()
+@handles_errors
+def build(as_json: bool = JSON_OPTION) -> None:
+    """Bygg det som saknas: FAISS-index (bara nya eller ändrade poster bäddas in)."""
+    emit(_service().build(), as_json, lambda r: json.dumps(r, ensure_ascii=False))
+
+
+def _render_search(result: dict[str, Any]) -> str:
+    lines = [f"{result['query']!r}: {len(result['hits'])} träffar på {result['took_ms']} ms"]
+    for n, hit in enumerate(result["hits"], start=1):
+        lines.append(f"{n:2}. [{hit['kind']} {hit['year']}] {hit['title'][:90]} ({hit['score']:.4f})")
+    return "\n".join(lines)
+
+
+@app.command()
+@handles_errors
+def search(
+    query: str = typer.Argument(None, help="Vad du letar efter, med egna ord."),
+    k: int = typer.Option(10, "--k", min=1, max=200),
+    year: int = typer.Option(None, "--year"),
+    kind: str = typer.Option("any", "--kind", help="activity, goal eller any"),
+    report: str = typer.Option(None, "--report"),
+    status: str = typer.Option(None, "--status"),
+    unit: str = typer.Option(None, "--unit", help="Del av enhetens namn"),
+    mode: str = typer.Option("hybrid", "--mode", help="hybrid, dense eller bm25"),
+    batch: Path = typer.Option(None, "--batch", help="Fil med en fråga per rad"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Sök mål och aktiviteter efter betydelse (semantiskt + lexikalt)."""
+    service = _service()
+    options = {"k": k, "year": year, "kind": kind, "report": report, "status": status, "unit": unit, "mode": mode}
+    if batch is not None:
+        try:
+            queries = [q for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UppsiktError(f"Frågefilen {batch} kunde inte läsas ({exc}).") from exc
+        results = service.search_batch(queries, **options)
+        emit(results, as_json, lambda rs: "\n\n".join(_render_search(r) for r in rs))
+        return
+    if query is None:
+        raise UppsiktError("Ange en sökfråga eller --batch FIL.")
+    emit(service.search(query, **options), as_json, _render_search)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The one service layer: every CLI command, UI event and API call goes through these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus.ingest import default_paths, ingest_paths
+from corpus.model import UppsiktError
+from corpus.settings import Paths
+from corpus.store import Store
+from nlp.search import SearchEngine, SearchFilters
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Service:
+    """Holds the store and the loaded engines; engines are rebuilt when the store changes."""
+
+    paths: Paths = field(default_factory=Paths.from_env)
+    model: str | None = None
+    _store: Store | None = None
+    _engine: SearchEngine | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.paths.db)
+        return self._store
+
+    def reset(self) -> None:
+        self._engine = None
+
+    # ---- corpus ------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[Path] | None = None, progress: Progress | None = None) -> dict[str, Any]:
+        files = paths or default_paths(self.paths.raw_dir)
+        if not files:
+            raise UppsiktError(f"Inga rapportfiler hittades i {self.paths.raw_dir}.")
+        for path in files:
+            if not path.exists():
+                raise UppsiktError(f"Filen {path} finns inte.")
+        result = ingest_paths(files, self.store, progress)
+        if any(r["status"] == "ingested" for r in result.reports):
+            self.reset()
+        return {"reports": result.reports, "warnings": result.warnings}
+
+    def reports(self) -> list[dict[str, Any]]:
+        return self.store.reports()
+
+    def _check_year(self, year: int | None) -> None:
+        if year is not None and year not in self.store.years():
+            raise UppsiktError(f"Året {year} finns inte i korpusen (finns: {', '.join(map(str, self.store.years()))}).")
+
+    def _check_report(self, report: str | None) -> None:
+        if report is not None and report not in {r["source"] for r in self.store.reports()}:
+            raise UppsiktError(f"Rapporten '{report}' finns inte i korpusen.")
+
+    def goals(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
+        self._check_year(year)
+        self._check_report(report)
+        return [
+            {k: g[k] for k in ("id", "year", "section", "title", "parent_id", "top_level", "reports",
+                               "assessment", "assessment_comment", "area", "measures")}
+            for g in self.store.goals(year, report)
+        ]
+
+    def activities(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
+        self._check_year(year)
+        self._check_report(report)
+        return self.store.activities(year, report)
+
+    # ---- search ------------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> SearchEngine:
+        if self._engine is None:
+            self.store.connect()
+            self._engine = SearchEngine(self.store, self.paths.artifacts, self.model)
+        return self._engine
+
+    def build(self) -> dict[str, Any]:
+        report = self.engine.build_report
+        return {
+            "model": self.engine.embedder.name, "index_type": report.index_type, "embedded": report.embedded,
+            "removed": report.removed, "total": report.total, "rebuilt": report.rebuilt,
+            "index_dir": str(self.engine.directory),
+        }
+
+    def search(self, query: str, k: int = 10, year: int | None = None, kind: str = "any",
+               report: str | None = None, status: str | None = None, unit: str | None = None,
+               mode: str = "hybrid") -> dict[str, Any]:
+        filters = SearchFilters(year=year, kind=kind, report=report, status=status, unit=unit)
+        return self.engine.search(query, k=k, filters=filters, mode=mode)
+
+    def search_batch(self, queries: list[str], **options: Any) -> list[dict[str, Any]]:
+        return [self.search(q, **options) for q in queries]
+
+    def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
+        return self.engine.similar(entity_id, k)

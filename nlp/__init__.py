@@ -1,0 +1,1 @@
+"""NLP: normalisation, embeddings, index, search, linking and classification over the corpus store."""

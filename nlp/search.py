@@ -1,0 +1,162 @@
+"""Hybrid search: dense (FAISS) and BM25 rankings fused by reciprocal rank, with filters."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import UppsiktError
+from corpus.store import Store
+from corpus.text import ACTIVITY_STATUSES, fold
+from nlp.documents import DEFAULT_REPRESENTATION, Document, load_documents
+from nlp.embedding import CachedEmbedder, make_embedder
+from nlp.index import BuildReport, VectorIndex, build_index
+from nlp.lexical import BM25Index, SwedishAnalyzer
+
+MAX_QUERY_CHARS = 2000
+RRF_K = 60
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    year: int | None = None
+    kind: str = "any"
+    report: str | None = None
+    status: str | None = None
+    unit: str | None = None
+
+    def accepts(self, doc: Document) -> bool:
+        if self.year is not None and doc.year != self.year:
+            return False
+        if self.kind != "any" and doc.kind != self.kind:
+            return False
+        if self.report and self.report not in doc.reports:
+            return False
+        if self.status and doc.status != self.status:
+            return False
+        return not (self.unit and not any(fold(self.unit) in fold(u) for u in doc.units))
+
+
+def index_dir(artifacts: Path, model: str) -> Path:
+    return artifacts / "index" / re.sub(r"[^A-Za-z0-9_.-]+", "_", model)
+
+
+class SearchEngine:
+    """Everything a search needs, loaded once: documents, dense index, BM25."""
+
+    def __init__(self, store: Store, artifacts: Path, model: str | None = None,
+                 representation: str = DEFAULT_REPRESENTATION, rrf_k: int = RRF_K, dense_weight: float = 1.0) -> None:
+        self.store = store
+        self.embedder: CachedEmbedder = make_embedder(model)
+        self.representation = representation
+        self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
+        self.docs = load_documents(store)
+        self.by_id = {d.id: d for d in self.docs}
+        self.analyzer = SwedishAnalyzer()
+        for doc in self.docs:
+            self.analyzer.add_vocabulary(self.analyzer.words(doc.title))
+        self.bm25 = BM25Index(self.analyzer, [d.passage("full") for d in self.docs])
+        self.directory = index_dir(artifacts, self.embedder.name)
+        self.vectors, self.build_report = self._build()
+
+    def _build(self, progress: Callable[[int, int], None] | None = None) -> tuple[VectorIndex, BuildReport]:
+        passages = {d.id: (d.passage(self.representation), d.digest(self.representation)) for d in self.docs}
+        return build_index(
+            self.directory, self.embedder.name, self.embedder.dim, passages,
+            lambda texts: self.embedder.encode(texts, "passage"), self.representation, progress,
+        )
+
+    def validate(self, query: str, filters: SearchFilters) -> str:
+        query = (query or "").strip()
+        if not query:
+            raise UppsiktError("Sökfrågan är tom; skriv några ord om vad du letar efter.")
+        if len(query) > MAX_QUERY_CHARS:
+            query = query[:MAX_QUERY_CHARS]
+        if filters.kind not in {"any", "goal", "activity"}:
+            raise UppsiktError(f"Okänd typ '{filters.kind}'; välj activity, goal eller any.")
+        if filters.status and filters.status not in ACTIVITY_STATUSES:
+            raise UppsiktError(f"Okänd status '{filters.status}'; giltiga är: {', '.join(ACTIVITY_STATUSES)}.")
+        if filters.year is not None and filters.year not in {d.year for d in self.docs}:
+            raise UppsiktError(f"Året {filters.year} finns inte i korpusen.")
+        return query
+
+    def rank(self, query: str, mode: str = "hybrid") -> list[tuple[str, float]]:
+        """All documents ranked for `query`, best first, with the fused (or single) score."""
+        n = len(self.docs)
+        dense = np.zeros(n, dtype=np.float32)
+        if mode in {"hybrid", "dense"}:
+            qv = self.embedder.encode([query], "query")[0]
+            for entity, score in self.vectors.search(qv, n):
+                dense[self._position[entity]] = score
+        lexical = self.bm25.scores(query) if mode in {"hybrid", "bm25"} else np.zeros(n, np.float32)
+        if mode == "dense":
+            fused = dense
+        elif mode == "bm25":
+            fused = lexical
+        else:
+            fused = np.zeros(n, dtype=np.float64)
+            for weight, scores in ((self.dense_weight, dense), (1.0, lexical)):
+                order = np.argsort(-scores, kind="stable")
+                ranks = np.empty(n, dtype=np.int64)
+                ranks[order] = np.arange(n)
+                contribution = weight / (self.rrf_k + 1 + ranks)
+                contribution[scores <= 0] = 0.0
+                fused += contribution
+        order = np.argsort(-fused, kind="stable")
+        return [(self.docs[i].id, float(fused[i])) for i in order]
+
+    @property
+    def _position(self) -> dict[str, int]:
+        if not hasattr(self, "_pos"):
+            self._pos = {d.id: i for i, d in enumerate(self.docs)}
+        return self._pos
+
+    def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
+               mode: str = "hybrid") -> dict[str, object]:
+        filters = filters or SearchFilters()
+        started = time.perf_counter()
+        query = self.validate(query, filters)
+        hits = []
+        for entity, score in self.rank(query, mode):
+            doc = self.by_id[entity]
+            if score <= 0 or not filters.accepts(doc):
+                continue
+            hits.append(self.hit(doc, score, query))
+            if len(hits) >= max(1, k):
+                break
+        took_ms = (time.perf_counter() - started) * 1000
+        return {"query": query, "took_ms": round(took_ms, 2), "hits": hits}
+
+    def hit(self, doc: Document, score: float, query: str | None = None) -> dict[str, object]:
+        return {
+            "id": doc.id, "kind": doc.kind, "year": doc.year, "title": doc.title, "text": doc.body,
+            "goal_titles": list(doc.goal_titles), "status": doc.status, "score": round(score, 6),
+            "reports": list(doc.reports), "units": list(doc.units),
+            "matched_terms": self.matched_terms(query, doc) if query else [],
+        }
+
+    def matched_terms(self, query: str, doc: Document) -> list[str]:
+        """Words of the document whose analysed form is among the query's terms (for highlighting)."""
+        query_terms = set(self.analyzer.analyze(query))
+        found = []
+        for word in re.findall(r"\w+", doc.body):
+            if len(word) > 2 and set(self.analyzer.analyze(word)) & query_terms:
+                found.append(word)
+        return list(dict.fromkeys(found))
+
+    def similar(self, entity_id: str, k: int = 5) -> list[dict[str, object]]:
+        if entity_id not in self.by_id:
+            raise UppsiktError(f"Det finns ingen post med id '{entity_id}'.")
+        vector = self.vectors.vectors([entity_id])[0]
+        out = []
+        for other, score in self.vectors.search(vector, k + 1):
+            if other != entity_id:
+                out.append(self.hit(self.by_id[other], score))
+        return out[:k]

@@ -24,7 +24,7 @@ _OCR_FOR = {
 def _compatible(ocr: str, clean: str) -> bool:
     if len(ocr) != len(clean):
         return False
-    for a, b in zip(ocr.lower(), clean.lower()):
+    for a, b in zip(ocr.lower(), clean.lower(), strict=False):
         if a == b:
             continue
         if a not in _OCR_FOR.get(b, ()):

@@ -186,7 +186,7 @@ def ingest_paths(
     paths: list[Path], store: Store, progress: Callable[[str], None] | None = None
 ) -> IngestResult:
     """Parse every file first (nothing is written if one fails), then merge them in one transaction."""
-    conn = store.connect(create=True)
+    store.connect(create=True)
     texts: list[tuple[Path, str, str, str]] = []
     for path in paths:
         text = read_report_text(path)

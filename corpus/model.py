@@ -72,7 +72,7 @@ class ParsedReport:
         total = used = 0
         left_out: list[dict[str, object]] = []
         counts: dict[str, int] = {}
-        for number, (line, kind) in enumerate(zip(self.lines, self.line_kinds), start=1):
+        for number, (line, kind) in enumerate(zip(self.lines, self.line_kinds, strict=False), start=1):
             size = len(line.strip())
             if kind == LINE_BLANK or size == 0:
                 continue

@@ -86,7 +86,7 @@ class CachedEmbedder:
             return self.inner.encode(texts, kind)
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            for text, vector in zip(missing, self.inner.encode(missing, kind)):
+            for text, vector in zip(missing, self.inner.encode(missing, kind), strict=False):
                 self._cache[text] = vector
                 if len(self._cache) > self._size:
                     self._cache.popitem(last=False)

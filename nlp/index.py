@@ -84,7 +84,7 @@ class VectorIndex:
             return []
         scores, ids = self.index.search(vector.reshape(1, -1).astype(np.float32), min(k, self.index.ntotal))
         reverse = self.reverse
-        return [(reverse[int(i)], float(s)) for s, i in zip(scores[0], ids[0]) if int(i) in reverse]
+        return [(reverse[int(i)], float(s)) for s, i in zip(scores[0], ids[0], strict=False) if int(i) in reverse]
 
     def vectors(self, entity_ids: list[str]) -> np.ndarray:
         return np.stack([self.index.reconstruct(self.ids[e]) for e in entity_ids]) if entity_ids else np.zeros(

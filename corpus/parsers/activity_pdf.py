@@ -102,7 +102,7 @@ def _split_activities(
         titles.append((parts, dates))
 
     activities: list[ParsedActivity] = []
-    for n, ((start, end), (title_parts, dates)) in enumerate(zip(bullet_blocks, titles)):
+    for n, ((start, end), (title_parts, dates)) in enumerate(zip(bullet_blocks, titles, strict=False)):
         stop = title_starts[n + 1] if n + 1 < len(title_starts) else len(body)
         units = [BULLET.match(lines[body[p]]).group(1) for p in range(start, end + 1) if BULLET.match(lines[body[p]])]
         rest = [lines[body[p]] for p in range(end + 1, stop)]

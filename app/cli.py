@@ -143,6 +143,13 @@ def search(
     emit(service.search(query, **options), as_json, _render_search)
 
 
+@app.command()
+@handles_errors
+def evaluate(as_json: bool = JSON_OPTION) -> None:
+    """Mät allt mot de märkta rapporterna och skriv evaluation/REPORT.md."""
+    emit(_service().evaluate(), True)
+
+
 def main() -> None:
     app()
 

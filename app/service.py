@@ -101,3 +101,10 @@ class Service:
 
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
+
+    # ---- evaluation --------------------------------------------------------------------------
+
+    def evaluate(self) -> dict[str, Any]:
+        from evaluation.report import run_evaluation
+
+        return run_evaluation(self.store, self.engine)

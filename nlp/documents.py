@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corpus.store import Store
 
 REPRESENTATIONS = ("title", "title_description", "title_description_goal", "full")
-DEFAULT_REPRESENTATION = "title_description_goal"
+DEFAULT_REPRESENTATION = "full"  # best dense and fused figures on the dev set (evaluation/REPORT.md)
 
 
 @dataclass(frozen=True)

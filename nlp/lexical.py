@@ -32,6 +32,7 @@ class SwedishAnalyzer:
         self._stemmer = Stemmer.Stemmer("swedish")
         self._stop = {fold(w) for w in self._nlp.Defaults.stop_words}
         self._parts: set[str] = set()
+        self._part_stems: set[str] = set()
         self.add_vocabulary(vocabulary)
 
     def add_vocabulary(self, words: Iterable[str]) -> None:
@@ -40,6 +41,7 @@ class SwedishAnalyzer:
             word = fold(word)
             if len(word) >= MIN_PART + 1 and word.isalpha() and word not in self._stop:
                 self._parts.add(word)
+                self._part_stems.add(self._stem(word))
 
     def _stem(self, word: str) -> str:
         return fold(self._stemmer.stemWord(word))
@@ -48,7 +50,7 @@ class SwedishAnalyzer:
         """The longest known tail of a compound, and its head where that is a word too (linking 's' allowed)."""
         for i in range(MIN_PART, len(word) - MIN_PART):
             tail = word[i:]
-            if tail not in self._parts:
+            if tail not in self._parts and (len(tail) < 5 or self._stem(tail) not in self._part_stems):
                 continue
             head = word[:i]
             if head not in self._parts and head.endswith("s"):

@@ -83,6 +83,15 @@ def _split_activities(
             collected.insert(0, k)
             k -= 1
         dates: tuple[str, str] | None = None
+        # Dates can come before the org-unit bullets when a page break falls between them.
+        if len(collected) == 1 and (m := DATES_ONLY.match(lines[body[collected[0]]])):
+            dates = (m.group(1), m.group(2))
+            collected = []
+            while k >= 0 and not lines[body[k]].strip():
+                k -= 1
+            while k >= 0 and lines[body[k]].strip() and not BULLET.match(lines[body[k]]):
+                collected.insert(0, k)
+                k -= 1
         # A title broken by a page break: its first line, ending in the dates, sits above the gap.
         j = k
         while j >= 0 and not lines[body[j]].strip():

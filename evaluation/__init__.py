@@ -1,0 +1,1 @@
+"""Gold sets, metrics and the evaluation report (evaluation/REPORT.md)."""

@@ -74,7 +74,7 @@ def scale_run(n: int, dim: int = 384, n_queries: int = 200) -> list[dict[str, An
         index.add_with_ids(data, np.arange(n, dtype=np.int64))
         build_s = time.perf_counter() - started
         memory_mb = len(faiss.serialize_index(index)) / 1e6
-        settings = [None] if kind == "flat" else [32, 64, 128]
+        settings = [None] if kind == "flat" else [64, 128, 256, 512]
         for ef in settings:
             if ef is not None:
                 faiss.downcast_index(index.index).hnsw.efSearch = ef

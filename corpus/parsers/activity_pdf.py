@@ -74,24 +74,23 @@ def _split_activities(
             pos += 1
     title_starts: list[int] = []
     titles: list[tuple[list[str], tuple[str, str] | None]] = []
-    for start, _ in bullet_blocks:
-        k = start - 1
+    def block_above(k: int) -> tuple[list[int], int]:
+        """The run of non-blank, non-bullet lines ending above position k (blank lines skipped first)."""
         while k >= 0 and not lines[body[k]].strip():
             k -= 1
-        collected: list[int] = []
+        block: list[int] = []
         while k >= 0 and lines[body[k]].strip() and not BULLET.match(lines[body[k]]):
-            collected.insert(0, k)
+            block.insert(0, k)
             k -= 1
+        return block, k
+
+    for start, _ in bullet_blocks:
+        collected, k = block_above(start - 1)
         dates: tuple[str, str] | None = None
         # Dates can come before the org-unit bullets when a page break falls between them.
         if len(collected) == 1 and (m := DATES_ONLY.match(lines[body[collected[0]]])):
             dates = (m.group(1), m.group(2))
-            collected = []
-            while k >= 0 and not lines[body[k]].strip():
-                k -= 1
-            while k >= 0 and lines[body[k]].strip() and not BULLET.match(lines[body[k]]):
-                collected.insert(0, k)
-                k -= 1
+            collected, k = block_above(k)
         # A title broken by a page break: its first line, ending in the dates, sits above the gap.
         j = k
         while j >= 0 and not lines[body[j]].strip():

@@ -62,6 +62,8 @@ class SearchEngine:
         self.dense_weight = dense_weight
         self.docs = load_documents(store)
         self.by_id = {d.id: d for d in self.docs}
+        self.position = {d.id: i for i, d in enumerate(self.docs)}
+        self._word_terms: dict[str, set[str]] = {}
         self.analyzer = SwedishAnalyzer()
         for doc in self.docs:
             self.analyzer.add_vocabulary(self.analyzer.words(doc.title))
@@ -97,7 +99,7 @@ class SearchEngine:
         if mode in {"hybrid", "dense"}:
             qv = self.embedder.encode([query], "query")[0]
             for entity, score in self.vectors.search(qv, n):
-                dense[self._position[entity]] = score
+                dense[self.position[entity]] = score
         lexical = self.bm25.scores(query) if mode in {"hybrid", "bm25"} else np.zeros(n, np.float32)
         if mode == "dense":
             fused = dense
@@ -115,47 +117,41 @@ class SearchEngine:
         order = np.argsort(-fused, kind="stable")
         return [(self.docs[i].id, float(fused[i])) for i in order]
 
-    @property
-    def _position(self) -> dict[str, int]:
-        if not hasattr(self, "_pos"):
-            self._pos = {d.id: i for i, d in enumerate(self.docs)}
-        return self._pos
-
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                mode: str = "hybrid") -> dict[str, object]:
         filters = filters or SearchFilters()
         started = time.perf_counter()
         query = self.validate(query, filters)
         hits = []
+        query_terms = set(self.analyzer.analyze(query))
         for entity, score in self.rank(query, mode):
             doc = self.by_id[entity]
             if score <= 0 or not filters.accepts(doc):
                 continue
-            hits.append(self.hit(doc, score, query))
+            hits.append(self.hit(doc, score, query_terms))
             if len(hits) >= max(1, k):
                 break
         took_ms = (time.perf_counter() - started) * 1000
         return {"query": query, "took_ms": round(took_ms, 2), "hits": hits}
 
-    def hit(self, doc: Document, score: float, query: str | None = None) -> dict[str, object]:
+    def hit(self, doc: Document, score: float, query_terms: set[str] | None = None) -> dict[str, object]:
         return {
             "id": doc.id, "kind": doc.kind, "year": doc.year, "title": doc.title, "text": doc.body,
             "goal_titles": list(doc.goal_titles), "status": doc.status, "score": round(score, 6),
             "reports": list(doc.reports), "units": list(doc.units),
-            "matched_terms": self.matched_terms(query, doc) if query else [],
+            "matched_terms": self.matched_terms(query_terms, doc) if query_terms else [],
         }
 
-    def matched_terms(self, query: str, doc: Document) -> list[str]:
+    def matched_terms(self, query_terms: set[str], doc: Document) -> list[str]:
         """Words of the document whose analysed form is among the query's terms (for highlighting)."""
-        query_terms = set(self.analyzer.analyze(query))
         words = dict.fromkeys(w for w in re.findall(r"\w+", doc.body) if len(w) > 2)
-        return [w for w in words if set(self._word_terms(w)) & query_terms]
+        return [w for w in words if self.word_terms(w) & query_terms]
 
-    def _word_terms(self, word: str) -> list[str]:
-        cache = self.__dict__.setdefault("_term_cache", {})
-        if word not in cache:
-            cache[word] = self.analyzer.analyze(word)
-        return cache[word]
+    def word_terms(self, word: str) -> set[str]:
+        """Analysed terms of one word, remembered: the same words recur in every result list."""
+        if word not in self._word_terms:
+            self._word_terms[word] = set(self.analyzer.analyze(word))
+        return self._word_terms[word]
 
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, object]]:
         if entity_id not in self.by_id:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 import gradio as gr
@@ -15,10 +16,18 @@ RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng"]
 
 
 def _highlight(text: str, words: list[str]) -> str:
-    escaped = html.escape(text)
-    for word in sorted(words, key=len, reverse=True):
-        escaped = escaped.replace(html.escape(word), f"<mark>{html.escape(word)}</mark>")
-    return escaped.replace("\n", "<br>")
+    """Escaped text with whole matched words in <mark>; one pass, so no mark lands inside another."""
+    if not words:
+        return html.escape(text).replace("\n", "<br>")
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    pieces = []
+    last = 0
+    for match in pattern.finditer(text):
+        pieces.append(html.escape(text[last : match.start()]))
+        pieces.append(f"<mark>{html.escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return "".join(pieces).replace("\n", "<br>")
 
 
 def build_app(service: Service) -> gr.Blocks:

@@ -45,6 +45,10 @@ def test_004_activities_and_statuses(store: Store) -> None:
     }
     goal_ids = {g for a in store.activities(report=R004) for g in a["goal_ids"]}
     assert len(goal_ids) == 20
+    # Dates split from their title by a page break stay dates, never a title.
+    assert not [a["title"] for a in store.activities(report=R004) if a["title"][:4].isdigit()]
+    kommunala = next(a for a in store.activities(report=R004) if a["title"].startswith("Öka kommunens attraktion"))
+    assert (kommunala["start"], kommunala["end"]) == ("2024-02-01", "2024-06-30")
 
 
 def test_001_versions_merge_with_004(store: Store) -> None:

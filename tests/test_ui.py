@@ -33,3 +33,18 @@ def test_search_endpoint_rejects_empty_query(client: Client) -> None:
 def test_reports_endpoint(client: Client) -> None:
     table = client.predict(api_name="/reports")
     assert len(table["data"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("badplats i Alby", ["badplats"], "<mark>badplats</mark> i Alby"),
+        ("<script>x</script> badplats", ["badplats"], "&lt;script&gt;x&lt;/script&gt; <mark>badplats</mark>"),
+        ("ny badplats och plats", ["badplats", "plats"], "ny <mark>badplats</mark> och <mark>plats</mark>"),
+        ("rad ett\nrad två", [], "rad ett<br>rad två"),
+    ],
+)
+def test_highlight_escapes_and_marks_whole_words(text: str, words: list[str], expected: str) -> None:
+    from app.ui import _highlight
+
+    assert _highlight(text, words) == expected

@@ -14,6 +14,7 @@ from typing import Any
 from corpus.diacritics import Vocabulary
 from corpus.model import ParsedActivity, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.parse import detect_form, parse_report, read_report_text
+from corpus.parsers.common import guess_year
 from corpus.store import Store, now_iso
 from corpus.text import fold_alnum, same_title, slug
 
@@ -132,7 +133,7 @@ class _Writer:
         self.used_activities.add(new_id)
         return new_id
 
-    def write_activities(self, goal_ids: dict[str, str]) -> int:
+    def write_activities(self, goal_ids: dict[str, str]) -> None:
         written: dict[str, ParsedActivity] = {}
         for position, activity in enumerate(self.report.activities):
             activity_id = self.activity_id(activity)
@@ -157,7 +158,6 @@ class _Writer:
                     activity.status_raw, self.restore(activity.comment), activity.comment,
                 ),
             )
-        return len(written)
 
 
 def _remove_report(conn: sqlite3.Connection, source: str) -> None:
@@ -170,16 +170,6 @@ def _remove_report(conn: sqlite3.Connection, source: str) -> None:
         "DELETE FROM goals WHERE id NOT IN (SELECT goal_id FROM goal_versions) "
         "AND id NOT IN (SELECT parent_id FROM goals WHERE parent_id IS NOT NULL)"
     )
-
-
-def _summary(report: ParsedReport, duplicate_of: str | None, status: str, activities: int) -> dict[str, Any]:
-    coverage = report.coverage()
-    return {
-        "source": report.source, "title": report.title, "year": report.year, "period": report.period,
-        "goals": len(report.goals), "activities": len(report.activities), "activity_entities": activities,
-        "duplicate_of": duplicate_of, "status": status,
-        "form": report.form, "coverage": coverage["share"], "left_out": coverage["lines"],
-    }
 
 
 def ingest_paths(
@@ -199,17 +189,17 @@ def ingest_paths(
     result = IngestResult()
     existing = {r["source"]: r for r in store.query("SELECT source, sha256, duplicate_of FROM reports")}
     with store.transaction() as tx:
-        for path, text, _form, digest in texts:
+        for path, text, form, digest in texts:
             if progress:
                 progress(path.name)
             source = path.name
             if source in existing and existing[source]["sha256"] == digest:
                 row = tx.execute("SELECT * FROM reports WHERE source = ?", (source,)).fetchone()
-                result.reports.append(_stored_summary(tx, row))
+                result.reports.append(_stored_summary(tx, row, "unchanged"))
                 continue
             if source in existing:
                 _remove_report(tx, source)
-            report = _parse_with_context(tx, source, text)
+            report = _parse_with_context(tx, source, text, form)
             vocabulary = _vocabulary(tx) if report.form == "goal_ocr" else None
             duplicate_of = _find_duplicate(tx, report)
             writer = _Writer(tx, report, vocabulary)
@@ -228,41 +218,40 @@ def ingest_paths(
                     "title = (SELECT title FROM reports WHERE source = ?) WHERE source = ?",
                     (duplicate_of, duplicate_of, source),
                 )
-            goal_ids = writer.write_goals()
-            n_activities = writer.write_activities(goal_ids)
-            summary = _summary(report, duplicate_of, "ingested", n_activities)
-            row = tx.execute("SELECT title, period FROM reports WHERE source = ?", (source,)).fetchone()
-            summary["title"], summary["period"] = row["title"], row["period"]
-            result.reports.append(summary)
+            writer.write_activities(writer.write_goals())
+            row = tx.execute("SELECT * FROM reports WHERE source = ?", (source,)).fetchone()
+            result.reports.append(_stored_summary(tx, row, "ingested"))
             result.warnings.extend(report.warnings)
     return result
 
 
-def _stored_summary(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def _stored_summary(conn: sqlite3.Connection, row: sqlite3.Row, status: str) -> dict[str, Any]:
+    """What `ingest` reports for one file, read back from the store (so both paths agree)."""
     coverage = json.loads(row["coverage"])
     n_goals = conn.execute("SELECT COUNT(*) FROM goal_versions WHERE report = ?", (row["source"],)).fetchone()[0]
     n_acts = conn.execute("SELECT COUNT(*) FROM activity_goals WHERE report = ?", (row["source"],)).fetchone()[0]
     n_entities = conn.execute("SELECT COUNT(*) FROM activity_versions WHERE report = ?", (row["source"],)).fetchone()[0]
     return {
         "source": row["source"], "title": row["title"], "year": row["year"], "period": row["period"],
-        "goals": n_goals, "activities": n_acts, "activity_entities": n_entities, "duplicate_of": row["duplicate_of"], "status": "unchanged",
+        "goals": n_goals, "activities": n_acts, "activity_entities": n_entities, "duplicate_of": row["duplicate_of"],
+        "status": status,
         "form": row["form"], "coverage": coverage["share"], "left_out": coverage["lines"],
     }
 
 
-def _parse_with_context(conn: sqlite3.Connection, source: str, text: str) -> ParsedReport:
-    first = parse_report(source, text)
-    if first.form != "goal_pdf":
-        return first
-    known = [
-        r["title_written"]
-        for r in conn.execute(
-            "SELECT gv.title_written FROM goal_versions gv JOIN goals g ON g.id = gv.goal_id "
-            "WHERE g.year = ? AND g.parent_id IS NOT NULL",
-            (first.year,),
-        )
-    ]
-    return parse_report(source, text, known_subgoals=known) if known else first
+def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: str) -> ParsedReport:
+    """Parse; a PDF goal report gets the year's known sub-goal titles to split its columns by."""
+    known: list[str] = []
+    if form == "goal_pdf":
+        known = [
+            r["title_written"]
+            for r in conn.execute(
+                "SELECT gv.title_written FROM goal_versions gv JOIN goals g ON g.id = gv.goal_id "
+                "WHERE g.year = ? AND g.parent_id IS NOT NULL",
+                (guess_year(text),),
+            )
+        ]
+    return parse_report(source, text, known_subgoals=known)
 
 
 def _vocabulary(conn: sqlite3.Connection) -> Vocabulary | None:

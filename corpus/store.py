@@ -159,16 +159,21 @@ class Store:
             for r in rows
         ]
 
-    def goals(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM goals WHERE 1=1"
+    def _entities(self, table: str, versions: str, key: str, year: int | None, report: str | None,
+                  order: str) -> list[sqlite3.Row]:
+        """Rows of an entity table, optionally only one year's or those reported in one report."""
+        sql = f"SELECT * FROM {table} WHERE 1=1"  # noqa: S608 - table names are this module's constants
         params: list[Any] = []
         if year is not None:
             sql += " AND year = ?"
             params.append(year)
         if report is not None:
-            sql += " AND id IN (SELECT goal_id FROM goal_versions WHERE report = ?)"
+            sql += f" AND id IN (SELECT {key} FROM {versions} WHERE report = ?)"  # noqa: S608
             params.append(report)
-        rows = self.query(sql + " ORDER BY year, position", tuple(params))
+        return self.query(f"{sql} ORDER BY {order}", tuple(params))
+
+    def goals(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
+        rows = self._entities("goals", "goal_versions", "goal_id", year, report, "year, position")
         order = self.report_order()
         versions: dict[str, list[sqlite3.Row]] = {}
         for v in self.query("SELECT gv.*, r.duplicate_of FROM goal_versions gv JOIN reports r ON r.source = gv.report"):
@@ -192,15 +197,7 @@ class Store:
         return out
 
     def activities(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT * FROM activities WHERE 1=1"
-        params: list[Any] = []
-        if year is not None:
-            sql += " AND year = ?"
-            params.append(year)
-        if report is not None:
-            sql += " AND id IN (SELECT activity_id FROM activity_versions WHERE report = ?)"
-            params.append(report)
-        rows = self.query(sql + " ORDER BY year, id", tuple(params))
+        rows = self._entities("activities", "activity_versions", "activity_id", year, report, "year, id")
         order = self.report_order()
         versions: dict[str, list[sqlite3.Row]] = {}
         for v in self.query("SELECT * FROM activity_versions"):

@@ -119,16 +119,17 @@ def build_index(
     target_kind = "hnsw" if len(passages) > APPROXIMATE_ABOVE else "flat"
     if current is not None and current.kind != target_kind:
         rebuilt = True
-    if rebuilt:
+    def fresh() -> VectorIndex:
         index, kind = make_faiss_index(dim, len(passages))
-        current = VectorIndex(directory, model, dim, index, kind, representation=representation)
+        return VectorIndex(directory, model, dim, index, kind, representation=representation)
+
+    if rebuilt:
+        current = fresh()
     assert current is not None
     stale = [e for e, d in current.digests.items() if passages.get(e, (None, None))[1] != d]
     if stale:
         if current.kind == "hnsw":  # HNSW cannot remove vectors: start again
-            index, kind = make_faiss_index(dim, len(passages))
-            current = VectorIndex(directory, model, dim, index, kind, representation=representation)
-            stale, rebuilt = [], True
+            current, stale, rebuilt = fresh(), [], True
         else:
             current.index.remove_ids(np.array([current.ids[e] for e in stale], dtype=np.int64))
             for e in stale:

@@ -145,6 +145,32 @@ def search(
 
 @app.command()
 @handles_errors
+def assess(
+    text: str = typer.Argument(None, help="Kommentaren att bedöma."),
+    kind: str = typer.Option("activity", "--kind", help="activity (status) eller goal (måluppfyllelse)"),
+    entity: str = typer.Option(None, "--id", help="Bedöm en aktivitet eller ett mål i korpusen i stället"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Föreslå bedömningsnivå med sannolikheter, liknande fall och flaggor."""
+    result = _service().assess(text or "", kind, entity)
+    emit(result, as_json, lambda r: "\n".join(
+        [f"Förslag: {r['label'] or 'inget (för svagt underlag)'}"]
+        + [f"  {label}: {p:.0%}" for label, p in r["probabilities"].items()]
+        + [f"  flagga: {f}" for f in r["flags"]]
+        + [f"  liknande: [{e['label']}] {e['title'][:60]} ({e['score']:.2f})" for e in r["evidence"]]))
+
+
+@app.command()
+@handles_errors
+def check(as_json: bool = JSON_OPTION) -> None:
+    """Angivna nivåer som deras egen text motsäger, säkrast först."""
+    emit(_service().check(), as_json, lambda rows: "\n".join(
+        f"{r['probability']:.0%} [{r['kind']}] {r['title'][:60]}: {r['stated']} → {r['suggested']} ({r['reason']})"
+        for r in rows) or "Inga motsägelser hittades.")
+
+
+@app.command()
+@handles_errors
 def evaluate(as_json: bool = JSON_OPTION) -> None:
     """Mät allt mot de märkta rapporterna och skriv evaluation/REPORT.md."""
     emit(_service().evaluate(), True)

@@ -10,7 +10,9 @@ from typing import Any
 from corpus.ingest import default_paths, ingest_paths
 from corpus.model import UppsiktError
 from corpus.settings import Paths
-from corpus.store import Store
+from corpus.store import Store, now_iso
+from corpus.text import label_space_for
+from nlp.assessor import Assessor
 from nlp.search import SearchEngine, SearchFilters
 
 Progress = Callable[[str], None]
@@ -24,6 +26,7 @@ class Service:
     model: str | None = None
     _store: Store | None = None
     _engine: SearchEngine | None = None
+    _assessor: Assessor | None = None
 
     @property
     def store(self) -> Store:
@@ -33,6 +36,7 @@ class Service:
 
     def reset(self) -> None:
         self._engine = None
+        self._assessor = None
 
     # ---- corpus ------------------------------------------------------------------------------
 
@@ -101,6 +105,47 @@ class Service:
 
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
+
+    # ---- assessment --------------------------------------------------------------------------
+
+    @property
+    def assessor(self) -> Assessor:
+        if self._assessor is None:
+            self._assessor = Assessor(self.store, self.engine.embedder, self.paths.artifacts)
+        return self._assessor
+
+    def assess(self, text: str = "", kind: str = "activity", entity_id: str | None = None) -> dict[str, Any]:
+        """Propose a level for pasted text, or for an activity/goal of the corpus (its newest version)."""
+        entity = None
+        if entity_id:
+            matches = [e for e in self.assessor.examples.get(kind, []) if e.id == entity_id]
+            if not matches:
+                raise UppsiktError(f"Det finns ingen bedömd post av typen {kind} med id '{entity_id}'.")
+            order = self.store.report_order()
+            entity = max(matches, key=lambda e: order.get(e.report, (0, 0, "")))
+        result = self.assessor.assess(text, kind, entity)
+        result["text"] = entity.text if entity else text
+        if entity is not None:
+            result["stated"] = entity.label
+        return result
+
+    def check(self) -> list[dict[str, Any]]:
+        return self.assessor.check()
+
+    def record_feedback(self, kind: str, text: str, label: str, entity_id: str | None = None,
+                        proposed: str | None = None, author: str | None = None) -> dict[str, Any]:
+        """A reviewer's accepted or corrected level; later training uses it."""
+        if label not in label_space_for(kind):
+            raise UppsiktError(f"Okänd nivå '{label}' för typen {kind}.")
+        if not (text or "").strip():
+            raise UppsiktError("Texten är tom; det finns inget att spara.")
+        with self.store.transaction() as tx:
+            tx.execute(
+                "INSERT INTO feedback (kind, entity_id, text, label, proposed, author, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (kind, entity_id, text, label, proposed, author, now_iso()),
+            )
+        self._assessor = None
+        return {"saved": True, "kind": kind, "label": label}
 
     # ---- evaluation --------------------------------------------------------------------------
 

@@ -17,6 +17,17 @@ ACTIVITY_STATUSES: tuple[str, ...] = (
 GOAL_LEVELS: tuple[str, ...] = ("Ej uppfyllt", "Knappt uppfyllt", "Delvis uppfyllt", "Uppfyllt")
 """Goal levels in ascending order: the index is the ordinal level."""
 
+
+
+def label_space_for(kind: str) -> tuple[str, ...]:
+    """The canonical labels of an assessment task: activity statuses or goal levels."""
+    if kind == "activity":
+        return ACTIVITY_STATUSES
+    if kind == "goal":
+        return GOAL_LEVELS
+    raise ValueError(f"okänd typ: {kind}")
+
+
 _WS = re.compile(r"\s+")
 _DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 

@@ -59,11 +59,54 @@ queries are the real test).
 
 Representations compared (dense alone): see `evaluation/search_eval.py`; the full text (title,
 description, goal titles, first 600 characters of the newest comment) was best on every metric.
+
+{_assessment_section(figures["assessment"])}
 """
 
 
+def _assessment_section(figures: dict[str, Any]) -> str:
+    activity, goal = figures["activity"], figures["goal"]
+    lines = ["## Assessment (issue 5)", "",
+             "Labels stripped from the input (status words, symbols, verdict sentences). Activities: every labelled",
+             "version; goals: the 21 development goals of 003 (the only report with levels).", "",
+             "### Activity status", "",
+             "| evaluation | model | n | accuracy | macro-F1 (labels ≥ 3) |", "|---|---|---|---|---|"]
+    for scheme, models in activity.items():
+        for name, f in models.items():
+            lines.append(f"| {scheme} | {name} | {f['n']} | {f['accuracy']:.3f} | {f['macro_f1_frequent']:.3f} |")
+    lines += ["", "Per class (leave-one-report-out, model):", "", "| label | precision | recall | support |",
+              "|---|---|---|---|"]
+    for label, f in activity["leave_one_report_out"]["model"]["per_class"].items():
+        lines.append(f"| {label} | {f['precision']:.2f} | {f['recall']:.2f} | {f['support']} |")
+    lines += ["", "![confusion](confusion_activity.png)", "", "### Goal fulfilment (leave one goal out)", "",
+              "| model | accuracy | macro-F1 | MAE (levels) | within one level |", "|---|---|---|---|---|"]
+    for name, f in goal.items():
+        lines.append(f"| {name} | {f['accuracy']:.3f} | {f['macro_f1_frequent']:.3f} | {f['mae_levels']:.3f} | "
+                     f"{f['within_one']:.3f} |")
+    lines += ["", "![confusion](confusion_goal.png)", ""]
+    return "\n".join(lines)
+
+
 def run_evaluation(store: Store, engine: SearchEngine, write: bool = True) -> dict[str, Any]:
-    figures = {"corpus": corpus_figures(store), "search": evaluate_search(engine)}
+    from evaluation.assess_eval import evaluate_assessment
+    from nlp.assess import SharedEmbedding, load_activity_examples, load_goal_examples
+
+    vectors: dict[str, Any] = {}
+
+    def embed(texts: list[str]) -> Any:
+        missing = [t for t in dict.fromkeys(texts) if t not in vectors]
+        if missing:
+            vectors.update(zip(missing, engine.embedder.encode(missing, "query"), strict=True))
+        import numpy as np
+
+        return np.stack([vectors[t] for t in texts])
+
+    figures = {
+        "corpus": corpus_figures(store),
+        "search": evaluate_search(engine),
+        "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
+                                          SharedEmbedding(embed), write_plots=write),
+    }
     if write:
         REPORT.write_text(render(figures), encoding="utf-8")
         (REPORT.parent / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")

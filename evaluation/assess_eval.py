@@ -1,0 +1,109 @@
+"""Assessment models measured leave-one-report-out (activities), cross-year, and leave-one-out (goals)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.dummy import DummyClassifier
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+
+from corpus.text import GOAL_LEVELS
+from nlp.assess import (
+    Example,
+    KeywordLevelBaseline,
+    KeywordStatusBaseline,
+    default_classifier,
+    label_space,
+    out_of_fold,
+)
+
+OUT = Path(__file__).parent
+
+
+def classification_figures(y_true: list[str], y_pred: np.ndarray, labels: tuple[str, ...]) -> dict[str, Any]:
+    counts = Counter(y_true)
+    frequent = [label for label in labels if counts[label] >= 3]
+    precision, recall, _, support = precision_recall_fscore_support(
+        y_true, list(y_pred), labels=list(labels), zero_division=0
+    )
+    return {
+        "n": len(y_true),
+        "accuracy": round(float(accuracy_score(y_true, list(y_pred))), 4),
+        "macro_f1_frequent": round(float(f1_score(y_true, list(y_pred), labels=frequent, average="macro",
+                                                  zero_division=0)), 4),
+        "per_class": {label: {"precision": round(float(p), 3), "recall": round(float(r), 3), "support": int(s)}
+                      for label, p, r, s in zip(labels, precision, recall, support, strict=True) if s or p},
+    }
+
+
+def ordinal_figures(y_true: list[str], y_pred: np.ndarray) -> dict[str, float]:
+    true = np.array([GOAL_LEVELS.index(y) for y in y_true])
+    pred = np.array([GOAL_LEVELS.index(y) for y in y_pred])
+    return {"mae_levels": round(float(np.abs(true - pred).mean()), 4),
+            "within_one": round(float((np.abs(true - pred) <= 1).mean()), 4)}
+
+
+def save_confusion(y_true: list[str], y_pred: np.ndarray, labels: tuple[str, ...], path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    present = [label for label in labels if label in set(y_true) | set(y_pred)]
+    matrix = confusion_matrix(y_true, list(y_pred), labels=present)
+    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    ax.imshow(matrix, cmap="Blues")
+    ax.set_xticks(range(len(present)), present, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(present)), present, fontsize=8)
+    for (i, j), value in np.ndenumerate(matrix):
+        ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
+    ax.set_xlabel("föreslagen")
+    ax.set_ylabel("angiven")
+    ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Example],
+                        embed: Callable[[list[str]], np.ndarray], write_plots: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"activity": {}, "goal": {}}
+    y = [e.label for e in activity_examples]
+    schemes = {
+        "leave_one_report_out": [e.report for e in activity_examples],
+        "cross_year": [str(e.year) for e in activity_examples],
+    }
+    models: dict[str, BaseEstimator] = {
+        "majority": DummyClassifier(strategy="most_frequent"),
+        "keyword_rule": KeywordStatusBaseline(),
+        "model": default_classifier("activity", embed),
+    }
+    for scheme, groups in schemes.items():
+        out["activity"][scheme] = {}
+        for name, estimator in models.items():
+            predictions = out_of_fold(estimator, activity_examples, groups)
+            out["activity"][scheme][name] = classification_figures(y, predictions, label_space("activity"))
+            if write_plots and name == "model" and scheme == "leave_one_report_out":
+                save_confusion(y, predictions, label_space("activity"), OUT / "confusion_activity.png",
+                               "Aktivitetsstatus, lämna-en-rapport-utanför")
+    goal_y = [e.label for e in goal_examples]
+    goal_groups = [f"{e.id}@{e.report}" for e in goal_examples]  # one report has levels: leave one goal out
+    goal_models: dict[str, BaseEstimator] = {
+        "majority": DummyClassifier(strategy="most_frequent"),
+        "keyword_rule": KeywordLevelBaseline(),
+        "model": default_classifier("goal", embed),
+    }
+    for name, estimator in goal_models.items():
+        predictions = out_of_fold(estimator, goal_examples, goal_groups)
+        figures = classification_figures(goal_y, predictions, GOAL_LEVELS)
+        figures.update(ordinal_figures(goal_y, predictions))
+        out["goal"][name] = figures
+        if write_plots and name == "model":
+            save_confusion(goal_y, predictions, GOAL_LEVELS, OUT / "confusion_goal.png",
+                           "Måluppfyllelse, lämna-ett-mål-utanför")
+    return out

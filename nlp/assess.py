@@ -1,0 +1,326 @@
+"""Proposed assessment levels: activity status and goal fulfilment, from text the label is stripped from.
+
+Estimators follow the scikit-learn API (fit returns self, learned state ends in `_`). Inputs are
+`Example`s; the embedding of the stripped text is computed once by the caller and passed along.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.linear_model import LogisticRegression
+
+from corpus.store import Store
+from corpus.text import GOAL_LEVELS, fold, label_space_for
+
+# A sentence that states the verdict ("Målet bedöms därför som Knappt uppfyllt.") is the label itself.
+_LEVEL = r"(?:ej|knappt|delvis)?\s*u[pn]p\w{2,6}"
+_VERDICT_SENTENCE = re.compile(rf"[^.!?\n]*\b(?:bed\w*m\w*|bedomningen)\b[^.!?\n]*{_LEVEL}[^.!?\n]*[.!?]?", re.I)
+_LEVEL_WORDS = re.compile(rf"\b{_LEVEL}\b\.?", re.I)
+_STATUS_WORDS = re.compile(
+    r"[▶✔⚠]?\s*\b(?:p[aå]g[aåée]{1,3}ende|avslutad|ej\s+p[aå]b[oö]rjad|v[aä]ntel[aä]ge)"
+    r"(?:\s+(?:enligt\s+plan|med\s+avvikelser?))?\b\.?",
+    re.I,
+)
+TERTIAL_END = {"T1": (4, 30), "T2": (8, 31), "T3": (12, 31)}
+MIN_TEXT_WORDS = 3
+
+
+def strip_labels(text: str) -> str:
+    """The text with stated levels and statuses removed, so a model cannot read its answer."""
+    text = _VERDICT_SENTENCE.sub(" ", fold_safe(text))
+    text = _LEVEL_WORDS.sub(" ", text)
+    text = _STATUS_WORDS.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fold_safe(text: str) -> str:
+    """Normalise OCR'd verdict spellings ('uppfylit', 'bedoms dérfér') so the patterns above see them."""
+    return text.replace("é", "e") if "uppfyl" in fold(text) else text
+
+
+def report_date(year: int, period: str | None) -> date:
+    """End of the reported tertial; a report that states none is taken at mid-year."""
+    month, day = TERTIAL_END.get(period or "", (6, 30))
+    return date(year, month, day)
+
+
+def _parse(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Example:
+    """One labelled (or to-be-labelled) text: an activity version or a goal version."""
+
+    id: str
+    kind: str
+    report: str
+    title: str
+    text: str
+    label: str | None
+    year: int
+    period: str | None = None
+    start: str | None = None
+    end: str | None = None
+    activity_statuses: list[str] = field(default_factory=list)
+
+    @property
+    def stripped(self) -> str:
+        return strip_labels(self.text)
+
+    def date_features(self) -> np.ndarray:
+        """Where the report date falls in the activity's span: not started, under way, past its end."""
+        start, end = _parse(self.start), _parse(self.end)
+        if end is None or self.year < 1:  # pasted text: no dates, no report to place them in
+            return np.array([0.0, 0.0, 0.5, 1.0])
+        when = report_date(self.year, self.period)
+        if end is None:
+            return np.array([0.0, 0.0, 0.5, 1.0])
+        elapsed = 0.5 if start is None or end <= start else (when - start).days / max(1, (end - start).days)
+        before_start = float(start is not None and when < start)
+        return np.array([before_start, float(when > end), float(np.clip(elapsed, -0.5, 1.5)), 0.0])
+
+    def status_features(self) -> np.ndarray:
+        """For goals: shares of its activities done, on plan, deviating or waiting, not started; and how many."""
+        statuses = self.activity_statuses
+        n = len(statuses)
+        if n == 0:
+            return np.array([0.0, 0.0, 0.0, 0.0, 0.0, 1.0])
+        done = sum(s.startswith("Avslutad") for s in statuses) / n
+        on_plan = sum(s in {"Pågående enligt plan", "Pågående"} for s in statuses) / n
+        deviating = sum(s in {"Pågående med avvikelse", "Vänteläge"} for s in statuses) / n
+        not_started = sum(s == "Ej påbörjad" for s in statuses) / n
+        return np.array([done, on_plan, deviating, not_started, np.log1p(n) / 3, 0.0])
+
+
+def load_activity_examples(store: Store) -> list[Example]:
+    """Every activity version with a status: its comment and description, dates and report period."""
+    periods = {r["source"]: (r["year"], r["period"]) for r in store.reports()}
+    examples = []
+    for activity in store.activities():
+        for version in activity["versions"]:
+            if version["status"] is None:
+                continue
+            year, period = periods[version["report"]]
+            examples.append(Example(
+                id=activity["id"], kind="activity", report=version["report"], title=activity["title"],
+                text=f"{version['comment']} {activity['description']}".strip(), label=version["status"],
+                year=year, period=period, start=activity["start"], end=activity["end"],
+            ))
+    return examples
+
+
+def load_goal_examples(store: Store) -> list[Example]:
+    """Every goal version with a stated level, with the statuses of its activities in that report."""
+    rows = store.query(
+        """SELECT gv.goal_id, gv.report, gv.comment, gv.assessment, g.title, g.year, r.period
+           FROM goal_versions gv JOIN goals g ON g.id = gv.goal_id JOIN reports r ON r.source = gv.report
+           WHERE gv.assessment IS NOT NULL ORDER BY g.position"""
+    )
+    statuses = goal_activity_statuses(store)
+    return [
+        Example(
+            id=r["goal_id"], kind="goal", report=r["report"], title=r["title"], text=r["comment"],
+            label=r["assessment"], year=r["year"], period=r["period"],
+            activity_statuses=statuses.get((r["goal_id"], r["report"]), []),
+        )
+        for r in rows
+    ]
+
+
+def goal_activity_statuses(store: Store) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for row in store.query(
+        """SELECT ag.goal_id, ag.report, av.status FROM activity_goals ag
+           JOIN activity_versions av ON av.activity_id = ag.activity_id AND av.report = ag.report
+           WHERE av.status IS NOT NULL"""
+    ):
+        out.setdefault((row["goal_id"], row["report"]), []).append(row["status"])
+    return out
+
+
+# ---- keyword baselines -------------------------------------------------------------------------
+
+_DONE = re.compile(r"\b(genomf[oö]rd[at]?|har genomf[oö]rts|[aä]r klar|slutf[oö]rd|avslutad|signerad|h[oö]jd)\b", re.I)
+_LATE = re.compile(r"\b(f[oö]rsen\w*|avvik\w*|skjut\w*|inte kunnat|ej kunnat|resursbrist|f[oö]rdr[oö]j\w*)\b", re.I)
+_NOT_STARTED = re.compile(r"\b(inte p[aå]b[oö]rja\w*|ej p[aå]b[oö]rja\w*|ej startat|inte startat|startar i|planeras starta)\b", re.I)
+_WAITING = re.compile(r"\b(vilande|pausad\w*|avvakta\w*|v[aä]ntar)\b", re.I)
+
+
+class KeywordStatusBaseline(BaseEstimator, ClassifierMixin):
+    """A reviewer's rule of thumb: words for done, late, not started, waiting; otherwise on plan."""
+
+    def fit(self, examples: list[Example], y: list[str]) -> KeywordStatusBaseline:
+        self.classes_ = np.array(sorted(set(y)))
+        return self
+
+    def predict(self, examples: list[Example]) -> np.ndarray:
+        out = []
+        for example in examples:
+            text = example.stripped
+            if _NOT_STARTED.search(text):
+                out.append("Ej påbörjad")
+            elif _WAITING.search(text):
+                out.append("Vänteläge")
+            elif _LATE.search(text):
+                out.append("Pågående med avvikelse")
+            elif _DONE.search(text):
+                out.append("Avslutad enligt plan")
+            else:
+                out.append("Pågående enligt plan")
+        return np.array(out)
+
+
+_NO_ACTIVITY = re.compile(r"\b(ingen aktivitet|inga aktiviteter|inte initierat|ej initierat)\b", re.I)
+_ACHIEVED = re.compile(r"\b(uppn[aå]tt|passerad|har genomf[oö]rts|har anordnat|genomf[oö]rt)\b", re.I)
+_EARLY = re.compile(r"\b(tidigt|initierat|p[aå]b[oö]rjat|planerad|inte avslutat|ingen [aä]r avslutad)\b", re.I)
+
+
+class KeywordLevelBaseline(BaseEstimator, ClassifierMixin):
+    """Goal level from words: no activity → Ej, achieved → Uppfyllt, early → Knappt, otherwise Delvis."""
+
+    def fit(self, examples: list[Example], y: list[str]) -> KeywordLevelBaseline:
+        self.classes_ = np.array(GOAL_LEVELS)
+        return self
+
+    def predict(self, examples: list[Example]) -> np.ndarray:
+        out = []
+        for example in examples:
+            text = example.stripped
+            if _NO_ACTIVITY.search(text) or not example.activity_statuses:
+                out.append("Ej uppfyllt")
+            elif _ACHIEVED.search(text):
+                out.append("Uppfyllt")
+            elif _EARLY.search(text):
+                out.append("Knappt uppfyllt")
+            else:
+                out.append("Delvis uppfyllt")
+        return np.array(out)
+
+
+class SharedEmbedding:
+    """An embedding function that clone() and deepcopy share instead of copying (it holds a model)."""
+
+    def __init__(self, function: object) -> None:
+        self.function = function
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        return self.function(texts)  # type: ignore[operator]
+
+    def __deepcopy__(self, memo: dict[int, object]) -> SharedEmbedding:
+        return self
+
+
+# ---- learned models ----------------------------------------------------------------------------
+
+
+def keyword_features(text: str) -> np.ndarray:
+    return np.array([float(bool(p.search(text))) for p in (_DONE, _LATE, _NOT_STARTED, _WAITING, _NO_ACTIVITY,
+                                                           _ACHIEVED, _EARLY)])
+
+
+class AssessmentClassifier(BaseEstimator, ClassifierMixin):
+    """Regularised logistic regression over [embedding of the stripped text, keyword flags, structure].
+
+    `embed` maps stripped texts to L2-normalised vectors; `structure` selects date features (activities)
+    or the statuses of the goal's activities (goals). Class weights are balanced: few examples per class.
+    """
+
+    def __init__(self, embed: object = None, structure: str = "dates", C: float = 1.0,
+                 embedding_weight: float = 1.0, class_weight: str | None = "balanced",
+                 lexical_weight: float = 0.0) -> None:
+        self.lexical_weight = lexical_weight
+        self.embed = embed
+        self.structure = structure
+        self.C = C
+        self.embedding_weight = embedding_weight
+        self.class_weight = class_weight
+
+    def _features(self, examples: list[Example]) -> np.ndarray:
+        texts = [e.stripped for e in examples]
+        vectors = self.embed(texts) * self.embedding_weight  # type: ignore[operator]
+        structure = np.stack([
+            e.date_features() if self.structure == "dates" else e.status_features() for e in examples
+        ])
+        keywords = np.stack([keyword_features(t) for t in texts])
+        # An empty or one-line comment says something too (often: not started yet).
+        length = np.array([[float(len(t.split()) < MIN_TEXT_WORDS), np.log1p(len(t.split())) / 5] for t in texts])
+        parts = [vectors, keywords, structure, length]
+        if self.lexical_weight:
+            parts.append(self.tfidf_.transform([fold(t) for t in texts]).toarray() * self.lexical_weight)
+        return np.hstack(parts)
+
+    def fit(self, examples: list[Example], y: list[str]) -> AssessmentClassifier:
+        if self.lexical_weight:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            self.tfidf_ = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+            self.tfidf_.fit([fold(e.stripped) for e in examples])
+        self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+        self.model_.fit(self._features(examples), np.asarray(y))
+        self.classes_ = self.model_.classes_
+        return self
+
+    def predict_proba(self, examples: list[Example]) -> np.ndarray:
+        return self.model_.predict_proba(self._features(examples))
+
+    def predict(self, examples: list[Example]) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(examples), axis=1)]
+
+
+def label_space(kind: str) -> tuple[str, ...]:
+    return label_space_for(kind)
+
+
+def stated_verdict(text: str) -> str | None:
+    """The level a goal's own comment states ('Målet bedöms därför som Delvis uppfyllt'), if any."""
+    from corpus.text import normalise_goal_level
+
+    found = None
+    for sentence in _VERDICT_SENTENCE.findall(fold_safe(text)):
+        match = re.search(rf"({_LEVEL})\W*$", sentence.strip(), re.I)
+        if match:
+            found = normalise_goal_level(match.group(1)) or found
+    return found
+
+
+def out_of_fold(estimator: BaseEstimator, examples: list[Example], groups: list[str],
+                proba: bool = False) -> np.ndarray:
+    """Labels (or class probabilities over `label_space`) for each example from a model fitted without its
+    group: its report (leave-one-report-out), its year (cross-year) or itself (leave-one-out)."""
+    kind = examples[0].kind if examples else "activity"
+    labels = list(label_space(kind))
+    out = np.zeros((len(examples), len(labels))) if proba else np.empty(len(examples), dtype=object)
+    for group in sorted(set(groups)):
+        test = [i for i, g in enumerate(groups) if g == group]
+        train = [i for i, g in enumerate(groups) if g != group]
+        train_labels = [examples[i].label for i in train]
+        if len(set(train_labels)) < 2:
+            if proba:
+                out[test, labels.index(train_labels[0])] = 1.0
+            else:
+                out[test] = train_labels[0]
+            continue
+        model = clone(estimator).fit([examples[i] for i in train], train_labels)
+        held_out = [examples[i] for i in test]
+        if proba:
+            for column, label in enumerate(model.classes_):
+                out[test, labels.index(label)] = model.predict_proba(held_out)[:, column]
+        else:
+            out[test] = model.predict(held_out)
+    return out
+
+
+def default_classifier(kind: str, embed: object) -> AssessmentClassifier:
+    """The settings chosen leave-one-report-out (activities) and leave-one-out (goals); see REPORT.md."""
+    if kind == "activity":
+        return AssessmentClassifier(embed=embed, structure="dates", C=3.0, embedding_weight=3.0, class_weight=None)
+    return AssessmentClassifier(embed=embed, structure="statuses", C=0.5)

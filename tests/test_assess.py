@@ -1,0 +1,123 @@
+"""Assessment: label stripping, estimators on tiny fixtures, and the service over the seed corpus."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from app.service import Service
+from corpus.model import UppsiktError
+from corpus.settings import Paths
+from nlp.assess import (
+    AssessmentClassifier,
+    Example,
+    KeywordStatusBaseline,
+    SharedEmbedding,
+    stated_verdict,
+    strip_labels,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Arbete bedrivs enligt plan. Målet bedöms därför som Delvis uppfyllt.", "Delvis", "Arbete bedrivs"),
+        ("Ingen aktivitet är planerad. Malet bedoms dérfér som Ej uppfylit.", "uppfyl", "Ingen aktivitet"),
+        ("Pågående enligt plan. Ny personal utbildas.", "Pågående", "Ny personal"),
+        ("▶ Pågående med avvikelse Planering pågår.", "avvikelse", "Planering pågår"),
+        ("Pagaende enligt plan. All personal har gatt igenom.", "Pagaende", "All personal"),
+    ],
+)
+def test_labels_are_stripped_from_the_input(text: str, gone: str, kept: str) -> None:
+    stripped = strip_labels(text)
+    assert gone.lower() not in stripped.lower()
+    assert kept in stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Arbete bedrivs enligt plan. Malet bedoms darfor som Delvis uppfylit.", "Delvis uppfyllt"),
+        ("Kommunen har anordnat två möten. Bedomningen är dérfor att målet är Uppfyllt.", "Uppfyllt"),
+        ("Arbetet pågår.", None),
+    ],
+)
+def test_verdict_sentence_is_read(text: str, verdict: str | None) -> None:
+    assert stated_verdict(text) == verdict
+
+
+def _toy_embed(texts: list[str]) -> np.ndarray:
+    vocabulary = ["klar", "genomförd", "försenad", "pågår", "startat"]
+    rows = np.array([[float(w in t.lower()) for w in vocabulary] + [1.0] for t in texts])
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def _example(text: str, label: str | None = None) -> Example:
+    return Example(id=text, kind="activity", report="r", title=text, text=text, label=label, year=2024, period="T1",
+                   start="2024-01-01", end="2024-12-31")
+
+
+def test_classifier_follows_the_estimator_api() -> None:
+    train = [_example(t, y) for t, y in [
+        ("Allt är klart och genomförd", "Avslutad enligt plan"), ("Aktiviteten genomförd i mars", "Avslutad enligt plan"),
+        ("Arbetet pågår som planerat", "Pågående enligt plan"), ("Det pågår enligt tidplan", "Pågående enligt plan"),
+        ("Arbetet är försenad av sjukdom", "Pågående med avvikelse"), ("Leveransen försenad", "Pågående med avvikelse"),
+    ]]
+    model = AssessmentClassifier(embed=SharedEmbedding(_toy_embed), C=10.0)
+    assert model.fit(train, [e.label for e in train]) is model
+    assert set(model.classes_) == {"Avslutad enligt plan", "Pågående enligt plan", "Pågående med avvikelse"}
+    probabilities = model.predict_proba([_example("Nu är det klart, genomförd")])
+    assert probabilities.shape == (1, 3) and probabilities.sum() == pytest.approx(1.0)
+    assert model.predict([_example("Projektet försenad igen")])[0] == "Pågående med avvikelse"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Aktiviteten har genomförts med gott resultat.", "Avslutad enligt plan"),
+        ("Starten är försenad till hösten.", "Pågående med avvikelse"),
+        ("Arbetet är inte påbörjat ännu.", "Ej påbörjad"),
+        ("Arbetet är pausat i avvaktan på beslut.", "Vänteläge"),
+        ("Planering pågår.", "Pågående enligt plan"),
+    ],
+)
+def test_keyword_baseline(text: str, label: str) -> None:
+    assert KeywordStatusBaseline().fit([], [label]).predict([_example(text)])[0] == label
+
+
+def test_check_puts_the_reports_real_contradictions_first(service: Service) -> None:
+    found = service.check()
+    top = {(f["kind"], f["title"][:30], f["stated"]) for f in found[:3]}
+    assert ("goal", "Kommunen upplevs som attraktiv", "Knappt uppfyllt") in top
+    assert ("activity", "Underteckna den regionala Stra", "Ej påbörjad") in top
+    assert len(found) <= 10
+    goal = next(f for f in found if f["kind"] == "goal")
+    assert goal["suggested"] == "Delvis uppfyllt" and goal["probability"] == 1.0
+
+
+def test_assess_shape_and_weak_evidence(service: Service) -> None:
+    result = service.assess("Ingen aktivitet är planerad eller påbörjad för målet.", "goal")
+    assert set(result) >= {"label", "probabilities", "evidence", "flags"}
+    assert list(result["probabilities"]) == ["Ej uppfyllt", "Knappt uppfyllt", "Delvis uppfyllt", "Uppfyllt"]
+    assert result["label"] == "Ej uppfyllt" and result["evidence"]
+    english = service.assess("The project is going well and we are happy with the progress so far.", "activity")
+    assert english["label"] is None and any("svenska" in f for f in english["flags"])
+    with pytest.raises(UppsiktError, match="tom"):
+        service.assess("   ", "activity")
+    with pytest.raises(UppsiktError, match="typ"):
+        service.assess("text", "projekt")
+
+
+def test_feedback_is_stored_and_retrains(writable_paths: Paths) -> None:
+    service = Service(paths=writable_paths)
+    before = json.loads((writable_paths.artifacts / "assess" / "activity.meta.json").read_text()) \
+        if (service.assessor and (writable_paths.artifacts / "assess" / "activity.meta.json").exists()) else None
+    assert before is not None and before["feedback_examples"] == 0
+    service.record_feedback("activity", "Utbildningen är genomförd för alla chefer.", "Avslutad enligt plan")
+    service.assessor  # noqa: B018 - refits on the new data
+    after = json.loads((writable_paths.artifacts / "assess" / "activity.meta.json").read_text())
+    assert after["feedback_examples"] == 1 and after["data_hash"] != before["data_hash"]
+    with pytest.raises(UppsiktError, match="nivå"):
+        service.record_feedback("activity", "text", "Klar")

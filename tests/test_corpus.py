@@ -49,6 +49,9 @@ def test_004_activities_and_statuses(store: Store) -> None:
     assert not [a["title"] for a in store.activities(report=R004) if a["title"][:4].isdigit()]
     kommunala = next(a for a in store.activities(report=R004) if a["title"].startswith("Öka kommunens attraktion"))
     assert (kommunala["start"], kommunala["end"]) == ("2024-02-01", "2024-06-30")
+    # Title, its dates alone on a line, a page break, then the title's last word.
+    stråket = next(a for a in store.activities(report=R004) if a["title"].startswith("Påbörja ombyggnation"))
+    assert stråket["title"].endswith("servicecenter") and stråket["end"] == "2024-12-19"
 
 
 def test_001_versions_merge_with_004(store: Store) -> None:

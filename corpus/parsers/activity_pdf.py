@@ -91,13 +91,18 @@ def _split_activities(
         if len(collected) == 1 and (m := DATES_ONLY.match(lines[body[collected[0]]])):
             dates = (m.group(1), m.group(2))
             collected, k = block_above(k)
-        # A title broken by a page break: its first line, ending in the dates, sits above the gap.
+        # A title broken by a page break: its start sits above the gap, followed by the dates, either at
+        # the end of its last line or on a line of their own.
         j = k
         while j >= 0 and not lines[body[j]].strip():
             j -= 1
         if j >= 0 and (m := DATES_AT_END.match(lines[body[j]])) and m.group(1).strip():
             collected.insert(0, j)
             dates = (m.group(2), m.group(3))
+        elif j >= 0 and dates is None and (m := DATES_ONLY.match(lines[body[j]])):
+            dates = (m.group(1), m.group(2))
+            head, _ = block_above(j - 1)
+            collected = head + collected
         title_starts.append(collected[0] if collected else start)
         parts = []
         for idx in collected:

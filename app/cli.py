@@ -19,6 +19,8 @@ app = typer.Typer(help="uppsikt: sök, koppla och bedöm kommunal måluppföljni
                   pretty_exceptions_enable=False, add_completion=False)
 corpus_app = typer.Typer(help="Bläddra i korpusen: rapporter, mål och aktiviteter.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
+link_app = typer.Typer(help="Koppla mål och aktiviteter mellan år, besluta och exportera.", no_args_is_help=True)
+app.add_typer(link_app, name="link")
 
 F = TypeVar("F", bound=Callable[..., Any])
 JSON_OPTION = typer.Option(False, "--json", help="Skriv ut resultatet som ett JSON-dokument.")
@@ -141,6 +143,70 @@ def search(
     if query is None:
         raise UppsiktError("Ange en sökfråga eller --batch FIL.")
     emit(service.search(query, **options), as_json, _render_search)
+
+
+def _render_links(links: list[dict[str, Any]]) -> str:
+    lines = []
+    for link in links:
+        flag = "  [ingen motsvarighet]" if link.get("no_match") else ""
+        lines.append(f"{link['title'][:80]}{flag}")
+        lines += [f"    {c['score']:.3f}  {c['title'][:80]}" for c in link["candidates"]]
+    return "\n".join(lines)
+
+
+@link_app.command("goals")
+@handles_errors
+def link_goals(from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
+               k: int = typer.Option(5, "--k", min=1, max=50), as_json: bool = JSON_OPTION) -> None:
+    """För varje mål år A: rangordnade mål år B, med belägg och no_match där inget motsvarar."""
+    emit(_service().link_goals(from_year, to_year, k), as_json, _render_links)
+
+
+@link_app.command("activities")
+@handles_errors
+def link_activities(from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
+                    k: int = typer.Option(5, "--k", min=1, max=50), as_json: bool = JSON_OPTION) -> None:
+    """För varje aktivitet år A: troliga fortsättningar eller föregångare år B."""
+    emit(_service().link_activities(from_year, to_year, k), as_json, _render_links)
+
+
+@link_app.command("decide")
+@handles_errors
+def link_decide(
+    from_id: str = typer.Argument(..., help="Målet eller aktiviteten som kopplas"),
+    decision: str = typer.Argument(..., help="accept, reject, choose eller no_match"),
+    to_id: str = typer.Option(None, "--to", help="Målet/aktiviteten kopplingen går till"),
+    kind: str = typer.Option("goal", "--kind", help="goal eller activity"),
+    author: str = typer.Option(None, "--by", help="Ditt namn (valfritt)"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Spara ett beslut om en koppling (det senaste beslutet gäller)."""
+    emit(_service().decide(kind, from_id, decision, to_id, author), as_json, lambda r: "Sparat.")
+
+
+@link_app.command("export")
+@handles_errors
+def link_export(
+    out: Path = typer.Argument(..., help="CSV-fil att skriva"),
+    from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
+    kind: str = typer.Option("goal", "--kind", help="goal eller activity"), as_json: bool = JSON_OPTION,
+) -> None:
+    """Exportera kopplingarna (beslut, annars förslag) som CSV för Excel (UTF-8 med BOM, semikolon)."""
+    emit(_service().export_mapping(kind, from_year, to_year, out), as_json, lambda r: f"Skrev {r['rows']} rader till {r['path']}.")
+
+
+@app.command("suggest-goal")
+@handles_errors
+def suggest_goal(
+    text: str = typer.Argument(None, help="Den nya aktivitetens text"),
+    year: int = typer.Option(..., "--year"),
+    k: int = typer.Option(3, "--k", min=1, max=30),
+    activity: str = typer.Option(None, "--activity", help="En befintlig aktivitets id i stället för text"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """De mål år Y som en aktivitet troligast tjänar, med belägg."""
+    emit(_service().suggest_goal(text, year, k, activity), as_json, lambda r: "\n".join(
+        f"{c['score']:.3f}  {c['title'][:90]}" for c in r["candidates"]))
 
 
 @app.command()

@@ -13,6 +13,7 @@ from corpus.settings import Paths
 from corpus.store import Store, now_iso
 from corpus.text import label_space_for
 from nlp.assessor import Assessor
+from nlp.linking import Linker
 from nlp.search import SearchEngine, SearchFilters
 
 Progress = Callable[[str], None]
@@ -27,6 +28,7 @@ class Service:
     _store: Store | None = None
     _engine: SearchEngine | None = None
     _assessor: Assessor | None = None
+    _linker: Linker | None = None
 
     @property
     def store(self) -> Store:
@@ -37,6 +39,7 @@ class Service:
     def reset(self) -> None:
         self._engine = None
         self._assessor = None
+        self._linker = None
 
     # ---- corpus ------------------------------------------------------------------------------
 
@@ -105,6 +108,87 @@ class Service:
 
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
+
+    # ---- linking -----------------------------------------------------------------------------
+
+    @property
+    def linker(self) -> Linker:
+        if self._linker is None:
+            self._linker = Linker(self.engine)
+        return self._linker
+
+    def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        links = self.linker.link_goals(from_year, to_year, k)
+        decisions = self.decisions("goal")
+        for link in links:
+            link["decision"] = decisions.get(link["id"])
+        return links
+
+    def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        links = self.linker.link_activities(from_year, to_year, k)
+        decisions = self.decisions("activity")
+        for link in links:
+            link["decision"] = decisions.get(link["id"])
+        return links
+
+    def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None) -> dict[str, Any]:
+        return self.linker.suggest_goal(text, year, k, activity_id)
+
+    DECISIONS = ("accept", "reject", "choose", "no_match")
+
+    def decide(self, kind: str, from_id: str, decision: str, to_id: str | None = None,
+               author: str | None = None) -> dict[str, Any]:
+        """Store a coordinator's decision on a suggested link; the newest decision per item counts."""
+        if decision not in self.DECISIONS:
+            raise UppsiktError(f"Okänt beslut '{decision}'; välj {', '.join(self.DECISIONS)}.")
+        if kind not in {"goal", "activity"}:
+            raise UppsiktError(f"Okänd typ '{kind}'; välj goal eller activity.")
+        known = self.engine.by_id
+        if from_id not in known or (to_id and to_id not in known):
+            raise UppsiktError(f"Okänt id: {from_id if from_id not in known else to_id}.")
+        if decision in {"accept", "choose"} and not to_id:
+            raise UppsiktError("Ange vilket mål eller vilken aktivitet kopplingen går till.")
+        with self.store.transaction() as tx:
+            tx.execute(
+                "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (kind, from_id, to_id if decision != "no_match" else None, decision, author, now_iso()),
+            )
+        return {"saved": True, **self.decisions(kind)[from_id]}
+
+    def decisions(self, kind: str) -> dict[str, dict[str, Any]]:
+        rows = self.store.query(
+            "SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
+        return {r["from_id"]: {"from_id": r["from_id"], "to_id": r["to_id"], "decision": r["decision"],
+                               "author": r["author"], "decided_at": r["created_at"]} for r in rows}
+
+    def export_mapping(self, kind: str, from_year: int, to_year: int, path: Path) -> dict[str, Any]:
+        """The mapping as CSV that Excel opens as it is: UTF-8 with BOM, semicolons, one row per item."""
+        import csv
+
+        links = self.link_goals(from_year, to_year, 1) if kind == "goal" else self.link_activities(from_year, to_year, 1)
+        by_id = self.engine.by_id
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["från_id", "från_titel", "till_id", "till_titel", "poäng", "beslut", "beslutad_av",
+                             "beslutad"])
+            for link in links:
+                decision = link.get("decision") or {}
+                best = link["candidates"][0] if link["candidates"] else None
+                if decision:
+                    to_id = decision["to_id"]
+                elif link.get("no_match") or best is None:
+                    to_id = None
+                else:
+                    to_id = best["id"]
+                score = next((c["score"] for c in link["candidates"] if c["id"] == to_id), "")
+                writer.writerow([
+                    link["id"], link["title"], to_id or "", by_id[to_id].title if to_id else "",
+                    str(score).replace(".", ","), decision.get("decision") or ("förslag: ingen motsvarighet"
+                                                                               if to_id is None else "förslag"),
+                    decision.get("author") or "", decision.get("decided_at") or "",
+                ])
+        return {"path": str(path), "rows": len(links)}
 
     # ---- assessment --------------------------------------------------------------------------
 

@@ -21,6 +21,11 @@ _OCR_FOR = {
 }
 
 
+def _fold_char(ch: str) -> str:
+    """The last letter as OCR would likely have read it: å/ä → a, ö → o, é → e."""
+    return {"å": "a", "ä": "a", "ö": "o", "é": "e"}.get(ch.lower(), ch.lower())
+
+
 def _compatible(ocr: str, clean: str) -> bool:
     if len(ocr) != len(clean):
         return False
@@ -41,7 +46,7 @@ class Vocabulary:
         self._by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
         for word in counts:
             if any(ch in _SWEDISH for ch in word) and len(word) > 1:
-                self._by_shape[(len(word), word[-1].lower())].append(word)
+                self._by_shape[(len(word), _fold_char(word[-1]))].append(word)
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> Vocabulary:
@@ -54,7 +59,7 @@ class Vocabulary:
         lower = word.lower()
         if any(ch in _SWEDISH for ch in lower) or lower in self.plain and not lower.startswith("6"):
             return word
-        candidates = [c for c in self._by_shape.get((len(lower), lower[-1]), []) if _compatible(lower, c)]
+        candidates = [c for c in self._by_shape.get((len(lower), _fold_char(lower[-1])), []) if _compatible(lower, c)]
         if not candidates:
             return word
         best = max(candidates, key=lambda c: self.counts[c])

@@ -60,6 +60,8 @@ queries are the real test).
 Representations compared (dense alone): see `evaluation/search_eval.py`; the full text (title,
 description, goal titles, first 600 characters of the newest comment) was best on every metric.
 
+{_linking_section(figures["linking"])}
+
 {_assessment_section(figures["assessment"])}
 """
 
@@ -87,6 +89,33 @@ def _assessment_section(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _linking_section(figures: dict[str, Any]) -> str:
+    goals, activities, placement = figures["goals_2024_to_2023"], figures["activities_2023_to_2024"], figures["placement"]
+    lines = ["## Linking across years (issue 4)", "",
+             "Development gold: `evaluation/gold/goal_links_2024_2023.jsonl` (20 goals of 2024, graded, 7 with no",
+             "counterpart) and `activity_links_2023_2024.jsonl` (14 activities of 2023 with their 2024 continuations).",
+             "success@3: a right answer among the top three; recall@3: share of all right answers in the top three.",
+             "", "### 2024 goals → 2023 goals", "", "| ranking | n | MRR | success@3 | recall@3 |", "|---|---|---|---|---|"]
+    for name in ("model", "goal_title_only", "tfidf"):
+        f = goals[name]
+        lines.append(f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |")
+    nm = goals["no_match"]
+    lines += ["", f"No-match rule (logistic regression, leave one goal out): precision {nm['precision']:.3f}, "
+              f"recall {nm['recall']:.3f}, F1 {nm['f1']:.3f} ({nm['predicted_no_match']} predicted, "
+              f"{nm['gold_no_match']} in the gold).", "",
+              "### 2023 activities → 2024 continuations", "", "| ranking | n | MRR | success@3 | recall@3 |",
+              "|---|---|---|---|---|"]
+    for name, f in activities.items():
+        lines.append(f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |")
+    lines += ["", "### Activity → goal placement (the reports' own labels, the activity itself hidden)", "",
+              "| scheme | n | top-1 | top-3 |", "|---|---|---|---|"]
+    for name, f in placement.items():
+        lines.append(f"| {name} | {f['n']} | {f['top1']:.3f} | {f['top3']:.3f} |")
+    lines += ["", "leave_one_report_out: only labelled activities of other reports vote (2023 has one report with",
+              "activities, so there only the goal texts speak); goal_text_only is the baseline.", ""]
+    return "\n".join(lines)
+
+
 def run_evaluation(store: Store, engine: SearchEngine, write: bool = True) -> dict[str, Any]:
     from evaluation.assess_eval import evaluate_assessment
     from nlp.assess import SharedEmbedding, load_activity_examples, load_goal_examples
@@ -101,8 +130,12 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True) -> di
 
         return np.stack([vectors[t] for t in texts])
 
+    from evaluation.link_eval import evaluate_linking
+    from nlp.linking import Linker
+
     figures = {
         "corpus": corpus_figures(store),
+        "linking": evaluate_linking(Linker(engine)),
         "search": evaluate_search(engine),
         "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
                                           SharedEmbedding(embed), write_plots=write),

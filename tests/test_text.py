@@ -63,7 +63,7 @@ def test_title_identity(a: str, b: str, same: bool) -> None:
 
 
 def test_ocr_words_get_their_swedish_letters_back() -> None:
-    vocabulary = Vocabulary.from_texts(["Målet bedöms som pågående under höstterminen, målet är nått."])
-    assert vocabulary.restore("Malet bedoms som pagaende under héstterminen") == (
-        "Målet bedöms som pågående under höstterminen"
+    vocabulary = Vocabulary.from_texts(["Målet bedöms som pågående under höstterminen, målet är nått, två avtal."])
+    assert vocabulary.restore("Malet bedoms som pagaende under héstterminen, tva avtal") == (
+        "Målet bedöms som pågående under höstterminen, två avtal"
     )

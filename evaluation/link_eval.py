@@ -1,0 +1,120 @@
+"""Linking measured on the development links and, for placement, on the reports' own labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from corpus.text import fold
+from evaluation.metrics import mrr_at, recall_at
+from nlp.linking import GOAL_GOLD, GOLD_DIR, Linker, load_links
+
+ACTIVITY_GOLD = GOLD_DIR / "activity_links_2023_2024.jsonl"
+
+
+def _ranking_figures(ids_by_row: list[list[str]], gold: list[dict[str, Any]], rows: dict[str, int]) -> dict[str, float]:
+    linked = [g for g in gold if g["targets"] and g["from"] in rows]
+    mrr = [mrr_at(ids_by_row[rows[g["from"]]], g["targets"]) for g in linked]
+    recall3 = [float(any(t in ids_by_row[rows[g["from"]]][:3] for t in g["targets"])) for g in linked]
+    recall_all = [recall_at(ids_by_row[rows[g["from"]]], g["targets"], 3) for g in linked]
+    return {"n": len(linked), "mrr": round(float(np.mean(mrr)), 4), "success@3": round(float(np.mean(recall3)), 4),
+            "recall@3": round(float(np.mean(recall_all)), 4)}
+
+
+def _tfidf_scores(linker: Linker, sources: list[Any], targets: list[Any], goals: bool) -> np.ndarray:
+    def text(doc: Any) -> str:
+        if not goals:
+            return fold(doc.passage("full"))
+        members = [linker.by_id[m].title for m in linker.goal_members(doc)]
+        subs = [d.title for d in linker.docs if linker.top_goal.get(d.id) == doc.id and d.id != doc.id]
+        return fold(" ".join([doc.passage("full"), *subs, *members]))
+
+    vectorizer = TfidfVectorizer(sublinear_tf=True).fit([text(d) for d in sources + targets])
+    a, b = vectorizer.transform([text(d) for d in sources]), vectorizer.transform([text(d) for d in targets])
+    return (a @ b.T).toarray()
+
+
+def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
+    gold = load_links(GOAL_GOLD)
+    sources, targets, scores = linker.goal_scores(2024, 2023)
+    rows = {g.id: i for i, g in enumerate(sources)}
+    target_ids = [t.id for t in targets]
+
+    def ranked(matrix: np.ndarray) -> list[list[str]]:
+        return [[target_ids[j] for j in np.argsort(-matrix[i])] for i in range(len(matrix))]
+
+    _, _, title_only = linker.goal_scores(2024, 2023, title_weight=1.0)
+    figures: dict[str, Any] = {
+        "model": _ranking_figures(ranked(scores), gold, rows),
+        "goal_title_only": _ranking_figures(ranked(title_only), gold, rows),
+        "tfidf": _ranking_figures(ranked(_tfidf_scores(linker, sources, targets, goals=True)), gold, rows),
+    }
+    # No-match rule, leave one goal out: fitted on the other 19 goals' links.
+    truth, predicted = [], []
+    features = linker.rule_features(scores)
+    for item in gold:
+        rule = linker.fit_rule(gold, exclude=item["from"])
+        probability = rule.match_probability(features[[rows[item["from"]]]])[0]
+        truth.append(not item["targets"])
+        predicted.append(bool(probability < 0.5))
+    tp = int(sum(t and p for t, p in zip(truth, predicted, strict=True)))
+    precision = tp / max(1, sum(predicted))
+    recall = tp / max(1, sum(truth))
+    figures["no_match"] = {"gold_no_match": int(sum(truth)), "predicted_no_match": int(sum(predicted)),
+                           "precision": round(precision, 4), "recall": round(recall, 4),
+                           "f1": round(2 * precision * recall / max(1e-9, precision + recall), 4)}
+    return figures
+
+
+def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
+    gold = load_links(ACTIVITY_GOLD)
+    sources, targets, scores = linker.activity_scores(2023, 2024)
+    rows = {d.id: i for i, d in enumerate(sources)}
+    target_ids = [t.id for t in targets]
+
+    def ranked(matrix: np.ndarray) -> list[list[str]]:
+        return [[target_ids[j] for j in np.argsort(-matrix[i])] for i in range(len(matrix))]
+
+    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0)
+    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0)
+    return {
+        "model": _ranking_figures(ranked(scores), gold, rows),
+        "title_only": _ranking_figures(ranked(title_only), gold, rows),
+        "full_text_only": _ranking_figures(ranked(full_only), gold, rows),
+        "tfidf": _ranking_figures(ranked(_tfidf_scores(linker, sources, targets, goals=False)), gold, rows),
+    }
+
+
+def evaluate_placement(linker: Linker) -> dict[str, Any]:
+    """Hide each activity's goal and predict it: pool = labelled activities of other reports (LORO),
+    never the activity itself; baseline: the goals' own texts only."""
+    out: dict[str, Any] = {}
+    for scheme in ("leave_one_report_out", "leave_one_activity_out", "goal_text_only"):
+        hits1, hits3 = [], []
+        for year in sorted(linker.years()):
+            for doc in linker.activities(year):
+                truth = {linker.top_goal[g] for g in doc.goal_ids if g in linker.top_goal}
+                if not truth:
+                    continue
+                for report in doc.reports:
+                    if scheme == "goal_text_only":
+                        pool = []
+                    elif scheme == "leave_one_report_out":
+                        pool = [d for d in linker.activities(year) if d.id != doc.id and set(d.reports) - {report}]
+                    else:
+                        pool = [d for d in linker.activities(year) if d.id != doc.id]
+                    ranked = [c["id"] for c in linker.place(linker.full([doc.id])[0], year, pool, k=3)]
+                    hits1.append(ranked[0] in truth)
+                    hits3.append(bool(truth & set(ranked)))
+                    if scheme != "leave_one_report_out":
+                        break  # one prediction per activity when the pool does not depend on the report
+        out[scheme] = {"n": len(hits1), "top1": round(float(np.mean(hits1)), 4), "top3": round(float(np.mean(hits3)), 4)}
+    return out
+
+
+def evaluate_linking(linker: Linker) -> dict[str, Any]:
+    return {"goals_2024_to_2023": evaluate_goal_links(linker),
+            "activities_2023_to_2024": evaluate_activity_links(linker),
+            "placement": evaluate_placement(linker)}

@@ -1,0 +1,246 @@
+"""Links across years: goals to last year's goals, activities to the goals they serve, activity successors.
+
+Everything is scored on the search engine's embeddings: a goal is its title and a profile (its own
+text, sub-goals and measures, and the activities placed under it); an activity is its full text and
+its title. The no-match rule for goals is a logistic regression on how the best score stands out (row, column, mutual),
+fitted on the development links in evaluation/gold/.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from corpus.model import UppsiktError
+from nlp.documents import Document
+from nlp.search import SearchEngine
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "gold"
+GOAL_GOLD = GOLD_DIR / "goal_links_2024_2023.jsonl"
+TITLE_WEIGHT = 0.5
+PLACEMENT_GOAL_WEIGHT = 0.5
+PLACEMENT_NEIGHBOURS = 3
+
+
+def load_links(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+@dataclass
+class NoMatchRule:
+    """P(real counterpart | rule features) learned on development links; below 0.5 means no match."""
+
+    model: LogisticRegression
+
+    @classmethod
+    def fit(cls, features: np.ndarray, has_match: np.ndarray) -> NoMatchRule:
+        return cls(LogisticRegression(C=10.0, class_weight="balanced").fit(features, has_match))
+
+    def match_probability(self, features: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(features)[:, list(self.model.classes_).index(1)]
+
+
+class Linker:
+    """Cross-year linking over one SearchEngine's documents and vectors."""
+
+    def __init__(self, engine: SearchEngine) -> None:
+        self.engine = engine
+        self.docs = engine.docs
+        self.by_id = engine.by_id
+        self._titles: dict[str, np.ndarray] = {}
+        self.parent = {d.id: (d.goal_ids[0] if d.goal_ids else None) for d in self.docs if d.kind == "goal"}
+        self.top_goal = {d.id: self._top(d.id) for d in self.docs if d.kind == "goal"}
+        self.rule: NoMatchRule | None = None
+
+    def _top(self, goal_id: str) -> str:
+        while self.parent.get(goal_id):
+            goal_id = self.parent[goal_id]  # type: ignore[assignment]
+        return goal_id
+
+    def years(self) -> set[int]:
+        return {d.year for d in self.docs}
+
+    def check_year(self, year: int) -> None:
+        if year not in self.years():
+            raise UppsiktError(f"Året {year} finns inte i korpusen (finns: {', '.join(map(str, sorted(self.years())))}).")
+
+    def top_goals(self, year: int) -> list[Document]:
+        self.check_year(year)
+        goals = [d for d in self.docs if d.kind == "goal" and d.year == year and not d.goal_ids]
+        if not goals:
+            raise UppsiktError(f"År {year} har inga mål i korpusen.")
+        return goals
+
+    def activities(self, year: int, exclude_reports: set[str] | None = None) -> list[Document]:
+        self.check_year(year)
+        return [d for d in self.docs if d.kind == "activity" and d.year == year
+                and not (exclude_reports and set(d.reports) <= exclude_reports)]
+
+    # ---- vectors --------------------------------------------------------------------------------
+
+    def full(self, ids: list[str]) -> np.ndarray:
+        return self.engine.vectors.vectors(ids)
+
+    def titles(self, ids: list[str]) -> np.ndarray:
+        missing = [i for i in ids if i not in self._titles]
+        if missing:
+            vectors = self.engine.embedder.encode([self.by_id[i].title for i in missing], "query")
+            self._titles.update(zip(missing, vectors, strict=True))
+        return np.stack([self._titles[i] for i in ids])
+
+    def goal_members(self, goal: Document) -> list[str]:
+        """Activities placed under the goal or under its sub-goals."""
+        return [d.id for d in self.docs if d.kind == "activity" and any(self.top_goal.get(g) == goal.id
+                                                                         for g in d.goal_ids)]
+
+    def goal_profiles(self, goals: list[Document]) -> np.ndarray:
+        rows = []
+        for goal in goals:
+            members = [goal.id] + [d.id for d in self.docs if d.kind == "goal" and self.top_goal.get(d.id) == goal.id
+                                   and d.id != goal.id] + self.goal_members(goal)
+            rows.append(self.full(members).mean(axis=0))
+        return _normalise(np.stack(rows))
+
+    # ---- goals → last year's goals --------------------------------------------------------------
+
+    def goal_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT
+                    ) -> tuple[list[Document], list[Document], np.ndarray]:
+        sources, targets = self.top_goals(from_year), self.top_goals(to_year)
+        title = self.titles([g.id for g in sources]) @ self.titles([g.id for g in targets]).T
+        profile = self.goal_profiles(sources) @ self.goal_profiles(targets).T
+        return sources, targets, title_weight * title + (1 - title_weight) * profile
+
+    @staticmethod
+    def rule_features(scores: np.ndarray) -> np.ndarray:
+        """Per source goal: how far its best score stands out in its row and in the target's column, and
+        whether the two are each other's best match. Raw cosines are too alike across goals to decide on."""
+        best = scores.argmax(axis=1)
+        rows = np.arange(len(scores))
+        row_z = (scores[rows, best] - scores.mean(axis=1)) / (scores.std(axis=1) + 1e-9)
+        column_z = (scores[rows, best] - scores.mean(axis=0)[best]) / (scores.std(axis=0)[best] + 1e-9)
+        mutual = (scores[:, best].argmax(axis=0) == rows).astype(float)
+        return np.column_stack([row_z, column_z, mutual])
+
+    def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int = 2024, to_year: int = 2023,
+                 exclude: str | None = None) -> NoMatchRule:
+        gold = gold if gold is not None else load_links(GOAL_GOLD)
+        sources, _, scores = self.goal_scores(from_year, to_year)
+        index = {g.id: i for i, g in enumerate(sources)}
+        rows = [(index[item["from"]], int(bool(item["targets"]))) for item in gold
+                if item["from"] in index and item["from"] != exclude]
+        features = self.rule_features(scores)[[r for r, _ in rows]]
+        return NoMatchRule.fit(features, np.array([y for _, y in rows]))
+
+    def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        if from_year == to_year:
+            raise UppsiktError("Välj två olika år att koppla mellan.")
+        sources, targets, scores = self.goal_scores(from_year, to_year)
+        if self.rule is None:
+            self.rule = self.fit_rule()
+        probability = self.rule.match_probability(self.rule_features(scores))
+        out = []
+        for i, goal in enumerate(sources):
+            order = np.argsort(-scores[i])[:k]
+            out.append({
+                "id": goal.id, "title": goal.title,
+                "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4),
+                                "evidence": self.goal_evidence(goal, targets[j])} for j in order],
+                "no_match": bool(probability[i] < 0.5), "match_probability": round(float(probability[i]), 4),
+            })
+        return out
+
+    def goal_evidence(self, source: Document, target: Document, n: int = 3) -> list[dict[str, Any]]:
+        """The sub-goals, measures and activities of the two goals that are most alike."""
+        a = [source.id] + [d.id for d in self.docs if self.top_goal.get(d.id) == source.id and d.id != source.id]
+        a += self.goal_members(source)
+        b = [target.id] + [d.id for d in self.docs if self.top_goal.get(d.id) == target.id and d.id != target.id]
+        b += self.goal_members(target)
+        similarity = self.full(a) @ self.full(b).T
+        pairs = np.dstack(np.unravel_index(np.argsort(-similarity, axis=None), similarity.shape))[0]
+        out, seen = [], set()
+        for i, j in pairs:
+            if a[i] == source.id and b[j] == target.id or (a[i], b[j]) in seen:
+                continue
+            seen.add((a[i], b[j]))
+            out.append({"from": self.by_id[a[i]].title[:120], "to": self.by_id[b[j]].title[:120],
+                        "score": round(float(similarity[i, j]), 4)})
+            if len(out) >= n:
+                break
+        return out
+
+    # ---- activities → goals they serve ------------------------------------------------------------
+
+    def place(self, vector: np.ndarray, year: int, pool: list[Document], k: int = 3,
+              goal_weight: float = PLACEMENT_GOAL_WEIGHT, title_vector: np.ndarray | None = None
+              ) -> list[dict[str, Any]]:
+        """Rank the year's top-level goals for an activity: goal texts, and the labelled activities in `pool`."""
+        goals = self.top_goals(year)
+        # The goal's own text (title, sub-goals, measures): its placed activities would leak the answer.
+        goal_score = self.full([g.id for g in goals]) @ vector
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc in pool:
+            for goal_id in doc.goal_ids:
+                top = self.top_goal.get(goal_id)
+                if top:
+                    members[top].append(doc.id)
+        neighbour_score = np.zeros(len(goals))
+        for i, goal in enumerate(goals):
+            if members[goal.id]:
+                similarity = np.sort(self.full(members[goal.id]) @ vector)[::-1][:PLACEMENT_NEIGHBOURS]
+                neighbour_score[i] = similarity.mean()
+        has_pool = bool(members)
+        score = goal_weight * goal_score + (1 - goal_weight) * neighbour_score if has_pool else goal_score
+        order = np.argsort(-score)[:k]
+        return [{"id": goals[j].id, "title": goals[j].title, "score": round(float(score[j]), 4),
+                 "examples": [self.by_id[m].title for m in members[goals[j].id][:3]]} for j in order]
+
+    def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None
+                     ) -> dict[str, Any]:
+        self.check_year(year)
+        if activity_id:
+            if activity_id not in self.by_id or self.by_id[activity_id].kind != "activity":
+                raise UppsiktError(f"Det finns ingen aktivitet med id '{activity_id}'.")
+            doc = self.by_id[activity_id]
+            vector, text = self.full([activity_id])[0], doc.body
+        else:
+            if not (text or "").strip():
+                raise UppsiktError("Beskriv aktiviteten; texten är tom.")
+            text = text[:4000]  # type: ignore[index]
+            vector = self.engine.embedder.encode([text], "passage")[0]
+        pool = [d for d in self.activities(year) if d.id != activity_id]
+        return {"text": text, "candidates": self.place(vector, year, pool, k)}
+
+    # ---- activities → their continuation in another year -------------------------------------------
+
+    def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT
+                        ) -> tuple[list[Document], list[Document], np.ndarray]:
+        sources, targets = self.activities(from_year), self.activities(to_year)
+        if not sources or not targets:
+            missing = from_year if not sources else to_year
+            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen.")
+        a, b = [d.id for d in sources], [d.id for d in targets]
+        full = self.full(a) @ self.full(b).T
+        title = self.titles(a) @ self.titles(b).T
+        return sources, targets, title_weight * title + (1 - title_weight) * full
+
+    def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        if from_year == to_year:
+            raise UppsiktError("Välj två olika år att koppla mellan.")
+        sources, targets, scores = self.activity_scores(from_year, to_year)
+        return [
+            {"id": doc.id, "title": doc.title, "text": doc.body[:600],
+             "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4)}
+                            for j in np.argsort(-scores[i])[:k]]}
+            for i, doc in enumerate(sources)
+        ]

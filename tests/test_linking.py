@@ -1,0 +1,82 @@
+"""Cross-year linking over the seed corpus: goals, activities, placement, decisions and CSV export."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from app.service import Service
+from corpus.model import UppsiktError
+from corpus.settings import Paths
+from evaluation.link_eval import ACTIVITY_GOLD
+from nlp.linking import load_links
+
+
+def test_goal_links_shape_and_known_pairs(service: Service) -> None:
+    links = {link["id"]: link for link in service.link_goals(2024, 2023, k=3)}
+    assert len(links) == 20
+    fiber = links["g2024-oka-antalet-anslutna-fastigheter-med"]
+    assert fiber["candidates"][0]["id"] == "g2023-oka-takten-i-utbyggnaden-av-fiber-genom"
+    assert not fiber["no_match"] and fiber["candidates"][0]["evidence"]
+    assert links["g2024-andelen-niondeklassare-som-klarar"]["candidates"][0]["id"] == (
+        "g2023-fortsatta-ett-malmedvetet-arbete-med-att")
+    assert sum(link["no_match"] for link in links.values()) >= 3
+
+
+def test_both_directions_and_bad_years(service: Service) -> None:
+    backwards = service.link_goals(2023, 2024, k=2)
+    assert len(backwards) == 15 and all(len(link["candidates"]) == 2 for link in backwards)
+    with pytest.raises(UppsiktError, match="2019"):
+        service.link_goals(2024, 2019)
+    with pytest.raises(UppsiktError, match="olika"):
+        service.link_activities(2024, 2024)
+
+
+def test_activity_continuations_found_in_top_three(service: Service) -> None:
+    links = {link["id"]: link for link in service.link_activities(2023, 2024, k=3)}
+    gold = load_links(ACTIVITY_GOLD)
+    found = [bool(set(g["targets"]) & {c["id"] for c in links[g["from"]]["candidates"]}) for g in gold]
+    assert sum(found) / len(found) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Bygga ut fiber till fler hushåll i byarna", "g2024-oka-antalet-anslutna-fastigheter-med"),
+        ("Minska sjukskrivningarna genom friskvårdsinsatser för personalen", "g2024-sjukfranvaron-ska-minska"),
+        ("Detaljplan för nya bostäder vid sjön", "g2024-paborja-byggprocesser-for-minst-30-nya"),
+    ],
+)
+def test_new_activity_is_placed_under_its_goal(service: Service, text: str, goal: str) -> None:
+    result = service.suggest_goal(text, 2024, k=3)
+    assert goal in [c["id"] for c in result["candidates"]]
+
+
+def test_last_years_activity_placed_under_this_years_goals(service: Service) -> None:
+    result = service.suggest_goal(None, 2024, k=3, activity_id="a2023-fiberutbyggnad-visslandsdalen")
+    assert result["candidates"][0]["id"] == "g2024-oka-antalet-anslutna-fastigheter-med"
+    with pytest.raises(UppsiktError, match="tom"):
+        service.suggest_goal("  ", 2024)
+
+
+def test_decisions_survive_a_restart_and_export_for_excel(writable_paths: Paths) -> None:
+    first = Service(paths=writable_paths)
+    first.decide("goal", "g2024-sjukfranvaron-ska-minska", "no_match", author="Kim")
+    first.decide("goal", "g2024-ange-ska-ha-ett-positivt-flyttnetto", "choose",
+                 to_id="g2023-oka-takten-i-arbetet-med-attraktiv")
+    with pytest.raises(UppsiktError, match="beslut"):
+        first.decide("goal", "g2024-sjukfranvaron-ska-minska", "kanske")
+    restarted = Service(paths=writable_paths)
+    decisions = restarted.decisions("goal")
+    assert decisions["g2024-sjukfranvaron-ska-minska"]["decision"] == "no_match"
+    assert decisions["g2024-sjukfranvaron-ska-minska"]["author"] == "Kim"
+    out = writable_paths.db.parent / "koppling.csv"
+    restarted.export_mapping("goal", 2024, 2023, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][0] == "från_id" and len(rows) == 21
+    chosen = next(r for r in rows if r[0] == "g2024-ange-ska-ha-ett-positivt-flyttnetto")
+    assert chosen[2] == "g2023-oka-takten-i-arbetet-med-attraktiv" and chosen[5] == "choose"
+    assert "Ånge" in out.read_text(encoding="utf-8-sig")

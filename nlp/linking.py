@@ -194,13 +194,13 @@ class Linker:
                 top = self.top_goal.get(goal_id)
                 if top:
                     members[top].append(doc.id)
-        neighbour_score = np.zeros(len(goals))
+        # A goal with no labelled activities in the pool keeps its own score: no examples is no evidence.
+        neighbour_score = goal_score.copy()
         for i, goal in enumerate(goals):
             if members[goal.id]:
                 similarity = np.sort(self.full(members[goal.id]) @ vector)[::-1][:PLACEMENT_NEIGHBOURS]
                 neighbour_score[i] = similarity.mean()
-        has_pool = bool(members)
-        score = goal_weight * goal_score + (1 - goal_weight) * neighbour_score if has_pool else goal_score
+        score = goal_weight * goal_score + (1 - goal_weight) * neighbour_score
         order = np.argsort(-score)[:k]
         return [{"id": goals[j].id, "title": goals[j].title, "score": round(float(score[j]), 4),
                  "examples": [self.by_id[m].title for m in members[goals[j].id][:3]]} for j in order]

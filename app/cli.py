@@ -247,7 +247,7 @@ def evaluate(as_json: bool = JSON_OPTION) -> None:
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="Adress; standard endast den egna datorn."),
           port: int = typer.Option(7860, "--port")) -> None:
     """Starta webbgränssnittet (Gradio)."""
-    from app.ui import serve as serve_ui
+    from app.ui import serve as serve_ui  # gradio loads only for this command
 
     typer.echo(f"Startar uppsikt på http://{host}:{port} …", err=True)
     serve_ui(_service(), host, port)

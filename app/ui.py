@@ -1,18 +1,24 @@
-"""The Gradio app (first cut: Sök and Korpus tabs), thin over app.service like the CLI."""
+"""The Gradio app for staff, coordinators and reviewers; every event calls app.service, like the CLI."""
 
 from __future__ import annotations
 
 import html
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from app.service import Service
 from corpus.model import UppsiktError
-from corpus.text import ACTIVITY_STATUSES
+from corpus.settings import REPO_ROOT
+from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
 
+UPLOAD_TYPES = (".txt", ".md", ".pdf")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng"]
+EVALUATION_DIR = REPO_ROOT / "evaluation"
 
 
 def _highlight(text: str, words: list[str]) -> str:
@@ -30,53 +36,300 @@ def _highlight(text: str, words: list[str]) -> str:
     return "".join(pieces).replace("\n", "<br>")
 
 
-def build_app(service: Service) -> gr.Blocks:
-    def search(query: str, year: str, kind: str, status: str, unit: str) -> tuple[list[list[Any]], str]:
+def _year(value: str | None) -> int | None:
+    return int(value) if value and value != "alla" else None
+
+
+def _errors_as_messages(func: Any) -> Any:
+    """A service error becomes a red message in the page, not a stack trace."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            result = service.search(
-                query, k=20, year=int(year) if year and year != "alla" else None,
-                kind={"aktivitet": "activity", "mål": "goal"}.get(kind, "any"),
-                status=status if status and status != "alla" else None, unit=unit or None,
-            )
+            return func(*args, **kwargs)
         except UppsiktError as exc:
             raise gr.Error(str(exc)) from exc
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+class Handlers:
+    """The page's event handlers: thin adapters from widget values to service calls and back."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+
+    # Sök
+    def search(self, query: str, year: str, kind: str, status: str, unit: str) -> tuple[list[list[Any]], str]:
+        result = self.service.search(
+            query, k=20, year=_year(year), kind={"aktivitet": "activity", "mål": "goal"}.get(kind, "any"),
+            status=status if status and status != "alla" else None, unit=unit or None,
+        )
         rows = [[h["id"], h["title"], "; ".join(h["goal_titles"]), h["status"] or "", h["year"], round(h["score"], 4)]
                 for h in result["hits"]]
         details = "".join(
-            f"<details><summary>{html.escape(h['title'])}</summary><p>{_highlight(h['text'], h['matched_terms'])}</p></details>"
-            for h in result["hits"][:10]
+            f"<details><summary>{html.escape(h['title'])}</summary><p>{_highlight(h['text'], h['matched_terms'])}</p>"
+            "</details>" for h in result["hits"][:10]
         )
         return rows, f"<p>{len(rows)} träffar på {result['took_ms']} ms</p>{details}"
 
-    def reports() -> list[list[Any]]:
-        return [[r["source"], r["title"], r["year"], r["period"] or "", r["goals"], r["activities"],
-                 r["duplicate_of"] or ""] for r in service.reports()]
+    def show(self, entity_id: str, query: str) -> tuple[str, list[list[Any]]]:
+        engine = self.service.engine
+        if not entity_id or entity_id not in engine.by_id:
+            raise UppsiktError("Välj en träff i tabellen (eller ange ett giltigt id).")
+        doc = engine.by_id[entity_id]
+        words = engine.matched_terms(set(engine.analyzer.analyze(query)), doc) if query and query.strip() else []
+        header = f"<h3>{html.escape(doc.title)}</h3><p><i>{doc.kind}, {doc.year}, {html.escape(doc.status or '')}</i></p>"
+        similar = [[h["id"], h["title"], h["kind"], h["year"], round(h["score"], 3)]
+                   for h in self.service.similar(entity_id, 5)]
+        return header + f"<p>{_highlight(doc.body, words)}</p>", similar
 
-    years = ["alla"] + [str(y) for y in service.store.years()]
+    # Koppla mål
+    def link_goals(self, from_year: str, to_year: str) -> tuple[list[list[Any]], str, Any]:
+        links = self.service.link_goals(int(from_year), int(to_year), k=3)
+        rows = []
+        for link in links:
+            best = link["candidates"][0]
+            decision = link.get("decision") or {}
+            rows.append([link["id"], link["title"], best["title"], best["score"],
+                         "ja" if link["no_match"] else "", decision.get("decision", "")])
+        evidence = "".join(
+            f"<details><summary>{html.escape(link['title'])}</summary><ul>"
+            + "".join(f"<li>{html.escape(c['title'])} ({c['score']:.3f})<ul>"
+                      + "".join(f"<li>{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({e['score']:.2f})</li>"
+                                for e in c["evidence"]) + "</ul></li>" for c in link["candidates"])
+            + "</ul></details>" for link in links
+        )
+        choices = [(f"{link['title'][:70]}", link["id"]) for link in links]
+        return rows, evidence, gr.update(choices=choices, value=choices[0][1] if choices else None)
+
+    def targets_for(self, to_year: str) -> Any:
+        goals = [g for g in self.service.goals(int(to_year)) if g["top_level"]]
+        return gr.update(choices=[(g["title"][:80], g["id"]) for g in goals], value=None)
+
+    def decide(self, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
+        labels = {"acceptera förslaget": "accept", "avvisa": "reject", "välj annat mål": "choose",
+                  "ingen motsvarighet": "no_match"}
+        code = labels.get(decision, decision)
+        if code in {"accept", "reject"}:
+            to_id = self._best_target(from_id, int(to_year))
+        saved = self.service.decide("goal", from_id, code, to_id, author or None)
+        return f"Sparat: {saved['decision']} ({saved['decided_at']})."
+
+    def _best_target(self, from_id: str, to_year: int) -> str | None:
+        doc = self.service.engine.by_id.get(from_id)
+        if doc is None:
+            raise UppsiktError("Välj ett mål att besluta om.")
+        link = next(x for x in self.service.link_goals(doc.year, to_year, k=1) if x["id"] == from_id)
+        return link["candidates"][0]["id"]
+
+    def export(self, from_year: str, to_year: str) -> str:
+        path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"koppling_{from_year}_{to_year}.csv"
+        self.service.export_mapping("goal", int(from_year), int(to_year), path)
+        return str(path)
+
+    # Föreslå mål
+    def suggest(self, text: str, year: str) -> list[list[Any]]:
+        result = self.service.suggest_goal(text, int(year), k=5)
+        return [[c["id"], c["title"], c["score"], "; ".join(c["examples"])] for c in result["candidates"]]
+
+    # Bedömningsstöd
+    def assess(self, text: str, kind: str, entity_id: str | None) -> tuple[dict[str, float], str, str]:
+        code = "goal" if kind == "mål" else "activity"
+        result = self.service.assess(text or "", code, entity_id or None)
+        label = result["label"] or "inget förslag (för svagt underlag)"
+        stated = f" · angiven nivå: {result['stated']}" if result.get("stated") else ""
+        flags = "".join(f"<li>{html.escape(f)}</li>" for f in result["flags"])
+        evidence = "".join(
+            f"<li><b>{html.escape(e['label'])}</b> ({e['score']:.2f}) {html.escape(e['title'][:80])}: "
+            f"{html.escape(e['text'][:200])}</li>" for e in result["evidence"]
+        )
+        summary = f"<p><b>Förslag: {html.escape(label)}</b>{html.escape(stated)}</p><ul>{flags}</ul>"
+        return result["probabilities"], summary, f"<ol>{evidence}</ol>"
+
+    def entities_for(self, kind: str) -> Any:
+        code = "goal" if kind == "mål" else "activity"
+        examples = {e.id: e.title for e in self.service.assessor.examples[code] if e.report != "feedback"}
+        return gr.update(choices=[("(klistrad text)", "")] + [(t[:80], i) for i, t in examples.items()], value="")
+
+    def feedback(self, text: str, kind: str, entity_id: str | None, label: str, author: str) -> str:
+        code = "goal" if kind == "mål" else "activity"
+        if not (text or "").strip() and entity_id:
+            text = next(e.text for e in self.service.assessor.examples[code] if e.id == entity_id)
+        self.service.record_feedback(code, text or "", label, entity_id or None, author=author or None)
+        return f"Sparat: {label}. Nästa träning använder bedömningen."
+
+    def check(self) -> list[list[Any]]:
+        return [[c["kind"], c["title"], c["report"], c["stated"], c["suggested"], c["probability"], c["reason"]]
+                for c in self.service.check()]
+
+    # Korpus
+    def reports(self) -> list[list[Any]]:
+        return [[r["source"], r["title"], r["year"], r["period"] or "", r["goals"], r["activities"],
+                 r["duplicate_of"] or "", f"{r['coverage']:.1%}"] for r in self.service.reports()]
+
+    def goals(self, year: str) -> list[list[Any]]:
+        return [[g["id"], g["title"], "" if g["top_level"] else "delmål", g["assessment"] or "", g["year"]]
+                for g in self.service.goals(_year(year))]
+
+    def activities(self, year: str) -> list[list[Any]]:
+        return [[a["id"], a["title"], a["versions"][0]["status"] if a["versions"] else "", a["end"] or "",
+                 ", ".join(a["units"]), a["year"]] for a in self.service.activities(_year(year))]
+
+    def upload(self, file: str | None, progress: gr.Progress | None = None) -> tuple[str, list[list[Any]]]:
+        progress = progress or gr.Progress()
+        if not file:
+            raise UppsiktError("Välj en fil att ladda upp.")
+        path = Path(file)
+        if path.suffix.lower() not in UPLOAD_TYPES:
+            raise UppsiktError(f"Filtypen {path.suffix or '(ingen)'} tas inte emot; ladda upp .txt, .md eller .pdf.")
+        if path.stat().st_size > MAX_UPLOAD_BYTES:
+            raise UppsiktError("Filen är större än 20 MB och tas inte emot.")
+        progress(0.1, desc="Läser in rapporten")
+        result = self.service.ingest([path])
+        progress(0.5, desc="Bygger om sökindexet")
+        built = self.service.build()
+        progress(1.0, desc="Klart")
+        report = result["reports"][0]
+        message = (f"{html.escape(report['source'])}: {report['year']}, {report['goals']} mål, "
+                   f"{report['activities']} aktiviteter, täckning {report['coverage']:.1%} ({report['status']}); "
+                   f"{built['embedded']} poster bäddades in.")
+        warnings = "".join(f"<li>{html.escape(w)}</li>" for w in result["warnings"][:20])
+        return f"<p>{message}</p><ul>{warnings}</ul>", self.reports()
+
+    # Utvärdering
+    @staticmethod
+    def evaluation() -> str:
+        report = EVALUATION_DIR / "REPORT.md"
+        text = report.read_text(encoding="utf-8") if report.exists() else "Ingen rapport ännu; kör `uppsikt evaluate`."
+        return re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+
+
+def build_app(service: Service) -> gr.Blocks:
+    h = Handlers(service)
+    wrap = _errors_as_messages
+    years = [str(y) for y in service.store.years()]
+    newest, oldest = (years[-1], years[0]) if years else ("", "")
     with gr.Blocks(title="uppsikt") as demo:
-        gr.Markdown("# uppsikt – sök i målrapporterna")
-        with gr.Tab("Sök"):
+        gr.Markdown("# uppsikt – måluppföljning\nSök, koppla och bedöm mål och aktiviteter i kommunens rapporter.")
+        with gr.Tab("Sök", id="sok"):
             query = gr.Textbox(label="Vad letar du efter?", placeholder="t.ex. hjälp för den som länge stått utan jobb")
             with gr.Row():
-                year = gr.Dropdown(years, value="alla", label="År")
+                year = gr.Dropdown(["alla", *years], value="alla", label="År")
                 kind = gr.Dropdown(["alla", "aktivitet", "mål"], value="alla", label="Typ")
                 status = gr.Dropdown(["alla", *ACTIVITY_STATUSES], value="alla", label="Status")
                 unit = gr.Textbox(label="Enhet")
-            button = gr.Button("Sök", variant="primary")
-            table = gr.Dataframe(headers=RESULT_COLUMNS, label="Träffar", interactive=False)
+            search_button = gr.Button("Sök", variant="primary", elem_id="sok-knapp")
+            table = gr.Dataframe(headers=RESULT_COLUMNS, label="Träffar", interactive=False, elem_id="traffar")
             details = gr.HTML()
-            button.click(search, [query, year, kind, status, unit], [table, details], api_name="search")
-            query.submit(search, [query, year, kind, status, unit], [table, details], api_name=False)
-        with gr.Tab("Korpus"):
-            reports_table = gr.Dataframe(
-                headers=["källa", "titel", "år", "period", "mål", "aktiviteter", "dubblett av"], interactive=False
-            )
+            chosen = gr.Textbox(label="Vald träff (id)", elem_id="vald-traff")
+            show_button = gr.Button("Visa hela texten och liknande")
+            full_text = gr.HTML()
+            similar = gr.Dataframe(headers=["id", "titel", "typ", "år", "likhet"], label="Liknande", interactive=False)
+            inputs = [query, year, kind, status, unit]
+            search_button.click(wrap(h.search), inputs, [table, details], api_name="search")
+            query.submit(wrap(h.search), inputs, [table, details], api_name=False)
+
+            def pick(evt: gr.SelectData, data: Any) -> str:
+                row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+                return str(data.iloc[row, 0]) if hasattr(data, "iloc") else str(data[row][0])
+
+            table.select(pick, [table], chosen, api_name=False)
+            show_button.click(wrap(h.show), [chosen, query], [full_text, similar], api_name="show")
+        with gr.Tab("Koppla mål", id="koppla"):
+            with gr.Row():
+                from_year = gr.Dropdown(years, value=newest, label="Nya året")
+                to_year = gr.Dropdown(years, value=oldest, label="Förra året")
+                link_button = gr.Button("Föreslå kopplingar", variant="primary")
+            links = gr.Dataframe(headers=["id", "mål", "bästa förslag", "poäng", "ingen motsvarighet?", "beslut"],
+                                 interactive=False)
+            evidence = gr.HTML()
+            with gr.Row():
+                goal = gr.Dropdown([], label="Mål att besluta om")
+                decision = gr.Radio(["acceptera förslaget", "avvisa", "välj annat mål", "ingen motsvarighet"],
+                                    value="acceptera förslaget", label="Beslut")
+                other = gr.Dropdown([], label="Annat mål (vid 'välj annat mål')")
+                author = gr.Textbox(label="Ditt namn (valfritt)")
+            decide_button = gr.Button("Spara beslut")
+            decided = gr.Markdown()
+            export_button = gr.Button("Exportera CSV")
+            exported = gr.File(label="Kopplingar (CSV för Excel)")
+            link_button.click(wrap(h.link_goals), [from_year, to_year], [links, evidence, goal], api_name="link_goals")
+            link_button.click(wrap(h.targets_for), [to_year], other, api_name=False)
+            decide_button.click(wrap(h.decide), [goal, decision, other, author, to_year], decided, api_name="decide")
+            export_button.click(wrap(h.export), [from_year, to_year], exported, api_name="export")
+        with gr.Tab("Föreslå mål", id="foresla"):
+            activity_text = gr.Textbox(label="Den nya aktiviteten", lines=4)
+            suggest_year = gr.Dropdown(years, value=newest, label="Målens år")
+            suggest_button = gr.Button("Föreslå mål", variant="primary")
+            suggestions = gr.Dataframe(headers=["id", "mål", "poäng", "liknande aktiviteter under målet"],
+                                       interactive=False)
+            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year], suggestions, api_name="suggest_goal")
+        with gr.Tab("Bedömningsstöd", id="bedom"):
+            with gr.Row():
+                assess_kind = gr.Radio(["aktivitet", "mål"], value="aktivitet", label="Vad bedöms?")
+                entity = gr.Dropdown([("(klistrad text)", "")], value="", label="…eller välj ur korpusen")
+            comment = gr.Textbox(label="Kommentar", lines=5, elem_id="kommentar")
+            assess_button = gr.Button("Föreslå nivå", variant="primary", elem_id="bedom-knapp")
+            probabilities = gr.Label(label="Sannolikheter", num_top_classes=7)
+            proposal = gr.HTML(elem_id="forslag")
+            cases = gr.HTML(label="Liknande fall")
+            with gr.Row():
+                level = gr.Dropdown([*ACTIVITY_STATUSES, *GOAL_LEVELS], label="Rätt nivå (godkänn eller ändra)")
+                reviewer = gr.Textbox(label="Ditt namn (valfritt)")
+            feedback_button = gr.Button("Spara bedömning")
+            saved = gr.Markdown()
+            check_button = gr.Button("Visa motsägelser i rapporterna")
+            contradictions = gr.Dataframe(
+                headers=["typ", "titel", "rapport", "angiven", "föreslagen", "sannolikhet", "skäl"], interactive=False)
+            assess_kind.change(wrap(h.entities_for), [assess_kind], entity, api_name=False)
+            assess_button.click(wrap(h.assess), [comment, assess_kind, entity], [probabilities, proposal, cases],
+                                api_name="assess")
+            feedback_button.click(wrap(h.feedback), [comment, assess_kind, entity, level, reviewer], saved,
+                                  api_name="feedback")
+            check_button.click(wrap(h.check), None, contradictions, api_name="check")
+        with gr.Tab("Korpus", id="korpus"):
+            reports_table = gr.Dataframe(headers=["källa", "titel", "år", "period", "mål", "aktiviteter",
+                                                  "dubblett av", "täckning"], interactive=False)
             refresh = gr.Button("Visa rapporter")
-            refresh.click(reports, None, reports_table, api_name="reports")
-            demo.load(reports, None, reports_table, api_name=False)
+            with gr.Row():
+                browse_year = gr.Dropdown(["alla", *years], value="alla", label="År")
+                goals_button = gr.Button("Visa mål")
+                activities_button = gr.Button("Visa aktiviteter")
+            goals_table = gr.Dataframe(headers=["id", "titel", "nivå", "bedömning", "år"], interactive=False)
+            activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år"], interactive=False)
+            upload = gr.File(label="Ladda upp en ny rapport (.txt, .md, .pdf; högst 20 MB)",
+                             file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
+            upload_button = gr.Button("Läs in rapporten", variant="primary", elem_id="las-in")
+            upload_result = gr.HTML(elem_id="inlast")
+            refresh.click(wrap(h.reports), None, reports_table, api_name="reports")
+            goals_button.click(wrap(h.goals), [browse_year], goals_table, api_name="goals")
+            activities_button.click(wrap(h.activities), [browse_year], activities_table, api_name="activities")
+            upload_button.click(wrap(h.upload), [upload], [upload_result, reports_table], api_name="upload")
+            demo.load(wrap(h.reports), None, reports_table, api_name=False)
+        with gr.Tab("Utvärdering", id="utvardering"):
+            report_markdown = gr.Markdown(h.evaluation())
+            with gr.Row():
+                for image in ("confusion_activity.png", "confusion_goal.png"):
+                    if (EVALUATION_DIR / image).exists():
+                        gr.Image(str(EVALUATION_DIR / image), label=image, interactive=False)
+            gr.Button("Läs om rapporten").click(h.evaluation, None, report_markdown, api_name="evaluation")
+    return demo
+
+
+def launch(service: Service, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> gr.Blocks:
+    """Build what is missing, then serve. Loopback unless the user asks for another address."""
+    demo = build_app(service)
+    demo.launch(server_name=host, server_port=port, show_error=True, max_file_size="20mb",
+                prevent_thread_lock=not block, quiet=not block)
     return demo
 
 
 def serve(service: Service, host: str = "127.0.0.1", port: int = 7860) -> None:
-    service.engine  # noqa: B018 - load and build before the page opens, so the first search is fast
-    build_app(service).launch(server_name=host, server_port=port, show_error=True)
+    import sys
+
+    print("Förbereder sökindex och modeller (första starten bygger dem) …", file=sys.stderr, flush=True)
+    print(service.build(), file=sys.stderr, flush=True)
+    service.assessor  # noqa: B018 - trained (or loaded) before the page opens
+    launch(service, host, port)

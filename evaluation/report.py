@@ -145,17 +145,9 @@ def _adaptation_section() -> str:
 
 def run_evaluation(store: Store, engine: SearchEngine, write: bool = True) -> dict[str, Any]:
     from evaluation.assess_eval import evaluate_assessment
-    from nlp.assess import SharedEmbedding, load_activity_examples, load_goal_examples
+    from nlp.assess import TextVectors, load_activity_examples, load_goal_examples
 
-    vectors: dict[str, Any] = {}
-
-    def embed(texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in vectors]
-        if missing:
-            vectors.update(zip(missing, engine.embedder.encode(missing, "query"), strict=True))
-        import numpy as np
-
-        return np.stack([vectors[t] for t in texts])
+    embed = TextVectors(lambda texts: engine.embedder.encode(texts, "query"))
 
     from evaluation.link_eval import evaluate_linking
     from nlp.linking import Linker
@@ -165,7 +157,7 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True) -> di
         "linking": evaluate_linking(Linker(engine)),
         "search": evaluate_search(engine),
         "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
-                                          SharedEmbedding(embed), write_plots=write),
+                                          embed, write_plots=write),
     }
     if write:
         REPORT.write_text(render(figures), encoding="utf-8")

@@ -206,16 +206,20 @@ class KeywordLevelBaseline(BaseEstimator, ClassifierMixin):
         return np.array(out)
 
 
-class SharedEmbedding:
-    """An embedding function that clone() and deepcopy share instead of copying (it holds a model)."""
+class TextVectors:
+    """Embeddings of texts, each computed once; clone() and deepcopy share it (it holds a model)."""
 
-    def __init__(self, function: object) -> None:
-        self.function = function
+    def __init__(self, encode: object) -> None:
+        self.encode = encode
+        self._cache: dict[str, np.ndarray] = {}
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        return self.function(texts)  # type: ignore[operator]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            self._cache.update(zip(missing, self.encode(missing), strict=True))  # type: ignore[operator]
+        return np.stack([self._cache[t] for t in texts])
 
-    def __deepcopy__(self, memo: dict[int, object]) -> SharedEmbedding:
+    def __deepcopy__(self, memo: dict[int, object]) -> TextVectors:
         return self
 
 

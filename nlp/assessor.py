@@ -22,7 +22,7 @@ from nlp.assess import (
     _WAITING,
     AssessmentClassifier,
     Example,
-    SharedEmbedding,
+    TextVectors,
     default_classifier,
     label_space,
     load_activity_examples,
@@ -60,8 +60,7 @@ class Assessor:
         self.store = store
         self.embedder = embedder
         self.directory = artifacts / "assess"
-        self._vectors: dict[str, np.ndarray] = {}
-        self.embed_function = SharedEmbedding(self.embed)
+        self.embed_function = TextVectors(lambda texts: embedder.encode(texts, "query"))
         self.examples = {
             "activity": load_activity_examples(store) + feedback_examples(store, "activity"),
             "goal": load_goal_examples(store) + feedback_examples(store, "goal"),
@@ -69,11 +68,7 @@ class Assessor:
         self.models = {kind: self._model(kind) for kind in self.examples}
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if missing:
-            for text, vector in zip(missing, self.embedder.encode(missing, "query"), strict=True):
-                self._vectors[text] = vector
-        return np.stack([self._vectors[t] for t in texts]) if texts else np.zeros((0, self.embedder.dim), np.float32)
+        return self.embed_function(texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
 
     def _model(self, kind: str) -> AssessmentClassifier:
         examples = self.examples[kind]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,22 +94,21 @@ class Linker:
     def full(self, ids: list[str]) -> np.ndarray:
         return self.engine.vectors.vectors(ids)
 
+    def _encoded(self, cache: dict[str, np.ndarray], ids: list[str], text: Callable[[Document], str]) -> np.ndarray:
+        missing = [i for i in ids if i not in cache]
+        if missing:
+            cache.update(zip(missing, self.engine.embedder.encode([text(self.by_id[i]) for i in missing], "query"),
+                             strict=True))
+        return np.stack([cache[i] for i in ids])
+
     def unlabelled(self, ids: list[str]) -> np.ndarray:
         """Activity vectors without the goal titles their search text carries: for placing an activity
         under goals, its old goal's title would give the answer away. Embedded as e5 queries: placing
         an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
-        missing = [i for i in ids if i not in self._unlabelled]
-        if missing:
-            texts = [self.by_id[i].passage("title_description") for i in missing]
-            self._unlabelled.update(zip(missing, self.engine.embedder.encode(texts, "query"), strict=True))
-        return np.stack([self._unlabelled[i] for i in ids])
+        return self._encoded(self._unlabelled, ids, lambda d: d.passage("title_description"))
 
     def titles(self, ids: list[str]) -> np.ndarray:
-        missing = [i for i in ids if i not in self._titles]
-        if missing:
-            vectors = self.engine.embedder.encode([self.by_id[i].title for i in missing], "query")
-            self._titles.update(zip(missing, vectors, strict=True))
-        return np.stack([self._titles[i] for i in ids])
+        return self._encoded(self._titles, ids, lambda d: d.title)
 
     def goal_members(self, goal: Document) -> list[str]:
         """Activities placed under the goal or under its sub-goals."""

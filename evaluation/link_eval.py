@@ -36,20 +36,23 @@ def _tfidf_scores(linker: Linker, sources: list[Any], targets: list[Any], goals:
     return (a @ b.T).toarray()
 
 
+def _ranked(matrix: np.ndarray, target_ids: list[str]) -> list[list[str]]:
+    """Each row's target ids, best first."""
+    return [[target_ids[j] for j in np.argsort(-row)] for row in matrix]
+
+
 def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     gold = load_links(GOAL_GOLD)
     sources, targets, scores = linker.goal_scores(2024, 2023)
     rows = {g.id: i for i, g in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    def ranked(matrix: np.ndarray) -> list[list[str]]:
-        return [[target_ids[j] for j in np.argsort(-matrix[i])] for i in range(len(matrix))]
-
     _, _, title_only = linker.goal_scores(2024, 2023, title_weight=1.0)
     figures: dict[str, Any] = {
-        "model": _ranking_figures(ranked(scores), gold, rows),
-        "goal_title_only": _ranking_figures(ranked(title_only), gold, rows),
-        "tfidf": _ranking_figures(ranked(_tfidf_scores(linker, sources, targets, goals=True)), gold, rows),
+        "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
+        "goal_title_only": _ranking_figures(_ranked(title_only, target_ids), gold, rows),
+        "tfidf": _ranking_figures(_ranked(_tfidf_scores(linker, sources, targets, goals=True), target_ids), gold,
+                                  rows),
     }
     # No-match rule, leave one goal out: fitted on the other 19 goals' links.
     truth, predicted = [], []
@@ -74,16 +77,14 @@ def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
     rows = {d.id: i for i, d in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    def ranked(matrix: np.ndarray) -> list[list[str]]:
-        return [[target_ids[j] for j in np.argsort(-matrix[i])] for i in range(len(matrix))]
-
     _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0)
     _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0)
     return {
-        "model": _ranking_figures(ranked(scores), gold, rows),
-        "title_only": _ranking_figures(ranked(title_only), gold, rows),
-        "full_text_only": _ranking_figures(ranked(full_only), gold, rows),
-        "tfidf": _ranking_figures(ranked(_tfidf_scores(linker, sources, targets, goals=False)), gold, rows),
+        "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
+        "title_only": _ranking_figures(_ranked(title_only, target_ids), gold, rows),
+        "full_text_only": _ranking_figures(_ranked(full_only, target_ids), gold, rows),
+        "tfidf": _ranking_figures(_ranked(_tfidf_scores(linker, sources, targets, goals=False), target_ids), gold,
+                                  rows),
     }
 
 

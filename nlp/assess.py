@@ -155,6 +155,17 @@ _NOT_STARTED = re.compile(r"\b(inte p[aå]b[oö]rja\w*|ej p[aå]b[oö]rja\w*|ej 
 _WAITING = re.compile(r"\b(vilande|pausad\w*|avvakta\w*|v[aä]ntar)\b", re.I)
 
 
+# Ordered: the first pattern that matches decides (a comment that is late and done counts as late).
+STATUS_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_NOT_STARTED, "Ej påbörjad"), (_WAITING, "Vänteläge"), (_LATE, "Pågående med avvikelse"),
+    (_DONE, "Avslutad enligt plan"),
+)
+
+
+def _first_rule(rules: tuple[tuple[re.Pattern[str], str], ...], text: str, default: str) -> str:
+    return next((label for pattern, label in rules if pattern.search(text)), default)
+
+
 class KeywordStatusBaseline(BaseEstimator, ClassifierMixin):
     """A reviewer's rule of thumb: words for done, late, not started, waiting; otherwise on plan."""
 
@@ -163,25 +174,17 @@ class KeywordStatusBaseline(BaseEstimator, ClassifierMixin):
         return self
 
     def predict(self, examples: list[Example]) -> np.ndarray:
-        out = []
-        for example in examples:
-            text = example.stripped
-            if _NOT_STARTED.search(text):
-                out.append("Ej påbörjad")
-            elif _WAITING.search(text):
-                out.append("Vänteläge")
-            elif _LATE.search(text):
-                out.append("Pågående med avvikelse")
-            elif _DONE.search(text):
-                out.append("Avslutad enligt plan")
-            else:
-                out.append("Pågående enligt plan")
-        return np.array(out)
+        return np.array([_first_rule(STATUS_RULES, e.stripped, "Pågående enligt plan") for e in examples])
 
 
 _NO_ACTIVITY = re.compile(r"\b(ingen aktivitet|inga aktiviteter|inte initierat|ej initierat)\b", re.I)
 _ACHIEVED = re.compile(r"\b(uppn[aå]tt|passerad|har genomf[oö]rts|har anordnat|genomf[oö]rt)\b", re.I)
 _EARLY = re.compile(r"\b(tidigt|initierat|p[aå]b[oö]rjat|planerad|inte avslutat|ingen [aä]r avslutad)\b", re.I)
+
+
+LEVEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_NO_ACTIVITY, "Ej uppfyllt"), (_ACHIEVED, "Uppfyllt"), (_EARLY, "Knappt uppfyllt"),
+)
 
 
 class KeywordLevelBaseline(BaseEstimator, ClassifierMixin):
@@ -192,18 +195,10 @@ class KeywordLevelBaseline(BaseEstimator, ClassifierMixin):
         return self
 
     def predict(self, examples: list[Example]) -> np.ndarray:
-        out = []
-        for example in examples:
-            text = example.stripped
-            if _NO_ACTIVITY.search(text) or not example.activity_statuses:
-                out.append("Ej uppfyllt")
-            elif _ACHIEVED.search(text):
-                out.append("Uppfyllt")
-            elif _EARLY.search(text):
-                out.append("Knappt uppfyllt")
-            else:
-                out.append("Delvis uppfyllt")
-        return np.array(out)
+        return np.array([
+            "Ej uppfyllt" if not e.activity_statuses else _first_rule(LEVEL_RULES, e.stripped, "Delvis uppfyllt")
+            for e in examples
+        ])
 
 
 class TextVectors:

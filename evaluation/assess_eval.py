@@ -17,6 +17,7 @@ from nlp.assess import (
     Example,
     KeywordLevelBaseline,
     KeywordStatusBaseline,
+    ReviewerStatusRule,
     default_classifier,
     label_space,
     out_of_fold,
@@ -81,6 +82,7 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
     models: dict[str, BaseEstimator] = {
         "majority": DummyClassifier(strategy="most_frequent"),
         "keyword_rule": KeywordStatusBaseline(),
+        "cue_and_date_rule": ReviewerStatusRule(),
         "model": default_classifier("activity", embed),
     }
     for scheme, groups in schemes.items():

@@ -13,13 +13,9 @@ import numpy as np
 
 from corpus.model import UppsiktError
 from corpus.store import Store, now_iso
-from corpus.text import fold
 from nlp.assess import (
-    _DONE,
-    _LATE,
     _NO_ACTIVITY,
-    _NOT_STARTED,
-    _WAITING,
+    STATUS_CUES,
     AssessmentClassifier,
     Example,
     TextVectors,
@@ -35,7 +31,20 @@ from nlp.embedding import CachedEmbedder
 
 MIN_WORDS = 3
 WEAK_PROBABILITY = 0.45
-CHECK_PROBABILITY = 0.6
+ACTIVITY_FLAGS = {
+    "done": "kommentaren säger att aktiviteten (eller en del av den) är genomförd",
+    "not_started": "kommentaren säger att arbetet inte har påbörjats",
+    "late": "kommentaren nämner försening eller avvikelse",
+    "waiting": "kommentaren säger att arbetet väntar eller är pausat",
+}
+# A stated status that a cue in its own comment speaks against: (stated statuses, cue, what the text says).
+CONTRADICTING_CUES: tuple[tuple[frozenset[str], str, str], ...] = (
+    (frozenset({"Ej påbörjad", "Vänteläge"}), "done", "kommentaren säger att något redan är genomfört"),
+    (frozenset({"Pågående enligt plan"}), "late", "kommentaren nämner försening eller avvikelse"),
+    (frozenset({"Avslutad enligt plan", "Avslutad med avvikelse"}), "not_started",
+     "kommentaren säger att arbetet inte har påbörjats"),
+)
+STATED_UNLIKELY = 0.2
 _SWEDISH_HINTS = {"och", "att", "som", "för", "med", "är", "har", "på", "av", "till", "en", "ett", "det", "den",
                   "inte", "ska", "kommer", "under", "vi", "om", "i", "de", "sker", "pågår", "genom"}
 
@@ -141,14 +150,14 @@ class Assessor:
             if _NO_ACTIVITY.search(text):
                 flags.append("kommentaren säger att ingen aktivitet är planerad eller påbörjad")
             return flags
-        if _DONE.search(text):
-            flags.append("kommentaren säger att aktiviteten (eller en del av den) är genomförd")
-        if _NOT_STARTED.search(text):
-            flags.append("kommentaren säger att arbetet inte har påbörjats")
-        if _LATE.search(text):
-            flags.append("kommentaren nämner försening eller avvikelse")
-        if _WAITING.search(text):
-            flags.append("kommentaren säger att arbetet väntar eller är pausat")
+        for cue, flag in ACTIVITY_FLAGS.items():
+            if STATUS_CUES[cue].search(text):
+                flags.append(flag)
+        dates = example.date_features()
+        if dates[0]:
+            flags.append("aktiviteten startar först efter rapportens datum")
+        elif dates[1]:
+            flags.append("aktivitetens slutdatum har passerat vid rapportens datum")
         return flags
 
     # ---- contradictions --------------------------------------------------------------------------
@@ -156,9 +165,10 @@ class Assessor:
     def check(self) -> list[dict[str, Any]]:
         """Stated levels their own text contradicts, most certain first.
 
-        Goals: the comment's own verdict sentence names another level (certain). Activities and goals:
-        a model trained without the example's report (or without the goal) proposes another level with
-        probability >= CHECK_PROBABILITY, and the text carries a cue for it.
+        Goals: the comment's own verdict sentence names another level (certain). Activities: a cue in the
+        comment speaks against the stated status (something done under "Ej påbörjad", a delay under
+        "enligt plan") and a model trained without the example's report gives the stated status less than
+        STATED_UNLIKELY; the probability shown is the model's 1 - p(stated).
         """
         found: list[dict[str, Any]] = []
         for kind, examples in self.examples.items():
@@ -169,32 +179,28 @@ class Assessor:
             probabilities = out_of_fold(default_classifier(kind, self.embed_function), examples, groups, proba=True)
             labels = label_space(kind)
             for example, row in zip(examples, probabilities, strict=True):
-                verdict = stated_verdict(example.text) if kind == "goal" else None
-                suggested = labels[int(np.argmax(row))]
-                probability = float(row.max())
-                cues = self.flags(example)
-                if verdict and verdict != example.label:
-                    suggested, probability = verdict, 1.0
-                    reason = f"rubriken anger {example.label} men kommentaren säger {verdict}"
-                elif suggested != example.label and probability >= CHECK_PROBABILITY and _cue_supports(suggested, cues):
-                    reason = f"modellen föreslår {suggested} ({probability:.0%}); " + "; ".join(cues)
-                else:
-                    continue
-                found.append({"id": example.id, "kind": kind, "title": example.title, "report": example.report,
-                              "stated": example.label, "suggested": suggested, "probability": round(probability, 4),
-                              "reason": reason})
+                contradiction = self._contradiction(example, dict(zip(labels, row, strict=True)))
+                if contradiction:
+                    suggested, probability, reason = contradiction
+                    found.append({"id": example.id, "kind": kind, "title": example.title, "report": example.report,
+                                  "stated": example.label, "suggested": suggested,
+                                  "probability": round(probability, 4), "reason": reason})
         return sorted(found, key=lambda f: -f["probability"])
 
-
-def _cue_supports(label: str, cues: list[str]) -> bool:
-    """Only a flag that speaks for the suggested level makes a contradiction worth a reviewer's time."""
-    text = fold(" ".join(cues))
-    if label.startswith("Avslutad"):
-        return "genomford" in text
-    if label == "Ej påbörjad":
-        return "inte har paborjats" in text
-    if label in {"Pågående med avvikelse", "Avslutad med avvikelse"}:
-        return "forsening" in text
-    if label == "Vänteläge":
-        return "vantar" in text
-    return False
+    @staticmethod
+    def _contradiction(example: Example, probabilities: dict[str, float]) -> tuple[str, float, str] | None:
+        if example.kind == "goal":
+            verdict = stated_verdict(example.text)
+            if verdict and verdict != example.label:
+                return verdict, 1.0, f"rubriken anger {example.label} men kommentaren säger {verdict}"
+            return None
+        text = strip_labels(example.text)
+        stated = probabilities.get(example.label or "", 0.0)
+        if stated >= STATED_UNLIKELY:
+            return None
+        for statuses, cue, says in CONTRADICTING_CUES:
+            if example.label in statuses and STATUS_CUES[cue].search(text):
+                others = {label: p for label, p in probabilities.items() if label != example.label}
+                suggested = max(others, key=others.get)  # type: ignore[arg-type]
+                return suggested, 1.0 - stated, f"angiven {example.label} men {says}; modellen föreslår {suggested}"
+        return None

@@ -15,6 +15,8 @@ from nlp.assess import (
     Example,
     KeywordStatusBaseline,
     TextVectors,
+    decisive_status,
+    reviewer_status,
     stated_verdict,
     strip_labels,
 )
@@ -87,12 +89,47 @@ def test_keyword_baseline(text: str, label: str) -> None:
     assert KeywordStatusBaseline().fit([], [label]).predict([_example(text)])[0] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "status", "decisive"),
+    [
+        ("Bidrag sökt och beviljat.", "2024-01-29", "Avslutad enligt plan", None),
+        ("Avvaktar utlysning för att söka bidrag.", "2024-01-29", "Vänteläge", "Vänteläge"),
+        ("Förberedelser inför hösten.", "2024-09-01", "Ej påbörjad", "Ej påbörjad"),
+        # Started late but something is carried out: neither waiting nor unstarted is certain.
+        ("Startar i mars pga resursbrist. En intervju är genomförd.", "2024-01-01", "Pågående med avvikelse", None),
+        ("Utbildningen genomförd under perioden.", "2024-08-01", "Avslutad enligt plan", None),
+        ("Arbetet pågår och fortsätter under året.", "2024-01-01", "Pågående enligt plan", None),
+    ],
+)
+def test_reviewer_rule_reads_cues_and_dates(text: str, start: str, status: str, decisive: str | None) -> None:
+    example = Example(id="a", kind="activity", report="r", title="", text=text, label=None, year=2024,
+                      period="T1", start=start, end="2024-12-31")
+    assert reviewer_status(example) == status
+    assert decisive_status(example) == decisive
+
+
+def test_decisive_cue_takes_the_probability_mass() -> None:
+    train = [_example(t, y) for t, y in [
+        ("Arbetet pågår som planerat", "Pågående enligt plan"), ("Det pågår enligt tidplan", "Pågående enligt plan"),
+        ("Allt är klart och genomförd", "Avslutad enligt plan"), ("Vi avvaktar beslut", "Vänteläge"),
+    ]]
+    plain = AssessmentClassifier(embed=TextVectors(_toy_embed), C=1.0).fit(train, [e.label for e in train])
+    guided = AssessmentClassifier(embed=TextVectors(_toy_embed), C=1.0, override=0.7).fit(train, [e.label for e in train])
+    waiting = [_example("Arbetet pågår inte, vi väntar på finansiering")]
+    column = list(guided.classes_).index("Vänteläge")
+    assert guided.predict(waiting)[0] == "Vänteläge"
+    assert guided.predict_proba(waiting)[0, column] >= 0.7 > plain.predict_proba(waiting)[0, column]
+    assert guided.predict_proba(waiting).sum() == pytest.approx(1.0)
+
+
 def test_check_puts_the_reports_real_contradictions_first(service: Service) -> None:
     found = service.check()
     top = {(f["kind"], f["title"][:30], f["stated"]) for f in found[:3]}
     assert ("goal", "Kommunen upplevs som attraktiv", "Knappt uppfyllt") in top
     assert ("activity", "Underteckna den regionala Stra", "Ej påbörjad") in top
     assert len(found) <= 10
+    # Done three days after its end date: "med avvikelse" is right, and must not be flagged.
+    assert not any(f["title"].startswith("Utbildning i ergonomi") for f in found)
     goal = next(f for f in found if f["kind"] == "goal")
     assert goal["suggested"] == "Delvis uppfyllt" and goal["probability"] == 1.0
 

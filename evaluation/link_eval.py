@@ -47,16 +47,18 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     rows = {g.id: i for i, g in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    _, _, title_only = linker.goal_scores(2024, 2023, title_weight=1.0)
+    _, _, title_only = linker.goal_scores(2024, 2023, title_weight=1.0, dense_weight=1.0)
+    _, _, dense_only = linker.goal_scores(2024, 2023, dense_weight=1.0)
     figures: dict[str, Any] = {
         "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
+        "dense_only": _ranking_figures(_ranked(dense_only, target_ids), gold, rows),
         "goal_title_only": _ranking_figures(_ranked(title_only, target_ids), gold, rows),
         "tfidf": _ranking_figures(_ranked(_tfidf_scores(linker, sources, targets, goals=True), target_ids), gold,
                                   rows),
     }
     # No-match rule, leave one goal out: fitted on the other 19 goals' links.
     truth, predicted = [], []
-    features = linker.rule_features(scores)
+    features = linker.rule_features(linker.rule_scores(2024, 2023))
     for item in gold:
         rule = linker.fit_rule(gold, exclude=item["from"])
         probability = rule.match_probability(features[[rows[item["from"]]]])[0]
@@ -89,11 +91,12 @@ def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
 
 
 def evaluate_placement(linker: Linker) -> dict[str, Any]:
-    """Hide each activity's goal and predict it: pool = labelled activities of other reports (LORO),
-    never the activity itself; baseline: the goals' own texts only."""
+    """Hide each activity's goal and predict it: pool = labelled activities of other reports (LORO) or all
+    others (leave one activity out), never the activity itself; baseline: the goals' own texts only.
+    Figures over both years, and for 2024 alone (the acceptance target's year)."""
     out: dict[str, Any] = {}
     for scheme in ("leave_one_report_out", "leave_one_activity_out", "goal_text_only"):
-        hits1, hits3 = [], []
+        hits: dict[int, list[tuple[bool, bool]]] = {}
         for year in sorted(linker.years()):
             for doc in linker.activities(year):
                 truth = {linker.top_goal[g] for g in doc.goal_ids if g in linker.top_goal}
@@ -106,13 +109,22 @@ def evaluate_placement(linker: Linker) -> dict[str, Any]:
                         pool = [d for d in linker.activities(year) if d.id != doc.id and set(d.reports) - {report}]
                     else:
                         pool = [d for d in linker.activities(year) if d.id != doc.id]
-                    ranked = [c["id"] for c in linker.place(linker.unlabelled([doc.id])[0], year, pool, k=3)]
-                    hits1.append(ranked[0] in truth)
-                    hits3.append(bool(truth & set(ranked)))
+                    terms = None if scheme == "goal_text_only" else linker.terms(doc)
+                    ranked = [c["id"] for c in linker.place(linker.unlabelled([doc.id])[0], year, pool, k=3,
+                                                            terms=terms)]
+                    hits.setdefault(year, []).append((ranked[0] in truth, bool(truth & set(ranked))))
                     if scheme != "leave_one_report_out":
                         break  # one prediction per activity when the pool does not depend on the report
-        out[scheme] = {"n": len(hits1), "top1": round(float(np.mean(hits1)), 4), "top3": round(float(np.mean(hits3)), 4)}
+        pooled = [h for year_hits in hits.values() for h in year_hits]
+        out[scheme] = _hit_rates(pooled)
+        if 2024 in hits:
+            out[f"{scheme} (2024)"] = _hit_rates(hits[2024])
     return out
+
+
+def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
+    return {"n": len(hits), "top1": round(float(np.mean([h[0] for h in hits])), 4),
+            "top3": round(float(np.mean([h[1] for h in hits])), 4)}
 
 
 def evaluate_linking(linker: Linker) -> dict[str, Any]:

@@ -104,7 +104,7 @@ def _linking_section(figures: dict[str, Any]) -> str:
              "counterpart) and `activity_links_2023_2024.jsonl` (14 activities of 2023 with their 2024 continuations).",
              "success@3: a right answer among the top three; recall@3: share of all right answers in the top three.",
              "", "### 2024 goals → 2023 goals", "", "| ranking | n | MRR | success@3 | recall@3 |", "|---|---|---|---|---|"]
-    for name in ("model", "goal_title_only", "tfidf"):
+    for name in ("model", "dense_only", "goal_title_only", "tfidf"):
         f = goals[name]
         lines.append(f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |")
     nm = goals["no_match"]

@@ -2,8 +2,9 @@
 
 Everything is scored on the search engine's embeddings: a goal is its title and a profile (its own
 text, sub-goals and measures, and the activities placed under it); an activity is its full text and
-its title. The no-match rule for goals is a logistic regression on how the best score stands out (row, column, mutual),
-fitted on the development links in evaluation/gold/.
+its title. Dense scores are fused with lexical ones (TF-IDF over analysed Swedish words) as z-scores. The no-match
+rule for goals is a logistic regression on how the best hubness-corrected score stands out (row, column,
+mutual), fitted on the development links in evaluation/gold/.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from corpus.model import UppsiktError
@@ -27,10 +29,27 @@ GOAL_GOLD = GOLD_DIR / "goal_links_2024_2023.jsonl"
 TITLE_WEIGHT = 0.5
 PLACEMENT_GOAL_WEIGHT = 0.3  # chosen leave-one-activity-out on the reports' labels (REPORT.md)
 PLACEMENT_NEIGHBOURS = 3
+GOAL_DENSE_WEIGHT = 0.7  # goals: dense 0.7, lexical 0.3 (z-scores); chosen on the dev links, see REPORT.md
+CSLS_NEIGHBOURS = 3
+PLACEMENT_DENSE_WEIGHT = 0.5  # dense and lexical evidence weigh alike (z-scores); see REPORT.md
 
 
 def load_links(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _z(scores: np.ndarray) -> np.ndarray:
+    """Z-scores along the last axis (per row of a matrix)."""
+    mean, std = scores.mean(axis=-1, keepdims=True), scores.std(axis=-1, keepdims=True)
+    return (scores - mean) / (std + 1e-9)
+
+
+def _csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
+    """Cross-domain similarity local scaling: 2·s − (mean of the row's k best) − (mean of the column's k best)."""
+    k = min(k, *similarity.shape)
+    row = np.sort(similarity, axis=1)[:, ::-1][:, :k].mean(axis=1, keepdims=True)
+    column = np.sort(similarity, axis=0)[::-1][:k].mean(axis=0, keepdims=True)
+    return 2 * similarity - row - column
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -61,6 +80,7 @@ class Linker:
         self.by_id = engine.by_id
         self._titles: dict[str, np.ndarray] = {}
         self._unlabelled: dict[str, np.ndarray] = {}
+        self._terms: dict[str, list[str]] = {}
         self.parent = {d.id: (d.goal_ids[0] if d.goal_ids else None) for d in self.docs if d.kind == "goal"}
         self.top_goal = {d.id: self._top(d.id) for d in self.docs if d.kind == "goal"}
         self.rule: NoMatchRule | None = None
@@ -107,6 +127,13 @@ class Linker:
         an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
         return self._encoded(self._unlabelled, ids, lambda d: d.passage("title_description"))
 
+    def terms(self, doc: Document) -> list[str]:
+        """Analysed words of an activity's own text (title, description, comment) or a goal's text."""
+        if doc.id not in self._terms:
+            text = doc.passage("full") if doc.kind == "goal" else " ".join([doc.title, doc.description, doc.comment[:600]])
+            self._terms[doc.id] = self.engine.analyzer.analyze(text)
+        return self._terms[doc.id]
+
     def titles(self, ids: list[str]) -> np.ndarray:
         return self._encoded(self._titles, ids, lambda d: d.title)
 
@@ -125,12 +152,34 @@ class Linker:
 
     # ---- goals → last year's goals --------------------------------------------------------------
 
-    def goal_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT
-                    ) -> tuple[list[Document], list[Document], np.ndarray]:
+    def goal_matrices(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT
+                      ) -> tuple[list[Document], list[Document], np.ndarray, np.ndarray]:
+        """Dense (title and profile cosines) and lexical (TF-IDF of the goals' analysed texts, sub-goals and
+        activities included) similarity of every source goal to every target goal."""
         sources, targets = self.top_goals(from_year), self.top_goals(to_year)
         title = self.titles([g.id for g in sources]) @ self.titles([g.id for g in targets]).T
         profile = self.goal_profiles(sources) @ self.goal_profiles(targets).T
-        return sources, targets, title_weight * title + (1 - title_weight) * profile
+        documents = [self.goal_terms(g) for g in sources + targets]
+        vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(documents)
+        lexical = (vectorizer.transform(documents[:len(sources)]) @ vectorizer.transform(documents[len(sources):]).T)
+        return sources, targets, title_weight * title + (1 - title_weight) * profile, lexical.toarray()
+
+    def goal_terms(self, goal: Document) -> list[str]:
+        subs = [d for d in self.docs if d.kind == "goal" and self.top_goal.get(d.id) == goal.id and d.id != goal.id]
+        members = [self.by_id[m] for m in self.goal_members(goal)]
+        return self.terms(goal) * 2 + [t for doc in subs + members for t in self.terms(doc)]
+
+    def goal_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
+                    dense_weight: float = GOAL_DENSE_WEIGHT) -> tuple[list[Document], list[Document], np.ndarray]:
+        """The ranking score: dense and lexical similarity fused as per-row z-scores."""
+        sources, targets, dense, lexical = self.goal_matrices(from_year, to_year, title_weight)
+        return sources, targets, dense_weight * _z(dense) + (1 - dense_weight) * _z(lexical)
+
+    def rule_scores(self, from_year: int, to_year: int) -> np.ndarray:
+        """What the no-match rule reads: the same fusion after a hubness correction (CSLS) of each part.
+        Some old goals are near every new one (broad wording); against them a high cosine means little."""
+        _, _, dense, lexical = self.goal_matrices(from_year, to_year)
+        return GOAL_DENSE_WEIGHT * _z(_csls(dense)) + (1 - GOAL_DENSE_WEIGHT) * _z(_csls(lexical))
 
     @staticmethod
     def rule_features(scores: np.ndarray) -> np.ndarray:
@@ -146,11 +195,11 @@ class Linker:
     def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int = 2024, to_year: int = 2023,
                  exclude: str | None = None) -> NoMatchRule:
         gold = gold if gold is not None else load_links(GOAL_GOLD)
-        sources, _, scores = self.goal_scores(from_year, to_year)
+        sources = self.top_goals(from_year)
         index = {g.id: i for i, g in enumerate(sources)}
         rows = [(index[item["from"]], int(bool(item["targets"]))) for item in gold
                 if item["from"] in index and item["from"] != exclude]
-        features = self.rule_features(scores)[[r for r, _ in rows]]
+        features = self.rule_features(self.rule_scores(from_year, to_year))[[r for r, _ in rows]]
         return NoMatchRule.fit(features, np.array([y for _, y in rows]))
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
@@ -159,7 +208,7 @@ class Linker:
         sources, targets, scores = self.goal_scores(from_year, to_year)
         if self.rule is None:
             self.rule = self.fit_rule()
-        probability = self.rule.match_probability(self.rule_features(scores))
+        probability = self.rule.match_probability(self.rule_features(self.rule_scores(from_year, to_year)))
         out = []
         for i, goal in enumerate(sources):
             order = np.argsort(-scores[i])[:k]
@@ -193,9 +242,13 @@ class Linker:
     # ---- activities → goals they serve ------------------------------------------------------------
 
     def place(self, vector: np.ndarray, year: int, pool: list[Document], k: int = 3,
-              goal_weight: float = PLACEMENT_GOAL_WEIGHT, title_vector: np.ndarray | None = None
-              ) -> list[dict[str, Any]]:
-        """Rank the year's top-level goals for an activity: goal texts, and the labelled activities in `pool`."""
+              goal_weight: float = PLACEMENT_GOAL_WEIGHT, terms: list[str] | None = None) -> list[dict[str, Any]]:
+        """Rank the year's top-level goals for an activity (its vector, and its analysed words `terms`).
+
+        Dense: the goal's own text and the activity's nearest labelled neighbours under the goal in `pool`.
+        Lexical: TF-IDF between the activity's words and each goal's text plus its pool members' texts;
+        domain words ('friskvårdsbidrag', 'industrimark') place an activity where a small encoder wavers.
+        The two are fused as z-scores."""
         goals = self.top_goals(year)
         # The goal's own text (title, sub-goals, measures): its placed activities would leak the answer.
         goal_score = self.full([g.id for g in goals]) @ vector
@@ -203,7 +256,7 @@ class Linker:
         for doc in pool:
             for goal_id in doc.goal_ids:
                 top = self.top_goal.get(goal_id)
-                if top:
+                if top and doc.id not in members[top]:
                     members[top].append(doc.id)
         # A goal with no labelled activities in the pool keeps its own score: no examples is no evidence.
         neighbour_score = goal_score.copy()
@@ -212,9 +265,20 @@ class Linker:
                 similarity = np.sort(self.unlabelled(members[goal.id]) @ vector)[::-1][:PLACEMENT_NEIGHBOURS]
                 neighbour_score[i] = similarity.mean()
         score = goal_weight * goal_score + (1 - goal_weight) * neighbour_score
+        if terms:
+            lexical = self._lexical_goal_scores(terms, goals, members)
+            score = PLACEMENT_DENSE_WEIGHT * _z(score) + (1 - PLACEMENT_DENSE_WEIGHT) * _z(lexical)
         order = np.argsort(-score)[:k]
         return [{"id": goals[j].id, "title": goals[j].title, "score": round(float(score[j]), 4),
                  "examples": [self.by_id[m].title for m in members[goals[j].id][:3]]} for j in order]
+
+    def _lexical_goal_scores(self, terms: list[str], goals: list[Document], members: dict[str, list[str]]
+                             ) -> np.ndarray:
+        # The goal's own words count twice: with few members they would otherwise drown.
+        documents = [self.terms(g) * 2 + [t for m in members[g.id] for t in self.terms(self.by_id[m])] for g in goals]
+        vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True)
+        matrix = vectorizer.fit_transform(documents + [terms])
+        return (matrix[:-1] @ matrix[-1].T).toarray().ravel()
 
     def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None
                      ) -> dict[str, Any]:
@@ -223,14 +287,15 @@ class Linker:
             if activity_id not in self.by_id or self.by_id[activity_id].kind != "activity":
                 raise UppsiktError(f"Det finns ingen aktivitet med id '{activity_id}'.")
             doc = self.by_id[activity_id]
-            vector, text = self.unlabelled([activity_id])[0], doc.body
+            vector, text, terms = self.unlabelled([activity_id])[0], doc.body, self.terms(doc)
         else:
             if not (text or "").strip():
                 raise UppsiktError("Beskriv aktiviteten; texten är tom.")
             text = text[:4000]  # type: ignore[index]
-            vector = self.engine.embedder.encode([text], "passage")[0]
+            # Embedded as a query, like the labelled activities it is compared with (see unlabelled()).
+            vector, terms = self.engine.embedder.encode([text], "query")[0], self.engine.analyzer.analyze(text)
         pool = [d for d in self.activities(year) if d.id != activity_id]
-        return {"text": text, "candidates": self.place(vector, year, pool, k)}
+        return {"text": text, "candidates": self.place(vector, year, pool, k, terms=terms)}
 
     # ---- activities → their continuation in another year -------------------------------------------
 

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import csv
 
+import numpy as np
 import pytest
 
 from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
 from evaluation.link_eval import ACTIVITY_GOLD
-from nlp.linking import load_links
+from nlp.linking import _csls, _z, load_links
+
+
+def test_hubness_correction_demotes_a_target_near_everything() -> None:
+    # Target 0 is a hub, close to every source: raw cosines give it sources 0 and 1, whose own
+    # counterparts (targets 1 and 2) are near only them. Corrected, each source gets its own.
+    similarity = np.array([[0.90, 0.85, 0.20], [0.90, 0.20, 0.85], [0.88, 0.30, 0.30]])
+    corrected = _csls(similarity, k=2)
+    assert list(similarity.argmax(axis=1)) == [0, 0, 0]
+    assert list(corrected.argmax(axis=1)[:2]) == [1, 2]
+    rows = _z(np.array([[1.0, 2.0, 3.0], [10.0, 20.0, 30.0]]))
+    assert np.allclose(rows[0], rows[1]) and np.allclose(rows.mean(axis=1), 0.0)
 
 
 def test_goal_links_shape_and_known_pairs(service: Service) -> None:

@@ -235,5 +235,9 @@ class Service:
 
     def evaluate(self) -> dict[str, Any]:
         from evaluation.report import run_evaluation
+        from nlp.embedding import BASE_MODEL, model_setting
 
-        return run_evaluation(self.store, self.engine)
+        served = self.engine
+        base = served if model_setting(self.model) == BASE_MODEL else SearchEngine(
+            self.store, self.paths.artifacts, BASE_MODEL)
+        return run_evaluation(self.store, base, served=served)

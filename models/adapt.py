@@ -58,7 +58,7 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
     dataset = Dataset.from_dict({"anchor": [a for a, _ in pairs], "positive": [p for _, p in pairs]})
     arguments = SentenceTransformerTrainingArguments(
         output_dir=str(out_dir / "checkpoints"), num_train_epochs=epochs, per_device_train_batch_size=batch_size,
-        learning_rate=learning_rate, warmup_ratio=0.1, batch_sampler=BatchSamplers.NO_DUPLICATES,
+        learning_rate=learning_rate, warmup_steps=0.1, batch_sampler=BatchSamplers.NO_DUPLICATES,
         save_strategy="no", logging_steps=10, report_to="none", use_cpu=True, max_steps=max_steps, seed=13,
     )
     started = time.perf_counter()

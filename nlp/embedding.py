@@ -82,7 +82,8 @@ class SentenceTransformerEmbedder:
         except (OSError, ValueError) as exc:
             raise UppsiktError(f"Modellen '{model}' kunde inte läsas in offline ({exc}).") from exc
         self.name = f"sentence-transformers:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or 0)
         self._prefixed = "e5" in model.lower()
 
     def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:

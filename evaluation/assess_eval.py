@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator
+from sklearn.base import BaseEstimator, clone
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
@@ -24,6 +24,16 @@ from nlp.assess import (
 )
 
 OUT = Path(__file__).parent
+OTHER_WORDS = OUT / "gold" / "assess_comments.jsonl"
+
+
+def load_other_words(path: Path = OTHER_WORDS) -> list[Example]:
+    """Activity comments written for evaluation in words the reports do not use; pasted text, no dates."""
+    import json
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Example(id=f"other-{i}", kind="activity", report="other_words", title="", text=r["text"], label=r["label"],
+                    year=0) for i, r in enumerate(rows)]
 
 
 def classification_figures(y_true: list[str], y_pred: np.ndarray, labels: tuple[str, ...]) -> dict[str, Any]:
@@ -93,6 +103,14 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
             if write_plots and name == "model" and scheme == "leave_one_report_out":
                 save_confusion(y, predictions, label_space("activity"), OUT / "confusion_activity.png",
                                "Aktivitetsstatus, lämna-en-rapport-utanför")
+    # Trained on every labelled report version, tested on comments in other words (no dates to lean on).
+    other = load_other_words()
+    other_y = [e.label for e in other]
+    out["activity"]["other_words"] = {
+        name: classification_figures(other_y, clone(estimator).fit(activity_examples, y).predict(other),
+                                     label_space("activity"))
+        for name, estimator in models.items()
+    }
     goal_y = [e.label for e in goal_examples]
     goal_groups = [f"{e.id}@{e.report}" for e in goal_examples]  # one report has levels: leave one goal out
     goal_models: dict[str, BaseEstimator] = {

@@ -99,6 +99,11 @@ def test_keyword_baseline(text: str, label: str) -> None:
         ("Startar i mars pga resursbrist. En intervju är genomförd.", "2024-01-01", "Pågående med avvikelse", None),
         ("Utbildningen genomförd under perioden.", "2024-08-01", "Avslutad enligt plan", None),
         ("Arbetet pågår och fortsätter under året.", "2024-01-01", "Pågående enligt plan", None),
+        # "beviljas" is what will happen, not what has: still waiting.
+        ("Avvaktar finansiering, byggs när bidrag beviljas.", "2024-01-29", "Vänteläge", "Vänteläge"),
+        ("Rekryteringen drog ut på tiden, vi ligger efter tidplanen.", "2024-01-01", "Pågående med avvikelse", None),
+        ("Vi har ännu inte kommit igång med detta.", "2024-01-01", "Ej påbörjad", "Ej påbörjad"),
+        ("Avtalet skrevs under i mars.", "2024-01-01", "Avslutad enligt plan", None),
     ],
 )
 def test_reviewer_rule_reads_cues_and_dates(text: str, start: str, status: str, decisive: str | None) -> None:

@@ -104,7 +104,7 @@ def corpus_activities(year: int = typer.Option(None, "--year"), report: str = ty
 @app.command()
 @handles_errors
 def build(as_json: bool = JSON_OPTION) -> None:
-    """Bygg det som saknas: FAISS-index (bara nya eller ändrade poster bäddas in)."""
+    """Bygg det som saknas: den anpassade modellen (om korpusens par ändrats) och FAISS-index (bara nya eller ändrade poster bäddas in)."""
     emit(_service().build(), as_json, lambda r: json.dumps(r, ensure_ascii=False))
 
 

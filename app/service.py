@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,15 @@ class Service:
         return self._engine
 
     def build(self) -> dict[str, Any]:
+        from nlp.adaptation import adapted_file, ensure_adapted
+        from nlp.embedding import ADAPTED_MODEL, model_setting
+
+        if model_setting(self.model) == ADAPTED_MODEL:
+            target = adapted_file(self.paths.artifacts)
+            before = target.stat().st_mtime_ns if target.exists() else None
+            ensure_adapted(self.store, self.paths.artifacts, lambda m: print(m, file=sys.stderr, flush=True))
+            if target.exists() and target.stat().st_mtime_ns != before:
+                self.reset()  # new weights: the index is rebuilt under the new model's name
         report = self.engine.build_report
         return {
             "model": self.engine.embedder.name, "index_type": report.index_type, "embedded": report.embedded,

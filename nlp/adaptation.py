@@ -56,11 +56,15 @@ def adapted_file(artifacts: Path) -> Path:
 
 
 def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None] | None = None,
-                   max_steps: int = -1) -> Path | None:
-    """The adapted model file, trained on every labelled pair of the store when missing or stale (the
-    pairs, the base file or the recipe changed). None when the store has too few pairs to train on."""
+                   max_steps: int = -1, refresh: bool = True) -> Path | None:
+    """The adapted model file, trained on every labelled pair of the store when missing, or when stale
+    (the pairs, the base file or the recipe changed) and `refresh` is set: `uppsikt build` and `serve`
+    refresh; a search after an upload keeps the file it has rather than train for minutes mid-request.
+    None when the store has too few pairs to train on."""
     from models.e5_convert import ensure_converted, source_file, write_e5_file
 
+    if not refresh and adapted_file(artifacts).exists():
+        return adapted_file(artifacts)
     pairs = training_pairs(store)
     if len(pairs) < RECIPE["batch_size"]:
         return None

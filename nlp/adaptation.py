@@ -8,13 +8,13 @@ measures the recipe cross-year (train on one year, test on the other) before it 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from corpus.store import Store, now_iso
+from models.adapt import pairs_digest
 from nlp.documents import load_documents
 
 ADAPTED_DIR = "e5-adapted"
@@ -47,8 +47,14 @@ def training_pairs(store: Store, year: int | None = None) -> list[tuple[str, str
     return pairs
 
 
-def pairs_digest(pairs: list[tuple[str, str]]) -> str:
-    return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+def train_served_recipe(base: Path, pairs: list[tuple[str, str]], out_dir: Path, max_steps: int = -1
+                        ) -> dict[str, object]:
+    """Train `base` on `pairs` the way the served model is trained (RECIPE)."""
+    from models.adapt import train
+
+    return train(base, pairs, out_dir, epochs=int(RECIPE["epochs"]), batch_size=int(RECIPE["batch_size"]),
+                 learning_rate=float(RECIPE["learning_rate"]), trainable=str(RECIPE["trainable"]),
+                 max_steps=max_steps)
 
 
 def adapted_file(artifacts: Path) -> Path:
@@ -61,7 +67,7 @@ def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None
     (the pairs, the base file or the recipe changed) and `refresh` is set: `uppsikt build` and `serve`
     refresh; a search after an upload keeps the file it has rather than train for minutes mid-request.
     None when the store has too few pairs to train on."""
-    from models.e5_convert import ensure_converted, source_file, write_e5_file
+    from models.e5_convert import ensure_converted, file_sha256, source_file, write_e5_file
 
     if not refresh and adapted_file(artifacts).exists():
         return adapted_file(artifacts)
@@ -69,29 +75,24 @@ def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None
     if len(pairs) < RECIPE["batch_size"]:
         return None
     directory = artifacts / ADAPTED_DIR
-    source = source_file()
-    wanted = {"pairs_sha256": pairs_digest(pairs), "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+    wanted = {"pairs_sha256": pairs_digest(pairs), "source_sha256": file_sha256(source_file()),
               "recipe": RECIPE, "max_steps": max_steps}
     meta_path = directory / "meta.json"
     if meta_path.exists() and adapted_file(artifacts).exists():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if all(meta.get(key) == value for key, value in wanted.items()):
             return adapted_file(artifacts)
-    from models.adapt import train
-
     if progress:
         progress(f"anpassar e5 till rapporternas språk ({len(pairs)} par, några minuter första gången) …")
     base = ensure_converted(artifacts / "e5-small-st")
     work = directory.with_name(ADAPTED_DIR + ".training")
     shutil.rmtree(work, ignore_errors=True)
-    training = train(base, pairs, work, epochs=int(RECIPE["epochs"]), batch_size=int(RECIPE["batch_size"]),
-                     learning_rate=float(RECIPE["learning_rate"]), trainable=str(RECIPE["trainable"]),
-                     max_steps=max_steps)
+    training = train_served_recipe(base, pairs, work, max_steps)
     directory.mkdir(parents=True, exist_ok=True)
     written = write_e5_file(work, directory / (ADAPTED_FILE + ".tmp"))
     written.replace(adapted_file(artifacts))
     shutil.rmtree(work, ignore_errors=True)  # the fp32 copy (~0.5 GB) is not needed once written back
     meta_path.write_text(json.dumps({**wanted, "pairs": len(pairs), "training": training, "built_at": now_iso(),
-                                     "file_sha256": hashlib.sha256(adapted_file(artifacts).read_bytes()).hexdigest()},
+                                     "file_sha256": file_sha256(adapted_file(artifacts))},
                                     ensure_ascii=False, indent=1), encoding="utf-8")
     return adapted_file(artifacts)

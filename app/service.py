@@ -128,15 +128,14 @@ class Service:
         return self._linker
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        links = self.linker.link_goals(from_year, to_year, k)
-        decisions = self.decisions("goal")
-        for link in links:
-            link["decision"] = decisions.get(link["id"])
-        return links
+        return self._with_decisions(self.linker.link_goals(from_year, to_year, k), "goal")
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        links = self.linker.link_activities(from_year, to_year, k)
-        decisions = self.decisions("activity")
+        return self._with_decisions(self.linker.link_activities(from_year, to_year, k), "activity")
+
+    def _with_decisions(self, links: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+        """Each suggestion with the coordinator's stored decision on it, if any."""
+        decisions = self.decisions(kind)
         for link in links:
             link["decision"] = decisions.get(link["id"])
         return links

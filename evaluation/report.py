@@ -116,6 +116,10 @@ def _assessment_section(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _link_row(name: str, f: dict[str, float]) -> str:
+    return f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |"
+
+
 def _served_links(served: dict[str, Any] | None) -> list[str]:
     if not served:
         return []
@@ -126,12 +130,8 @@ def _served_links(served: dict[str, Any] | None) -> list[str]:
              "no-match features were chosen with the base model and not re-tuned.", "",
              "| links | ranking | n | MRR | success@3 | recall@3 |", "|---|---|---|---|---|---|"]
     for name in ("model", "dense_only", "goal_title_only"):
-        f = goals[name]
-        lines.append(f"| goals 2024 → 2023 | {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | "
-                     f"{f['recall@3']:.3f} |")
-    f = activities["model"]
-    lines += [f"| activities 2023 → 2024 | model | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | "
-              f"{f['recall@3']:.3f} |", "",
+        lines.append(_link_row(f"goals 2024 → 2023 | {name}", goals[name]))
+    lines += [_link_row("activities 2023 → 2024 | model", activities["model"]), "",
               f"No-match rule (leave one goal out): precision {nm['precision']:.3f}, recall {nm['recall']:.3f}, "
               f"F1 {nm['f1']:.3f}. With 7 no-match goals among 20, this figure moves by 0.1–0.2 with the embedding",
               "and the features; read it as unstable.", ""]
@@ -151,7 +151,7 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
              "", "### 2024 goals → 2023 goals", "", "| ranking | n | MRR | success@3 | recall@3 |", "|---|---|---|---|---|"]
     for name in ("model", "dense_only", "goal_title_only", "tfidf"):
         f = goals[name]
-        lines.append(f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |")
+        lines.append(_link_row(name, f))
     nm = goals["no_match"]
     lines += ["", f"No-match rule (logistic regression, leave one goal out): precision {nm['precision']:.3f}, "
               f"recall {nm['recall']:.3f}, F1 {nm['f1']:.3f} ({nm['predicted_no_match']} predicted, "
@@ -159,7 +159,7 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
               "### 2023 activities → 2024 continuations", "", "| ranking | n | MRR | success@3 | recall@3 |",
               "|---|---|---|---|---|"]
     for name, f in activities.items():
-        lines.append(f"| {name} | {f['n']} | {f['mrr']:.3f} | {f['success@3']:.3f} | {f['recall@3']:.3f} |")
+        lines.append(_link_row(name, f))
     lines += ["", "### Activity → goal placement (the reports' own labels, the activity itself hidden)", "",
               "| scheme | n | top-1 | top-3 |", "|---|---|---|---|"]
     for name, f in placement.items():

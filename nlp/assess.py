@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
@@ -72,8 +73,9 @@ class Example:
     end: str | None = None
     activity_statuses: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def stripped(self) -> str:
+        """The text without its label; computed once (features, rules and flags all read it)."""
         return strip_labels(self.text)
 
     def date_features(self) -> np.ndarray:

@@ -25,7 +25,6 @@ from nlp.assess import (
     load_goal_examples,
     out_of_fold,
     stated_verdict,
-    strip_labels,
 )
 from nlp.embedding import CachedEmbedder
 
@@ -119,7 +118,7 @@ class Assessor:
         ordered = {label: round(float(probabilities.get(label, 0.0)), 4) for label in label_space(kind)}
         best = max(ordered, key=ordered.get)  # type: ignore[arg-type]
         flags = self.flags(example)
-        words = re.findall(r"\w+", strip_labels(example.text).lower())
+        words = re.findall(r"\w+", example.stripped.lower())
         if len(words) < MIN_WORDS:
             flags.append("för lite text för en säker bedömning")
         elif sum(w in _SWEDISH_HINTS for w in words) / len(words) < 0.05:
@@ -141,7 +140,7 @@ class Assessor:
 
     @staticmethod
     def flags(example: Example) -> list[str]:
-        text = strip_labels(example.text)
+        text = example.stripped
         flags = []
         if example.kind == "goal":
             verdict = stated_verdict(example.text)
@@ -194,7 +193,7 @@ class Assessor:
             if verdict and verdict != example.label:
                 return verdict, 1.0, f"rubriken anger {example.label} men kommentaren säger {verdict}"
             return None
-        text = strip_labels(example.text)
+        text = example.stripped
         stated = probabilities.get(example.label or "", 0.0)
         if stated >= STATED_UNLIKELY:
             return None

@@ -78,6 +78,10 @@ class Example:
         """The text without its label; computed once (features, rules and flags all read it)."""
         return strip_labels(self.text)
 
+    @cached_property
+    def target_reached(self) -> bool:
+        return target_reached(self.title, self.stripped)
+
     def date_features(self) -> np.ndarray:
         """Where the report date falls in the activity's span: not started, under way, past its end."""
         start, end = _parse(self.start), _parse(self.end)
@@ -255,11 +259,30 @@ def cue_features(text: str) -> np.ndarray:
                     + [len(p.findall(text)) / per_20_words for p in STATUS_CUES.values()])
 
 
+# A count in the title is the activity's target ("Erbjuda 5 nyanlända anställning"); the comment reaching it
+# ("hittills 20 nyanlända") says the work is done, as a reviewer reads it. Articles (en, ett) are not counts.
+_NUMBERS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10}
+_COUNT = re.compile(r"\b(\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+(?:st(?:ycken)?\.?\s+)?([^\W\d]{4,})", re.I)
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBERS[token.lower()]
+
+
+def target_reached(title: str, text: str) -> bool:
+    """Whether the comment reports at least the count the title sets as target, of the same thing."""
+    target = _COUNT.search(title)
+    if target is None:
+        return False
+    wanted, thing = _count(target.group(1)), fold(target.group(2))[:6]
+    return any(fold(noun).startswith(thing) and _count(number) >= wanted for number, noun in _COUNT.findall(text))
+
+
 def decisive_status(example: Example) -> str | None:
     """What a reviewer concludes without weighing, when nothing says work was carried out: work that waits,
     or has not started (by its words, or because it starts after the report was written)."""
     text = example.stripped
-    if STATUS_CUES["done"].search(text):  # something was carried out: neither waiting nor unstarted is certain
+    if STATUS_CUES["done"].search(text) or example.target_reached:  # something was carried out: not certain
         return None
     if STATUS_CUES["waiting"].search(text):
         return "Vänteläge"
@@ -278,7 +301,8 @@ def reviewer_status(example: Example) -> str:
     if STATUS_CUES["late"].search(text):
         return "Pågående med avvikelse"
     past_end = bool(example.date_features()[1])
-    if past_end or (STATUS_CUES["done"].search(text) and not STATUS_CUES["ongoing"].search(text)):
+    if past_end or example.target_reached or (STATUS_CUES["done"].search(text)
+                                              and not STATUS_CUES["ongoing"].search(text)):
         return "Avslutad enligt plan"
     return "Pågående enligt plan"
 

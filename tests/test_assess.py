@@ -19,6 +19,7 @@ from nlp.assess import (
     reviewer_status,
     stated_verdict,
     strip_labels,
+    target_reached,
 )
 
 
@@ -111,6 +112,27 @@ def test_reviewer_rule_reads_cues_and_dates(text: str, start: str, status: str, 
                       period="T1", start=start, end="2024-12-31")
     assert reviewer_status(example) == status
     assert decisive_status(example) == decisive
+
+
+@pytest.mark.parametrize(
+    ("title", "comment", "reached"),
+    [
+        ("Erbjuda 5 nyanlända anställning", "Under 2024 har hittills 20 nyanlända fått anställning.", True),
+        ("Utföra 6 medborgardialoger", "Hittills har det genomförts sex medborgardialoger.", True),
+        ("Arrangera 4 stycken sociala aktiviteter per månad", "Boendet har minst 4 sociala aktiviteter.", True),
+        # Short of the target, or a count of something else: not reached.
+        ("Erbjuda minst 20 ungdomar praktikplatser", "Hittills har 10 ungdomar tagit del av insatsen.", False),
+        ("Erbjuda 5 nyanlända anställning", "För närvarande har vi 18 personer anställda.", False),
+        # An article is not a target, and a title without a count has none.
+        ("Skapa en mötesplats för unga", "En mötesplats har öppnat.", False),
+        ("Öppna ny badplats", "2 badplatser är öppna.", False),
+    ],
+)
+def test_target_in_the_title_reached_by_the_comment(title: str, comment: str, reached: bool) -> None:
+    assert target_reached(title, comment) is reached
+    example = Example(id="a", kind="activity", report="r", title=title, text=comment, label=None, year=2024,
+                      period="T1", start="2024-01-01", end="2024-12-31")
+    assert (reviewer_status(example) == "Avslutad enligt plan") is reached
 
 
 def test_decisive_cue_takes_the_probability_mass() -> None:

@@ -12,6 +12,7 @@ from evaluation.metrics import mrr_at, recall_at
 from nlp.linking import GOAL_GOLD, GOLD_DIR, Linker, load_links
 
 ACTIVITY_GOLD = GOLD_DIR / "activity_links_2023_2024.jsonl"
+NEW_ACTIVITY_GOLD = GOLD_DIR / "new_activities_2024.jsonl"
 
 
 def _ranking_figures(ids_by_row: list[list[str]], gold: list[dict[str, Any]], rows: dict[str, int]) -> dict[str, float]:
@@ -122,6 +123,26 @@ def evaluate_placement(linker: Linker) -> dict[str, Any]:
     return out
 
 
+def evaluate_new_activities(linker: Linker) -> dict[str, Any]:
+    """New activity texts we wrote (not in the reports) placed under 2024's goals as `suggest-goal` does,
+    with every labelled activity as evidence; baseline: the goals' own texts only."""
+    gold = load_links(NEW_ACTIVITY_GOLD)
+    vectors = linker.engine.embedder.encode([g["text"] for g in gold], "query")
+    pool = linker.activities(2024)
+    out: dict[str, Any] = {}
+    for scheme in ("model", "goal_text_only"):
+        hits = []
+        for item, vector in zip(gold, vectors, strict=True):
+            if scheme == "model":
+                ranked = [c["id"] for c in linker.suggest_goal(item["text"], 2024, k=3)["candidates"]]
+            else:
+                ranked = [c["id"] for c in linker.place(vector, 2024, [], k=3)]
+            hits.append((ranked[0] in item["goals"], bool(set(item["goals"]) & set(ranked))))
+        out[scheme] = _hit_rates(hits)
+    out["pool"] = len(pool)
+    return out
+
+
 def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
     return {"n": len(hits), "top1": round(float(np.mean([h[0] for h in hits])), 4),
             "top3": round(float(np.mean([h[1] for h in hits])), 4)}
@@ -130,4 +151,5 @@ def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
 def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
-            "placement": evaluate_placement(linker)}
+            "placement": evaluate_placement(linker),
+            "new_activities": evaluate_new_activities(linker)}

@@ -27,6 +27,7 @@ class Document:
     reports: tuple[str, ...]
     units: tuple[str, ...]
     extra: str = ""
+    area: str | None = None  # a goal's goal area ("Barn och Unga", "Tillväxt"), where the report states one
 
     @property
     def body(self) -> str:
@@ -64,6 +65,7 @@ def load_documents(store: Store) -> list[Document]:
                 goal_ids=(parent["id"],) if parent else (),
                 goal_titles=(parent["title"],) if parent else (),
                 status=goal["assessment"], reports=tuple(goal["reports"]), units=(), extra=extra,
+                area=goal.get("area"),
             )
         )
     for activity in store.activities():

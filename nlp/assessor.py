@@ -13,6 +13,7 @@ import numpy as np
 
 from corpus.model import UppsiktError
 from corpus.store import Store, now_iso
+from nlp import assess as assess_module
 from nlp.assess import (
     _NO_ACTIVITY,
     STATUS_CUES,
@@ -56,9 +57,14 @@ def feedback_examples(store: Store, kind: str) -> list[Example]:
 
 
 def _data_hash(examples: list[Example]) -> str:
-    payload = json.dumps([(e.id, e.report, e.text, e.label, e.start, e.end, e.activity_statuses) for e in examples],
-                         ensure_ascii=False)
+    payload = json.dumps([(e.id, e.report, e.title, e.text, e.label, e.start, e.end, e.activity_statuses)
+                          for e in examples], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _code_hash() -> str:
+    """The features and estimators' source: a saved model built by other code is rebuilt, not reused."""
+    return hashlib.sha256(Path(assess_module.__file__).read_bytes()).hexdigest()[:8]
 
 
 class Assessor:
@@ -80,7 +86,7 @@ class Assessor:
 
     def _model(self, kind: str) -> AssessmentClassifier:
         examples = self.examples[kind]
-        digest = _data_hash(examples) + self.embedder.name
+        digest = f"{_data_hash(examples)}-{_code_hash()}-{self.embedder.name}"
         meta_path, model_path = self.directory / f"{kind}.meta.json", self.directory / f"{kind}.joblib"
         if meta_path.exists() and model_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))

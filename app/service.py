@@ -128,7 +128,11 @@ class Service:
         return self._linker
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        return self._with_decisions(self.linker.link_goals(from_year, to_year, k), "goal")
+        # The no-match rule learns from the coordinators too: accepted or chosen links have a counterpart,
+        # "no match" has none; a rejected suggestion says neither.
+        decided = {d["from_id"]: d["decision"] != "no_match" for d in self.decisions("goal").values()
+                   if d["decision"] != "reject"}
+        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided), "goal")
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         return self._with_decisions(self.linker.link_activities(from_year, to_year, k), "activity")

@@ -99,7 +99,7 @@ class Linker:
         self._terms: dict[str, list[str]] = {}
         self.parent = {d.id: (d.goal_ids[0] if d.goal_ids else None) for d in self.docs if d.kind == "goal"}
         self.top_goal = {d.id: self._top(d.id) for d in self.docs if d.kind == "goal"}
-        self.rule: NoMatchRule | None = None
+        self._rules: dict[tuple[int, int, tuple[tuple[str, bool], ...]], NoMatchRule] = {}
 
     def _top(self, goal_id: str) -> str:
         while self.parent.get(goal_id):
@@ -225,26 +225,40 @@ class Linker:
         return column_z[:, None]
 
     def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int = 2024, to_year: int = 2023,
-                 exclude: str | None = None, features: np.ndarray | None = None) -> NoMatchRule:
-        """Fitted on the gold links; `features` are rule_features(rule_scores(from_year, to_year)) when the
-        caller has them already (leave-one-out fits the rule once per goal)."""
+                 exclude: str | None = None, features: np.ndarray | None = None,
+                 decided: dict[str, bool] | None = None) -> NoMatchRule | None:
+        """Fitted on the gold links and the coordinators' decisions (`decided`: goal id → it has a
+        counterpart; a decision overrides the gold) for the goals of `from_year`; None when those do not hold
+        both outcomes. `features` are rule_features(rule_scores(from_year, to_year)) when the caller has them
+        already (leave-one-out fits the rule once per goal)."""
         gold = gold if gold is not None else load_links(GOAL_GOLD)
-        sources = self.top_goals(from_year)
-        index = {g.id: i for i, g in enumerate(sources)}
-        rows = [(index[item["from"]], int(bool(item["targets"]))) for item in gold
-                if item["from"] in index and item["from"] != exclude]
+        labelled = {item["from"]: bool(item["targets"]) for item in gold} | (decided or {})
+        index = {g.id: i for i, g in enumerate(self.top_goals(from_year))}
+        rows = [(index[goal_id], int(has_match)) for goal_id, has_match in labelled.items()
+                if goal_id in index and goal_id != exclude]
+        if len({y for _, y in rows}) < 2:
+            return None
         if features is None:
             features = self.rule_features(self.rule_scores(from_year, to_year))
         return NoMatchRule.fit(features[[r for r, _ in rows]], np.array([y for _, y in rows]))
 
-    def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+    def no_match_rule(self, from_year: int, to_year: int, decided: dict[str, bool] | None = None) -> NoMatchRule:
+        """The rule for this pair of years when its goals have labelled links of both kinds, else the rule of
+        the development links (2024 → 2023); refitted when the coordinators' decisions change."""
+        key = (from_year, to_year, tuple(sorted((decided or {}).items())))
+        if key not in self._rules:
+            rule = self.fit_rule(from_year=from_year, to_year=to_year, decided=decided)
+            self._rules[key] = rule or self.fit_rule(decided=decided) or self.fit_rule()  # type: ignore[assignment]
+        return self._rules[key]
+
+    def link_goals(self, from_year: int, to_year: int, k: int = 5, decided: dict[str, bool] | None = None
+                   ) -> list[dict[str, Any]]:
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year)
         scores = _fuse(dense, lexical, GOAL_DENSE_WEIGHT)
-        if self.rule is None:
-            self.rule = self.fit_rule()
-        probability = self.rule.match_probability(self.rule_features(self.hub_corrected(dense, lexical)))
+        rule = self.no_match_rule(from_year, to_year, decided)
+        probability = rule.match_probability(self.rule_features(self.hub_corrected(dense, lexical)))
         out = []
         for i, goal in enumerate(sources):
             order = np.argsort(-scores[i])[:k]

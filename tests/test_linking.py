@@ -11,7 +11,7 @@ from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
 from evaluation.link_eval import ACTIVITY_GOLD, evaluate_new_activities
-from nlp.linking import _csls, _z, load_links
+from nlp.linking import GOAL_GOLD, _csls, _z, load_links
 
 
 def test_hubness_correction_demotes_a_target_near_everything() -> None:
@@ -34,6 +34,22 @@ def test_goal_links_shape_and_known_pairs(service: Service) -> None:
     assert links["g2024-andelen-niondeklassare-som-klarar"]["candidates"][0]["id"] == (
         "g2023-fortsatta-ett-malmedvetet-arbete-med-att")
     assert sum(link["no_match"] for link in links.values()) >= 3
+
+
+def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:
+    linker = service.linker
+    fiber = "g2024-oka-antalet-anslutna-fastigheter-med"
+    gold = load_links(GOAL_GOLD)
+    # Decisions override the dev links: decided the other way round for every goal, the rule turns too.
+    inverted = {item["from"]: not item["targets"] for item in gold}
+    plain = {link["id"]: link for link in linker.link_goals(2024, 2023, k=1)}
+    turned = {link["id"]: link for link in linker.link_goals(2024, 2023, k=1, decided=inverted)}
+    assert not plain[fiber]["no_match"] and turned[fiber]["no_match"]
+    # Decisions on another pair of years give that pair its own rule once they hold both outcomes.
+    goals_2023 = [g.id for g in linker.top_goals(2023)]
+    decided = {goals_2023[0]: True, goals_2023[1]: False}
+    assert linker.no_match_rule(2023, 2024, decided) is not linker.no_match_rule(2023, 2024)
+    assert linker.fit_rule(from_year=2023, to_year=2024, decided={goals_2023[0]: True}) is None
 
 
 def test_both_directions_and_bad_years(service: Service) -> None:

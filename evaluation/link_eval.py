@@ -144,6 +144,18 @@ def evaluate_new_activities(linker: Linker) -> dict[str, Any]:
     return out
 
 
+def evaluate_last_years_activities(linker: Linker) -> dict[str, Any]:
+    """2023 activities placed under 2024's goals (`suggest-goal --activity`); the right goals are those of
+    their 2024 continuations in the development links."""
+    hits = []
+    for item in (g for g in load_links(ACTIVITY_GOLD) if g["targets"]):
+        truth = {linker.top_goal[g] for target in item["targets"] for g in linker.by_id[target].goal_ids
+                 if g in linker.top_goal}
+        ranked = [c["id"] for c in linker.suggest_goal(None, 2024, k=3, activity_id=item["from"])["candidates"]]
+        hits.append((ranked[0] in truth, bool(truth & set(ranked))))
+    return _hit_rates(hits)
+
+
 def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
     return {"n": len(hits), "top1": round(float(np.mean([h[0] for h in hits])), 4),
             "top3": round(float(np.mean([h[1] for h in hits])), 4)}
@@ -153,4 +165,5 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
             "placement": evaluate_placement(linker),
-            "new_activities": evaluate_new_activities(linker)}
+            "new_activities": evaluate_new_activities(linker),
+            "last_years_activities": evaluate_last_years_activities(linker)}

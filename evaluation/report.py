@@ -148,7 +148,7 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
     goals, activities, placement = figures["goals_2024_to_2023"], figures["activities_2023_to_2024"], figures["placement"]
     lines = ["## Linking across years (issue 4)", "",
              "Development gold: `evaluation/gold/goal_links_2024_2023.jsonl` (20 goals of 2024, graded, 7 with no",
-             "counterpart) and `activity_links_2023_2024.jsonl` (14 activities of 2023 with their 2024 continuations).",
+             "counterpart) and `activity_links_2023_2024.jsonl` (14 activities of 2023; 13 with their 2024 continuations).",
              "success@3: a right answer among the top three; recall@3: share of all right answers in the top three.",
              "Goals: `model` fuses the dense score (title 0.7, profile 0.3) with TF-IDF over the analysed Swedish",
              "words of goal, sub-goals and activities, as per-row z-scores (dense 0.85); the no-match rule reads the",
@@ -188,6 +188,11 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
             f = new[name]
             lines.append(f"| {name} | {f['n']} | {f['top1']:.3f} | {f['top3']:.3f} |")
         lines.append("")
+    last = figures.get("last_years_activities")
+    if last:
+        lines += [f"2023 activities placed under 2024's goals (`suggest-goal --activity`), right when a goal of their "
+                  f"2024 continuation (`activity_links_2023_2024.jsonl`): top-1 {last['top1']:.3f}, top-3 "
+                  f"{last['top3']:.3f} (n = {last['n']}).", ""]
     lines += _served_links(served)
     return "\n".join(lines)
 

@@ -63,7 +63,7 @@ def test_both_directions_and_bad_years(service: Service) -> None:
 
 def test_activity_continuations_found_in_top_three(service: Service) -> None:
     links = {link["id"]: link for link in service.link_activities(2023, 2024, k=3)}
-    gold = load_links(ACTIVITY_GOLD)
+    gold = [g for g in load_links(ACTIVITY_GOLD) if g["targets"]]
     found = [bool(set(g["targets"]) & {c["id"] for c in links[g["from"]]["candidates"]}) for g in gold]
     assert sum(found) / len(found) >= 0.85
 

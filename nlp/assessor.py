@@ -158,6 +158,8 @@ class Assessor:
         for cue, flag in ACTIVITY_FLAGS.items():
             if STATUS_CUES[cue].search(text):
                 flags.append(flag)
+        if example.target_reached:
+            flags.append("kommentaren redovisar minst det antal som aktivitetens titel har som mål")
         dates = example.date_features()
         if dates[0]:
             flags.append("aktiviteten startar först efter rapportens datum")

@@ -21,6 +21,7 @@ from nlp.assess import (
     strip_labels,
     target_reached,
 )
+from nlp.assessor import Assessor
 
 
 @pytest.mark.parametrize(
@@ -133,6 +134,7 @@ def test_target_in_the_title_reached_by_the_comment(title: str, comment: str, re
     example = Example(id="a", kind="activity", report="r", title=title, text=comment, label=None, year=2024,
                       period="T1", start="2024-01-01", end="2024-12-31")
     assert (reviewer_status(example) == "Avslutad enligt plan") is reached
+    assert any("antal" in flag for flag in Assessor.flags(example)) is reached
 
 
 def test_decisive_cue_takes_the_probability_mass() -> None:

@@ -130,16 +130,16 @@ class Service:
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         # The no-match rule learns from the coordinators too: accepted or chosen links have a counterpart,
         # "no match" has none; a rejected suggestion says neither.
-        decided = {d["from_id"]: d["decision"] != "no_match" for d in self.decisions("goal").values()
-                   if d["decision"] != "reject"}
-        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided), "goal")
+        decisions = self.decisions("goal")
+        decided = {d["from_id"]: d["decision"] != "no_match" for d in decisions.values() if d["decision"] != "reject"}
+        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided), decisions)
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        return self._with_decisions(self.linker.link_activities(from_year, to_year, k), "activity")
+        return self._with_decisions(self.linker.link_activities(from_year, to_year, k), self.decisions("activity"))
 
-    def _with_decisions(self, links: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    @staticmethod
+    def _with_decisions(links: list[dict[str, Any]], decisions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Each suggestion with the coordinator's stored decision on it, if any."""
-        decisions = self.decisions(kind)
         for link in links:
             link["decision"] = decisions.get(link["id"])
         return links

@@ -22,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 from corpus.model import UppsiktError
 from nlp.documents import Document
+from nlp.embedding import TextKind
 from nlp.search import SearchEngine
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "gold"
@@ -130,10 +131,11 @@ class Linker:
     def full(self, ids: list[str]) -> np.ndarray:
         return self.engine.vectors.vectors(ids)
 
-    def _encoded(self, cache: dict[str, np.ndarray], ids: list[str], text: Callable[[Document], str]) -> np.ndarray:
+    def _encoded(self, cache: dict[str, np.ndarray], ids: list[str], text: Callable[[Document], str],
+                 kind: TextKind = "query") -> np.ndarray:
         missing = [i for i in ids if i not in cache]
         if missing:
-            cache.update(zip(missing, self.engine.embedder.encode([text(self.by_id[i]) for i in missing], "query"),
+            cache.update(zip(missing, self.engine.embedder.encode([text(self.by_id[i]) for i in missing], kind),
                              strict=True))
         return np.stack([cache[i] for i in ids])
 
@@ -147,13 +149,10 @@ class Linker:
         """Goal vectors for placing activities: the goal's text with its goal area ("Målområde: Äldre +65").
         2024's goals are one short sentence each; the area says whom they serve, which an activity text
         often says too ("för äldre", "ungdomar")."""
-        missing = [i for i in ids if i not in self._placement_goals]
-        if missing:
-            texts = [" ".join(filter(None, [self.by_id[i].passage("full"),
-                                            f"Målområde: {self.by_id[i].area}" if self.by_id[i].area else ""]))
-                     for i in missing]
-            self._placement_goals.update(zip(missing, self.engine.embedder.encode(texts, "passage"), strict=True))
-        return np.stack([self._placement_goals[i] for i in ids])
+        def text(goal: Document) -> str:
+            return " ".join(filter(None, [goal.passage("full"), f"Målområde: {goal.area}" if goal.area else ""]))
+
+        return self._encoded(self._placement_goals, ids, text, "passage")
 
     def terms(self, doc: Document) -> list[str]:
         """Analysed words of an activity's own text (title, description, comment) or a goal's text."""
@@ -242,12 +241,14 @@ class Linker:
             features = self.rule_features(self.rule_scores(from_year, to_year))
         return NoMatchRule.fit(features[[r for r, _ in rows]], np.array([y for _, y in rows]))
 
-    def no_match_rule(self, from_year: int, to_year: int, decided: dict[str, bool] | None = None) -> NoMatchRule:
+    def no_match_rule(self, from_year: int, to_year: int, decided: dict[str, bool] | None = None,
+                      features: np.ndarray | None = None) -> NoMatchRule:
         """The rule for this pair of years when its goals have labelled links of both kinds, else the rule of
-        the development links (2024 → 2023); refitted when the coordinators' decisions change."""
+        the development links (2024 → 2023); refitted when the coordinators' decisions change. `features`:
+        this pair's rule features, when the caller has them."""
         key = (from_year, to_year, tuple(sorted((decided or {}).items())))
         if key not in self._rules:
-            rule = self.fit_rule(from_year=from_year, to_year=to_year, decided=decided)
+            rule = self.fit_rule(from_year=from_year, to_year=to_year, decided=decided, features=features)
             self._rules[key] = rule or self.fit_rule(decided=decided) or self.fit_rule()  # type: ignore[assignment]
         return self._rules[key]
 
@@ -257,8 +258,8 @@ class Linker:
             raise UppsiktError("Välj två olika år att koppla mellan.")
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year)
         scores = _fuse(dense, lexical, GOAL_DENSE_WEIGHT)
-        rule = self.no_match_rule(from_year, to_year, decided)
-        probability = rule.match_probability(self.rule_features(self.hub_corrected(dense, lexical)))
+        features = self.rule_features(self.hub_corrected(dense, lexical))
+        probability = self.no_match_rule(from_year, to_year, decided, features).match_probability(features)
         out = []
         for i, goal in enumerate(sources):
             order = np.argsort(-scores[i])[:k]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,6 +14,7 @@ from nlp.linking import GOAL_GOLD, GOLD_DIR, Linker, load_links
 
 ACTIVITY_GOLD = GOLD_DIR / "activity_links_2023_2024.jsonl"
 NEW_ACTIVITY_GOLD = GOLD_DIR / "new_activities_2024.jsonl"
+NEW_ACTIVITY_TITLES_GOLD = GOLD_DIR / "new_activity_titles_2024.jsonl"
 
 
 def _ranking_figures(ids_by_row: list[list[str]], gold: list[dict[str, Any]], rows: dict[str, int]) -> dict[str, float]:
@@ -124,10 +126,11 @@ def evaluate_placement(linker: Linker) -> dict[str, Any]:
     return out
 
 
-def evaluate_new_activities(linker: Linker) -> dict[str, Any]:
+def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD) -> dict[str, Any]:
     """New activity texts we wrote (not in the reports) placed under 2024's goals as `suggest-goal` does,
-    with every labelled activity as evidence; baseline: the goals' own texts only."""
-    gold = load_links(NEW_ACTIVITY_GOLD)
+    with every labelled activity as evidence; baseline: the goals' own texts only. `path`: the sentences
+    (NEW_ACTIVITY_GOLD) or the short, title-like texts (NEW_ACTIVITY_TITLES_GOLD)."""
+    gold = load_links(path)
     vectors = linker.engine.embedder.encode([g["text"] for g in gold], "query")
     pool = linker.activities(2024)
     out: dict[str, Any] = {}
@@ -166,4 +169,5 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
             "activities_2023_to_2024": evaluate_activity_links(linker),
             "placement": evaluate_placement(linker),
             "new_activities": evaluate_new_activities(linker),
+            "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),
             "last_years_activities": evaluate_last_years_activities(linker)}

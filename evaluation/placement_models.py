@@ -18,7 +18,7 @@ from corpus.settings import Paths
 from corpus.store import Store
 from evaluation.link_eval import NEW_ACTIVITY_TITLES_GOLD, evaluate_goal_links, evaluate_new_activities
 from models.e5_convert import write_e5_file
-from nlp.adaptation import ADAPTED_DIR, ADAPTED_FILE, train_served_recipe, training_pairs
+from nlp.adaptation import ADAPTED_DIR, ADAPTED_FILE, activity_goals, train_served_recipe, training_pairs
 from nlp.documents import load_documents
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL
 from nlp.linking import Linker
@@ -26,13 +26,11 @@ from nlp.search import SearchEngine
 
 
 def title_pairs(store: Store) -> list[tuple[str, str]]:
-    """Activity title → its top-level goal, for activities whose title is not their whole text."""
+    """Activity title → each goal it serves, for activities whose title is not their whole text."""
     docs = load_documents(store)
-    by_id = {d.id: d for d in docs}
-    top = {d.id: (d.goal_ids[0] if d.goal_ids else d.id) for d in docs if d.kind == "goal"}
-    return [(f"query: {d.title}", f"passage: {by_id[g].passage('full')}")
-            for d in docs if d.kind == "activity" and d.description
-            for g in dict.fromkeys(top.get(x, x) for x in d.goal_ids) if g in by_id]
+    goals = activity_goals(docs)
+    return [(f"query: {d.title}", f"passage: {goal.passage('full')}")
+            for d in docs if d.kind == "activity" and d.description for goal in goals[d.id]]
 
 
 def figures(engine: SearchEngine) -> dict[str, Any]:

@@ -135,17 +135,13 @@ def _served_links(served: dict[str, Any] | None) -> list[str]:
         lines.append(_link_row(f"goals 2024 → 2023 | {name}", goals[name]))
     lines += [_link_row("activities 2023 → 2024 | model", activities["model"]), ""]
     if "new_activities" in served:
-        new = served["new_activities"]["model"]
-        lines += [f"New activity texts placed under 2024's goals with the adapted model instead: top-1 "
-                  f"{new['top1']:.3f}, top-3 {new['top3']:.3f} (n = {new['n']})"]
-        if "new_activity_titles" in served:
-            titles = served["new_activity_titles"]["model"]
-            lines[-1] += (f"; the short titles: top-1 {titles['top1']:.3f}, top-3 {titles['top3']:.3f} "
-                          f"(n = {titles['n']})")
-        lines += [lines.pop() + ". Worse on top-3 than the base model above, and worse still (0.867 and 0.872) "
-                  "with activity titles added to its training pairs (`python -m evaluation.placement_models`): the "
-                  "adaptation pulls new wording toward the activities it was trained on. So `suggest-goal` places "
-                  "with the base model "
+        placed = [f"{label}: top-1 {f['model']['top1']:.3f}, top-3 {f['model']['top3']:.3f} (n = {f['model']['n']})"
+                  for label, f in (("sentences", served["new_activities"]), ("titles", served.get("new_activity_titles")))
+                  if f]
+        lines += [f"New activity texts placed under 2024's goals with the adapted model instead: {'; '.join(placed)}. "
+                  "Worse on top-3 than the base model above, and worse still with activity titles added to its "
+                  "training pairs (`python -m evaluation.placement_models`): the adaptation pulls new wording toward "
+                  "the activities it was trained on. So `suggest-goal` places with the base model "
                   "(`nlp.embedding.placement_model`), whatever serves search and links.", ""]
     lines += [
               f"No-match rule (leave one goal out): precision {nm['precision']:.3f}, recall {nm['recall']:.3f}, "

@@ -15,11 +15,19 @@ from pathlib import Path
 
 from corpus.store import Store, now_iso
 from models.adapt import pairs_digest
-from nlp.documents import load_documents
+from nlp.documents import Document, load_documents
 
 ADAPTED_DIR = "e5-adapted"
 ADAPTED_FILE = "e5-small-q4.bin"
 RECIPE = {"trainable": "fp32", "learning_rate": 1e-3, "epochs": 2, "batch_size": 16}
+
+
+def activity_goals(docs: list[Document]) -> dict[str, list[Document]]:
+    """Each activity's goals among `docs`, a sub-goal standing for its parent; each goal once."""
+    by_id = {d.id: d for d in docs}
+    top = {d.id: (d.goal_ids[0] if d.goal_ids else d.id) for d in docs if d.kind == "goal"}
+    return {d.id: [by_id[g] for g in dict.fromkeys(top.get(g, g) for g in d.goal_ids) if g in by_id]
+            for d in docs if d.kind == "activity"}
 
 
 def training_pairs(store: Store, year: int | None = None) -> list[tuple[str, str]]:
@@ -27,17 +35,12 @@ def training_pairs(store: Store, year: int | None = None) -> list[tuple[str, str
     'passage: ' goal). Pairs never cross years: a year held out stays unseen."""
     docs = [d for d in load_documents(store) if year is None or d.year == year]
     by_id = {d.id: d for d in docs}
-    top = {}
-    for doc in docs:
-        if doc.kind == "goal":
-            parent = doc.goal_ids[0] if doc.goal_ids else None
-            top[doc.id] = parent or doc.id
+    goals = activity_goals(docs)
     pairs: list[tuple[str, str]] = []
     for doc in docs:
         if doc.kind == "activity":
-            for goal_id in dict.fromkeys(top.get(g, g) for g in doc.goal_ids):
-                if goal_id in by_id:
-                    pairs.append((f"query: {doc.passage('title_description')}", f"passage: {by_id[goal_id].passage('full')}"))
+            pairs += [(f"query: {doc.passage('title_description')}", f"passage: {goal.passage('full')}")
+                      for goal in goals[doc.id]]
         elif doc.goal_ids and doc.goal_ids[0] in by_id:
             pairs.append((f"query: {doc.title}", f"passage: {by_id[doc.goal_ids[0]].passage('full')}"))
     for activity in store.activities(year=year):

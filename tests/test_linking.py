@@ -120,7 +120,7 @@ class RecordingEmbedder:
         return self.inner.encode(texts, kind)
 
 
-def test_placement_uses_its_own_embedder_and_links_the_engines(service: Service) -> None:
+def test_placement_uses_its_own_embedder_and_links_the_engines_own(service: Service) -> None:
     placing = RecordingEmbedder(service.engine.embedder)
     linker = Linker(service.engine, placing)
     result = linker.suggest_goal("Feriearbete för ungdomar 16–18 år", 2024)

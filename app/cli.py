@@ -109,7 +109,8 @@ def build(as_json: bool = JSON_OPTION) -> None:
 
 
 def _render_search(result: dict[str, Any]) -> str:
-    lines = [f"{result['query']!r}: {len(result['hits'])} träffar på {result['took_ms']} ms"]
+    read_as = f" (läst som {result['interpreted_query']!r})" if result["interpreted_query"] != result["query"] else ""
+    lines = [f"{result['query']!r}{read_as}: {len(result['hits'])} träffar på {result['took_ms']} ms"]
     for n, hit in enumerate(result["hits"], start=1):
         lines.append(f"{n:2}. [{hit['kind']} {hit['year']}] {hit['title'][:90]} ({hit['score']:.4f})")
     return "\n".join(lines)

@@ -210,7 +210,7 @@ class Service:
     @property
     def assessor(self) -> Assessor:
         if self._assessor is None:
-            self._assessor = Assessor(self.store, self.engine.embedder, self.paths.artifacts)
+            self._assessor = Assessor(self.store, self.engine.embedder, self.paths.artifacts, self.engine.letters)
         return self._assessor
 
     def assess(self, text: str = "", kind: str = "activity", entity_id: str | None = None) -> dict[str, Any]:

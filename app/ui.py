@@ -38,6 +38,11 @@ def _highlight(text: str, words: list[str]) -> str:
     return "".join(pieces).replace("\n", "<br>")
 
 
+def _read_as(written: str, read: str) -> str:
+    """A line saying how a text typed without å, ä, ö was read; empty when it was read as written."""
+    return f"<p>Läst som: <i>{html.escape(read)}</i></p>" if read.strip() != written.strip() else ""
+
+
 def _year(value: str | None) -> int | None:
     return int(value) if value and value != "alla" else None
 
@@ -74,7 +79,8 @@ class Handlers:
             f"<details><summary>{html.escape(h['title'])}</summary><p>{_highlight(h['text'], h['matched_terms'])}</p>"
             "</details>" for h in result["hits"][:10]
         )
-        return rows, f"<p>{len(rows)} träffar på {result['took_ms']} ms</p>{details}"
+        read_as = _read_as(result["query"], result["interpreted_query"])
+        return rows, f"<p>{len(rows)} träffar på {result['took_ms']} ms</p>{read_as}{details}"
 
     def show(self, entity_id: str, query: str) -> tuple[str, list[list[Any]]]:
         engine = self.service.engine
@@ -147,7 +153,8 @@ class Handlers:
             f"<li><b>{html.escape(e['label'])}</b> ({e['score']:.2f}) {html.escape(e['title'][:80])}: "
             f"{html.escape(e['text'][:200])}</li>" for e in result["evidence"]
         )
-        summary = f"<p><b>Förslag: {html.escape(label)}</b>{html.escape(stated)}</p><ul>{flags}</ul>"
+        read_as = _read_as(text or "", result["interpreted_text"]) if not entity_id else ""
+        summary = f"<p><b>Förslag: {html.escape(label)}</b>{html.escape(stated)}</p>{read_as}<ul>{flags}</ul>"
         return result["probabilities"], summary, f"<ol>{evidence}</ol>"
 
     def entities_for(self, kind: str) -> Any:

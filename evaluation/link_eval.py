@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,11 +127,13 @@ def evaluate_placement(linker: Linker) -> dict[str, Any]:
     return out
 
 
-def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD) -> dict[str, Any]:
+def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD,
+                            rewrite: Callable[[str], str] | None = None) -> dict[str, Any]:
     """New activity texts we wrote (not in the reports) placed under 2024's goals as `suggest-goal` does,
     with every labelled activity as evidence; baseline: the goals' own texts only. `path`: the sentences
-    (NEW_ACTIVITY_GOLD) or the short, title-like texts (NEW_ACTIVITY_TITLES_GOLD)."""
-    gold = load_links(path)
+    (NEW_ACTIVITY_GOLD) or the short, title-like texts (NEW_ACTIVITY_TITLES_GOLD); `rewrite`: how the texts
+    are typed (e.g. without å, ä, ö)."""
+    gold = [{**g, "text": rewrite(g["text"])} if rewrite else g for g in load_links(path)]
     vectors = linker.placement_embedder.encode([g["text"] for g in gold], "query")
     pool = linker.activities(2024)
     out: dict[str, Any] = {}

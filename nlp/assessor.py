@@ -28,6 +28,7 @@ from nlp.assess import (
     stated_verdict,
 )
 from nlp.embedding import CachedEmbedder
+from nlp.letters import LetterRestorer
 
 MIN_WORDS = 3
 WEAK_PROBABILITY = 0.45
@@ -70,8 +71,11 @@ def _code_hash() -> str:
 class Assessor:
     """Both tasks' models, fitted on every labelled version plus feedback; refitted when those change."""
 
-    def __init__(self, store: Store, embedder: CachedEmbedder, artifacts: Path) -> None:
+    def __init__(self, store: Store, embedder: CachedEmbedder, artifacts: Path,
+                 letters: LetterRestorer | None = None) -> None:
+        """`letters`: puts å, ä, ö back into pasted text typed without them (the cue words need them)."""
         self.store = store
+        self.letters = letters
         self.embedder = embedder
         self.directory = artifacts / "assess"
         self.embed_function = TextVectors(lambda texts: embedder.encode(texts, "query"))
@@ -118,6 +122,7 @@ class Assessor:
         text = (text or "").strip()
         if not text and entity is None:
             raise UppsiktError("Texten är tom; klistra in en kommentar att bedöma.")
+        text = self.letters.restore(text[:5000]) if self.letters and entity is None else text
         example = entity or Example(id="", kind=kind, report="", title="", text=text[:5000], label=None, year=0)
         model = self.models[kind]
         probabilities = dict(zip(model.classes_, model.predict_proba([example])[0], strict=True))
@@ -132,7 +137,7 @@ class Assessor:
         weak = ordered[best] < WEAK_PROBABILITY or any("osäker" in f or "för lite" in f for f in flags)
         if weak:
             flags.append("underlaget är för svagt för ett förslag")
-        return {"label": None if weak else best, "probabilities": ordered,
+        return {"label": None if weak else best, "interpreted_text": example.text, "probabilities": ordered,
                 "evidence": self.evidence(example, k), "flags": flags, "best_guess": best}
 
     def evidence(self, example: Example, k: int) -> list[dict[str, Any]]:

@@ -338,14 +338,17 @@ class Linker:
                 raise UppsiktError(f"Det finns ingen aktivitet med id '{activity_id}'.")
             doc = self.by_id[activity_id]
             vector, text, terms = self.unlabelled([activity_id])[0], doc.body, self.terms(doc)
+            read = text
         else:
             if not (text or "").strip():
                 raise UppsiktError("Beskriv aktiviteten; texten är tom.")
             text = text[:4000]  # type: ignore[index]
+            read = self.engine.letters.restore(text)  # type: ignore[arg-type]
             # Embedded as a query, like the labelled activities it is compared with (see unlabelled()).
-            vector, terms = self.placement_embedder.encode([text], "query")[0], self.engine.analyzer.analyze(text)
+            vector, terms = self.placement_embedder.encode([read], "query")[0], self.engine.analyzer.analyze(read)
         pool = [d for d in self.activities(year) if d.id != activity_id]
-        return {"text": text, "candidates": self.place(vector, year, pool, k, terms=terms)}
+        return {"text": text, "interpreted_text": read,
+                "candidates": self.place(vector, year, pool, k, terms=terms)}
 
     # ---- activities → their continuation in another year -------------------------------------------
 

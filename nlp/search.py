@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from nlp.adaptation import ensure_adapted
 from nlp.documents import DEFAULT_REPRESENTATION, Document, load_documents
 from nlp.embedding import ADAPTED_MODEL, CachedEmbedder, make_embedder, model_setting
 from nlp.index import BuildReport, VectorIndex, build_index
+from nlp.letters import LetterRestorer
 from nlp.lexical import BM25Index, SwedishAnalyzer
 
 MAX_QUERY_CHARS = 2000
@@ -98,8 +100,15 @@ class SearchEngine:
             raise UppsiktError(f"Året {filters.year} finns inte i korpusen.")
         return query
 
+    @cached_property
+    def letters(self) -> LetterRestorer:
+        """Puts å, ä, ö back into what users type without them; knows the corpus's own words."""
+        return LetterRestorer.from_texts(d.passage("full") for d in self.docs)
+
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[str, float]]:
-        """All documents ranked for `query`, best first, with the fused (or single) score."""
+        """All documents ranked for `query` (its Swedish letters restored), best first, with the fused (or
+        single) score."""
+        query = self.letters.restore(query)
         n = len(self.docs)
         dense = np.zeros(n, dtype=np.float32)
         if mode in {"hybrid", "dense"}:
@@ -129,8 +138,9 @@ class SearchEngine:
         started = time.perf_counter()
         query = self.validate(query, filters)
         hits = []
-        query_terms = set(self.analyzer.analyze(query))
-        for entity, score in self.rank(query, mode):
+        interpreted = self.letters.restore(query)
+        query_terms = set(self.analyzer.analyze(interpreted))
+        for entity, score in self.rank(interpreted, mode):
             doc = self.by_id[entity]
             if score <= 0 or not filters.accepts(doc):
                 continue
@@ -138,7 +148,8 @@ class SearchEngine:
             if len(hits) >= max(1, k):
                 break
         took_ms = (time.perf_counter() - started) * 1000
-        return {"query": query, "took_ms": round(took_ms, 2), "hits": hits}
+        return {"query": query, "interpreted_query": interpreted, "took_ms": round(took_ms, 2),
+                "hits": hits}
 
     def hit(self, doc: Document, score: float, query_terms: set[str] | None = None) -> dict[str, object]:
         return {

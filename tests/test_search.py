@@ -38,7 +38,7 @@ def test_fused_ranking_on_the_dev_set(service: Service) -> None:
 
 def test_hit_shape_and_filters(service: Service) -> None:
     result = service.search("fiber", k=5, year=2023, kind="activity")
-    assert set(result) == {"query", "took_ms", "hits"}
+    assert set(result) == {"query", "interpreted_query", "took_ms", "hits"}
     assert result["hits"] and all(h["year"] == 2023 and h["kind"] == "activity" for h in result["hits"])
     hit = result["hits"][0]
     assert {"id", "kind", "year", "title", "text", "goal_titles", "status", "score"} <= set(hit)

@@ -46,7 +46,12 @@ def client(app_url: str) -> Client:
 def test_search_and_show(client: Client) -> None:
     rows, details = client.predict("nya ställen att bada", "alla", "alla", "alla", "", api_name="/search")
     assert any("badplats" in row[1].lower() for row in rows["data"])
-    assert "träffar" in details
+    assert "träffar" in details and "Läst som" not in details
+    written, typed = "nya ställen att simma på sommaren", "nya stallen att simma pa sommaren"
+    typed_rows, typed_details = client.predict(typed, "alla", "alla", "alla", "", api_name="/search")
+    assert f"Läst som: <i>{written}</i>" in typed_details
+    written_rows, _ = client.predict(written, "alla", "alla", "alla", "", api_name="/search")
+    assert [row[0] for row in typed_rows["data"]] == [row[0] for row in written_rows["data"]]
     first = rows["data"][0][0]
     text, similar = client.predict(first, "bada", api_name="/show")
     assert "<h3>" in text and len(similar["data"]) == 5

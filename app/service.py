@@ -14,6 +14,7 @@ from corpus.settings import Paths
 from corpus.store import Store, now_iso
 from corpus.text import label_space_for
 from nlp.assessor import Assessor
+from nlp.embedding import make_embedder, placement_model
 from nlp.linking import Linker
 from nlp.search import SearchEngine, SearchFilters
 
@@ -124,8 +125,6 @@ class Service:
     @property
     def linker(self) -> Linker:
         if self._linker is None:
-            from nlp.embedding import make_embedder, placement_model
-
             self._linker = Linker(self.engine, make_embedder(placement_model(self.model), self.paths.artifacts))
         return self._linker
 

@@ -20,10 +20,10 @@ import numpy as np
 
 from corpus.settings import Paths
 from corpus.store import Store
-from evaluation.letters_eval import without_letters
 from evaluation.search_eval import load_queries
 from nlp.embedding import BASE_MODEL
 from nlp.index import HNSW_EF_CONSTRUCTION, HNSW_M, make_faiss_index
+from nlp.letters import without_letters
 from nlp.search import SearchEngine
 
 OUT = Path(__file__).parent

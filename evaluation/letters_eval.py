@@ -15,16 +15,9 @@ from evaluation.link_eval import NEW_ACTIVITY_GOLD, NEW_ACTIVITY_TITLES_GOLD, ev
 from evaluation.metrics import ranking_metrics
 from evaluation.search_eval import load_queries
 from nlp.assess import Example, default_classifier
-from nlp.letters import LetterRestorer, WordList
+from nlp.letters import LetterRestorer, WordList, without_letters
 from nlp.linking import Linker, load_links
 from nlp.search import SearchEngine
-
-_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
-
-
-def without_letters(text: str) -> str:
-    """The text as typed on a keyboard without å, ä, ö (and é)."""
-    return text.translate(_FOLD)
 
 
 @contextmanager

@@ -5,8 +5,7 @@ Many keyboards and habits leave out å, ä and ö, and the encoder reads 'aldre'
 with no å, ä, ö or é at all gets each word replaced by its most frequent spelling with the same letters
 folded, when that spelling is clearly the more frequent ('for' → 'för'; 'man' stays 'man'). Frequencies
 come from wordfreq's Swedish list and the corpus's own words, so domain words ('friskvårdsbidraget') are
-known. An unknown word is read as a compound of known
-parts ('foretagshalsovarden' → 'företagshälsovården'). A text with any of the letters is left as written:
+known. An unknown word is read as a compound of known parts ('foretagshalsovarden' → 'företagshälsovården'). A text with any of the letters is left as written:
 its writer has them, and 'satt' next to 'sätt' is then a choice.
 """
 
@@ -22,7 +21,7 @@ import wordfreq
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 _SWEDISH_LETTERS = set("åäöéÅÄÖÉ")
-_FOLD = str.maketrans("åäöé", "aaoe")
+_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 MIN_PART = 4  # shortest compound part: shorter ones ('år', 'öre') split words where they should not
 MIN_COMPOUND = 6
 # How much more frequent another spelling must be than a typed word that is a word itself. On the dev texts'
@@ -33,9 +32,14 @@ MARGIN = 2.0
 Spellings = dict[str, tuple[str, float]]
 
 
+def without_letters(text: str) -> str:
+    """The text as typed on a keyboard without Swedish letters: å/ä → a, ö → o, é → e, case kept."""
+    return text.translate(_FOLD)
+
+
 def typed_form(word: str) -> str:
-    """The word as typed without Swedish letters: lower case, å/ä → a, ö → o, é → e."""
-    return word.lower().translate(_FOLD)
+    """The key words are looked up by: lower case, without Swedish letters."""
+    return without_letters(word.lower())
 
 
 def _spellings(frequencies: Iterable[tuple[str, float]]) -> Spellings:
@@ -83,7 +87,7 @@ class LetterRestorer:
         found = [s for s in (words.spellings.get(typed) for words in self.lists) if s]
         return max(found, key=lambda s: s[1]) if found else None
 
-    def compound_parts(self, typed: str) -> list[str] | None:
+    def compound(self, typed: str) -> str | None:
         """The typed word as known parts, each spelled as it is most often, a linking 's' kept with the part
         before it ('nulages|analys'): fewest parts first, then the most frequent ones."""
         n = len(typed)
@@ -104,11 +108,7 @@ class LetterRestorer:
                     if current is None or candidate[:2] < current[:2]:
                         best[stop] = candidate
         found = best[n]
-        return found[2] if found and found[0] > 1 else None
-
-    def compound(self, typed: str) -> str | None:
-        parts = self.compound_parts(typed)
-        return "".join(parts) if parts else None
+        return "".join(found[2]) if found and found[0] > 1 else None
 
     def restore_word(self, word: str) -> str:
         typed = word.lower()

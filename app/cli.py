@@ -150,9 +150,13 @@ def _render_links(links: list[dict[str, Any]]) -> str:
     lines = []
     for link in links:
         flag = "  [ingen motsvarighet]" if link.get("no_match") else ""
-        lines.append(f"{link['title'][:80]}{flag}")
+        placed = "; ".join(g["title"][:60] for g in link.get("placed_under", []))
+        lines.append(f"{link['title'][:80]}{flag}" + (f"  [i rapporten: {placed}]" if placed else ""))
         lines += [f"    {c['score']:.3f}  {c['title'][:80]}" for c in link["candidates"]]
     return "\n".join(lines)
+
+
+KIND_HELP = "goal (mål → mål), activity (aktivitet → fortsättning) eller placement (aktivitet → mål)"
 
 
 @link_app.command("goals")
@@ -171,13 +175,22 @@ def link_activities(from_year: int = typer.Option(..., "--from-year"), to_year: 
     emit(_service().link_activities(from_year, to_year, k), as_json, _render_links)
 
 
+@link_app.command("placement")
+@handles_errors
+def link_placement(from_year: int = typer.Option(..., "--from-year", help="Aktiviteternas år"),
+                   to_year: int = typer.Option(..., "--to-year", help="Målens år (samma år går bra)"),
+                   k: int = typer.Option(3, "--k", min=1, max=30), as_json: bool = JSON_OPTION) -> None:
+    """För varje aktivitet år A: de mål år B den troligast tjänar, och var rapporterna placerar den."""
+    emit(_service().link_placements(from_year, to_year, k), as_json, _render_links)
+
+
 @link_app.command("decide")
 @handles_errors
 def link_decide(
     from_id: str = typer.Argument(..., help="Målet eller aktiviteten som kopplas"),
     decision: str = typer.Argument(..., help="accept, reject, choose eller no_match"),
     to_id: str = typer.Option(None, "--to", help="Målet/aktiviteten kopplingen går till"),
-    kind: str = typer.Option("goal", "--kind", help="goal eller activity"),
+    kind: str = typer.Option("goal", "--kind", help=KIND_HELP),
     author: str = typer.Option(None, "--by", help="Ditt namn (valfritt)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -190,7 +203,7 @@ def link_decide(
 def link_export(
     out: Path = typer.Argument(..., help="CSV-fil att skriva"),
     from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
-    kind: str = typer.Option("goal", "--kind", help="goal eller activity"), as_json: bool = JSON_OPTION,
+    kind: str = typer.Option("goal", "--kind", help=KIND_HELP), as_json: bool = JSON_OPTION,
 ) -> None:
     """Exportera kopplingarna (beslut, annars förslag) som CSV för Excel (UTF-8 med BOM, semikolon)."""
     emit(_service().export_mapping(kind, from_year, to_year, out), as_json, lambda r: f"Skrev {r['rows']} rader till {r['path']}.")

@@ -131,12 +131,26 @@ class Service:
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         # The no-match rule learns from the coordinators too: accepted or chosen links have a counterpart,
         # "no match" has none; a rejected suggestion says neither.
-        decisions = self.decisions("goal")
+        decisions = self.decisions("goal", to_year)
         decided = {d["from_id"]: d["decision"] != "no_match" for d in decisions.values() if d["decision"] != "reject"}
         return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided), decisions)
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        return self._with_decisions(self.linker.link_activities(from_year, to_year, k), self.decisions("activity"))
+        return self._with_decisions(self.linker.link_activities(from_year, to_year, k),
+                                    self.decisions("activity", to_year))
+
+    def link_placements(self, from_year: int, to_year: int, k: int = 3) -> list[dict[str, Any]]:
+        """Every activity of one year under the goals of the same or another year, with the decisions on it."""
+        return self._with_decisions(self.linker.place_activities(from_year, to_year, k),
+                                    self.decisions("placement", to_year))
+
+    def links(self, kind: str, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        """The suggestions of one kind of mapping: goal (goals to goals), activity (activities to their
+        continuations) or placement (activities to the goals they serve)."""
+        link = {"goal": self.link_goals, "activity": self.link_activities, "placement": self.link_placements}
+        if kind not in link:
+            raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
+        return link[kind](from_year, to_year, k)
 
     @staticmethod
     def _with_decisions(links: list[dict[str, Any]], decisions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -149,19 +163,29 @@ class Service:
         return self.linker.suggest_goal(text, year, k, activity_id)
 
     DECISIONS = ("accept", "reject", "choose", "no_match")
+    # What each kind of mapping links: (kind of the item decided on, kind of what it is linked to).
+    LINK_KINDS = {"goal": ("goal", "goal"), "activity": ("activity", "activity"), "placement": ("activity", "goal")}
 
     def decide(self, kind: str, from_id: str, decision: str, to_id: str | None = None,
                author: str | None = None) -> dict[str, Any]:
         """Store a coordinator's decision on a suggested link; the newest decision per item counts."""
         if decision not in self.DECISIONS:
             raise UppsiktError(f"Okänt beslut '{decision}'; välj {', '.join(self.DECISIONS)}.")
-        if kind not in {"goal", "activity"}:
-            raise UppsiktError(f"Okänd typ '{kind}'; välj goal eller activity.")
+        if kind not in self.LINK_KINDS:
+            raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
         known = self.engine.by_id
         if from_id not in known or (to_id and to_id not in known):
             raise UppsiktError(f"Okänt id: {from_id if from_id not in known else to_id}.")
         if decision in {"accept", "choose"} and not to_id:
             raise UppsiktError("Ange vilket mål eller vilken aktivitet kopplingen går till.")
+        source_kind, target_kind = self.LINK_KINDS[kind]
+        names = {"goal": "ett mål", "activity": "en aktivitet"}
+        if known[from_id].kind != source_kind:
+            raise UppsiktError(f"{from_id} är inte {names[source_kind]}; en koppling av typen {kind} går från "
+                               f"{names[source_kind]}.")
+        if to_id and decision != "no_match" and known[to_id].kind != target_kind:
+            raise UppsiktError(f"{to_id} är inte {names[target_kind]}; en koppling av typen {kind} går till "
+                               f"{names[target_kind]}.")
         with self.store.transaction() as tx:
             tx.execute(
                 "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -169,9 +193,12 @@ class Service:
             )
         return {"saved": True, **self.decisions(kind)[from_id]}
 
-    def decisions(self, kind: str) -> dict[str, dict[str, Any]]:
-        rows = self.store.query(
-            "SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
+    def decisions(self, kind: str, to_year: int | None = None) -> dict[str, dict[str, Any]]:
+        """The newest decision per item; with `to_year`, only decisions on links into that year ("no
+        counterpart" counts for every year): last year's activity may be placed under two years' goals."""
+        by_id = self.engine.by_id
+        rows = [r for r in self.store.query("SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
+                if to_year is None or r["to_id"] is None or (r["to_id"] in by_id and by_id[r["to_id"]].year == to_year)]
         return {r["from_id"]: {"from_id": r["from_id"], "to_id": r["to_id"], "decision": r["decision"],
                                "author": r["author"], "decided_at": r["created_at"]} for r in rows}
 
@@ -179,13 +206,15 @@ class Service:
         """The mapping as CSV that Excel opens as it is: UTF-8 with BOM, semicolons, one row per item."""
         import csv
 
-        links = self.link_goals(from_year, to_year, 1) if kind == "goal" else self.link_activities(from_year, to_year, 1)
+        links = self.links(kind, from_year, to_year, 1)
         by_id = self.engine.by_id
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";")
+            # Placement adds where the reports themselves put the activity, for the coordinator to compare.
+            placed = ["i_rapporten"] if kind == "placement" else []
             writer.writerow(["från_id", "från_titel", "till_id", "till_titel", "poäng", "beslut", "beslutad_av",
-                             "beslutad"])
+                             "beslutad", *placed])
             for link in links:
                 decision = link.get("decision") or {}
                 best = link["candidates"][0] if link["candidates"] else None
@@ -201,6 +230,7 @@ class Service:
                     str(score).replace(".", ","), decision.get("decision") or ("förslag: ingen motsvarighet"
                                                                                if to_id is None else "förslag"),
                     decision.get("author") or "", decision.get("decided_at") or "",
+                    *([" | ".join(g["title"] for g in link["placed_under"])] if placed else []),
                 ])
         return {"path": str(path), "rows": len(links)}
 

@@ -6,6 +6,7 @@ import html
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,59 @@ def _highlight(text: str, words: list[str]) -> str:
 def _read_as(written: str, read: str) -> str:
     """A line saying how a text typed without å, ä, ö was read; empty when it was read as written."""
     return f"<p>Läst som: <i>{html.escape(read)}</i></p>" if read.strip() != written.strip() else ""
+
+
+def _link_note(kind: str, link: dict[str, Any]) -> str:
+    """The table's fifth column: no counterpart (goals) or where the reports placed the activity."""
+    if kind == "goal":
+        return "ja" if link.get("no_match") else ""
+    return "; ".join(g["title"] for g in link.get("placed_under", []))
+
+
+def _candidate_evidence(candidate: dict[str, Any]) -> str:
+    """What makes a suggestion plausible: alike sub-goals and activities (goals) or the activities
+    already under the goal (placement)."""
+    lines = [f"{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({e['score']:.2f})" for e in candidate.get("evidence", [])]
+    lines += [f"under målet: {html.escape(title)}" for title in candidate.get("examples", [])]
+    return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else ""
+
+
+@dataclass(frozen=True)
+class MappingTab:
+    """One kind of mapping as a tab: the same widgets and handlers, its own words and API names."""
+
+    kind: str
+    title: str
+    tab_id: str
+    from_label: str
+    to_label: str
+    headers: tuple[str, ...]
+    decisions: tuple[str, ...]
+    other_label: str
+    api: tuple[str, str, str]  # link, decide, export
+    newest_first: bool  # the year to map from defaults to the newest (goals) or the oldest
+
+
+MAPPING_TABS = (
+    MappingTab("goal", "Koppla mål", "koppla", "Nya året", "Förra året",
+               ("id", "mål", "bästa förslag", "poäng", "ingen motsvarighet?", "beslut"),
+               ("acceptera förslaget", "avvisa", "välj annat mål", "ingen motsvarighet"),
+               "Annat mål (vid 'välj annat mål')", ("link_goals", "decide", "export"), True),
+    MappingTab("activity", "Följ aktiviteter", "folj", "Aktiviteternas år", "Året de fortsätter (eller började) i",
+               ("id", "aktivitet", "trolig fortsättning", "poäng", "", "beslut"),
+               ("acceptera förslaget", "avvisa", "välj annan aktivitet", "ingen fortsättning"),
+               "Annan aktivitet (vid 'välj annan aktivitet')",
+               ("link_activities", "decide_activity", "export_activities"), False),
+    MappingTab("placement", "Placera aktiviteter", "placera", "Aktiviteternas år", "Målens år",
+               ("id", "aktivitet", "föreslaget mål", "poäng", "i rapporten", "beslut"),
+               ("acceptera förslaget", "avvisa", "välj annat mål", "inget av målen"),
+               "Annat mål (vid 'välj annat mål')",
+               ("link_placement", "decide_placement", "export_placement"), False),
+)
+DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj annat mål": "choose",
+                  "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
+                  "inget av målen": "no_match"}
+EXPORT_NAMES = {"goal": "koppling_mal", "activity": "koppling_aktiviteter", "placement": "placering"}
 
 
 def _year(value: str | None) -> int | None:
@@ -93,48 +147,48 @@ class Handlers:
                    for h in self.service.similar(entity_id, 5)]
         return header + f"<p>{_highlight(doc.body, words)}</p>", similar
 
-    # Koppla mål
-    def link_goals(self, from_year: str, to_year: str) -> tuple[list[list[Any]], str, Any]:
-        links = self.service.link_goals(int(from_year), int(to_year), k=3)
+    # Koppla mål, Följ aktiviteter, Placera aktiviteter: one set of handlers for the three kinds of mapping
+    def links(self, kind: str, from_year: str, to_year: str) -> tuple[list[list[Any]], str, Any]:
+        links = self.service.links(kind, int(from_year), int(to_year), k=3)
         rows = []
         for link in links:
-            best = link["candidates"][0]
+            best = link["candidates"][0] if link["candidates"] else {"title": "", "score": ""}
             decision = link.get("decision") or {}
-            rows.append([link["id"], link["title"], best["title"], best["score"],
-                         "ja" if link["no_match"] else "", decision.get("decision", "")])
+            rows.append([link["id"], link["title"], best["title"], best["score"], _link_note(kind, link),
+                         decision.get("decision", "")])
         evidence = "".join(
             f"<details><summary>{html.escape(link['title'])}</summary><ul>"
-            + "".join(f"<li>{html.escape(c['title'])} ({c['score']:.3f})<ul>"
-                      + "".join(f"<li>{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({e['score']:.2f})</li>"
-                                for e in c["evidence"]) + "</ul></li>" for c in link["candidates"])
+            + "".join(f"<li>{html.escape(c['title'])} ({c['score']:.3f}){_candidate_evidence(c)}</li>"
+                      for c in link["candidates"])
             + "</ul></details>" for link in links
         )
         choices = [(f"{link['title'][:70]}", link["id"]) for link in links]
         return rows, evidence, gr.update(choices=choices, value=choices[0][1] if choices else None)
 
-    def targets_for(self, to_year: str) -> Any:
-        goals = [g for g in self.service.goals(int(to_year)) if g["top_level"]]
-        return gr.update(choices=[(g["title"][:80], g["id"]) for g in goals], value=None)
+    def targets_for(self, kind: str, to_year: str) -> Any:
+        if kind == "activity":
+            targets = [(a["title"][:80], a["id"]) for a in self.service.activities(int(to_year))]
+        else:
+            targets = [(g["title"][:80], g["id"]) for g in self.service.goals(int(to_year)) if g["top_level"]]
+        return gr.update(choices=targets, value=None)
 
-    def decide(self, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
-        labels = {"acceptera förslaget": "accept", "avvisa": "reject", "välj annat mål": "choose",
-                  "ingen motsvarighet": "no_match"}
-        code = labels.get(decision, decision)
+    def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
+        code = DECISION_CODES.get(decision, decision)
         if code in {"accept", "reject"}:
-            to_id = self._best_target(from_id, int(to_year))
-        saved = self.service.decide("goal", from_id, code, to_id, author or None)
+            to_id = self._best_target(kind, from_id, int(to_year))
+        saved = self.service.decide(kind, from_id, code, to_id, author or None)
         return f"Sparat: {saved['decision']} ({saved['decided_at']})."
 
-    def _best_target(self, from_id: str, to_year: int) -> str | None:
+    def _best_target(self, kind: str, from_id: str, to_year: int) -> str | None:
         doc = self.service.engine.by_id.get(from_id)
         if doc is None:
-            raise UppsiktError("Välj ett mål att besluta om.")
-        link = next(x for x in self.service.link_goals(doc.year, to_year, k=1) if x["id"] == from_id)
+            raise UppsiktError("Välj vad du vill besluta om.")
+        link = next(x for x in self.service.links(kind, doc.year, to_year, k=1) if x["id"] == from_id)
         return link["candidates"][0]["id"]
 
-    def export(self, from_year: str, to_year: str) -> str:
-        path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"koppling_{from_year}_{to_year}.csv"
-        self.service.export_mapping("goal", int(from_year), int(to_year), path)
+    def export(self, kind: str, from_year: str, to_year: str) -> str:
+        path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}.csv"
+        self.service.export_mapping(kind, int(from_year), int(to_year), path)
         return str(path)
 
     # Föreslå mål
@@ -215,6 +269,36 @@ class Handlers:
         return re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
 
 
+def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str]) -> None:
+    """A tab where a coordinator gets suggestions of one kind, decides on each, and exports the mapping."""
+    wrap = _errors_as_messages
+    newest, oldest = (years[-1], years[0]) if years else ("", "")
+    with gr.Tab(spec.title, id=spec.tab_id):
+        kind = gr.State(spec.kind)
+        with gr.Row():
+            from_year = gr.Dropdown(years, value=newest if spec.newest_first else oldest, label=spec.from_label)
+            to_year = gr.Dropdown(years, value=oldest if spec.newest_first else newest, label=spec.to_label)
+            link_button = gr.Button("Föreslå kopplingar", variant="primary", elem_id=f"{spec.tab_id}-knapp")
+        links = gr.Dataframe(headers=list(spec.headers), interactive=False, elem_id=f"{spec.tab_id}-tabell", wrap=True,
+                             column_widths=["16%", "24%", "30%", "7%", "15%", "8%"])
+        evidence = gr.HTML()
+        with gr.Row():
+            item = gr.Dropdown([], label="Att besluta om")
+            decision = gr.Radio(list(spec.decisions), value=spec.decisions[0], label="Beslut")
+            other = gr.Dropdown([], label=spec.other_label)
+            author = gr.Textbox(label="Ditt namn (valfritt)")
+        decide_button = gr.Button("Spara beslut")
+        decided = gr.Markdown()
+        export_button = gr.Button("Exportera CSV")
+        exported = gr.File(label="Kopplingar (CSV för Excel)")
+        link_api, decide_api, export_api = spec.api
+        link_button.click(wrap(h.links), [kind, from_year, to_year], [links, evidence, item], api_name=link_api)
+        link_button.click(wrap(h.targets_for), [kind, to_year], other, api_name=False)
+        decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year], decided,
+                            api_name=decide_api)
+        export_button.click(wrap(h.export), [kind, from_year, to_year], exported, api_name=export_api)
+
+
 def build_app(service: Service) -> gr.Blocks:
     h = Handlers(service)
     wrap = _errors_as_messages
@@ -246,28 +330,8 @@ def build_app(service: Service) -> gr.Blocks:
 
             table.select(pick, [table], chosen, api_name=False)
             show_button.click(wrap(h.show), [chosen, query], [full_text, similar], api_name="show")
-        with gr.Tab("Koppla mål", id="koppla"):
-            with gr.Row():
-                from_year = gr.Dropdown(years, value=newest, label="Nya året")
-                to_year = gr.Dropdown(years, value=oldest, label="Förra året")
-                link_button = gr.Button("Föreslå kopplingar", variant="primary")
-            links = gr.Dataframe(headers=["id", "mål", "bästa förslag", "poäng", "ingen motsvarighet?", "beslut"],
-                                 interactive=False)
-            evidence = gr.HTML()
-            with gr.Row():
-                goal = gr.Dropdown([], label="Mål att besluta om")
-                decision = gr.Radio(["acceptera förslaget", "avvisa", "välj annat mål", "ingen motsvarighet"],
-                                    value="acceptera förslaget", label="Beslut")
-                other = gr.Dropdown([], label="Annat mål (vid 'välj annat mål')")
-                author = gr.Textbox(label="Ditt namn (valfritt)")
-            decide_button = gr.Button("Spara beslut")
-            decided = gr.Markdown()
-            export_button = gr.Button("Exportera CSV")
-            exported = gr.File(label="Kopplingar (CSV för Excel)")
-            link_button.click(wrap(h.link_goals), [from_year, to_year], [links, evidence, goal], api_name="link_goals")
-            link_button.click(wrap(h.targets_for), [to_year], other, api_name=False)
-            decide_button.click(wrap(h.decide), [goal, decision, other, author, to_year], decided, api_name="decide")
-            export_button.click(wrap(h.export), [from_year, to_year], exported, api_name="export")
+        for spec in MAPPING_TABS:
+            _mapping_tab(h, spec, years)
         with gr.Tab("Föreslå mål", id="foresla"):
             activity_text = gr.Textbox(label="Den nya aktiviteten", lines=4)
             suggest_year = gr.Dropdown(years, value=newest, label="Målens år")

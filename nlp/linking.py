@@ -350,6 +350,23 @@ class Linker:
         return {"text": text, "interpreted_text": read,
                 "candidates": self.place(vector, year, pool, k, terms=terms)}
 
+    def place_activities(self, from_year: int, to_year: int, k: int = 3) -> list[dict[str, Any]]:
+        """Every activity of `from_year` placed under the top-level goals of `to_year`, as suggest-goal
+        --activity places it (its own label hidden). The same year is allowed: a coordinator checks or
+        completes the new year's placements; `placed_under` is where the reports put it, in `to_year`."""
+        sources = self.activities(from_year)
+        if not sources:
+            raise UppsiktError(f"År {from_year} har inga aktiviteter i korpusen.")
+        self.top_goals(to_year)  # says so when the year has no goals
+        out = []
+        for doc in sources:
+            placed = dict.fromkeys(self.top_goal[g] for g in doc.goal_ids
+                                   if g in self.top_goal and self.by_id[g].year == to_year)
+            out.append({"id": doc.id, "title": doc.title, "text": doc.body[:600],
+                        "placed_under": [{"id": g, "title": self.by_id[g].title} for g in placed],
+                        "candidates": self.suggest_goal(None, to_year, k, activity_id=doc.id)["candidates"]})
+        return out
+
     # ---- activities → their continuation in another year -------------------------------------------
 
     def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT

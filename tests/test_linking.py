@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import numpy as np
@@ -153,3 +154,54 @@ def test_decisions_survive_a_restart_and_export_for_excel(writable_paths: Paths)
     chosen = next(r for r in rows if r[0] == "g2024-ange-ska-ha-ett-positivt-flyttnetto")
     assert chosen[2] == "g2023-oka-takten-i-arbetet-med-attraktiv" and chosen[5] == "choose"
     assert "Ånge" in out.read_text(encoding="utf-8-sig")
+
+
+def test_placement_mapping_of_a_year_and_its_decisions(writable_paths: Paths) -> None:
+    service = Service(paths=writable_paths)
+    this_year = {link["id"]: link for link in service.link_placements(2024, 2024)}
+    assert len(this_year) == 90
+    placed = [link for link in this_year.values() if link["placed_under"]]
+    agree = np.mean([link["candidates"][0]["id"] in {g["id"] for g in link["placed_under"]} for link in placed])
+    # The activity's own label is hidden: top-1 agrees with the reports for 0.667 (leave one activity out).
+    assert len(placed) >= 85 and agree >= 0.6
+    last_year = service.link_placements(2023, 2024, k=2)
+    assert len(last_year) == 48 and not any(link["placed_under"] for link in last_year)
+    assert all(len(link["candidates"]) == 2 and link["candidates"][0]["id"].startswith("g2024-") for link in last_year)
+
+    activity, goal = "a2023-1000-naringslivsutvecklare", "g2024-antalet-arbetstillfallen-raknat-som"
+    service.decide("placement", activity, "choose", to_id=goal, author="Kim")
+    with pytest.raises(UppsiktError, match="inte ett mål"):
+        service.decide("placement", activity, "choose", to_id="a2024-bygga-fiber-ase")
+    with pytest.raises(UppsiktError, match="inte en aktivitet"):
+        service.decide("placement", goal, "accept", to_id=goal)
+    # A placement under 2023's goals is another mapping: it does not replace the decision into 2024.
+    service.decide("placement", activity, "choose", to_id="g2023-ytterligare-utveckla-en-god-miljo-for")
+    restarted = {link["id"]: link for link in Service(paths=writable_paths).link_placements(2023, 2024)}
+    assert restarted[activity]["decision"]["to_id"] == goal
+
+    out = writable_paths.db.parent / "placering.csv"
+    service.export_mapping("placement", 2023, 2024, out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][-1] == "i_rapporten" and len(rows) == 49
+    decided = next(r for r in rows if r[0] == activity)
+    assert decided[2] == goal and decided[5] == "choose" and decided[6] == "Kim"
+
+
+def test_cli_link_placement_json_and_errors(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import app.cli as cli
+
+    monkeypatch.setattr(cli, "_service", lambda: service)
+    runner = CliRunner()
+    done = runner.invoke(cli.app, ["link", "placement", "--from-year", "2023", "--to-year", "2024", "--k", "2",
+                                   "--json"])
+    assert done.exit_code == 0, done.output
+    links = json.loads(done.stdout)
+    assert len(links) == 48 and {"id", "title", "text", "placed_under", "candidates", "decision"} <= set(links[0])
+    assert all(len(link["candidates"]) == 2 for link in links)
+    wrong_year = runner.invoke(cli.app, ["link", "placement", "--from-year", "2019", "--to-year", "2024"])
+    assert wrong_year.exit_code == 1 and "2019" in wrong_year.stderr
+    wrong_kind = runner.invoke(cli.app, ["link", "decide", "a2023-1000-naringslivsutvecklare", "accept", "--to",
+                                         "g2024-sjukfranvaron-ska-minska", "--kind", "goal"])
+    assert wrong_kind.exit_code == 1 and "inte ett mål" in wrong_kind.stderr

@@ -74,6 +74,22 @@ def test_link_decide_export(client: Client) -> None:
     assert Path(path).read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_activity_mappings_decide_and_export(client: Client) -> None:
+    rows, evidence, _ = client.predict("2023", "2024", api_name="/link_placement")
+    assert len(rows["data"]) == 48 and all(r[2] for r in rows["data"]) and "under målet:" in evidence
+    fiber = next(r for r in rows["data"] if "fiber" in r[1].lower())
+    assert "fiber" in fiber[2].lower()
+    message = client.predict(fiber[0], "acceptera förslaget", None, "Kim", "2024", api_name="/decide_placement")
+    assert message.startswith("Sparat: accept")
+    with pytest.raises(Exception, match="Ange vilket mål"):
+        client.predict(fiber[0], "välj annat mål", None, "", "2024", api_name="/decide_placement")
+    exported = Path(client.predict("2023", "2024", api_name="/export_placement")).read_text(encoding="utf-8-sig")
+    decided = next(line for line in exported.splitlines() if line.startswith(fiber[0]))
+    assert ";accept;Kim;" in decided and "i_rapporten" in exported.splitlines()[0]
+    continuations, _, _ = client.predict("2023", "2024", api_name="/link_activities")
+    assert len(continuations["data"]) == 48
+
+
 def test_suggest_goal(client: Client) -> None:
     rows = client.predict("Bygga ut fiber till fler hushåll i byarna", "2024", api_name="/suggest_goal")
     assert "fiber" in " ".join(r[1] for r in rows["data"][:3]).lower()
@@ -149,6 +165,11 @@ def test_page_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
         expect(page.locator("#traffar")).to_contain_text("badplats", timeout=30_000)
         timings["search_in_page_s"] = round(time.perf_counter() - started, 2)
         page.screenshot(path=str(ARTIFACTS / "sok.png"), full_page=True)
+
+        page.get_by_role("tab", name="Placera aktiviteter").click()
+        page.locator("#placera-knapp").click()
+        expect(page.locator("#placera-tabell")).to_contain_text("fiberanslutning", timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "placera.png"), full_page=True)
 
         page.get_by_role("tab", name="Bedömningsstöd").click()
         page.locator("#kommentar textarea").fill("Aktiviteten är genomförd och utvärderad med gott resultat.")

@@ -181,7 +181,10 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
     for name, f in placement.items():
         lines.append(f"| {name} | {f['n']} | {f['top1']:.3f} | {f['top3']:.3f} |")
     lines += ["", "leave_one_report_out: only labelled activities of other reports vote (2023 has one report with",
-              "activities, so there only the goal texts speak); goal_text_only is the baseline.", ""]
+              "activities, so there only the goal texts speak); goal_text_only is the baseline.",
+              "leave_one_activity_out is what a coordinator sees in the app's Placera aktiviteter and in",
+              "`uppsikt link placement --from-year 2024 --to-year 2024`: each activity placed with its own label",
+              "hidden, beside where the reports put it.", ""]
     new, titles = figures.get("new_activities"), figures.get("new_activity_titles")
     if new:
         lines += ["### New activity texts → 2024 goals", "",

@@ -216,11 +216,23 @@ def suggest_goal(
     year: int = typer.Option(..., "--year"),
     k: int = typer.Option(3, "--k", min=1, max=30),
     activity: str = typer.Option(None, "--activity", help="En befintlig aktivitets id i stället för text"),
+    save: bool = typer.Option(False, "--save", help="Spara texten som ny aktivitet under förslaget (eller --goal)"),
+    goal: str = typer.Option(None, "--goal", help="Med --save: målet att placera den under i stället för förslaget"),
+    author: str = typer.Option(None, "--by", help="Med --save: ditt namn (valfritt)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """De mål år Y som en aktivitet troligast tjänar, med belägg."""
-    emit(_service().suggest_goal(text, year, k, activity), as_json, lambda r: "\n".join(
-        f"{c['score']:.3f}  {c['title'][:90]}" for c in r["candidates"]))
+    """De mål år Y som en aktivitet troligast tjänar, med belägg; --save sparar en ny aktivitet under ett av dem."""
+    service = _service()
+    if save and activity:
+        raise UppsiktError("--save gäller en ny aktivitets text; en befintlig aktivitet placeras med 'link decide'.")
+    if goal and not save:
+        raise UppsiktError("--goal gäller bara tillsammans med --save.")
+    result = service.suggest_goal(text, year, k, activity)
+    if save:
+        result["saved"] = service.draft_activity(text, year, goal, author)
+    emit(result, as_json, lambda r: "\n".join(
+        [f"{c['score']:.3f}  {c['title'][:90]}" for c in r["candidates"]]
+        + ([f"Sparad som {r['saved']['id']} under: {r['saved']['goal_title']}"] if "saved" in r else [])))
 
 
 @app.command()

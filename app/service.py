@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,9 +141,40 @@ class Service:
                                     self.decisions("activity", to_year))
 
     def link_placements(self, from_year: int, to_year: int, k: int = 3) -> list[dict[str, Any]]:
-        """Every activity of one year under the goals of the same or another year, with the decisions on it."""
-        return self._with_decisions(self.linker.place_activities(from_year, to_year, k),
+        """Every activity of one year under the goals of the same or another year, with the decisions on it;
+        within one year, the activities drafted for its goals (draft_activity) come first."""
+        self.linker.check_year(from_year)
+        drafted = [{"id": d["id"], "title": d["text"][:120], "text": d["text"][:600], "placed_under": [],
+                    "candidates": self.linker.suggest_goal(d["text"], to_year, k)["candidates"], "drafted": True}
+                   for d in self.drafted_activities(to_year)] if from_year == to_year else []
+        reported = (self.linker.place_activities(from_year, to_year, k)
+                    if self.linker.activities(from_year) or not drafted else [])
+        return self._with_decisions(drafted + [{**link, "drafted": False} for link in reported],
                                     self.decisions("placement", to_year))
+
+    def draft_activity(self, text: str, year: int, goal_id: str | None = None, author: str | None = None
+                       ) -> dict[str, Any]:
+        """A new activity that no report holds yet, placed under one of `year`'s goals: the top suggestion
+        (accept) unless the coordinator names another goal (choose). The same text saved again keeps its id
+        and gets the new placement; it shows in link_placements(year, year) and its CSV."""
+        suggestion = self.suggest_goal(text, year, k=3)
+        text = suggestion["text"].strip()
+        goals = {g.id: g for g in self.linker.top_goals(year)}
+        if goal_id and goal_id not in goals:
+            raise UppsiktError(f"{goal_id} är inte ett av årets {year} mål.")
+        best = suggestion["candidates"][0]["id"]
+        chosen = goal_id or best
+        draft_id = f"ny-{year}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
+        with self.store.transaction() as tx:
+            tx.execute("INSERT OR IGNORE INTO drafted_activities (id, year, text, author, created_at) VALUES (?, ?, ?, ?, ?)",
+                       (draft_id, year, text, author, now_iso()))
+        decision = self.decide("placement", draft_id, "accept" if chosen == best else "choose", chosen, author)
+        return {"id": draft_id, "year": year, "text": text, "goal_id": chosen, "goal_title": goals[chosen].title,
+                "candidates": suggestion["candidates"], "decision": decision}
+
+    def drafted_activities(self, year: int | None = None) -> list[dict[str, Any]]:
+        rows = self.store.query("SELECT * FROM drafted_activities ORDER BY created_at, id")
+        return [dict(r) for r in rows if year is None or r["year"] == year]
 
     def links(self, kind: str, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         """The suggestions of one kind of mapping: goal (goals to goals), activity (activities to their
@@ -174,13 +206,14 @@ class Service:
         if kind not in self.LINK_KINDS:
             raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
         known = self.engine.by_id
-        if from_id not in known or (to_id and to_id not in known):
-            raise UppsiktError(f"Okänt id: {from_id if from_id not in known else to_id}.")
+        drafted = {d["id"] for d in self.drafted_activities()} if kind == "placement" else set()
+        if (from_id not in known and from_id not in drafted) or (to_id and to_id not in known):
+            raise UppsiktError(f"Okänt id: {to_id if from_id in known or from_id in drafted else from_id}.")
         if decision in {"accept", "choose"} and not to_id:
             raise UppsiktError("Ange vilket mål eller vilken aktivitet kopplingen går till.")
         source_kind, target_kind = self.LINK_KINDS[kind]
         names = {"goal": "ett mål", "activity": "en aktivitet"}
-        if known[from_id].kind != source_kind:
+        if from_id not in drafted and known[from_id].kind != source_kind:
             raise UppsiktError(f"{from_id} är inte {names[source_kind]}; en koppling av typen {kind} går från "
                                f"{names[source_kind]}.")
         if to_id and decision != "no_match" and known[to_id].kind != target_kind:

@@ -181,9 +181,13 @@ class Handlers:
 
     def _best_target(self, kind: str, from_id: str, to_year: int) -> str | None:
         doc = self.service.engine.by_id.get(from_id)
-        if doc is None:
+        drafted = {d["id"]: d["year"] for d in self.service.drafted_activities()} if kind == "placement" else {}
+        if doc is None and from_id not in drafted:
             raise UppsiktError("Välj vad du vill besluta om.")
-        link = next(x for x in self.service.links(kind, doc.year, to_year, k=1) if x["id"] == from_id)
+        from_year = doc.year if doc else drafted[from_id]
+        link = next((x for x in self.service.links(kind, from_year, to_year, k=1) if x["id"] == from_id), None)
+        if link is None or not link["candidates"]:
+            raise UppsiktError(f"Inget förslag för {from_id} till år {to_year}; föreslå kopplingar för de valda åren först.")
         return link["candidates"][0]["id"]
 
     def export(self, kind: str, from_year: str, to_year: str) -> str:
@@ -195,6 +199,19 @@ class Handlers:
     def suggest(self, text: str, year: str) -> list[list[Any]]:
         result = self.service.suggest_goal(text, int(year), k=5)
         return [[c["id"], c["title"], c["score"], "; ".join(c["examples"])] for c in result["candidates"]]
+
+    def goals_to_place_under(self, text: str, year: str) -> Any:
+        """The year's goals to choose from, the top suggestion chosen; nothing to choose without a text."""
+        if not (text or "").strip():
+            return gr.update(choices=[], value=None)
+        best = self.service.suggest_goal(text, int(year), k=1)["candidates"][0]["id"]
+        goals = [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]]
+        return gr.update(choices=goals, value=best)
+
+    def save_drafted(self, text: str, year: str, goal_id: str | None, author: str) -> str:
+        saved = self.service.draft_activity(text, int(year), goal_id or None, author or None)
+        return (f"Sparad under: {saved['goal_title']} ({saved['decision']['decision']}). Den finns nu i "
+                f"Placera aktiviteter ({year} → {year}) och i dess CSV.")
 
     # Bedömningsstöd
     def assess(self, text: str, kind: str, entity_id: str | None) -> tuple[dict[str, float], str, str]:
@@ -337,8 +354,18 @@ def build_app(service: Service) -> gr.Blocks:
             suggest_year = gr.Dropdown(years, value=newest, label="Målens år")
             suggest_button = gr.Button("Föreslå mål", variant="primary")
             suggestions = gr.Dataframe(headers=["id", "mål", "poäng", "liknande aktiviteter under målet"],
-                                       interactive=False)
+                                       interactive=False, wrap=True, column_widths=["22%", "33%", "8%", "37%"])
+            with gr.Row():
+                # Custom values: an API caller names a goal id without first asking for the choices.
+                place_under = gr.Dropdown([], label="Placera under (förslaget är förvalt)", allow_custom_value=True)
+                drafter = gr.Textbox(label="Ditt namn (valfritt)")
+            save_button = gr.Button("Spara som ny aktivitet", elem_id="spara-ny")
+            drafted = gr.Markdown(elem_id="sparad-ny")
             suggest_button.click(wrap(h.suggest), [activity_text, suggest_year], suggestions, api_name="suggest_goal")
+            suggest_button.click(wrap(h.goals_to_place_under), [activity_text, suggest_year], place_under,
+                                 api_name=False)
+            save_button.click(wrap(h.save_drafted), [activity_text, suggest_year, place_under, drafter], drafted,
+                              api_name="save_activity")
         with gr.Tab("Bedömningsstöd", id="bedom"):
             with gr.Row():
                 assess_kind = gr.Radio(["aktivitet", "mål"], value="aktivitet", label="Vad bedöms?")

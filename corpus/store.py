@@ -12,7 +12,7 @@ from typing import Any
 
 from corpus.model import UppsiktError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,6 +54,14 @@ CREATE TABLE IF NOT EXISTS link_decisions (
     decision TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL
 );
 """
+# Activities a coordinator drafts for a year's goals before any report holds them (placed via link_decisions).
+DRAFTED_ACTIVITIES = """CREATE TABLE IF NOT EXISTS drafted_activities (
+    id TEXT PRIMARY KEY, year INTEGER NOT NULL, text TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL
+)"""
+SCHEMA += DRAFTED_ACTIVITIES + ";\n"
+# What each schema version adds to the one before: an older store is brought up to date on opening, and
+# nothing already in it changes.
+MIGRATIONS = {2: DRAFTED_ACTIVITIES}
 
 PERIOD_ORDER = {"T1": 1, "T2": 2, "T3": 3}
 
@@ -99,9 +107,15 @@ class Store:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"Databasen {self.path} saknar uppsikts schema ({exc}).") from exc
-        if row is None or int(row["value"]) != SCHEMA_VERSION:
-            found = row["value"] if row else "inget"
-            raise StoreError(f"Databasen {self.path} har schemaversion {found}, uppsikt kräver {SCHEMA_VERSION}.")
+        found = int(row["value"]) if row is not None and str(row["value"]).isdigit() else None
+        if found is not None and found < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(found + 1, SCHEMA_VERSION + 1)):
+            with self.transaction() as tx:
+                for version in range(found + 1, SCHEMA_VERSION + 1):
+                    tx.execute(MIGRATIONS[version])
+                tx.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        elif found != SCHEMA_VERSION:
+            shown = row["value"] if row else "inget"
+            raise StoreError(f"Databasen {self.path} har schemaversion {shown}, uppsikt kräver {SCHEMA_VERSION}.")
 
     def ensure_schema(self) -> None:
         conn = self._conn

@@ -14,7 +14,7 @@ import pytest
 
 from corpus.ingest import ingest_paths
 from corpus.model import ReportFormatError
-from corpus.store import Store
+from corpus.store import Store, StoreError
 from tests.conftest import RAW
 
 R000, R001, R002, R003, R004 = (
@@ -177,3 +177,27 @@ def test_broken_store_is_reported_not_overwritten(tmp_path: Path) -> None:
     assert done.returncode == 1 and "Databasen" in done.stderr and "Traceback" not in done.stderr
     assert sha(db) == before
     shutil.copy(db, tmp_path / "kopia")
+
+
+def test_an_older_store_is_brought_up_to_date_and_keeps_its_content(writable_paths) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from corpus.store import SCHEMA_VERSION
+
+    old = sqlite3.connect(writable_paths.db)
+    old.execute("DROP TABLE drafted_activities")
+    old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old.execute("INSERT INTO link_decisions (kind, from_id, decision, created_at) VALUES ('goal', 'g', 'no_match', 'x')")
+    old.commit()
+    old.close()
+    store = Store(writable_paths.db)
+    assert len(store.goals(2024)) == 20 and len(store.query("SELECT * FROM link_decisions")) == 1
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == str(SCHEMA_VERSION)
+    assert store.query("SELECT COUNT(*) AS n FROM drafted_activities")[0]["n"] == 0
+    store.close()
+    newer = sqlite3.connect(writable_paths.db)
+    newer.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    newer.commit()
+    newer.close()
+    with pytest.raises(StoreError, match="schemaversion"):
+        Store(writable_paths.db).goals(2024)

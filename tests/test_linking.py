@@ -205,3 +205,46 @@ def test_cli_link_placement_json_and_errors(service: Service, monkeypatch: pytes
     wrong_kind = runner.invoke(cli.app, ["link", "decide", "a2023-1000-naringslivsutvecklare", "accept", "--to",
                                          "g2024-sjukfranvaron-ska-minska", "--kind", "goal"])
     assert wrong_kind.exit_code == 1 and "inte ett mål" in wrong_kind.stderr
+
+
+def test_drafted_activity_is_placed_kept_and_exported(writable_paths: Paths) -> None:
+    service = Service(paths=writable_paths)
+    text = "Sommarjobb för gymnasieelever i kommunens egna verksamheter"
+    saved = service.draft_activity(text, 2024, author="Kim")
+    assert saved["decision"]["decision"] == "accept" and saved["goal_id"] == saved["candidates"][0]["id"]
+    youth = "g2024-ungdomsarbetslosheten-i-kommunen-ska"
+    again = service.draft_activity(f"  {text} ", 2024, goal_id=youth)
+    assert again["id"] == saved["id"] and again["decision"]["decision"] == ("accept" if saved["goal_id"] == youth
+                                                                           else "choose")
+    with pytest.raises(UppsiktError, match="inte ett av årets 2024 mål"):
+        service.draft_activity(text, 2024, goal_id="g2023-oka-takten-i-utbyggnaden-av-fiber-genom")
+    with pytest.raises(UppsiktError, match="tom"):
+        service.draft_activity("   ", 2024)
+
+    restarted = Service(paths=writable_paths)
+    links = restarted.link_placements(2024, 2024)
+    assert links[0]["id"] == saved["id"] and links[0]["drafted"] and links[0]["decision"]["to_id"] == youth
+    assert len(links) == 91 and not any(link["drafted"] for link in restarted.link_placements(2023, 2024))
+    out = writable_paths.db.parent / "placering_2024.csv"
+    restarted.export_mapping("placement", 2024, 2024, out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[1][0] == saved["id"] and rows[1][1] == text and rows[1][2] == youth
+
+
+def test_cli_saves_a_drafted_activity(writable_paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import app.cli as cli
+
+    service = Service(paths=writable_paths)
+    monkeypatch.setattr(cli, "_service", lambda: service)
+    runner = CliRunner()
+    done = runner.invoke(cli.app, ["suggest-goal", "Bygga fiber till byn Ljusnan", "--year", "2024", "--save",
+                                   "--by", "Kim", "--json"])
+    assert done.exit_code == 0, done.output
+    saved = json.loads(done.stdout)["saved"]
+    assert saved["id"].startswith("ny-2024-") and saved["decision"]["author"] == "Kim"
+    assert "fiber" in saved["goal_title"].lower()
+    misuse = runner.invoke(cli.app, ["suggest-goal", "--activity", "a2023-1000-naringslivsutvecklare", "--year",
+                                     "2024", "--save"])
+    assert misuse.exit_code == 1 and "--save" in misuse.stderr

@@ -93,6 +93,15 @@ def test_activity_mappings_decide_and_export(client: Client) -> None:
 def test_suggest_goal(client: Client) -> None:
     rows = client.predict("Bygga ut fiber till fler hushåll i byarna", "2024", api_name="/suggest_goal")
     assert "fiber" in " ".join(r[1] for r in rows["data"][:3]).lower()
+    saved = client.predict("Bygga ut fiber till fler hushåll i byarna", "2024", rows["data"][0][0], "Kim",
+                           api_name="/save_activity")
+    assert saved.startswith("Sparad under: ") and "fiber" in saved.lower()
+    placed, _, _ = client.predict("2024", "2024", api_name="/link_placement")
+    assert placed["data"][0][1] == "Bygga ut fiber till fler hushåll i byarna" and placed["data"][0][5] == "accept"
+    rejected = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
+    assert rejected.startswith("Sparat: reject")
+    with pytest.raises(Exception, match="tom"):
+        client.predict("", "2024", None, "", api_name="/save_activity")
 
 
 def test_assess_feedback_and_check(client: Client) -> None:
@@ -170,6 +179,14 @@ def test_page_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
         page.locator("#placera-knapp").click()
         expect(page.locator("#placera-tabell")).to_contain_text("fiberanslutning", timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "placera.png"), full_page=True)
+
+        page.get_by_role("tab", name="Föreslå mål").click()
+        page.get_by_label("Den nya aktiviteten").fill("Feriearbete för ungdomar 16–18 år")
+        page.get_by_role("button", name="Föreslå mål", exact=True).click()
+        expect(page.get_by_label("Placera under (förslaget är förvalt)")).not_to_have_value("", timeout=30_000)
+        page.locator("#spara-ny").click()
+        expect(page.locator("#sparad-ny")).to_contain_text("Sparad under", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "foresla.png"), full_page=True)
 
         page.get_by_role("tab", name="Bedömningsstöd").click()
         page.locator("#kommentar textarea").fill("Aktiviteten är genomförd och utvärderad med gott resultat.")

@@ -198,6 +198,14 @@ def link_decide(
     emit(_service().decide(kind, from_id, decision, to_id, author), as_json, lambda r: "Sparat.")
 
 
+@link_app.command("remove-draft")
+@handles_errors
+def link_remove_draft(draft_id: str = typer.Argument(..., help="Utkastets id (ny-ÅÅÅÅ-…)"),
+                      as_json: bool = JSON_OPTION) -> None:
+    """Ta bort en ny aktivitet som sparats med suggest-goal --save, med besluten om den."""
+    emit(_service().remove_drafted_activity(draft_id), as_json, lambda r: f"Tog bort {r['removed']}.")
+
+
 @link_app.command("export")
 @handles_errors
 def link_export(

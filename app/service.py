@@ -172,6 +172,16 @@ class Service:
         return {"id": draft_id, "year": year, "text": text, "goal_id": chosen, "goal_title": goals[chosen].title,
                 "candidates": suggestion["candidates"], "decision": decision}
 
+    def remove_drafted_activity(self, draft_id: str) -> dict[str, Any]:
+        """A drafted activity and the decisions on it removed (a text saved by mistake); reported activities
+        cannot be removed this way."""
+        if draft_id not in {d["id"] for d in self.drafted_activities()}:
+            raise UppsiktError(f"Det finns inget sparat utkast med id '{draft_id}' (bara nya aktiviteter kan tas bort).")
+        with self.store.transaction() as tx:
+            tx.execute("DELETE FROM link_decisions WHERE kind = 'placement' AND from_id = ?", (draft_id,))
+            tx.execute("DELETE FROM drafted_activities WHERE id = ?", (draft_id,))
+        return {"removed": draft_id}
+
     def drafted_activities(self, year: int | None = None) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT * FROM drafted_activities ORDER BY created_at, id")
         return [dict(r) for r in rows if year is None or r["year"] == year]

@@ -87,13 +87,13 @@ MAPPING_TABS = (
                ("link_activities", "decide_activity", "export_activities"), False),
     MappingTab("placement", "Placera aktiviteter", "placera", "Aktiviteternas år", "Målens år",
                ("id", "aktivitet", "föreslaget mål", "poäng", "i rapporten", "beslut"),
-               ("acceptera förslaget", "avvisa", "välj annat mål", "inget av målen"),
+               ("acceptera förslaget", "avvisa", "välj annat mål", "inget av målen", "ta bort (ny aktivitet)"),
                "Annat mål (vid 'välj annat mål')",
                ("link_placement", "decide_placement", "export_placement"), False),
 )
 DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj annat mål": "choose",
                   "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
-                  "inget av målen": "no_match"}
+                  "inget av målen": "no_match", "ta bort (ny aktivitet)": "remove"}
 EXPORT_NAMES = {"goal": "koppling_mal", "activity": "koppling_aktiviteter", "placement": "placering"}
 
 
@@ -174,6 +174,8 @@ class Handlers:
 
     def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
         code = DECISION_CODES.get(decision, decision)
+        if code == "remove":
+            return f"Tog bort {self.service.remove_drafted_activity(from_id)['removed']}."
         if code in {"accept", "reject"}:
             to_id = self._best_target(kind, from_id, int(to_year))
         saved = self.service.decide(kind, from_id, code, to_id, author or None)

@@ -230,6 +230,12 @@ def test_drafted_activity_is_placed_kept_and_exported(writable_paths: Paths) -> 
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[1][0] == saved["id"] and rows[1][1] == text and rows[1][2] == youth
 
+    with pytest.raises(UppsiktError, match="utkast"):
+        restarted.remove_drafted_activity("a2023-1000-naringslivsutvecklare")
+    assert restarted.remove_drafted_activity(saved["id"]) == {"removed": saved["id"]}
+    assert len(restarted.link_placements(2024, 2024)) == 90
+    assert saved["id"] not in restarted.decisions("placement")
+
 
 def test_cli_saves_a_drafted_activity(writable_paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner

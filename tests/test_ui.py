@@ -100,6 +100,10 @@ def test_suggest_goal(client: Client) -> None:
     assert placed["data"][0][1] == "Bygga ut fiber till fler hushåll i byarna" and placed["data"][0][5] == "accept"
     rejected = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
     assert rejected.startswith("Sparat: reject")
+    removed = client.predict(placed["data"][0][0], "ta bort (ny aktivitet)", None, "", "2024",
+                             api_name="/decide_placement")
+    assert removed.startswith("Tog bort ny-2024-")
+    assert len(client.predict("2024", "2024", api_name="/link_placement")[0]["data"]) == 90
     with pytest.raises(Exception, match="tom"):
         client.predict("", "2024", None, "", api_name="/save_activity")
 

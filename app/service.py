@@ -20,6 +20,7 @@ from nlp.linking import Linker
 from nlp.search import SearchEngine, SearchFilters
 
 Progress = Callable[[str], None]
+DRAFTED_NOTE = "ny aktivitet, i ingen rapport än"
 
 
 @dataclass
@@ -273,7 +274,8 @@ class Service:
                     str(score).replace(".", ","), decision.get("decision") or ("förslag: ingen motsvarighet"
                                                                                if to_id is None else "förslag"),
                     decision.get("author") or "", decision.get("decided_at") or "",
-                    *([" | ".join(g["title"] for g in link["placed_under"])] if placed else []),
+                    *([DRAFTED_NOTE if link.get("drafted") else " | ".join(g["title"] for g in link["placed_under"])]
+                      if placed else []),
                 ])
         return {"path": str(path), "rows": len(links)}
 

@@ -13,7 +13,7 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves this machine
 import gradio as gr  # noqa: E402
 
-from app.service import Service
+from app.service import DRAFTED_NOTE, Service
 from corpus.model import UppsiktError
 from corpus.settings import REPO_ROOT
 from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
@@ -48,6 +48,8 @@ def _link_note(kind: str, link: dict[str, Any]) -> str:
     """The table's fifth column: no counterpart (goals) or where the reports placed the activity."""
     if kind == "goal":
         return "ja" if link.get("no_match") else ""
+    if link.get("drafted"):
+        return DRAFTED_NOTE
     return "; ".join(g["title"] for g in link.get("placed_under", []))
 
 

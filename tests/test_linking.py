@@ -228,7 +228,7 @@ def test_drafted_activity_is_placed_kept_and_exported(writable_paths: Paths) -> 
     out = writable_paths.db.parent / "placering_2024.csv"
     restarted.export_mapping("placement", 2024, 2024, out)
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[1][0] == saved["id"] and rows[1][1] == text and rows[1][2] == youth
+    assert rows[1][0] == saved["id"] and rows[1][1] == text and rows[1][2] == youth and "ny aktivitet" in rows[1][-1]
 
     with pytest.raises(UppsiktError, match="utkast"):
         restarted.remove_drafted_activity("a2023-1000-naringslivsutvecklare")

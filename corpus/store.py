@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -80,6 +81,9 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
+        # The app's handlers run in threads over this one connection: one transaction at a time, or a second
+        # BEGIN fails and one thread's writes land in (or roll back with) another's.
+        self._writing = threading.RLock()
 
     def connect(self, create: bool = False) -> sqlite3.Connection:
         if self._conn is not None:
@@ -132,13 +136,14 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: an exception rolls everything back."""
         conn = self._conn or self.connect()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with self._writing:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def close(self) -> None:
         if self._conn is not None:

@@ -201,3 +201,28 @@ def test_an_older_store_is_brought_up_to_date_and_keeps_its_content(writable_pat
     newer.close()
     with pytest.raises(StoreError, match="schemaversion"):
         Store(writable_paths.db).goals(2024)
+
+
+def test_writes_from_several_threads_all_land(writable_paths) -> None:  # type: ignore[no-untyped-def]
+    """The app's handlers share one connection across threads; each transaction must stay whole."""
+    import threading
+
+    store = Store(writable_paths.db)
+    failures: list[Exception] = []
+
+    def decide(worker: int) -> None:
+        for i in range(50):
+            try:
+                with store.transaction() as tx:
+                    tx.execute("INSERT INTO link_decisions (kind, from_id, decision, created_at) VALUES (?, ?, ?, ?)",
+                               ("goal", f"{worker}-{i}", "no_match", "2026-01-01"))
+            except Exception as exc:  # noqa: BLE001 - any failure is what the test looks for
+                failures.append(exc)
+
+    threads = [threading.Thread(target=decide, args=(worker,)) for worker in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert store.query("SELECT COUNT(*) AS n FROM link_decisions")[0]["n"] == 200

@@ -304,9 +304,10 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str]) -> None:
                              column_widths=["16%", "24%", "30%", "7%", "15%", "8%"])
         evidence = gr.HTML()
         with gr.Row():
-            item = gr.Dropdown([], label="Att besluta om")
+            # Custom values: an API caller names ids without first asking for the choices (the service checks them).
+            item = gr.Dropdown([], label="Att besluta om", allow_custom_value=True)
             decision = gr.Radio(list(spec.decisions), value=spec.decisions[0], label="Beslut")
-            other = gr.Dropdown([], label=spec.other_label)
+            other = gr.Dropdown([], label=spec.other_label, allow_custom_value=True)
             author = gr.Textbox(label="Ditt namn (valfritt)")
         decide_button = gr.Button("Spara beslut")
         decided = gr.Markdown()

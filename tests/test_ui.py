@@ -100,6 +100,13 @@ def test_suggest_goal(client: Client) -> None:
     assert placed["data"][0][1] == "Bygga ut fiber till fler hushåll i byarna" and placed["data"][0][5] == "accept"
     rejected = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
     assert rejected.startswith("Sparat: reject")
+    # An API caller names the other goal without the page's choices; an unknown one is one sentence.
+    chosen = client.predict(placed["data"][0][0], "välj annat mål", "g2024-ange-ska-ha-ett-positivt-flyttnetto", "",
+                            "2024", api_name="/decide_placement")
+    assert chosen.startswith("Sparat: choose")
+    with pytest.raises(Exception, match="Okänt id"):
+        client.predict(placed["data"][0][0], "välj annat mål", "g2024-finns-inte", "", "2024",
+                       api_name="/decide_placement")
     removed = client.predict(placed["data"][0][0], "ta bort (ny aktivitet)", None, "", "2024",
                              api_name="/decide_placement")
     assert removed.startswith("Tog bort ny-2024-")

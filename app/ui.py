@@ -374,7 +374,9 @@ def build_app(service: Service) -> gr.Blocks:
         with gr.Tab("Bedömningsstöd", id="bedom"):
             with gr.Row():
                 assess_kind = gr.Radio(["aktivitet", "mål"], value="aktivitet", label="Vad bedöms?")
-                entity = gr.Dropdown([("(klistrad text)", "")], value="", label="…eller välj ur korpusen")
+                # Custom values: an API caller names an id without first asking for the choices.
+                entity = gr.Dropdown([("(klistrad text)", "")], value="", label="…eller välj ur korpusen",
+                                     allow_custom_value=True)
             comment = gr.Textbox(label="Kommentar", lines=5, elem_id="kommentar")
             assess_button = gr.Button("Föreslå nivå", variant="primary", elem_id="bedom-knapp")
             probabilities = gr.Label(label="Sannolikheter", num_top_classes=7)

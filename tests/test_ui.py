@@ -121,6 +121,9 @@ def test_assess_feedback_and_check(client: Client) -> None:
     assert probabilities["label"] == "Ej uppfyllt" and "Förslag" in proposal and "<li>" in cases
     with pytest.raises(Exception, match="tom"):
         client.predict("", "aktivitet", "", api_name="/assess")
+    # A corpus activity named by id, without the page's list of choices: its stated level is shown beside.
+    _, picked, _ = client.predict("", "aktivitet", "a2024-underteckna-den-regionala-strategin-for", api_name="/assess")
+    assert "angiven nivå" in picked
     saved = client.predict("Utbildningen är genomförd.", "aktivitet", "", "Avslutad enligt plan", "", api_name="/feedback")
     assert saved.startswith("Sparat")
     contradictions = client.predict(api_name="/check")

@@ -162,6 +162,18 @@ def evaluate_last_years_activities(linker: Linker) -> dict[str, Any]:
     return _hit_rates(hits)
 
 
+def evaluate_next_years_activities(linker: Linker) -> dict[str, Any]:
+    """The other direction: each 2024 continuation placed under 2023's goals; the right goals are those of
+    its 2023 predecessor in the development links."""
+    hits = []
+    for item in (g for g in load_links(ACTIVITY_GOLD) if g["targets"]):
+        truth = {linker.top_goal[g] for g in linker.by_id[item["from"]].goal_ids if g in linker.top_goal}
+        for target in item["targets"]:
+            ranked = [c["id"] for c in linker.suggest_goal(None, 2023, k=3, activity_id=target)["candidates"]]
+            hits.append((ranked[0] in truth, bool(truth & set(ranked))))
+    return _hit_rates(hits)
+
+
 def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
     return {"n": len(hits), "top1": round(float(np.mean([h[0] for h in hits])), 4),
             "top3": round(float(np.mean([h[1] for h in hits])), 4)}
@@ -173,4 +185,5 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
             "placement": evaluate_placement(linker),
             "new_activities": evaluate_new_activities(linker),
             "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),
-            "last_years_activities": evaluate_last_years_activities(linker)}
+            "last_years_activities": evaluate_last_years_activities(linker),
+            "next_years_activities": evaluate_next_years_activities(linker)}

@@ -206,6 +206,13 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
         lines += [f"2023 activities placed under 2024's goals (`suggest-goal --activity`), right when a goal of their "
                   f"2024 continuation (`activity_links_2023_2024.jsonl`): top-1 {last['top1']:.3f}, top-3 "
                   f"{last['top3']:.3f} (n = {last['n']}).", ""]
+    following = figures.get("next_years_activities")
+    if following:
+        lines += [f"The other direction, 2024 continuations placed under 2023's goals (right when a goal of their 2023 "
+                  f"predecessor; 2023's only activity labels are report 003's): top-1 {following['top1']:.3f}, top-3 "
+                  f"{following['top3']:.3f} (n = {following['n']}). In both directions the linked activity of the "
+                  "other year is among the labelled evidence, as it is in use, which makes these easier than new texts.",
+                  ""]
     lines += _served_links(served)
     return "\n".join(lines)
 

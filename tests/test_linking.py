@@ -12,7 +12,14 @@ import pytest
 from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
-from evaluation.link_eval import ACTIVITY_GOLD, NEW_ACTIVITY_GOLD, NEW_ACTIVITY_TITLES_GOLD, evaluate_new_activities
+from evaluation.link_eval import (
+    ACTIVITY_GOLD,
+    NEW_ACTIVITY_GOLD,
+    NEW_ACTIVITY_TITLES_GOLD,
+    evaluate_last_years_activities,
+    evaluate_new_activities,
+    evaluate_next_years_activities,
+)
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
 from nlp.linking import GOAL_GOLD, Linker, _csls, _z, load_links
 
@@ -98,6 +105,12 @@ def test_last_years_activity_placed_under_this_years_goals(service: Service) -> 
     assert result["candidates"][0]["id"] == "g2024-oka-antalet-anslutna-fastigheter-med"
     with pytest.raises(UppsiktError, match="tom"):
         service.suggest_goal("  ", 2024)
+
+
+def test_activities_placed_under_the_other_years_goals_both_ways(service: Service) -> None:
+    forward, backward = evaluate_last_years_activities(service.linker), evaluate_next_years_activities(service.linker)
+    assert forward["n"] == 13 and forward["top3"] >= 0.85
+    assert backward["n"] == 18 and backward["top3"] >= 0.85
 
 
 @pytest.mark.parametrize(

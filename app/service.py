@@ -20,6 +20,7 @@ from nlp.linking import Linker
 from nlp.search import SearchEngine, SearchFilters
 
 Progress = Callable[[str], None]
+EXPORT_CANDIDATES = 50
 DRAFTED_NOTE = "ny aktivitet, i ingen rapport än"
 
 
@@ -250,7 +251,8 @@ class Service:
         """The mapping as CSV that Excel opens as it is: UTF-8 with BOM, semicolons, one row per item."""
         import csv
 
-        links = self.links(kind, from_year, to_year, 1)
+        # Every candidate, so a chosen target that was not the first suggestion still shows its score.
+        links = self.links(kind, from_year, to_year, EXPORT_CANDIDATES)
         by_id = self.engine.by_id
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:

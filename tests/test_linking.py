@@ -198,6 +198,7 @@ def test_placement_mapping_of_a_year_and_its_decisions(writable_paths: Paths) ->
     assert rows[0][-1] == "i_rapporten" and len(rows) == 49
     decided = next(r for r in rows if r[0] == activity)
     assert decided[2] == goal and decided[5] == "choose" and decided[6] == "Kim"
+    assert decided[4] != ""  # the chosen goal was not the first suggestion, and its score is still there
 
 
 def test_cli_link_placement_json_and_errors(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:

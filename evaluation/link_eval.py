@@ -150,28 +150,30 @@ def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD,
     return out
 
 
-def evaluate_last_years_activities(linker: Linker) -> dict[str, Any]:
-    """2023 activities placed under 2024's goals (`suggest-goal --activity`); the right goals are those of
-    their 2024 continuations in the development links."""
+def _placed_under_linked_goals(linker: Linker, pairs: list[tuple[str, list[str]]], year: int) -> dict[str, Any]:
+    """Each (placed, linked) pair: activity `placed` put under `year`'s goals (`suggest-goal --activity`),
+    right when a top goal of any of the `linked` activities, its counterparts in that year."""
     hits = []
-    for item in (g for g in load_links(ACTIVITY_GOLD) if g["targets"]):
-        truth = {linker.top_goal[g] for target in item["targets"] for g in linker.by_id[target].goal_ids
-                 if g in linker.top_goal}
-        ranked = [c["id"] for c in linker.suggest_goal(None, 2024, k=3, activity_id=item["from"])["candidates"]]
+    for placed, linked in pairs:
+        truth = {linker.top_goal[g] for other in linked for g in linker.by_id[other].goal_ids if g in linker.top_goal}
+        ranked = [c["id"] for c in linker.suggest_goal(None, year, k=3, activity_id=placed)["candidates"]]
         hits.append((ranked[0] in truth, bool(truth & set(ranked))))
     return _hit_rates(hits)
+
+
+def evaluate_last_years_activities(linker: Linker) -> dict[str, Any]:
+    """2023 activities placed under 2024's goals; the right goals are those of their 2024 continuations in the
+    development links."""
+    linked = [g for g in load_links(ACTIVITY_GOLD) if g["targets"]]
+    return _placed_under_linked_goals(linker, [(item["from"], list(item["targets"])) for item in linked], 2024)
 
 
 def evaluate_next_years_activities(linker: Linker) -> dict[str, Any]:
     """The other direction: each 2024 continuation placed under 2023's goals; the right goals are those of
     its 2023 predecessor in the development links."""
-    hits = []
-    for item in (g for g in load_links(ACTIVITY_GOLD) if g["targets"]):
-        truth = {linker.top_goal[g] for g in linker.by_id[item["from"]].goal_ids if g in linker.top_goal}
-        for target in item["targets"]:
-            ranked = [c["id"] for c in linker.suggest_goal(None, 2023, k=3, activity_id=target)["candidates"]]
-            hits.append((ranked[0] in truth, bool(truth & set(ranked))))
-    return _hit_rates(hits)
+    linked = [g for g in load_links(ACTIVITY_GOLD) if g["targets"]]
+    return _placed_under_linked_goals(linker, [(target, [item["from"]]) for item in linked for target in item["targets"]],
+                                      2023)
 
 
 def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:

@@ -145,12 +145,12 @@ class Service:
     def link_placements(self, from_year: int, to_year: int, k: int = 3) -> list[dict[str, Any]]:
         """Every activity of one year under the goals of the same or another year, with the decisions on it;
         within one year, the activities drafted for its goals (draft_activity) come first."""
-        self.linker.check_year(from_year)
         drafted = [{"id": d["id"], "title": d["text"][:120], "text": d["text"][:600], "placed_under": [],
                     "candidates": self.linker.suggest_goal(d["text"], to_year, k)["candidates"], "drafted": True}
                    for d in self.drafted_activities(to_year)] if from_year == to_year else []
-        reported = (self.linker.place_activities(from_year, to_year, k)
-                    if self.linker.activities(from_year) or not drafted else [])
+        # A year with drafts but no reported activities yet lists the drafts; otherwise an empty year says so.
+        reported = [] if drafted and not self.linker.activities(from_year) else self.linker.place_activities(
+            from_year, to_year, k)
         return self._with_decisions(drafted + [{**link, "drafted": False} for link in reported],
                                     self.decisions("placement", to_year))
 
@@ -183,6 +183,18 @@ class Service:
             tx.execute("DELETE FROM link_decisions WHERE kind = 'placement' AND from_id = ?", (draft_id,))
             tx.execute("DELETE FROM drafted_activities WHERE id = ?", (draft_id,))
         return {"removed": draft_id}
+
+    def suggested_target(self, kind: str, from_id: str, to_year: int) -> str:
+        """The first suggestion for one item in the mapping into `to_year` (what 'accept' and 'reject' are about)."""
+        doc = self.engine.by_id.get(from_id)
+        drafted = {d["id"]: d["year"] for d in self.drafted_activities()} if kind == "placement" else {}
+        if doc is None and from_id not in drafted:
+            raise UppsiktError("Välj vad du vill besluta om.")
+        from_year = doc.year if doc else drafted[from_id]
+        link = next((x for x in self.links(kind, from_year, to_year, k=1) if x["id"] == from_id), None)
+        if link is None or not link["candidates"]:
+            raise UppsiktError(f"Inget förslag för {from_id} till år {to_year}; föreslå kopplingar för de valda åren först.")
+        return link["candidates"][0]["id"]
 
     def drafted_activities(self, year: int | None = None) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT * FROM drafted_activities ORDER BY created_at, id")

@@ -99,6 +99,12 @@ DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj a
 EXPORT_NAMES = {"goal": "koppling_mal", "activity": "koppling_aktiviteter", "placement": "placering"}
 
 
+def _cell(table: Any, row: int, column: int) -> str | None:
+    """One cell of a Dataframe's value (pandas, or a list of rows); None when the table has no such row."""
+    rows = table.values.tolist() if hasattr(table, "iloc") else (table or [])
+    return str(rows[row][column]) if row < len(rows) else None
+
+
 def _year(value: str | None) -> int | None:
     return int(value) if value and value != "alla" else None
 
@@ -179,20 +185,9 @@ class Handlers:
         if code == "remove":
             return f"Tog bort {self.service.remove_drafted_activity(from_id)['removed']}."
         if code in {"accept", "reject"}:
-            to_id = self._best_target(kind, from_id, int(to_year))
+            to_id = self.service.suggested_target(kind, from_id, int(to_year))
         saved = self.service.decide(kind, from_id, code, to_id, author or None)
         return f"Sparat: {saved['decision']} ({saved['decided_at']})."
-
-    def _best_target(self, kind: str, from_id: str, to_year: int) -> str | None:
-        doc = self.service.engine.by_id.get(from_id)
-        drafted = {d["id"]: d["year"] for d in self.service.drafted_activities()} if kind == "placement" else {}
-        if doc is None and from_id not in drafted:
-            raise UppsiktError("Välj vad du vill besluta om.")
-        from_year = doc.year if doc else drafted[from_id]
-        link = next((x for x in self.service.links(kind, from_year, to_year, k=1) if x["id"] == from_id), None)
-        if link is None or not link["candidates"]:
-            raise UppsiktError(f"Inget förslag för {from_id} till år {to_year}; föreslå kopplingar för de valda åren först.")
-        return link["candidates"][0]["id"]
 
     def export(self, kind: str, from_year: str, to_year: str) -> str:
         path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}.csv"
@@ -204,12 +199,11 @@ class Handlers:
         result = self.service.suggest_goal(text, int(year), k=5)
         return [[c["id"], c["title"], c["score"], "; ".join(c["examples"])] for c in result["candidates"]]
 
-    def goals_to_place_under(self, text: str, year: str) -> Any:
-        """The year's goals to choose from, the top suggestion chosen; nothing to choose without a text."""
-        if not (text or "").strip():
-            return gr.update(choices=[], value=None)
-        best = self.service.suggest_goal(text, int(year), k=1)["candidates"][0]["id"]
-        goals = [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]]
+    def goals_to_place_under(self, text: str, suggestions: Any, year: str) -> Any:
+        """The year's goals to choose from, the top row of the suggestions just shown chosen (not computed
+        again); nothing to choose without a text."""
+        best = _cell(suggestions, 0, 0) if (text or "").strip() else None
+        goals = [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]] if best else []
         return gr.update(choices=goals, value=best)
 
     def save_drafted(self, text: str, year: str, goal_id: str | None, author: str) -> str:
@@ -348,7 +342,7 @@ def build_app(service: Service) -> gr.Blocks:
 
             def pick(evt: gr.SelectData, data: Any) -> str:
                 row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-                return str(data.iloc[row, 0]) if hasattr(data, "iloc") else str(data[row][0])
+                return _cell(data, row, 0) or ""
 
             table.select(pick, [table], chosen, api_name=False)
             show_button.click(wrap(h.show), [chosen, query], [full_text, similar], api_name="show")
@@ -366,9 +360,9 @@ def build_app(service: Service) -> gr.Blocks:
                 drafter = gr.Textbox(label="Ditt namn (valfritt)")
             save_button = gr.Button("Spara som ny aktivitet", elem_id="spara-ny")
             drafted = gr.Markdown(elem_id="sparad-ny")
-            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year], suggestions, api_name="suggest_goal")
-            suggest_button.click(wrap(h.goals_to_place_under), [activity_text, suggest_year], place_under,
-                                 api_name=False)
+            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year], suggestions, api_name="suggest_goal"
+                                 ).then(wrap(h.goals_to_place_under), [activity_text, suggestions, suggest_year],
+                                        place_under, api_name=False)
             save_button.click(wrap(h.save_drafted), [activity_text, suggest_year, place_under, drafter], drafted,
                               api_name="save_activity")
         with gr.Tab("Bedömningsstöd", id="bedom"):

@@ -152,7 +152,8 @@ def _render_links(links: list[dict[str, Any]]) -> str:
         flag = "  [ingen motsvarighet]" if link.get("no_match") else ""
         placed = "; ".join(g["title"][:60] for g in link.get("placed_under", []))
         lines.append(f"{link['title'][:80]}{flag}" + (f"  [i rapporten: {placed}]" if placed else ""))
-        lines += [f"    {c['score']:.3f}  {c['title'][:80]}" for c in link["candidates"]]
+        lines += [f"    {c['score']:.3f}  {c['title'][:80]}" + ("  [annan ort]" if c.get("other_place") else "")
+                  for c in link["candidates"]]
     return "\n".join(lines)
 
 

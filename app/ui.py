@@ -55,9 +55,11 @@ def _link_note(kind: str, link: dict[str, Any]) -> str:
 
 def _candidate_evidence(candidate: dict[str, Any]) -> str:
     """What makes a suggestion plausible: alike sub-goals and activities (goals) or the activities
-    already under the goal (placement)."""
+    already under the goal (placement); for a continuation, whether it names other places."""
     lines = [f"{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({e['score']:.2f})" for e in candidate.get("evidence", [])]
     lines += [f"under målet: {html.escape(title)}" for title in candidate.get("examples", [])]
+    if candidate.get("other_place"):
+        lines.append("annan ort än aktivitetens (poängen sänkt)")
     return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines else ""
 
 

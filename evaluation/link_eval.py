@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.text import fold
 from evaluation.metrics import mrr_at, recall_at
-from nlp.linking import GOAL_GOLD, GOLD_DIR, Linker, load_links
+from nlp.linking import GOAL_GOLD, GOLD_DIR, PLACE_PENALTY, Linker, load_links
 
 ACTIVITY_GOLD = GOLD_DIR / "activity_links_2023_2024.jsonl"
 NEW_ACTIVITY_GOLD = GOLD_DIR / "new_activities_2024.jsonl"
@@ -84,8 +86,8 @@ def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
     rows = {d.id: i for i, d in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0)
-    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0)
+    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0, place_penalty=0.0)
+    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0, place_penalty=0.0)
     return {
         "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
         "title_only": _ranking_figures(_ranked(title_only, target_ids), gold, rows),
@@ -93,6 +95,38 @@ def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
         "tfidf": _ranking_figures(_ranked(_tfidf_scores(linker, sources, targets, goals=False), target_ids), gold,
                                   rows),
     }
+
+
+def evaluate_place_twins(linker: Linker) -> dict[str, Any]:
+    """The same kind of activity at another place must rank below the real continuation. For every gold
+    continuation whose 2023 activity names a place, a twin: that activity's own text (title, description,
+    comment) with its places swapped for each other place of the corpus, as if the next year repeated it
+    elsewhere. Right when the continuation scores above the twin; with the place rule, and without it."""
+    sources = {d.id: d for d in linker.activities(2023)}
+    out: dict[str, Any] = {}
+    for name, penalty in (("model", PLACE_PENALTY), ("without_place_rule", 0.0)):
+        wins, pairs = [], set()
+        for item in load_links(ACTIVITY_GOLD):
+            source = sources[item["from"]]
+            own = linker.places.find(f"{source.title} {source.description}")
+            if not own or not item["targets"]:
+                continue
+            targets = [linker.by_id[t] for t in item["targets"]]
+            for place in sorted(linker.places.names - own):
+                twin = replace(source, id=f"{source.id}@{place}", year=2024,
+                               **{f: _swap_places(getattr(source, f), own, place)
+                                  for f in ("title", "description", "comment")})
+                scores = linker.activity_similarity([source], [*targets, twin], place_penalty=penalty)[0]
+                wins.append(bool(scores[:-1].max() > scores[-1]))
+                pairs.add(source.id)
+        out[name] = {"sources": len(pairs), "twins": len(wins), "ranked_below": round(float(np.mean(wins)), 4)}
+    return out
+
+
+def _swap_places(text: str, places: frozenset[str], other: str) -> str:
+    for place in places:
+        text = re.sub(rf"\b{re.escape(place)}\b", other, text)
+    return text
 
 
 def evaluate_placement(linker: Linker) -> dict[str, Any]:
@@ -184,6 +218,7 @@ def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
 def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
+            "place_twins": evaluate_place_twins(linker),
             "placement": evaluate_placement(linker),
             "new_activities": evaluate_new_activities(linker),
             "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),

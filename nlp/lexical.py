@@ -31,6 +31,7 @@ class SwedishAnalyzer:
         self._nlp = _pipeline()
         self._stemmer = Stemmer.Stemmer("swedish")
         self._stop = {fold(w) for w in self._nlp.Defaults.stop_words}
+        self._lemmas = self._nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         self._parts: set[str] = set()
         self._part_stems: set[str] = set()
         self.add_vocabulary(vocabulary)
@@ -42,6 +43,10 @@ class SwedishAnalyzer:
             if len(word) >= MIN_PART + 1 and word.isalpha() and word not in self._stop:
                 self._parts.add(word)
                 self._part_stems.add(self._stem(word))
+
+    def is_word(self, word: str) -> bool:
+        """A lower-case word the Swedish lemma lookup knows."""
+        return word in self._lemmas
 
     def _stem(self, word: str) -> str:
         return fold(self._stemmer.stemWord(word))

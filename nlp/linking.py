@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from corpus.model import UppsiktError
 from nlp.documents import Document
 from nlp.embedding import Embedder, TextKind
+from nlp.places import PlaceNames
 from nlp.search import SearchEngine
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "gold"
@@ -37,6 +39,9 @@ PLACEMENT_GOAL_WEIGHT = 0.5
 PLACEMENT_NEIGHBOURS = 3
 GOAL_DENSE_WEIGHT = 0.85
 CSLS_NEIGHBOURS = 3
+# Continuations: subtracted where two activities name different places. About the cosine gap between an
+# activity's continuation and the same kind of activity elsewhere ("ny gruppbostad i Ånge" / "i Fränsta").
+PLACE_PENALTY = 0.05
 PLACEMENT_DENSE_WEIGHT = 0.7
 
 
@@ -134,19 +139,28 @@ class Linker:
     def full(self, ids: list[str]) -> np.ndarray:
         return self.engine.vectors.vectors(ids)
 
-    def _encoded(self, cache: dict[str, np.ndarray], ids: list[str], text: Callable[[Document], str],
+    def _encoded(self, cache: dict[str, np.ndarray], docs: list[Document], text: Callable[[Document], str],
                  kind: TextKind = "query", embedder: Embedder | None = None) -> np.ndarray:
-        missing = [i for i in ids if i not in cache]
+        missing = list({d.id: d for d in docs if d.id not in cache}.values())
         if missing:
             encode = (embedder or self.engine.embedder).encode
-            cache.update(zip(missing, encode([text(self.by_id[i]) for i in missing], kind), strict=True))
-        return np.stack([cache[i] for i in ids])
+            cache.update(zip([d.id for d in missing], encode([text(d) for d in missing], kind), strict=True))
+        return np.stack([cache[d.id] for d in docs])
+
+    def full_vectors(self, docs: list[Document]) -> np.ndarray:
+        """Search vectors of `docs`: the index's, or embedded as the index embeds for texts it does not hold."""
+        outside = [d for d in docs if d.id not in self.by_id]
+        if not outside:
+            return self.full([d.id for d in docs])
+        encoded = self.engine.embedder.encode([d.passage(self.engine.representation) for d in outside], "passage")
+        vectors = dict(zip([d.id for d in outside], encoded, strict=True))
+        return np.stack([vectors[d.id] if d.id in vectors else self.full([d.id])[0] for d in docs])
 
     def unlabelled(self, ids: list[str]) -> np.ndarray:
         """Activity vectors without the goal titles their search text carries: for placing an activity
         under goals, its old goal's title would give the answer away. Embedded as e5 queries: placing
         an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
-        return self._encoded(self._unlabelled, ids, lambda d: d.passage("title_description"),
+        return self._encoded(self._unlabelled, [self.by_id[i] for i in ids], lambda d: d.passage("title_description"),
                              embedder=self.placement_embedder)
 
     def placement_goals(self, ids: list[str]) -> np.ndarray:
@@ -156,7 +170,7 @@ class Linker:
         def text(goal: Document) -> str:
             return " ".join(filter(None, [goal.passage("full"), f"Målområde: {goal.area}" if goal.area else ""]))
 
-        return self._encoded(self._placement_goals, ids, text, "passage", self.placement_embedder)
+        return self._encoded(self._placement_goals, [self.by_id[i] for i in ids], text, "passage", self.placement_embedder)
 
     def terms(self, doc: Document) -> list[str]:
         """Analysed words of an activity's own text (title, description, comment) or a goal's text."""
@@ -166,7 +180,10 @@ class Linker:
         return self._terms[doc.id]
 
     def titles(self, ids: list[str]) -> np.ndarray:
-        return self._encoded(self._titles, ids, lambda d: d.title)
+        return self.title_vectors([self.by_id[i] for i in ids])
+
+    def title_vectors(self, docs: list[Document]) -> np.ndarray:
+        return self._encoded(self._titles, docs, lambda d: d.title)
 
     def goal_members(self, goal: Document) -> list[str]:
         """Activities placed under the goal or under its sub-goals."""
@@ -369,24 +386,46 @@ class Linker:
 
     # ---- activities → their continuation in another year -------------------------------------------
 
-    def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT
-                        ) -> tuple[list[Document], list[Document], np.ndarray]:
+    def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
+                        place_penalty: float = PLACE_PENALTY) -> tuple[list[Document], list[Document], np.ndarray]:
         sources, targets = self.activities(from_year), self.activities(to_year)
         if not sources or not targets:
             missing = from_year if not sources else to_year
             raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen.")
-        a, b = [d.id for d in sources], [d.id for d in targets]
-        full = self.full(a) @ self.full(b).T
-        title = self.titles(a) @ self.titles(b).T
-        return sources, targets, title_weight * title + (1 - title_weight) * full
+        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty)
+
+    def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,
+                            place_penalty: float = PLACE_PENALTY) -> np.ndarray:
+        """How likely each target continues each source: title and full-text cosines, less `place_penalty`
+        where the two name different places (the same kind of activity elsewhere is not its continuation).
+        Documents outside the corpus are embedded on the fly."""
+        full = self.full_vectors(sources) @ self.full_vectors(targets).T
+        title = self.title_vectors(sources) @ self.title_vectors(targets).T
+        return title_weight * title + (1 - title_weight) * full - place_penalty * self.other_places(sources, targets)
+
+    @cached_property
+    def places(self) -> PlaceNames:
+        return PlaceNames.from_texts([d.body for d in self.docs], self.engine.analyzer.is_word)
+
+    def other_places(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
+        """1 where source and target name places, and none in common ("badplats i Alby" / "i Överturingen")."""
+        def named(doc: Document) -> frozenset[str]:
+            return self.places.find(f"{doc.title} {doc.description}")
+
+        a, b = [named(d) for d in sources], [named(d) for d in targets]
+        return np.array([[float(bool(x and y and not x & y)) for y in b] for x in a])
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        """Each activity of `from_year` with its likely continuations (or predecessors) in `to_year`;
+        `other_place` marks a candidate that names other places than the activity does."""
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
         sources, targets, scores = self.activity_scores(from_year, to_year)
+        elsewhere = self.other_places(sources, targets)
         return [
             {"id": doc.id, "title": doc.title, "text": doc.body[:600],
-             "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4)}
+             "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4),
+                             "other_place": bool(elsewhere[i, j])}
                             for j in np.argsort(-scores[i])[:k]]}
             for i, doc in enumerate(sources)
         ]

@@ -129,12 +129,15 @@ def _swap_places(text: str, places: frozenset[str], other: str) -> str:
     return text
 
 
-def evaluate_placement(linker: Linker) -> dict[str, Any]:
+PLACEMENT_SCHEMES = ("leave_one_report_out", "leave_one_activity_out", "goal_text_only")
+
+
+def evaluate_placement(linker: Linker, schemes: tuple[str, ...] = PLACEMENT_SCHEMES) -> dict[str, Any]:
     """Hide each activity's goal and predict it: pool = labelled activities of other reports (LORO) or all
     others (leave one activity out), never the activity itself; baseline: the goals' own texts only.
     Figures over both years, and for 2024 alone (the acceptance target's year)."""
     out: dict[str, Any] = {}
-    for scheme in ("leave_one_report_out", "leave_one_activity_out", "goal_text_only"):
+    for scheme in schemes:
         hits: dict[int, list[tuple[bool, bool]]] = {}
         for year in sorted(linker.years()):
             for doc in linker.activities(year):
@@ -215,6 +218,14 @@ def _hit_rates(hits: list[tuple[bool, bool]]) -> dict[str, float]:
             "top3": round(float(np.mean([h[1] for h in hits])), 4)}
 
 
+def evaluate_without_dossiers(linker: Linker) -> dict[str, Any]:
+    """Placement as before the goals' dossiers joined it: the same figures with dossier_weight 0."""
+    without = Linker(linker.engine, linker.placement_embedder, dossier_weight=0.0)
+    return {"placement": evaluate_placement(without, PLACEMENT_SCHEMES[:2]),
+            "new_activities": evaluate_new_activities(without)["model"],
+            "new_activity_titles": evaluate_new_activities(without, NEW_ACTIVITY_TITLES_GOLD)["model"]}
+
+
 def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
@@ -223,4 +234,5 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
             "new_activities": evaluate_new_activities(linker),
             "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),
             "last_years_activities": evaluate_last_years_activities(linker),
-            "next_years_activities": evaluate_next_years_activities(linker)}
+            "next_years_activities": evaluate_next_years_activities(linker),
+            "without_dossiers": evaluate_without_dossiers(linker)}

@@ -100,6 +100,23 @@ def test_new_activity_texts_beat_the_goal_text_baseline(service: Service, gold: 
     assert figures["model"]["top1"] > figures["goal_text_only"]["top1"]
 
 
+def test_goal_dossiers_read_the_pool_and_lift_new_texts(service: Service) -> None:
+    placing = RecordingEmbedder(service.engine.embedder)
+    linker = Linker(service.engine, placing)
+    linker.suggest_goal("Feriearbete för ungdomar 16–18 år", 2024)
+    dossiers = [t for t in placing.texts if t.startswith("Ungdomsarbetslösheten") and "Aktiviteter: " in t]
+    assert len(dossiers) == 1 and "betald praktikplatser" in dossiers[0] and "individanpassat" in dossiers[0]
+    # Without an activity in the pool its goal's dossier is another text, embedded anew.
+    linker.suggest_goal(None, 2024, activity_id="a2024-arbeta-individanpassat-med-deltagarna")
+    dossiers = [t for t in placing.texts if t.startswith("Ungdomsarbetslösheten") and "Aktiviteter: " in t]
+    assert len(dossiers) == 2 and "individanpassat" not in dossiers[1]
+    # The goals' dossiers are what lifts top-1 on new texts (evaluation/REPORT.md): without them it falls.
+    without = Linker(service.engine, dossier_weight=0.0)
+    for gold in (NEW_ACTIVITY_GOLD, NEW_ACTIVITY_TITLES_GOLD):
+        assert evaluate_new_activities(service.linker, gold)["model"]["top1"] > (
+            evaluate_new_activities(without, gold)["model"]["top1"])
+
+
 def test_last_years_activity_placed_under_this_years_goals(service: Service) -> None:
     result = service.suggest_goal(None, 2024, k=3, activity_id="a2023-fiberutbyggnad-visslandsdalen")
     assert result["candidates"][0]["id"] == "g2024-oka-antalet-anslutna-fastigheter-med"

@@ -434,7 +434,7 @@ class Linker:
             return self.places.find(f"{doc.title} {doc.description}")
 
         a, b = [named(d) for d in sources], [named(d) for d in targets]
-        return np.array([[float(bool(x and y and not x & y)) for y in b] for x in a])
+        return np.array([[float(self.places.apart(x, y)) for y in b] for x in a])
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         """Each activity of `from_year` with its likely continuations (or predecessors) in `to_year`;

@@ -48,9 +48,9 @@ class PlaceNames:
                 found.add(word)
         return frozenset(found)
 
-    def differ(self, a: str, b: str) -> bool:
-        """Both texts name places, and not one in common."""
-        places_a, places_b = self.find(a), self.find(b)
+    @staticmethod
+    def apart(places_a: frozenset[str], places_b: frozenset[str]) -> bool:
+        """Two texts' places (from find) are apart: both name places, and not one in common."""
         return bool(places_a and places_b and not places_a & places_b)
 
 

@@ -47,7 +47,7 @@ def test_places_found_in_a_text(places: PlaceNames, text: str, found: set[str]) 
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "differ"),
+    ("a", "b", "apart"),
     [
         ("Ny gruppbostad Ånge", "Ny gruppbostad i Fränsta", True),
         ("Ny gruppbostad Ånge", "Starta ny gruppbostad i Ånge", False),
@@ -55,8 +55,8 @@ def test_places_found_in_a_text(places: PlaceNames, text: str, found: set[str]) 
         ("Ny gruppbostad Ånge", "Bygga en ny gruppbostad", False),  # a text without a place is no conflict
     ],
 )
-def test_places_differ(places: PlaceNames, a: str, b: str, differ: bool) -> None:
-    assert places.differ(a, b) is differ
+def test_places_apart(places: PlaceNames, a: str, b: str, apart: bool) -> None:
+    assert places.apart(places.find(a), places.find(b)) is apart
 
 
 def test_the_same_kind_elsewhere_ranks_below_the_continuation(service: Service) -> None:

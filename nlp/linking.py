@@ -354,9 +354,12 @@ class Linker:
         """Each goal as one e5 passage: its title, goal area and the titles of the activities under it in the
         pool. Read together, the titles say what the goal is about in the words activities use, which
         neither the goal's one sentence nor its nearest single activity says alone."""
-        texts = [" ".join(filter(None, [goal.title, f"Målområde: {goal.area}." if goal.area else "",
-                                        "Aktiviteter: " + "; ".join(self.by_id[m].title for m in members[goal.id])]))
-                 for goal in goals]
+        def text(goal: Document) -> str:
+            titles = "; ".join(self.by_id[m].title for m in members[goal.id])
+            return " ".join(filter(None, [goal.title, f"Målområde: {goal.area}." if goal.area else "",
+                                          f"Aktiviteter: {titles}" if titles else ""]))
+
+        texts = [text(goal) for goal in goals]
         missing = [t for t in dict.fromkeys(texts) if t not in self._dossiers]
         if missing:
             self._dossiers.update(zip(missing, self.placement_embedder.encode(missing, "passage"), strict=True))

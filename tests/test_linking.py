@@ -21,7 +21,7 @@ from evaluation.link_eval import (
     evaluate_next_years_activities,
 )
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
-from nlp.linking import GOAL_GOLD, Linker, _csls, _z, load_links
+from nlp.linking import GOAL_GOLD, Linker, _csls, _z, load_links, reorder_shortlist
 
 
 def test_hubness_correction_demotes_a_target_near_everything() -> None:
@@ -33,6 +33,16 @@ def test_hubness_correction_demotes_a_target_near_everything() -> None:
     assert list(corrected.argmax(axis=1)[:2]) == [1, 2]
     rows = _z(np.array([[1.0, 2.0, 3.0], [10.0, 20.0, 30.0]]))
     assert np.allclose(rows[0], rows[1]) and np.allclose(rows.mean(axis=1), 0.0)
+
+
+def test_the_second_stage_reorders_only_the_shortlist() -> None:
+    # First stage: 0 > 1 > 2 > 3 > 4. The second favours 4, then 2: fused, 4 would pass 1 and 3. Reordered,
+    # 2 rises to the top of the shortlist and 4 stays outside it, first of the rest.
+    score = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
+    second = np.array([0.0, 0.1, 0.8, 0.2, 1.0])
+    reordered = reorder_shortlist(score, second, weight=0.5, size=3)
+    assert list(np.argsort(-reordered)) == [2, 0, 1, 4, 3]
+    assert list(np.argsort(-reorder_shortlist(score, second, weight=0.0, size=3))) == [0, 1, 2, 3, 4]
 
 
 def test_goal_links_shape_and_known_pairs(service: Service) -> None:

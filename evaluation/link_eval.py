@@ -13,11 +13,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.text import fold
 from evaluation.metrics import mrr_at, recall_at
+from nlp.documents import Document
 from nlp.linking import GOAL_GOLD, GOLD_DIR, PLACE_PENALTY, Linker, load_links
 
 ACTIVITY_GOLD = GOLD_DIR / "activity_links_2023_2024.jsonl"
 NEW_ACTIVITY_GOLD = GOLD_DIR / "new_activities_2024.jsonl"
 NEW_ACTIVITY_TITLES_GOLD = GOLD_DIR / "new_activity_titles_2024.jsonl"
+PLACE_TWIN_GOLD = GOLD_DIR / "place_twins.jsonl"
 
 
 def _ranking_figures(ids_by_row: list[list[str]], gold: list[dict[str, Any]], rows: dict[str, int]) -> dict[str, float]:
@@ -119,7 +121,28 @@ def evaluate_place_twins(linker: Linker) -> dict[str, Any]:
                 scores = linker.activity_similarity([source], [*targets, twin], place_penalty=penalty)[0]
                 wins.append(bool(scores[:-1].max() > scores[-1]))
                 pairs.add(source.id)
-        out[name] = {"sources": len(pairs), "twins": len(wins), "ranked_below": round(float(np.mean(wins)), 4)}
+        out[name] = {"n": len(wins), "sources": len(pairs), "ranked_below": round(float(np.mean(wins)), 4)}
+    out["spread"] = round(linker.similarity_spread, 4)
+    return out
+
+
+def evaluate_written_place_twins(linker: Linker, path: Path = PLACE_TWIN_GOLD) -> dict[str, Any]:
+    """Triples we wrote (not in the reports): an activity, its continuation in new words, and the same kind
+    of activity at another place in the first one's words. Right when the continuation scores higher."""
+    def activity(key: str, text: str, year: int) -> Document:
+        return Document(id=f"twin:{key}:{text}", kind="activity", year=year, title=text, description="", comment="",
+                        goal_ids=(), goal_titles=(), status=None, reports=(), units=())
+
+    triples = load_links(path)
+    out: dict[str, Any] = {}
+    for name, penalty in (("model", PLACE_PENALTY), ("without_place_rule", 0.0)):
+        wins = []
+        for triple in triples:
+            source = activity("source", triple["source"], 2023)
+            targets = [activity(key, triple[key], 2024) for key in ("continuation", "elsewhere")]
+            scores = linker.activity_similarity([source], targets, place_penalty=penalty)[0]
+            wins.append(bool(scores[0] > scores[1]))
+        out[name] = {"n": len(wins), "ranked_below": round(float(np.mean(wins)), 4)}
     return out
 
 
@@ -230,6 +253,7 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
             "place_twins": evaluate_place_twins(linker),
+            "written_place_twins": evaluate_written_place_twins(linker),
             "placement": evaluate_placement(linker),
             "new_activities": evaluate_new_activities(linker),
             "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from app.service import Service
+from evaluation.link_eval import evaluate_written_place_twins
 from nlp.lexical import SwedishAnalyzer
 from nlp.places import PlaceNames
 
@@ -75,3 +76,12 @@ def test_the_same_kind_elsewhere_ranks_below_the_continuation(service: Service) 
     candidates = links[source.id]["candidates"]
     assert candidates[0]["id"] == continuation.id and candidates[0]["other_place"] is False
     assert all(isinstance(c["other_place"], bool) for c in candidates)
+
+
+def test_written_twins_rank_below_their_continuations(service: Service) -> None:
+    # evaluation/gold/place_twins.jsonl: an activity, its continuation in new words, and the same kind of
+    # activity elsewhere in the old words. Without the rule the old words win most of them.
+    figures = evaluate_written_place_twins(service.linker)
+    assert figures["model"]["n"] == 12 and figures["model"]["ranked_below"] == 1.0
+    assert figures["without_place_rule"]["ranked_below"] <= 0.5
+    assert 0.0 < service.linker.similarity_spread < 0.2

@@ -24,6 +24,11 @@ EXPORT_CANDIDATES = 50
 DRAFTED_NOTE = "ny aktivitet, i ingen rapport än"
 
 
+def placed_note(link: dict[str, Any], separator: str = " | ") -> str:
+    """Where the reports put a placed activity (its goals' titles), or that it is a drafted one in none yet."""
+    return DRAFTED_NOTE if link.get("drafted") else separator.join(g["title"] for g in link.get("placed_under", []))
+
+
 @dataclass
 class Service:
     """Holds the store and the loaded engines; engines are rebuilt when the store changes."""
@@ -288,8 +293,7 @@ class Service:
                     str(score).replace(".", ","), decision.get("decision") or ("förslag: ingen motsvarighet"
                                                                                if to_id is None else "förslag"),
                     decision.get("author") or "", decision.get("decided_at") or "",
-                    *([DRAFTED_NOTE if link.get("drafted") else " | ".join(g["title"] for g in link["placed_under"])]
-                      if placed else []),
+                    *([placed_note(link)] if placed else []),
                 ])
         return {"path": str(path), "rows": len(links)}
 

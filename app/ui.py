@@ -13,7 +13,7 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves this machine
 import gradio as gr  # noqa: E402
 
-from app.service import DRAFTED_NOTE, Service
+from app.service import Service, placed_note
 from corpus.model import UppsiktError
 from corpus.settings import REPO_ROOT
 from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
@@ -48,9 +48,7 @@ def _link_note(kind: str, link: dict[str, Any]) -> str:
     """The table's fifth column: no counterpart (goals) or where the reports placed the activity."""
     if kind == "goal":
         return "ja" if link.get("no_match") else ""
-    if link.get("drafted"):
-        return DRAFTED_NOTE
-    return "; ".join(g["title"] for g in link.get("placed_under", []))
+    return placed_note(link, "; ")
 
 
 def _candidate_evidence(candidate: dict[str, Any]) -> str:
@@ -179,7 +177,7 @@ class Handlers:
         if kind == "activity":
             targets = [(a["title"][:80], a["id"]) for a in self.service.activities(int(to_year))]
         else:
-            targets = [(g["title"][:80], g["id"]) for g in self.service.goals(int(to_year)) if g["top_level"]]
+            targets = self._top_goal_choices(to_year)
         return gr.update(choices=targets, value=None)
 
     def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
@@ -205,8 +203,10 @@ class Handlers:
         """The year's goals to choose from, the top row of the suggestions just shown chosen (not computed
         again); nothing to choose without a text."""
         best = _cell(suggestions, 0, 0) if (text or "").strip() else None
-        goals = [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]] if best else []
-        return gr.update(choices=goals, value=best)
+        return gr.update(choices=self._top_goal_choices(year) if best else [], value=best)
+
+    def _top_goal_choices(self, year: str) -> list[tuple[str, str]]:
+        return [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]]
 
     def save_drafted(self, text: str, year: str, goal_id: str | None, author: str) -> str:
         saved = self.service.draft_activity(text, int(year), goal_id or None, author or None)

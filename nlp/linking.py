@@ -428,23 +428,31 @@ class Linker:
 
     def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
                         place_penalty: float = PLACE_PENALTY) -> tuple[list[Document], list[Document], np.ndarray]:
+        sources, targets = self._activities_of(from_year, to_year)
+        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty)
+
+    def _activities_of(self, from_year: int, to_year: int) -> tuple[list[Document], list[Document]]:
         sources, targets = self.activities(from_year), self.activities(to_year)
         if not sources or not targets:
             missing = from_year if not sources else to_year
             raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen.")
-        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty)
+        return sources, targets
 
     def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,
-                            place_penalty: float = PLACE_PENALTY) -> np.ndarray:
+                            place_penalty: float = PLACE_PENALTY, elsewhere: np.ndarray | None = None
+                            ) -> np.ndarray:
         """How likely each target continues each source: title and full-text cosines, less `place_penalty`
         spreads where the two name different places (the same kind of activity elsewhere is not its
-        continuation). Documents outside the corpus are embedded on the fly."""
+        continuation; `elsewhere`: other_places, when the caller has it already). Documents outside the
+        corpus are embedded on the fly."""
         full = self.full_vectors(sources) @ self.full_vectors(targets).T
         title = self.title_vectors(sources) @ self.title_vectors(targets).T
         similarity = title_weight * title + (1 - title_weight) * full
         if not place_penalty:
             return similarity
-        return similarity - place_penalty * self.similarity_spread * self.other_places(sources, targets)
+        if elsewhere is None:
+            elsewhere = self.other_places(sources, targets)
+        return similarity - place_penalty * self.similarity_spread * elsewhere
 
     @cached_property
     def similarity_spread(self) -> float:
@@ -474,8 +482,9 @@ class Linker:
         `other_place` marks a candidate that names other places than the activity does."""
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
-        sources, targets, scores = self.activity_scores(from_year, to_year)
+        sources, targets = self._activities_of(from_year, to_year)
         elsewhere = self.other_places(sources, targets)
+        scores = self.activity_similarity(sources, targets, elsewhere=elsewhere)
         return [
             {"id": doc.id, "title": doc.title, "text": doc.body[:600],
              "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4),

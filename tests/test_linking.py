@@ -21,17 +21,19 @@ from evaluation.link_eval import (
     evaluate_next_years_activities,
 )
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
-from nlp.linking import GOAL_GOLD, Linker, _csls, _z, load_links, reorder_shortlist
+from nlp.linking import GOAL_GOLD, Linker, load_links, reorder_shortlist
+from nlp.linking.goals import csls
+from nlp.linking.scoring import z_scores
 
 
 def test_hubness_correction_demotes_a_target_near_everything() -> None:
     # Target 0 is a hub, close to every source: raw cosines give it sources 0 and 1, whose own
     # counterparts (targets 1 and 2) are near only them. Corrected, each source gets its own.
     similarity = np.array([[0.90, 0.85, 0.20], [0.90, 0.20, 0.85], [0.88, 0.30, 0.30]])
-    corrected = _csls(similarity, k=2)
+    corrected = csls(similarity, k=2)
     assert list(similarity.argmax(axis=1)) == [0, 0, 0]
     assert list(corrected.argmax(axis=1)[:2]) == [1, 2]
-    rows = _z(np.array([[1.0, 2.0, 3.0], [10.0, 20.0, 30.0]]))
+    rows = z_scores(np.array([[1.0, 2.0, 3.0], [10.0, 20.0, 30.0]]))
     assert np.allclose(rows[0], rows[1]) and np.allclose(rows.mean(axis=1), 0.0)
 
 

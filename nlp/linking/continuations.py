@@ -1,0 +1,92 @@
+"""Activities to their continuations (or predecessors) in another year: title and full-text cosines, less a
+penalty where the two name different places."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from corpus.model import UppsiktError
+from nlp.documents import Document
+from nlp.linking.corpus import LinkCorpus
+from nlp.places import PlaceNames
+
+TITLE_WEIGHT = 0.5  # activities: title and full text alike
+# Continuations: subtracted where two activities name different places, in units of the model's similarity
+# spread (similarity_spread): the base model's cosine gap between an activity's continuation and the same kind
+# of activity elsewhere ("ny gruppbostad i Ånge" / "i Fränsta") is up to about 0.03, 2 spreads.
+PLACE_PENALTY = 3.0
+SPREAD_SAMPLE = 500  # activities the spread is measured on, at most about this many
+
+
+class Continuations(LinkCorpus):
+    """Scores every activity of one year against every activity of another."""
+
+    def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
+                        place_penalty: float = PLACE_PENALTY) -> tuple[list[Document], list[Document], np.ndarray]:
+        sources, targets = self._activities_of(from_year, to_year)
+        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty)
+
+    def _activities_of(self, from_year: int, to_year: int) -> tuple[list[Document], list[Document]]:
+        sources, targets = self.activities(from_year), self.activities(to_year)
+        if not sources or not targets:
+            missing = from_year if not sources else to_year
+            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen.")
+        return sources, targets
+
+    def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,
+                            place_penalty: float = PLACE_PENALTY, elsewhere: np.ndarray | None = None
+                            ) -> np.ndarray:
+        """How likely each target continues each source: title and full-text cosines, less `place_penalty`
+        spreads where the two name different places (the same kind of activity elsewhere is not its
+        continuation; `elsewhere`: other_places, when the caller has it already). Documents outside the
+        corpus are embedded on the fly."""
+        full = self.full_vectors(sources) @ self.full_vectors(targets).T
+        title = self.title_vectors(sources) @ self.title_vectors(targets).T
+        similarity = title_weight * title + (1 - title_weight) * full
+        if not place_penalty:
+            return similarity
+        if elsewhere is None:
+            elsewhere = self.other_places(sources, targets)
+        return similarity - place_penalty * self.similarity_spread * elsewhere
+
+    @cached_property
+    def similarity_spread(self) -> float:
+        """How far apart the model's activity similarities lie: the median, over the corpus's activities, of
+        the standard deviation of their similarity to the others. Models differ in scale (the adapted one's
+        spread is about four times the base's), so the place rule counts in these units."""
+        docs = [d for d in self.docs if d.kind == "activity"]
+        docs = docs[::max(1, len(docs) // SPREAD_SAMPLE)]  # an even sample keeps a large corpus's matrix small
+        similarity = self.activity_similarity(docs, docs, place_penalty=0.0)
+        np.fill_diagonal(similarity, np.nan)
+        return float(np.nanmedian(np.nanstd(similarity, axis=1)))
+
+    @cached_property
+    def places(self) -> PlaceNames:
+        return PlaceNames.from_texts([d.body for d in self.docs], self.engine.analyzer.is_word)
+
+    def other_places(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
+        """1 where source and target name places, and none in common ("badplats i Alby" / "i Överturingen")."""
+        def named(doc: Document) -> frozenset[str]:
+            return self.places.find(f"{doc.title} {doc.description}")
+
+        a, b = [named(d) for d in sources], [named(d) for d in targets]
+        return np.array([[float(self.places.apart(x, y)) for y in b] for x in a])
+
+    def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+        """Each activity of `from_year` with its likely continuations (or predecessors) in `to_year`;
+        `other_place` marks a candidate that names other places than the activity does."""
+        if from_year == to_year:
+            raise UppsiktError("Välj två olika år att koppla mellan.")
+        sources, targets = self._activities_of(from_year, to_year)
+        elsewhere = self.other_places(sources, targets)
+        scores = self.activity_similarity(sources, targets, elsewhere=elsewhere)
+        return [
+            {"id": doc.id, "title": doc.title, "text": doc.body[:600],
+             "candidates": [{"id": targets[j].id, "title": targets[j].title, "score": round(float(scores[i, j]), 4),
+                             "other_place": bool(elsewhere[i, j])}
+                            for j in np.argsort(-scores[i])[:k]]}
+            for i, doc in enumerate(sources)
+        ]

@@ -1,0 +1,97 @@
+"""What every link reads: the years' goals and activities, the goal tree, and the texts' vectors and words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from corpus.model import UppsiktError
+from nlp.documents import Document
+from nlp.embedding import Embedder, TextKind
+from nlp.search import SearchEngine
+
+
+class LinkCorpus:
+    """One SearchEngine's documents and vectors, seen as years, goal trees and activities."""
+
+    def __init__(self, engine: SearchEngine) -> None:
+        self.engine = engine
+        self.docs = engine.docs
+        self.by_id = engine.by_id
+        self._titles: dict[str, np.ndarray] = {}
+        self._terms: dict[str, list[str]] = {}
+        self.parent = {d.id: (d.goal_ids[0] if d.goal_ids else None) for d in self.docs if d.kind == "goal"}
+        self.top_goal = {d.id: self._top(d.id) for d in self.docs if d.kind == "goal"}
+
+    def _top(self, goal_id: str) -> str:
+        while self.parent.get(goal_id):
+            goal_id = self.parent[goal_id]  # type: ignore[assignment]
+        return goal_id
+
+    def years(self) -> set[int]:
+        return {d.year for d in self.docs}
+
+    def check_year(self, year: int) -> None:
+        if year not in self.years():
+            raise UppsiktError(f"Året {year} finns inte i korpusen (finns: {', '.join(map(str, sorted(self.years())))}).")
+
+    def top_goals(self, year: int) -> list[Document]:
+        self.check_year(year)
+        goals = [d for d in self.docs if d.kind == "goal" and d.year == year and not d.goal_ids]
+        if not goals:
+            raise UppsiktError(f"År {year} har inga mål i korpusen.")
+        return goals
+
+    def activities(self, year: int, exclude_reports: set[str] | None = None) -> list[Document]:
+        self.check_year(year)
+        return [d for d in self.docs if d.kind == "activity" and d.year == year
+                and not (exclude_reports and set(d.reports) <= exclude_reports)]
+
+    # ---- vectors --------------------------------------------------------------------------------
+
+    def full(self, ids: list[str]) -> np.ndarray:
+        return self.engine.vectors.vectors(ids)
+
+    def _encoded(self, cache: dict[str, np.ndarray], docs: list[Document], text: Callable[[Document], str],
+                 kind: TextKind = "query", embedder: Embedder | None = None) -> np.ndarray:
+        missing = list({d.id: d for d in docs if d.id not in cache}.values())
+        if missing:
+            encode = (embedder or self.engine.embedder).encode
+            cache.update(zip([d.id for d in missing], encode([text(d) for d in missing], kind), strict=True))
+        return np.stack([cache[d.id] for d in docs])
+
+    def full_vectors(self, docs: list[Document]) -> np.ndarray:
+        """Search vectors of `docs`: the index's, or embedded as the index embeds for texts it does not hold."""
+        outside = [d for d in docs if d.id not in self.by_id]
+        if not outside:
+            return self.full([d.id for d in docs])
+        encoded = self.engine.embedder.encode([d.passage(self.engine.representation) for d in outside], "passage")
+        vectors = dict(zip([d.id for d in outside], encoded, strict=True))
+        return np.stack([vectors[d.id] if d.id in vectors else self.full([d.id])[0] for d in docs])
+
+    def terms(self, doc: Document) -> list[str]:
+        """Analysed words of an activity's own text (title, description, comment) or a goal's text."""
+        if doc.id not in self._terms:
+            text = doc.passage("full") if doc.kind == "goal" else " ".join([doc.title, doc.description, doc.comment[:600]])
+            self._terms[doc.id] = self.engine.analyzer.analyze(text)
+        return self._terms[doc.id]
+
+    def titles(self, ids: list[str]) -> np.ndarray:
+        return self.title_vectors([self.by_id[i] for i in ids])
+
+    def title_vectors(self, docs: list[Document]) -> np.ndarray:
+        return self._encoded(self._titles, docs, lambda d: d.title)
+
+    def goal_members(self, goal: Document) -> list[str]:
+        """Activities placed under the goal or under its sub-goals."""
+        return [d.id for d in self.docs if d.kind == "activity" and any(self.top_goal.get(g) == goal.id
+                                                                         for g in d.goal_ids)]
+
+    def sub_goals(self, goal: Document) -> list[Document]:
+        """The goal's sub-goals, at any depth."""
+        return [d for d in self.docs if d.id != goal.id and self.top_goal.get(d.id) == goal.id]
+
+    def goal_family(self, goal: Document) -> list[str]:
+        """The goal, its sub-goals and the activities placed under any of them."""
+        return [goal.id] + [d.id for d in self.sub_goals(goal)] + self.goal_members(goal)

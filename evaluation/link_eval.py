@@ -84,18 +84,23 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
 
 def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
     gold = load_links(ACTIVITY_GOLD)
+    earlier = [g for g in gold if g.get("added") != "session 8"]  # written before the shared words joined
     sources, targets, scores = linker.activity_scores(2023, 2024)
     rows = {d.id: i for i, d in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0, place_penalty=0.0)
-    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0, place_penalty=0.0)
+    _, _, dense_only = linker.activity_scores(2023, 2024, dense_weight=1.0)
+    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0, place_penalty=0.0, dense_weight=1.0)
+    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0, place_penalty=0.0, dense_weight=1.0)
     return {
         "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
+        "dense_only": _ranking_figures(_ranked(dense_only, target_ids), gold, rows),
         "title_only": _ranking_figures(_ranked(title_only, target_ids), gold, rows),
         "full_text_only": _ranking_figures(_ranked(full_only, target_ids), gold, rows),
         "tfidf": _ranking_figures(_ranked(_tfidf_scores(linker, sources, targets, goals=False), target_ids), gold,
                                   rows),
+        "model (links written before session 8)": _ranking_figures(_ranked(scores, target_ids), earlier, rows),
+        "dense_only (links written before session 8)": _ranking_figures(_ranked(dense_only, target_ids), earlier, rows),
     }
 
 

@@ -80,8 +80,9 @@ def test_the_same_kind_elsewhere_ranks_below_the_continuation(service: Service) 
 
 def test_written_twins_rank_below_their_continuations(service: Service) -> None:
     # evaluation/gold/place_twins.jsonl: an activity, its continuation in new words, and the same kind of
-    # activity elsewhere in the old words. Without the rule the old words win most of them.
+    # activity elsewhere in the old words. Without the rule the old words win many of them (fewer now that the
+    # shared words count: the continuation shares the place's name).
     figures = evaluate_written_place_twins(service.linker)
     assert figures["model"]["n"] == 12 and figures["model"]["ranked_below"] == 1.0
-    assert figures["without_place_rule"]["ranked_below"] <= 0.5
+    assert figures["without_place_rule"]["ranked_below"] < 0.75  # at least 4 of 12 lost without the rule
     assert 0.0 < service.linker.similarity_spread < 0.2

@@ -1,12 +1,14 @@
-"""Activities to their continuations (or predecessors) in another year: title and full-text cosines, less a
-penalty where the two name different places."""
+"""Activities to their continuations (or predecessors) in another year: title and full-text cosines, plus the
+words they share (TF-IDF), less a penalty where the two name different places."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.model import UppsiktError
 from nlp.documents import Document
@@ -19,15 +21,21 @@ TITLE_WEIGHT = 0.5  # activities: title and full text alike
 # of activity elsewhere ("ny gruppbostad i Ånge" / "i Fränsta") is up to about 0.03, 2 spreads.
 PLACE_PENALTY = 3.0
 SPREAD_SAMPLE = 500  # activities the spread is measured on, at most about this many
+# Dense 0.85 / shared words 0.15, each in its own spreads: the goals' weight, not tuned here (0.7–0.9 ranked alike on
+# the development links). Shared rare words carry what a small encoder misses: an abbreviation ("SKUA") named in
+# the new text only, a project's name.
+DENSE_WEIGHT = 0.85
 
 
 class Continuations(LinkCorpus):
     """Scores every activity of one year against every activity of another."""
 
     def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
-                        place_penalty: float = PLACE_PENALTY) -> tuple[list[Document], list[Document], np.ndarray]:
+                        place_penalty: float = PLACE_PENALTY, dense_weight: float = DENSE_WEIGHT
+                        ) -> tuple[list[Document], list[Document], np.ndarray]:
         sources, targets = self._activities_of(from_year, to_year)
-        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty)
+        return sources, targets, self.activity_similarity(sources, targets, title_weight, place_penalty,
+                                                          dense_weight=dense_weight)
 
     def _activities_of(self, from_year: int, to_year: int) -> tuple[list[Document], list[Document]]:
         sources, targets = self.activities(from_year), self.activities(to_year)
@@ -37,31 +45,56 @@ class Continuations(LinkCorpus):
         return sources, targets
 
     def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,
-                            place_penalty: float = PLACE_PENALTY, elsewhere: np.ndarray | None = None
-                            ) -> np.ndarray:
-        """How likely each target continues each source: title and full-text cosines, less `place_penalty`
-        spreads where the two name different places (the same kind of activity elsewhere is not its
-        continuation; `elsewhere`: other_places, when the caller has it already). Documents outside the
-        corpus are embedded on the fly."""
+                            place_penalty: float = PLACE_PENALTY, elsewhere: np.ndarray | None = None,
+                            dense_weight: float = DENSE_WEIGHT) -> np.ndarray:
+        """How likely each target continues each source: title and full-text cosines, plus shared words (in
+        spreads of each, fused at `dense_weight`), less `place_penalty` spreads where the two name different
+        places (the same kind of activity elsewhere is not its continuation; `elsewhere`: other_places, when the
+        caller has it already). There shared words count nothing: they are what the same kind elsewhere has.
+        A pair's score does not depend on the other targets. Documents outside the corpus are embedded on the fly."""
         full = self.full_vectors(sources) @ self.full_vectors(targets).T
         title = self.title_vectors(sources) @ self.title_vectors(targets).T
         similarity = title_weight * title + (1 - title_weight) * full
+        if place_penalty and elsewhere is None:
+            elsewhere = self.other_places(sources, targets)
+        if dense_weight < 1:
+            words = self.shared_words(sources, targets)
+            if place_penalty:
+                words = words * (1 - elsewhere)
+            similarity = similarity + (1 - dense_weight) / dense_weight * self.similarity_spread / self.words_spread * words
         if not place_penalty:
             return similarity
-        if elsewhere is None:
-            elsewhere = self.other_places(sources, targets)
         return similarity - place_penalty * self.similarity_spread * elsewhere
+
+    def shared_words(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
+        """TF-IDF cosines of the activities' analysed words, idf from the corpus's activities."""
+        lexicon = self.activity_lexicon
+        return (lexicon.transform([self.terms(d) for d in sources]) @
+                lexicon.transform([self.terms(d) for d in targets]).T).toarray()
+
+    @cached_property
+    def activity_lexicon(self) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(
+            [self.terms(d) for d in self.docs if d.kind == "activity"])
+
+    def _spread(self, similarity: Callable[[list[Document], list[Document]], np.ndarray]) -> float:
+        docs = [d for d in self.docs if d.kind == "activity"]
+        docs = docs[::max(1, len(docs) // SPREAD_SAMPLE)]  # an even sample keeps a large corpus's matrix small
+        matrix = similarity(docs, docs)
+        np.fill_diagonal(matrix, np.nan)
+        return float(np.nanmedian(np.nanstd(matrix, axis=1)))
 
     @cached_property
     def similarity_spread(self) -> float:
         """How far apart the model's activity similarities lie: the median, over the corpus's activities, of
-        the standard deviation of their similarity to the others. Models differ in scale (the adapted one's
-        spread is about four times the base's), so the place rule counts in these units."""
-        docs = [d for d in self.docs if d.kind == "activity"]
-        docs = docs[::max(1, len(docs) // SPREAD_SAMPLE)]  # an even sample keeps a large corpus's matrix small
-        similarity = self.activity_similarity(docs, docs, place_penalty=0.0)
-        np.fill_diagonal(similarity, np.nan)
-        return float(np.nanmedian(np.nanstd(similarity, axis=1)))
+        the standard deviation of their (dense) similarity to the others. Models differ in scale (the adapted
+        one's spread is about four times the base's), so the place rule and the shared words count in these units."""
+        return self._spread(lambda a, b: self.activity_similarity(a, b, place_penalty=0.0, dense_weight=1.0))
+
+    @cached_property
+    def words_spread(self) -> float:
+        """The same for shared words (TF-IDF cosines)."""
+        return self._spread(self.shared_words)
 
     @cached_property
     def places(self) -> PlaceNames:

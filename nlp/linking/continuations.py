@@ -57,7 +57,7 @@ class Continuations(LinkCorpus):
         similarity = title_weight * title + (1 - title_weight) * full
         if place_penalty and elsewhere is None:
             elsewhere = self.other_places(sources, targets)
-        if dense_weight < 1:
+        if dense_weight < 1 and self.words_spread > 0:  # a corpus too small to share any words has no spread
             words = self.shared_words(sources, targets)
             if place_penalty:
                 words = words * (1 - elsewhere)

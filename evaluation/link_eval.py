@@ -254,6 +254,13 @@ def evaluate_without_dossiers(linker: Linker) -> dict[str, Any]:
             "new_activity_titles": evaluate_new_activities(without, NEW_ACTIVITY_TITLES_GOLD)["model"]}
 
 
+def evaluate_without_continuations(linker: Linker) -> dict[str, Any]:
+    """Activities placed under the other year's goals as before their continuations counted (weight 0)."""
+    without = Linker(linker.engine, linker.placement_embedder, continuation_weight=0.0)
+    return {"last_years_activities": evaluate_last_years_activities(without),
+            "next_years_activities": evaluate_next_years_activities(without)}
+
+
 def evaluate_linking(linker: Linker) -> dict[str, Any]:
     return {"goals_2024_to_2023": evaluate_goal_links(linker),
             "activities_2023_to_2024": evaluate_activity_links(linker),
@@ -264,4 +271,5 @@ def evaluate_linking(linker: Linker) -> dict[str, Any]:
             "new_activity_titles": evaluate_new_activities(linker, NEW_ACTIVITY_TITLES_GOLD),
             "last_years_activities": evaluate_last_years_activities(linker),
             "next_years_activities": evaluate_next_years_activities(linker),
-            "without_dossiers": evaluate_without_dossiers(linker)}
+            "without_dossiers": evaluate_without_dossiers(linker),
+            "without_continuations": evaluate_without_continuations(linker)}

@@ -266,18 +266,25 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
                       "top-3 hits per set. Dossiers lift top-1 of new texts and leave one activity out; leaving one",
                       "report out, top-1 falls a little: with one report's activities a dossier is thin."]
         lines.append("")
-    last = figures.get("last_years_activities")
+    last, following = figures.get("last_years_activities"), figures.get("next_years_activities")
+    without = figures.get("without_continuations", {})
+    for label, f, before in (
+        ("2023 activities placed under 2024's goals (`suggest-goal --activity`), right when a goal of their 2024 "
+         "continuation (`activity_links_2023_2024.jsonl`)", last, without.get("last_years_activities")),
+        ("The other direction, 2024 continuations placed under 2023's goals (right when a goal of their 2023 "
+         "predecessor; 2023's only activity labels are report 003's)", following, without.get("next_years_activities")),
+    ):
+        if f:
+            lines += [f"{label}: top-1 {f['top1']:.3f}, top-3 {f['top3']:.3f} (n = {f['n']})"
+                      + (f"; without the continuation scores {before['top1']:.3f} and {before['top3']:.3f}." if before
+                         else "."), ""]
     if last:
-        lines += [f"2023 activities placed under 2024's goals (`suggest-goal --activity`), right when a goal of their "
-                  f"2024 continuation (`activity_links_2023_2024.jsonl`): top-1 {last['top1']:.3f}, top-3 "
-                  f"{last['top3']:.3f} (n = {last['n']}).", ""]
-    following = figures.get("next_years_activities")
-    if following:
-        lines += [f"The other direction, 2024 continuations placed under 2023's goals (right when a goal of their 2023 "
-                  f"predecessor; 2023's only activity labels are report 003's): top-1 {following['top1']:.3f}, top-3 "
-                  f"{following['top3']:.3f} (n = {following['n']}). In both directions the linked activity of the "
-                  "other year is among the labelled evidence, as it is in use, which makes these easier than new texts.",
-                  ""]
+        lines += ["An activity placed under another year's goals also counts, per goal, its best continuation score",
+                  "(as `link activities` scores it) among the goal's activities: 0.5 of the ranking, as z-scores; 0.3",
+                  "and 0.7 lifted both directions too. It leans on the continuation links themselves, and the right",
+                  "goals here are those of the gold continuations, so these figures restate much of the continuation",
+                  "figures above. In both directions the linked activity of the other year is among the labelled",
+                  "evidence, as it is in use, which makes these easier than new texts.", ""]
     lines += _served_links(served, figures)
     return "\n".join(lines)
 

@@ -152,8 +152,12 @@ def test_last_years_activity_placed_under_this_years_goals(service: Service) -> 
 def test_activities_placed_under_the_other_years_goals_both_ways(service: Service) -> None:
     forward, backward = evaluate_last_years_activities(service.linker), evaluate_next_years_activities(service.linker)
     linked = [g for g in load_links(ACTIVITY_GOLD) if g["targets"]]
-    assert forward["n"] == len(linked) and forward["top3"] >= 0.8
-    assert backward["n"] == sum(len(g["targets"]) for g in linked) and backward["top3"] >= 0.8
+    assert forward["n"] == len(linked) and forward["top3"] >= 0.85
+    assert backward["n"] == sum(len(g["targets"]) for g in linked) and backward["top3"] >= 0.85
+    # Where the activity's continuation sits is what lifts them: without it both fall.
+    without = Linker(service.engine, service.linker.placement_embedder, continuation_weight=0.0)
+    assert evaluate_last_years_activities(without)["top1"] < forward["top1"]
+    assert evaluate_next_years_activities(without)["top1"] < backward["top1"]
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,8 @@ class Continuations(LinkCorpus):
     def _spread(self, similarity: Callable[[list[Document], list[Document]], np.ndarray]) -> float:
         docs = [d for d in self.docs if d.kind == "activity"]
         docs = docs[::max(1, len(docs) // SPREAD_SAMPLE)]  # an even sample keeps a large corpus's matrix small
+        if len(docs) < 2:
+            return 0.0  # one activity has nothing to spread against
         matrix = similarity(docs, docs)
         np.fill_diagonal(matrix, np.nan)
         return float(np.nanmedian(np.nanstd(matrix, axis=1)))

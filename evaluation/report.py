@@ -371,22 +371,25 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
     )
     from nlp.linking import Linker
 
+    linker = Linker(engine)
+    # One linker per model: each builds its vectors, place names and spreads once, for every figure.
+    served_linker = Linker(served) if served is not None and served is not engine else None
     figures = {
         "corpus": corpus_figures(store),
-        "linking": evaluate_linking(Linker(engine)),
+        "linking": evaluate_linking(linker),
         # Cross-year links are no training pairs (those stay within a year): the served model is fair here.
-        "linking_served": ({"goals_2024_to_2023": evaluate_goal_links(Linker(served)),
-                            "activities_2023_to_2024": evaluate_activity_links(Linker(served)),
-                            "place_twins": evaluate_place_twins(Linker(served)),
-                            "written_place_twins": evaluate_written_place_twins(Linker(served)),
-                            "new_activities": evaluate_new_activities(Linker(served)),
-                            "new_activity_titles": evaluate_new_activities(Linker(served), NEW_ACTIVITY_TITLES_GOLD)}
-                           if served is not None and served is not engine else None),
+        "linking_served": ({"goals_2024_to_2023": evaluate_goal_links(served_linker),
+                            "activities_2023_to_2024": evaluate_activity_links(served_linker),
+                            "place_twins": evaluate_place_twins(served_linker),
+                            "written_place_twins": evaluate_written_place_twins(served_linker),
+                            "new_activities": evaluate_new_activities(served_linker),
+                            "new_activity_titles": evaluate_new_activities(served_linker, NEW_ACTIVITY_TITLES_GOLD)}
+                           if served_linker else None),
         "search": evaluate_search(engine),
         "search_served": evaluate_search(served) if served is not None and served is not engine else None,
         "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
                                           embed, write_plots=write),
-        "typed_without_letters": evaluate_typed_without_letters(Linker(engine), embed, load_activity_examples(store)),
+        "typed_without_letters": evaluate_typed_without_letters(linker, embed, load_activity_examples(store)),
     }
     if write:
         REPORT.write_text(render(figures), encoding="utf-8")

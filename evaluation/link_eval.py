@@ -115,7 +115,7 @@ def evaluate_place_twins(linker: Linker) -> dict[str, Any]:
         wins, pairs = [], set()
         for item in load_links(ACTIVITY_GOLD):
             source = sources[item["from"]]
-            own = linker.places.find(f"{source.title} {source.description}")
+            own = linker.places_of(source)
             if not own or not item["targets"]:
                 continue
             targets = [linker.by_id[t] for t in item["targets"]]

@@ -102,12 +102,13 @@ class Continuations(LinkCorpus):
     def places(self) -> PlaceNames:
         return PlaceNames.from_texts([d.body for d in self.docs], self.engine.analyzer.is_word)
 
+    def places_of(self, doc: Document) -> frozenset[str]:
+        """The places an activity names in its title and description (its comment may mention others)."""
+        return self.places.find(f"{doc.title} {doc.description}")
+
     def other_places(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
         """1 where source and target name places, and none in common ("badplats i Alby" / "i Överturingen")."""
-        def named(doc: Document) -> frozenset[str]:
-            return self.places.find(f"{doc.title} {doc.description}")
-
-        a, b = [named(d) for d in sources], [named(d) for d in targets]
+        a, b = [self.places_of(d) for d in sources], [self.places_of(d) for d in targets]
         return np.array([[float(self.places.apart(x, y)) for y in b] for x in a])
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:

@@ -21,8 +21,9 @@ from evaluation.link_eval import (
     evaluate_next_years_activities,
 )
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
-from nlp.linking import GOAL_GOLD, Linker, load_links, reorder_shortlist
+from nlp.linking import GOAL_GOLD, GoalWeights, Linker, load_links, reorder_shortlist
 from nlp.linking.goals import csls
+from nlp.linking.gold import link_quality
 from nlp.linking.scoring import z_scores
 
 
@@ -56,6 +57,41 @@ def test_goal_links_shape_and_known_pairs(service: Service) -> None:
     assert links["g2024-andelen-niondeklassare-som-klarar"]["candidates"][0]["id"] == (
         "g2023-fortsatta-ett-malmedvetet-arbete-med-att")
     assert sum(link["no_match"] for link in links.values()) >= 3
+
+
+@pytest.mark.parametrize(
+    ("targets", "quality"),
+    [
+        ({"a": 2}, 1 + 1 + 0.1 * 2),  # first: reciprocal rank 1, all in the top three
+        ({"d": 1}, 1 / 4 + 0 + 0.1 / 4),  # fourth: outside the top three
+        ({"b": 1, "d": 1}, 1 / 2 + 1 / 2 + 0.1 * (1 / 2 + 1 / 4) / 2),  # one of two in the top three
+        ({"x": 1}, 0.0),  # not ranked at all
+    ],
+)
+def test_link_quality_of_a_ranking(targets: dict[str, int], quality: float) -> None:
+    assert link_quality(["a", "b", "c", "d"], targets) == pytest.approx(quality)
+
+
+def test_goal_weights_follow_the_links_they_learn_from(service: Service) -> None:
+    linker = service.linker
+    title_only = GoalWeights(1.0, 1.0)
+    sources, targets, scores = linker.goal_scores(2024, 2023, title_only)
+    # Links that say "the nearest title": learned on them, the weights rank every link first, which the fixed
+    # weights of before do not.
+    gold = [{"from": g.id, "targets": {targets[int(np.argmax(row))].id: 2}} for g, row in zip(sources, scores,
+                                                                                              strict=True)]
+
+    def firsts(weights: GoalWeights) -> int:
+        ranking = linker.goal_scores(2024, 2023, weights)[2]
+        return sum(targets[int(np.argmax(row))].id in item["targets"] for row, item in zip(ranking, gold, strict=True))
+
+    learned = linker.fit_goal_weights(gold)
+    assert firsts(learned) == len(gold) > firsts(GoalWeights())
+    # Too few links the corpus holds teach nothing: the defaults hold.
+    assert linker.fit_goal_weights([]) == GoalWeights()
+    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"g2023-okand": 2}}]) == GoalWeights()
+    # The app's weights are the ones learned on the development links.
+    assert linker.goal_weights == linker.fit_goal_weights()
 
 
 def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:

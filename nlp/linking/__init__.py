@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from nlp.embedding import Embedder
 from nlp.linking.continuations import PLACE_PENALTY
-from nlp.linking.goals import GoalLinks, NoMatchRule
+from nlp.linking.goals import GoalLinks, GoalWeights, NoMatchRule
 from nlp.linking.gold import GOAL_GOLD, GOLD_DIR, load_links
 from nlp.linking.placement import (
     PLACEMENT_CONTINUATION_WEIGHT,
@@ -16,7 +16,7 @@ from nlp.linking.placement import (
 )
 from nlp.search import SearchEngine
 
-__all__ = ["GOAL_GOLD", "GOLD_DIR", "PLACE_PENALTY", "Linker", "NoMatchRule", "load_links", "reorder_shortlist"]
+__all__ = ["GOAL_GOLD", "GOLD_DIR", "PLACE_PENALTY", "GoalWeights", "Linker", "NoMatchRule", "load_links", "reorder_shortlist"]
 
 
 class Linker(GoalLinks, Placement):

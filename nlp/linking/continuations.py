@@ -21,8 +21,8 @@ TITLE_WEIGHT = 0.5  # activities: title and full text alike
 # of activity elsewhere ("ny gruppbostad i Ånge" / "i Fränsta") is up to about 0.03, 2 spreads.
 PLACE_PENALTY = 3.0
 SPREAD_SAMPLE = 500  # activities the spread is measured on, at most about this many
-# Dense 0.85 / shared words 0.15, each in its own spreads: the goals' weight, not tuned here (0.7–0.9 ranked alike on
-# the development links). Shared rare words carry what a small encoder misses: an abbreviation ("SKUA") named in
+# Dense 0.85 / shared words 0.15, each in its own spreads: the goals' fixed weight before theirs were learned, not
+# tuned here (0.7–0.9 ranked alike on the development links). Shared rare words carry what a small encoder misses: an abbreviation ("SKUA") named in
 # the new text only, a project's name.
 DENSE_WEIGHT = 0.85
 

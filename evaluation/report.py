@@ -210,6 +210,15 @@ def _served_links(served: dict[str, Any] | None, base: dict[str, Any],
     return lines
 
 
+def _dossier_held_out_lines(held_out: dict[str, dict[str, float]] | None) -> list[str]:
+    if not held_out:
+        return []
+    lines = ["", "Each set again with the dossier weight chosen on the other three (2024; what the choice is worth on",
+             "a set it did not see):", "", "| set held out | weight chosen | n | top-1 | top-3 |", "|---|---|---|---|---|"]
+    return lines + [f"| {name} | {f['weight']} | {f['n']} | {f['top1']:.3f} | {f['top3']:.3f} |"
+                    for name, f in held_out.items()]
+
+
 def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = None,
                      shared: dict[str, dict[str, float]] | None = None) -> str:
     goals, activities, placement = figures["goals_2024_to_2023"], figures["activities_2023_to_2024"], figures["placement"]
@@ -293,6 +302,7 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
                       "included, so they no longer count as untuned. Reordering all goals instead cost one or two",
                       "top-3 hits per set. Dossiers lift top-1 of new texts and leave one activity out; leaving one",
                       "report out, top-1 falls a little: with one report's activities a dossier is thin."]
+        lines += _dossier_held_out_lines(figures.get("dossier_weight_held_out"))
         lines.append("")
     last, following = figures.get("last_years_activities"), figures.get("next_years_activities")
     without = figures.get("without_continuations", {})

@@ -138,10 +138,12 @@ class Service:
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         # The no-match rule learns from the coordinators too: accepted or chosen links have a counterpart,
-        # "no match" has none; a rejected suggestion says neither.
+        # "no match" has none; a rejected suggestion says neither. The weights learn from the links themselves.
         decisions = self.decisions("goal", to_year)
         decided = {d["from_id"]: d["decision"] != "no_match" for d in decisions.values() if d["decision"] != "reject"}
-        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided), decisions)
+        chosen = {d["from_id"]: d["to_id"] for d in decisions.values() if d["decision"] in ("accept", "choose")
+                  and d.get("to_id")}
+        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided, chosen), decisions)
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         return self._with_decisions(self.linker.link_activities(from_year, to_year, k),

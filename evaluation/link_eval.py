@@ -86,7 +86,8 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     target_ids = [t.id for t in targets]
     learned = linker.goal_weights
     quality = linker.weight_quality(gold)
-    held_out = {item["from"]: linker.fit_goal_weights(exclude=item["from"], quality=quality) for item in gold}
+    held_out = {item["from"]: linker.fit_goal_weights(exclude=item["from"], quality=quality) or GoalWeights()
+                for item in gold}
 
     def figures_for(weights: GoalWeights) -> dict[str, float]:
         return _ranking_figures(_ranked(linker.goal_scores(2024, 2023, weights)[2], target_ids), gold, rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -86,12 +87,33 @@ def test_goal_weights_follow_the_links_they_learn_from(service: Service) -> None
         return sum(targets[int(np.argmax(row))].id in item["targets"] for row, item in zip(ranking, gold, strict=True))
 
     learned = linker.fit_goal_weights(gold)
-    assert firsts(learned) == len(gold) > firsts(GoalWeights())
-    # Too few links the corpus holds teach nothing: the defaults hold.
-    assert linker.fit_goal_weights([]) == GoalWeights()
-    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"g2023-okand": 2}}]) == GoalWeights()
+    assert learned is not None and firsts(learned) == len(gold) > firsts(GoalWeights())
+    # Too few links the corpus holds teach nothing.
+    assert linker.fit_goal_weights([]) is None
+    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"g2023-okand": 2}}]) is None
     # The app's weights are the ones learned on the development links.
     assert linker.goal_weights == linker.fit_goal_weights()
+
+
+def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -> None:
+    first = Service(paths=writable_paths)
+    # The coordinators link each 2023 goal to the 2024 goal with the nearest title, a pair of years without
+    # development links. After a restart, learned on their stored links, the weights rank all of them first,
+    # which the development links' weights did not.
+    sources, targets, scores = first.linker.goal_scores(2023, 2024, GoalWeights(1.0, 1.0))
+    chosen = {g.id: targets[int(np.argmax(row))].id for g, row in zip(sources, scores, strict=True)}
+
+    def firsts(links: list[dict[str, Any]]) -> int:
+        return sum(link["candidates"][0]["id"] == chosen[link["id"]] for link in links)
+
+    before = firsts(first.link_goals(2023, 2024, k=1))
+    for goal_id, target_id in chosen.items():
+        first.decide("goal", goal_id, "choose", to_id=target_id, author="Kim")
+    assert firsts(Service(paths=writable_paths).link_goals(2023, 2024, k=1)) == len(chosen) > before
+    # A few links teach nothing yet: the development links' weights hold.
+    linker = first.linker
+    few = dict(list(chosen.items())[:2])
+    assert linker.weights_for(2023, 2024, few) == linker.goal_weights != linker.weights_for(2023, 2024, chosen)
 
 
 def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:

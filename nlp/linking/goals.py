@@ -70,9 +70,28 @@ class GoalLinks(LinkCorpus):
         return {}
 
     @cached_property
+    def _chosen_weights(self) -> dict[tuple[int, int, tuple[tuple[str, str], ...]], GoalWeights]:
+        return {}
+
+    @cached_property
     def goal_weights(self) -> GoalWeights:
         """The weights this embedding links goals with: learned on the development links."""
-        return self.fit_goal_weights()
+        return self.fit_goal_weights() or GoalWeights()
+
+    def weights_for(self, from_year: int, to_year: int, chosen: dict[str, str] | None = None) -> GoalWeights:
+        """The weights for this pair of years. `chosen`: the coordinators' links (goal id → the goal it
+        continues, accepted or chosen); with the development links where they join these years (a decision
+        overrides them), they teach the weights when they hold at least MIN_WEIGHT_LINKS linked goals."""
+        if not chosen:
+            return self.goal_weights
+        key = (from_year, to_year, tuple(sorted(chosen.items())))
+        if key not in self._chosen_weights:
+            gold = load_links(GOAL_GOLD) if (from_year, to_year) == GOAL_GOLD_YEARS else []
+            links = {item["from"]: item for item in gold} | {
+                goal_id: {"from": goal_id, "targets": {target_id: 2}} for goal_id, target_id in chosen.items()}
+            quality = self.weight_quality(list(links.values()), (from_year, to_year))
+            self._chosen_weights[key] = self.fit_goal_weights(quality=quality) or self.goal_weights
+        return self._chosen_weights[key]
 
     def goal_profiles(self, goals: list[Document]) -> np.ndarray:
         return normalise(np.stack([self.full(self.goal_family(goal)).mean(axis=0) for goal in goals]))
@@ -106,15 +125,17 @@ class GoalLinks(LinkCorpus):
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year, weights)
         return sources, targets, fuse(dense, lexical, weights.dense)
 
-    def weight_quality(self, gold: list[dict[str, Any]] | None = None) -> dict[GoalWeights, dict[str, float]]:
-        """For each weighting of the grids, link_quality of its ranking for each linked development goal that
-        the corpus holds (none when it lacks the links' years)."""
+    def weight_quality(self, gold: list[dict[str, Any]] | None = None, years: tuple[int, int] = GOAL_GOLD_YEARS
+                       ) -> dict[GoalWeights, dict[str, float]]:
+        """For each weighting of the grids, link_quality of its ranking for each linked goal of `gold` (the
+        development links when None) from `years[0]` to `years[1]` that the corpus holds (none when it lacks
+        those years)."""
         gold = gold if gold is not None else load_links(GOAL_GOLD)
-        if not set(GOAL_GOLD_YEARS) <= self.years():
+        if not set(years) <= self.years():
             return {}
-        sources, targets, title, profile, lexical = self.goal_parts(*GOAL_GOLD_YEARS)
+        sources, targets, title, profile, lexical = self.goal_parts(*years)
         rows, target_ids = {g.id: i for i, g in enumerate(sources)}, [t.id for t in targets]
-        linked = [item for item in gold if item["targets"] and item["from"] in rows]
+        linked = [item for item in gold if item["from"] in rows and set(item["targets"]) & set(target_ids)]
         quality: dict[GoalWeights, dict[str, float]] = {}
         for title_weight, dense_weight in itertools.product(GOAL_TITLE_WEIGHTS, GOAL_DENSE_WEIGHTS):
             scores = fuse(title_weight * title + (1 - title_weight) * profile, lexical, dense_weight)
@@ -124,15 +145,15 @@ class GoalLinks(LinkCorpus):
         return quality
 
     def fit_goal_weights(self, gold: list[dict[str, Any]] | None = None, exclude: str | None = None,
-                         quality: dict[GoalWeights, dict[str, float]] | None = None) -> GoalWeights:
+                         quality: dict[GoalWeights, dict[str, float]] | None = None) -> GoalWeights | None:
         """The weighting of the grids whose rankings serve the development links best (mean link_quality),
-        `exclude`d goal left out; the defaults where the corpus holds fewer than MIN_WEIGHT_LINKS of them.
+        `exclude`d goal left out; None where the corpus holds fewer than MIN_WEIGHT_LINKS of them.
         `quality`: weight_quality(gold), when the caller has it (leave-one-out fits once per goal)."""
         quality = quality if quality is not None else self.weight_quality(gold)
         means = {weights: np.mean([q for goal_id, q in per_goal.items() if goal_id != exclude])
                  for weights, per_goal in quality.items()
                  if sum(goal_id != exclude for goal_id in per_goal) >= MIN_WEIGHT_LINKS}
-        return max(means, key=lambda weights: means[weights]) if means else GoalWeights()
+        return max(means, key=lambda weights: means[weights]) if means else None
 
     @staticmethod
     def hub_corrected(dense: np.ndarray, lexical: np.ndarray, dense_weight: float) -> np.ndarray:
@@ -185,11 +206,13 @@ class GoalLinks(LinkCorpus):
             self._rules[key] = rule or self.fit_rule(decided=decided) or self.fit_rule()  # type: ignore[assignment]
         return self._rules[key]
 
-    def link_goals(self, from_year: int, to_year: int, k: int = 5, decided: dict[str, bool] | None = None
-                   ) -> list[dict[str, Any]]:
+    def link_goals(self, from_year: int, to_year: int, k: int = 5, decided: dict[str, bool] | None = None,
+                   chosen: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """`decided`: the coordinators' decisions (goal id → it has a counterpart), which the no-match rule learns
+        from; `chosen`: their links (goal id → the goal it continues), which the weights learn from."""
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
-        weights = self.goal_weights
+        weights = self.weights_for(from_year, to_year, chosen)
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year, weights)
         scores = fuse(dense, lexical, weights.dense)
         features = self.rule_features(self.hub_corrected(dense, lexical, weights.dense))

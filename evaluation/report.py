@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.store import Store
+from evaluation.link_eval import FIXED_GOAL_WEIGHTS
 from evaluation.search_eval import evaluate_search
 from nlp.search import SearchEngine
 
@@ -149,8 +150,8 @@ def _place_twin_lines(figures: dict[str, Any], served: dict[str, Any] | None) ->
     return lines
 
 
-GOAL_RANKINGS = ("model", "model, weights learned without the goal", "fixed weights (title 0.7, dense 0.85)",
-                 "dense_only", "goal_title_only")
+GOAL_RANKINGS = ("model", "model, weights learned without the goal", FIXED_GOAL_WEIGHTS, "dense_only",
+                 "goal_title_only")
 
 
 def _link_row(name: str, f: dict[str, float]) -> str:

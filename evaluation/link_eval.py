@@ -55,9 +55,9 @@ def _ranked(matrix: np.ndarray, target_ids: list[str]) -> list[list[str]]:
     return [[target_ids[j] for j in np.argsort(-row)] for row in matrix]
 
 
-def _held_out_figures(linker: Linker, weights_for: dict[str, GoalWeights], gold: list[dict[str, Any]]
-                      ) -> dict[str, float]:
-    """Goal-link figures where each 2024 goal is ranked with the weights learned without it (`weights_for`)."""
+def _goal_figures(linker: Linker, weights_for: dict[str, GoalWeights], gold: list[dict[str, Any]]) -> dict[str, float]:
+    """Goal-link figures where each 2024 goal of `gold` is ranked with its own weights (`weights_for`: goal id →
+    weights, e.g. those learned without it)."""
     sources, targets = linker.top_goals(2024), linker.top_goals(2023)
     target_ids = [t.id for t in targets]
     ranked_by = {w: _ranked(linker.goal_scores(2024, 2023, w)[2], target_ids) for w in set(weights_for.values())}
@@ -78,7 +78,7 @@ def evaluate_shared_goal_weights(linkers: dict[str, Linker]) -> dict[str, dict[s
                    for table in quality.values())
 
     shared = {item["from"]: max(grid, key=partial(summed, left_out=item["from"])) for item in gold}
-    return {name: _held_out_figures(linker, shared, gold) for name, linker in linkers.items()}
+    return {name: _goal_figures(linker, shared, gold) for name, linker in linkers.items()}
 
 
 def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     `model, weights learned without the goal` learns them again for each goal on the other goals' links, the
     no-match rule likewise: the honest figures. `fixed weights` is the one setting used before they were learned."""
     gold = load_links(GOAL_GOLD)
-    sources, targets, scores = linker.goal_scores(2024, 2023)
+    sources, targets = linker.top_goals(2024), linker.top_goals(2023)
     rows = {g.id: i for i, g in enumerate(sources)}
     target_ids = [t.id for t in targets]
     learned = linker.goal_weights
@@ -95,12 +95,12 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
                 for item in gold}
 
     def figures_for(weights: GoalWeights) -> dict[str, float]:
-        return _ranking_figures(_ranked(linker.goal_scores(2024, 2023, weights)[2], target_ids), gold, rows)
+        return _goal_figures(linker, dict.fromkeys(held_out, weights), gold)
 
     figures: dict[str, Any] = {
         "weights": {"title": learned.title, "dense": learned.dense},
-        "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
-        "model, weights learned without the goal": _held_out_figures(linker, held_out, gold),
+        "model": figures_for(learned),
+        "model, weights learned without the goal": _goal_figures(linker, held_out, gold),
         FIXED_GOAL_WEIGHTS: figures_for(GoalWeights()),
         "dense_only": figures_for(GoalWeights(learned.title, 1.0)),
         "goal_title_only": figures_for(GoalWeights(1.0, 1.0)),
@@ -299,12 +299,17 @@ def _reweighted(linker: Linker, **weights: float) -> Linker:
     return other
 
 
+def _with_dossier_weight(linker: Linker, weight: float) -> dict[str, Any]:
+    """Placement (leave one report or activity out) and the new texts, placed with another dossier weight."""
+    weighted = _reweighted(linker, dossier_weight=weight)
+    return {"placement": evaluate_placement(weighted, PLACEMENT_SCHEMES[:2]),
+            "new_activities": evaluate_new_activities(weighted)["model"],
+            "new_activity_titles": evaluate_new_activities(weighted, NEW_ACTIVITY_TITLES_GOLD)["model"]}
+
+
 def evaluate_without_dossiers(linker: Linker) -> dict[str, Any]:
     """Placement as before the goals' dossiers joined it: the same figures with dossier_weight 0."""
-    without = _reweighted(linker, dossier_weight=0.0)
-    return {"placement": evaluate_placement(without, PLACEMENT_SCHEMES[:2]),
-            "new_activities": evaluate_new_activities(without)["model"],
-            "new_activity_titles": evaluate_new_activities(without, NEW_ACTIVITY_TITLES_GOLD)["model"]}
+    return _with_dossier_weight(linker, 0.0)
 
 
 DOSSIER_WEIGHTS = (0.1, 0.2, 0.25, 0.3, 0.35, 0.5)  # the grid PLACEMENT_DOSSIER_WEIGHT was chosen from
@@ -315,12 +320,10 @@ def evaluate_dossier_weight_held_out(linker: Linker) -> dict[str, dict[str, floa
     scored with the weight the other three choose: what that choice is worth on a set it did not see."""
     by_weight: dict[float, dict[str, dict[str, float]]] = {}
     for weight in DOSSIER_WEIGHTS:
-        weighted = _reweighted(linker, dossier_weight=weight)
-        placement = evaluate_placement(weighted, PLACEMENT_SCHEMES[:2])
-        by_weight[weight] = {"sentences": evaluate_new_activities(weighted)["model"],
-                             "titles": evaluate_new_activities(weighted, NEW_ACTIVITY_TITLES_GOLD)["model"],
-                             "leave one report out": placement["leave_one_report_out (2024)"],
-                             "leave one activity out": placement["leave_one_activity_out (2024)"]}
+        figures = _with_dossier_weight(linker, weight)
+        by_weight[weight] = {"sentences": figures["new_activities"], "titles": figures["new_activity_titles"],
+                             "leave one report out": figures["placement"]["leave_one_report_out (2024)"],
+                             "leave one activity out": figures["placement"]["leave_one_activity_out (2024)"]}
     sets = list(by_weight[DOSSIER_WEIGHTS[0]])
     out = {}
     for held_out in sets:

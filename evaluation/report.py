@@ -7,8 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from corpus.store import Store
-from evaluation.link_eval import FIXED_GOAL_WEIGHTS
+from evaluation.link_eval import (
+    FIXED_GOAL_WEIGHTS,
+    NEW_ACTIVITY_TITLES_GOLD,
+    evaluate_activity_links,
+    evaluate_goal_links,
+    evaluate_linking,
+    evaluate_new_activities,
+    evaluate_place_twins,
+    evaluate_shared_goal_weights,
+    evaluate_written_place_twins,
+)
 from evaluation.search_eval import evaluate_search
+from nlp.linking.goals import GOAL_DENSE_WEIGHTS, GOAL_TITLE_WEIGHTS
 from nlp.search import SearchEngine
 
 REPORT = Path(__file__).parent / "REPORT.md"
@@ -230,7 +241,8 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
              "success@3: a right answer among the top three; recall@3: share of all right answers in the top three.",
              "Goals: `model` fuses the dense score (title and profile cosines) with TF-IDF over the analysed Swedish",
              "words of goal, sub-goals and activities, as per-row z-scores. The two weights are learned for the",
-             "embedding in use on these links (title 0.5–1.0, dense 0.6–1.0; the grid setting whose rankings",
+             f"embedding in use on these links (title {min(GOAL_TITLE_WEIGHTS)}–{max(GOAL_TITLE_WEIGHTS)}, dense "
+             f"{min(GOAL_DENSE_WEIGHTS)}–{max(GOAL_DENSE_WEIGHTS)}; the grid setting whose rankings",
              "have the best mean of reciprocal rank plus recall@3):",
              f"base title {goals['weights']['title']}, dense {goals['weights']['dense']}"
              + (f"; adapted (served) title {served['goals_2024_to_2023']['weights']['title']}, dense "
@@ -399,16 +411,6 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
 
     embed = TextVectors(lambda texts: engine.embedder.encode(texts, "query"))
 
-    from evaluation.link_eval import (
-        NEW_ACTIVITY_TITLES_GOLD,
-        evaluate_activity_links,
-        evaluate_goal_links,
-        evaluate_linking,
-        evaluate_new_activities,
-        evaluate_place_twins,
-        evaluate_shared_goal_weights,
-        evaluate_written_place_twins,
-    )
     from nlp.linking import Linker
 
     linker = Linker(engine)

@@ -73,18 +73,27 @@ def test_link_quality_of_a_ranking(targets: dict[str, int], quality: float) -> N
     assert link_quality(["a", "b", "c", "d"], targets) == pytest.approx(quality)
 
 
+def _nearest_titles(linker: Linker, from_year: int, to_year: int) -> dict[str, str]:
+    """Each goal of `from_year` → the goal of `to_year` whose title is nearest: links that other weights miss."""
+    sources, targets, scores = linker.goal_scores(from_year, to_year, GoalWeights(1.0, 1.0))
+    return {g.id: targets[int(np.argmax(row))].id for g, row in zip(sources, scores, strict=True)}
+
+
+def _firsts(links: list[dict[str, Any]], chosen: dict[str, str]) -> int:
+    """How many goals' first candidate is the chosen one."""
+    return sum(link["candidates"][0]["id"] == chosen[link["id"]] for link in links)
+
+
 def test_goal_weights_follow_the_links_they_learn_from(service: Service) -> None:
     linker = service.linker
-    title_only = GoalWeights(1.0, 1.0)
-    sources, targets, scores = linker.goal_scores(2024, 2023, title_only)
     # Links that say "the nearest title": learned on them, the weights rank every link first, which the fixed
     # weights of before do not.
-    gold = [{"from": g.id, "targets": {targets[int(np.argmax(row))].id: 2}} for g, row in zip(sources, scores,
-                                                                                              strict=True)]
+    nearest = _nearest_titles(linker, 2024, 2023)
+    gold = [{"from": goal_id, "targets": {target_id: 2}} for goal_id, target_id in nearest.items()]
 
     def firsts(weights: GoalWeights) -> int:
-        ranking = linker.goal_scores(2024, 2023, weights)[2]
-        return sum(targets[int(np.argmax(row))].id in item["targets"] for row, item in zip(ranking, gold, strict=True))
+        sources, targets, ranking = linker.goal_scores(2024, 2023, weights)
+        return sum(targets[int(np.argmax(row))].id == nearest[g.id] for g, row in zip(sources, ranking, strict=True))
 
     learned = linker.fit_goal_weights(gold)
     assert learned is not None and firsts(learned) == len(gold) > firsts(GoalWeights())
@@ -100,16 +109,11 @@ def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -
     # The coordinators link each 2023 goal to the 2024 goal with the nearest title, a pair of years without
     # development links. After a restart, learned on their stored links, the weights rank all of them first,
     # which the development links' weights did not.
-    sources, targets, scores = first.linker.goal_scores(2023, 2024, GoalWeights(1.0, 1.0))
-    chosen = {g.id: targets[int(np.argmax(row))].id for g, row in zip(sources, scores, strict=True)}
-
-    def firsts(links: list[dict[str, Any]]) -> int:
-        return sum(link["candidates"][0]["id"] == chosen[link["id"]] for link in links)
-
-    before = firsts(first.link_goals(2023, 2024, k=1))
+    chosen = _nearest_titles(first.linker, 2023, 2024)
+    before = _firsts(first.link_goals(2023, 2024, k=1), chosen)
     for goal_id, target_id in chosen.items():
         first.decide("goal", goal_id, "choose", to_id=target_id, author="Kim")
-    assert firsts(Service(paths=writable_paths).link_goals(2023, 2024, k=1)) == len(chosen) > before
+    assert _firsts(Service(paths=writable_paths).link_goals(2023, 2024, k=1), chosen) == len(chosen) > before
     # A few links teach nothing yet: the development links' weights hold.
     linker = first.linker
     few = dict(list(chosen.items())[:2])

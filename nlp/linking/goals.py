@@ -39,6 +39,9 @@ class GoalWeights:
     title: float = 0.7
     dense: float = 0.85
 
+    def dense_similarity(self, title: np.ndarray, profile: np.ndarray) -> np.ndarray:
+        return self.title * title + (1 - self.title) * profile
+
 
 def csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
     """Cross-domain similarity local scaling: 2·s − (mean of the row's k best) − (mean of the column's k best)."""
@@ -112,7 +115,7 @@ class GoalLinks(LinkCorpus):
         similarity of every source goal to every target goal."""
         weights = weights or self.goal_weights
         sources, targets, title, profile, lexical = self.goal_parts(from_year, to_year)
-        return sources, targets, weights.title * title + (1 - weights.title) * profile, lexical
+        return sources, targets, weights.dense_similarity(title, profile), lexical
 
     def goal_terms(self, goal: Document) -> list[str]:
         """The analysed words of the goal's family; the goal's own words count twice."""
@@ -137,9 +140,9 @@ class GoalLinks(LinkCorpus):
         rows, target_ids = {g.id: i for i, g in enumerate(sources)}, [t.id for t in targets]
         linked = [item for item in gold if item["from"] in rows and set(item["targets"]) & set(target_ids)]
         quality: dict[GoalWeights, dict[str, float]] = {}
-        for title_weight, dense_weight in itertools.product(GOAL_TITLE_WEIGHTS, GOAL_DENSE_WEIGHTS):
-            scores = fuse(title_weight * title + (1 - title_weight) * profile, lexical, dense_weight)
-            quality[GoalWeights(title_weight, dense_weight)] = {
+        for weights in itertools.starmap(GoalWeights, itertools.product(GOAL_TITLE_WEIGHTS, GOAL_DENSE_WEIGHTS)):
+            scores = fuse(weights.dense_similarity(title, profile), lexical, weights.dense)
+            quality[weights] = {
                 item["from"]: link_quality([target_ids[j] for j in np.argsort(-scores[rows[item["from"]]])],
                                            item["targets"]) for item in linked}
         return quality

@@ -18,9 +18,11 @@ $(VENV)/.installed: pyproject.toml
 build: setup
 	$(UPPSIKT) ingest
 	$(UPPSIKT) build
+	$(UPPSIKT) calibrate --gold evaluation/gold
 
-# serve ingests corpus/raw and builds what is missing itself, in one process.
-run: setup
+# build ingests corpus/raw, builds the index and calibrates the links on the development links; serve then finds
+# everything up to date (it would ingest and build what is missing itself, uncalibrated).
+run: build
 	$(UPPSIKT) serve
 
 test: setup

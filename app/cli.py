@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import typer
-from tqdm import tqdm
 
-from app.service import Service
 from corpus.model import UppsiktError
+
+if TYPE_CHECKING:  # the service (and through it torch and spaCy) loads only when a command runs
+    from app.service import Service
 
 app = typer.Typer(help="uppsikt: sök, koppla och bedöm kommunal måluppföljning.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -24,11 +27,45 @@ app.add_typer(link_app, name="link")
 
 F = TypeVar("F", bound=Callable[..., Any])
 JSON_OPTION = typer.Option(False, "--json", help="Skriv ut resultatet som ett JSON-dokument.")
+ORG_HELP = "Kommunen eller regionen (t.ex. 'Ånge kommun')"
+ORG_OPTION = typer.Option(None, "--org", help=f"{ORG_HELP}; standard: alla.")
+ONE_ORG_OPTION = typer.Option(None, "--org", help=f"{ORG_HELP}; standard: den enda i databasen.")
+# Where a command's one JSON document goes: the real stdout, while everything else the libraries print goes to
+# stderr (handles_errors swaps them for the command's run).
+_json_out: IO[str] | None = None
 
 
 def fail(message: str) -> None:
     typer.echo(f"Fel: {message}", err=True)
     raise typer.Exit(1)
+
+
+@contextmanager
+def _stdout_kept_for_json() -> Iterator[None]:
+    """While a command runs, whatever the libraries print on stdout (trainers' loss dicts, C engines' notes) goes
+    to stderr; emit() alone writes to the real stdout, so stdout holds exactly one JSON document."""
+    global _json_out
+    sys.stdout.flush()
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = -1  # a test runner's captured stdout: swapping the Python object is enough
+    saved_object = sys.stdout
+    saved_fd = os.dup(fd) if fd >= 0 else -1
+    if fd >= 0:
+        os.dup2(sys.stderr.fileno(), fd)
+    _json_out = os.fdopen(os.dup(saved_fd), "w", encoding="utf-8") if saved_fd >= 0 else saved_object
+    sys.stdout = sys.stderr
+    try:
+        yield
+    finally:
+        sys.stdout = saved_object
+        if saved_fd >= 0:
+            _json_out.flush()
+            _json_out.close()
+            os.dup2(saved_fd, fd)
+            os.close(saved_fd)
+        _json_out = None
 
 
 def handles_errors(func: F) -> F:
@@ -37,7 +74,8 @@ def handles_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _stdout_kept_for_json():
+                return func(*args, **kwargs)
         except UppsiktError as exc:
             fail(str(exc))
         except KeyboardInterrupt:
@@ -48,46 +86,59 @@ def handles_errors(func: F) -> F:
 
 
 def emit(data: Any, as_json: bool, render: Callable[[Any], str] | None = None) -> None:
-    if as_json or render is None:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        typer.echo(render(data))
+    out = _json_out or sys.stdout
+    text = json.dumps(data, ensure_ascii=False, indent=2) if as_json or render is None else render(data)
+    out.write(text + "\n")
+    out.flush()
 
 
 def _service() -> Service:
+    from app.service import Service
+
     return Service()
+
+
+def _progress_bar(description: str, unit: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(desc=description, unit=unit, file=sys.stderr, disable=None)
 
 
 @app.command()
 @handles_errors
 def ingest(
     paths: list[Path] = typer.Argument(None, help="Rapportfiler (.txt, .md, .pdf); standard: corpus/raw/*."),
+    org: str = typer.Option(None, "--org", help=f"{ORG_HELP}, där rapporten inte säger det"),
+    year: int = typer.Option(None, "--year", min=1990, max=2100, help="Året, där rapporten inte säger det"),
+    period: str = typer.Option(None, "--period", help="T1, T2 eller T3, där rapporten inte säger det"),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Läs in rapporter i databasen (samma fil två gånger ändrar inget; en trasig fil ändrar inget)."""
     service = _service()
-    with tqdm(desc="Läser in", unit="fil", file=sys.stderr, disable=None) as bar:
-        result = service.ingest(paths or None, progress=lambda name: (bar.set_postfix_str(name), bar.update(1)))
+    with _progress_bar("Läser in", "fil") as bar:
+        result = service.ingest(paths or None, progress=lambda name: (bar.set_postfix_str(name), bar.update(1)),
+                                organisation=org, year=year, period=period)
     emit(result, as_json, lambda r: "\n".join(
-        [f"{x['source']}: {x['year']} {x['period'] or '-'} mål={x['goals']} aktiviteter={x['activities']} "
+        [f"{x['source']}: {x['organisation']} {x['year']} {x['period'] or '-'} mål={x['goals']} "
+         f"aktiviteter={x['activities']} "
          f"täckning={x['coverage']:.1%} {x['status']}" + (f" (dubblett av {x['duplicate_of']})" if x["duplicate_of"] else "")
          for x in r["reports"]] + [f"varning: {w}" for w in r["warnings"]]))
 
 
 @corpus_app.command("reports")
 @handles_errors
-def corpus_reports(as_json: bool = JSON_OPTION) -> None:
+def corpus_reports(org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Lista rapporterna i databasen."""
-    emit(_service().reports(), as_json, lambda rs: "\n".join(
-        f"{r['source']}  {r['year']} {r['period'] or '-'}  {r['title']}" for r in rs))
+    emit(_service().reports(org), as_json, lambda rs: "\n".join(
+        f"{r['source']}  {r['organisation']}  {r['year']} {r['period'] or '-'}  {r['title']}" for r in rs))
 
 
 @corpus_app.command("goals")
 @handles_errors
 def corpus_goals(year: int = typer.Option(None, "--year"), report: str = typer.Option(None, "--report"),
-                 as_json: bool = JSON_OPTION) -> None:
+                 org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Lista mål (top_level för fullmäktiges/styrelsens mål, parent_id för delmål)."""
-    emit(_service().goals(year, report), as_json, lambda gs: "\n".join(
+    emit(_service().goals(year, report, org), as_json, lambda gs: "\n".join(
         f"{'' if g['top_level'] else '  '}{g['id']}: {g['title'][:90]}"
         + (f" [{g['assessment']}]" if g["assessment"] else "") for g in gs))
 
@@ -95,9 +146,9 @@ def corpus_goals(year: int = typer.Option(None, "--year"), report: str = typer.O
 @corpus_app.command("activities")
 @handles_errors
 def corpus_activities(year: int = typer.Option(None, "--year"), report: str = typer.Option(None, "--report"),
-                      as_json: bool = JSON_OPTION) -> None:
+                      org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Lista aktiviteter med sina rapporterade versioner, nyaste först."""
-    emit(_service().activities(year, report), as_json, lambda acts: "\n".join(
+    emit(_service().activities(year, report, org), as_json, lambda acts: "\n".join(
         f"{a['id']}: {a['title'][:80]} [{a['versions'][0]['status'] if a['versions'] else '-'}]" for a in acts))
 
 
@@ -112,7 +163,8 @@ def _render_search(result: dict[str, Any]) -> str:
     read_as = f" (läst som {result['interpreted_query']!r})" if result["interpreted_query"] != result["query"] else ""
     lines = [f"{result['query']!r}{read_as}: {len(result['hits'])} träffar på {result['took_ms']} ms"]
     for n, hit in enumerate(result["hits"], start=1):
-        lines.append(f"{n:2}. [{hit['kind']} {hit['year']}] {hit['title'][:90]} ({hit['score']:.4f})")
+        lines.append(f"{n:2}. [{hit['kind']} {hit['organisation']} {hit['year']}] {hit['title'][:90]} "
+                     f"({hit['score']:.4f})")
     return "\n".join(lines)
 
 
@@ -128,11 +180,13 @@ def search(
     unit: str = typer.Option(None, "--unit", help="Del av enhetens namn"),
     mode: str = typer.Option("hybrid", "--mode", help="hybrid, dense eller bm25"),
     batch: Path = typer.Option(None, "--batch", help="Fil med en fråga per rad"),
+    org: str = ORG_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Sök mål och aktiviteter efter betydelse (semantiskt + lexikalt)."""
+    """Sök mål och aktiviteter efter betydelse (semantiskt + lexikalt), i alla organisationer eller en."""
     service = _service()
-    options = {"k": k, "year": year, "kind": kind, "report": report, "status": status, "unit": unit, "mode": mode}
+    options = {"k": k, "year": year, "kind": kind, "report": report, "status": status, "unit": unit, "mode": mode,
+               "organisation": org}
     if batch is not None:
         try:
             queries = [q for q in batch.read_text(encoding="utf-8").splitlines() if q.strip()]
@@ -163,26 +217,29 @@ KIND_HELP = "goal (mål → mål), activity (aktivitet → fortsättning) eller 
 @link_app.command("goals")
 @handles_errors
 def link_goals(from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
-               k: int = typer.Option(5, "--k", min=1, max=50), as_json: bool = JSON_OPTION) -> None:
+               k: int = typer.Option(5, "--k", min=1, max=50), org: str = ONE_ORG_OPTION,
+               as_json: bool = JSON_OPTION) -> None:
     """För varje mål år A: rangordnade mål år B, med belägg och no_match där inget motsvarar."""
-    emit(_service().link_goals(from_year, to_year, k), as_json, _render_links)
+    emit(_service().link_goals(from_year, to_year, k, org), as_json, _render_links)
 
 
 @link_app.command("activities")
 @handles_errors
 def link_activities(from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
-                    k: int = typer.Option(5, "--k", min=1, max=50), as_json: bool = JSON_OPTION) -> None:
+                    k: int = typer.Option(5, "--k", min=1, max=50), org: str = ONE_ORG_OPTION,
+                    as_json: bool = JSON_OPTION) -> None:
     """För varje aktivitet år A: troliga fortsättningar eller föregångare år B."""
-    emit(_service().link_activities(from_year, to_year, k), as_json, _render_links)
+    emit(_service().link_activities(from_year, to_year, k, org), as_json, _render_links)
 
 
 @link_app.command("placement")
 @handles_errors
 def link_placement(from_year: int = typer.Option(..., "--from-year", help="Aktiviteternas år"),
                    to_year: int = typer.Option(..., "--to-year", help="Målens år (samma år går bra)"),
-                   k: int = typer.Option(3, "--k", min=1, max=30), as_json: bool = JSON_OPTION) -> None:
+                   k: int = typer.Option(3, "--k", min=1, max=30), org: str = ONE_ORG_OPTION,
+                   as_json: bool = JSON_OPTION) -> None:
     """För varje aktivitet år A: de mål år B den troligast tjänar, och var rapporterna placerar den."""
-    emit(_service().link_placements(from_year, to_year, k), as_json, _render_links)
+    emit(_service().link_placements(from_year, to_year, k, org), as_json, _render_links)
 
 
 @link_app.command("decide")
@@ -212,10 +269,11 @@ def link_remove_draft(draft_id: str = typer.Argument(..., help="Utkastets id (ny
 def link_export(
     out: Path = typer.Argument(..., help="CSV-fil att skriva"),
     from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
-    kind: str = typer.Option("goal", "--kind", help=KIND_HELP), as_json: bool = JSON_OPTION,
+    kind: str = typer.Option("goal", "--kind", help=KIND_HELP), org: str = ONE_ORG_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
     """Exportera kopplingarna (beslut, annars förslag) som CSV för Excel (UTF-8 med BOM, semikolon)."""
-    emit(_service().export_mapping(kind, from_year, to_year, out), as_json, lambda r: f"Skrev {r['rows']} rader till {r['path']}.")
+    emit(_service().export_mapping(kind, from_year, to_year, out, org), as_json, lambda r: f"Skrev {r['rows']} rader till {r['path']}.")
 
 
 @app.command("suggest-goal")
@@ -228,6 +286,7 @@ def suggest_goal(
     save: bool = typer.Option(False, "--save", help="Spara texten som ny aktivitet under förslaget (eller --goal)"),
     goal: str = typer.Option(None, "--goal", help="Med --save: målet att placera den under i stället för förslaget"),
     author: str = typer.Option(None, "--by", help="Med --save: ditt namn (valfritt)"),
+    org: str = ONE_ORG_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """De mål år Y som en aktivitet troligast tjänar, med belägg; --save sparar en ny aktivitet under ett av dem."""
@@ -236,9 +295,9 @@ def suggest_goal(
         raise UppsiktError("--save gäller en ny aktivitets text; en befintlig aktivitet placeras med 'link decide'.")
     if goal and not save:
         raise UppsiktError("--goal gäller bara tillsammans med --save.")
-    result = service.suggest_goal(text, year, k, activity)
+    result = service.suggest_goal(text, year, k, activity, org)
     if save:
-        result["saved"] = service.draft_activity(text, year, goal, author)
+        result["saved"] = service.draft_activity(text, year, goal, author, org)
     emit(result, as_json, lambda r: "\n".join(
         [f"{c['score']:.3f}  {c['title'][:90]}" for c in r["candidates"]]
         + ([f"Sparad som {r['saved']['id']} under: {r['saved']['goal_title']}"] if "saved" in r else [])))
@@ -250,31 +309,70 @@ def assess(
     text: str = typer.Argument(None, help="Kommentaren att bedöma."),
     kind: str = typer.Option("activity", "--kind", help="activity (status) eller goal (måluppfyllelse)"),
     entity: str = typer.Option(None, "--id", help="Bedöm en aktivitet eller ett mål i korpusen i stället"),
+    batch: Path = typer.Option(None, "--batch", help='JSON-rader {"text": …, "kind": …}; svarar med en lista'),
+    org: str = ORG_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Föreslå bedömningsnivå med sannolikheter, liknande fall och flaggor."""
-    result = _service().assess(text or "", kind, entity)
-    emit(result, as_json, lambda r: "\n".join(
+    service = _service()
+    if batch is not None:
+        results = service.assess_batch(_json_lines(batch), org)
+        emit(results, as_json, lambda rs: "\n\n".join(_render_assessment(r) for r in rs))
+        return
+    emit(service.assess(text or "", kind, entity, org), as_json, _render_assessment)
+
+
+def _json_lines(path: Path) -> list[Any]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UppsiktError(f"Filen {path} kunde inte läsas ({exc}).") from exc
+    items = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise UppsiktError(f"Rad {number} i {path.name} är inte JSON ({exc.msg}).") from exc
+    return items
+
+
+def _render_assessment(r: dict[str, Any]) -> str:
+    return "\n".join(
         [f"Förslag: {r['label'] or 'inget (för svagt underlag)'}"]
         + [f"  {label}: {p:.0%}" for label, p in r["probabilities"].items()]
         + [f"  flagga: {f}" for f in r["flags"]]
-        + [f"  liknande: [{e['label']}] {e['title'][:60]} ({e['score']:.2f})" for e in r["evidence"]]))
+        + [f"  liknande: [{e['label']}] {e['title'][:60]} ({e['score']:.2f})" for e in r["evidence"]])
 
 
 @app.command()
 @handles_errors
-def check(as_json: bool = JSON_OPTION) -> None:
+def check(org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Angivna nivåer som deras egen text motsäger, säkrast först."""
-    emit(_service().check(), as_json, lambda rows: "\n".join(
+    emit(_service().check(org), as_json, lambda rows: "\n".join(
         f"{r['probability']:.0%} [{r['kind']}] {r['title'][:60]}: {r['stated']} → {r['suggested']} ({r['reason']})"
         for r in rows) or "Inga motsägelser hittades.")
 
 
 @app.command()
 @handles_errors
-def evaluate(as_json: bool = JSON_OPTION) -> None:
-    """Mät allt mot de märkta rapporterna och skriv evaluation/REPORT.md."""
-    emit(_service().evaluate(), True)
+def evaluate(output: Path = typer.Option(None, "--output", help="Mapp för REPORT.md och figurerna; standard: "
+                                                                  "utcheckningens evaluation/"),
+             as_json: bool = JSON_OPTION) -> None:
+    """Mät allt mot de märkta rapporterna och skriv REPORT.md (i evaluation/ eller --output)."""
+    emit(_service().evaluate(output), True)
+
+
+@app.command()
+@handles_errors
+def calibrate(gold: Path = typer.Option(None, "--gold", help="Mapp med målkopplingar (goal_links*.jsonl)"),
+              org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
+    """Anpassa kopplingarnas vikter och regeln för 'ingen motsvarighet' efter givna kopplingar och sparade beslut."""
+    emit(_service().calibrate(gold, org), as_json, lambda r: "\n".join(
+        f"{c['organisation']}: vikter titel {c['goal_weights']['title']}, tät {c['goal_weights']['dense']} "
+        f"({'anpassade' if c['fitted_weights'] else 'standard'}); regel "
+        f"{'anpassad' if c['fitted_rule'] else 'standard'}; {c['links']} kopplingar; {c['figures']}"
+        for c in r["calibrations"]))
 
 
 @app.command()

@@ -7,17 +7,19 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corpus.ingest import default_paths, ingest_paths
+from corpus.ingest import IngestOptions, default_paths, ingest_paths
 from corpus.model import UppsiktError
+from corpus.organisation import canonical_organisation
 from corpus.settings import Paths
 from corpus.store import Store, now_iso
 from corpus.text import label_space_for
-from nlp.assessor import Assessor
-from nlp.embedding import make_embedder, placement_model
-from nlp.linking import Linker
-from nlp.search import SearchEngine, SearchFilters
+
+if TYPE_CHECKING:  # the engines load torch and spaCy: only the commands that need them import them
+    from nlp.assessor import Assessor
+    from nlp.linking import Linker
+    from nlp.search import SearchEngine
 
 Progress = Callable[[str], None]
 EXPORT_CANDIDATES = 50
@@ -38,7 +40,7 @@ class Service:
     _store: Store | None = None
     _engine: SearchEngine | None = None
     _assessor: Assessor | None = None
-    _linker: Linker | None = None
+    _linkers: dict[str | None, Linker] = field(default_factory=dict)
 
     @property
     def store(self) -> Store:
@@ -49,52 +51,88 @@ class Service:
     def reset(self) -> None:
         self._engine = None
         self._assessor = None
-        self._linker = None
+        self._linkers.clear()
 
     # ---- corpus ------------------------------------------------------------------------------
 
-    def ingest(self, paths: list[Path] | None = None, progress: Progress | None = None) -> dict[str, Any]:
+    def ingest(self, paths: list[Path] | None = None, progress: Progress | None = None,
+               organisation: str | None = None, year: int | None = None, period: str | None = None
+               ) -> dict[str, Any]:
+        """Read report files into the store; `organisation`, `year` and `period` say what the reports may not."""
         files = paths or default_paths(self.paths.raw_dir)
         if not files:
             raise UppsiktError(f"Inga rapportfiler hittades i {self.paths.raw_dir}.")
         for path in files:
             if not path.exists():
                 raise UppsiktError(f"Filen {path} finns inte.")
-        result = ingest_paths(files, self.store, progress)
+        result = ingest_paths(files, self.store, progress, IngestOptions(organisation, year, period))
         if any(r["status"] == "ingested" for r in result.reports):
             self.reset()
         return {"reports": result.reports, "warnings": result.warnings}
 
-    def reports(self) -> list[dict[str, Any]]:
-        return self.store.reports()
+    def organisations(self) -> list[str]:
+        return self.store.organisations()
 
-    def _check_year(self, year: int | None) -> None:
-        if year is not None and year not in self.store.years():
-            raise UppsiktError(f"Året {year} finns inte i korpusen (finns: {', '.join(map(str, self.store.years()))}).")
+    def check_organisation(self, organisation: str | None) -> str | None:
+        """The organisation as the store spells it ("ange kommun" → "Ånge kommun"); one sentence if unknown."""
+        if organisation is None:
+            return None
+        known = self.store.organisations()
+        name = canonical_organisation(organisation, known)
+        if name not in known:
+            raise UppsiktError(f"Organisationen '{organisation}' finns inte i korpusen (finns: "
+                               f"{', '.join(known) or 'inga'}).")
+        return name
+
+    def one_organisation(self, organisation: str | None) -> str:
+        """The organisation a link is made within: the one named, else the only one in the store."""
+        if organisation is not None:
+            return self.check_organisation(organisation)  # type: ignore[return-value]
+        known = self.store.organisations()
+        if not known:
+            raise UppsiktError("Korpusen är tom; läs först in rapporter med 'uppsikt ingest'.")
+        if len(known) > 1:
+            raise UppsiktError(f"Korpusen har flera organisationer ({', '.join(known)}); välj en med --org.")
+        return known[0]
+
+    def reports(self, organisation: str | None = None) -> list[dict[str, Any]]:
+        return self.store.reports(self.check_organisation(organisation))
+
+    def _check_year(self, year: int | None, organisation: str | None = None) -> None:
+        years = self.store.years(organisation)
+        if year is not None and year not in years:
+            whose = f" för {organisation}" if organisation else ""
+            raise UppsiktError(f"Året {year} finns inte i korpusen{whose} (finns: {', '.join(map(str, years))}).")
 
     def _check_report(self, report: str | None) -> None:
         if report is not None and report not in {r["source"] for r in self.store.reports()}:
             raise UppsiktError(f"Rapporten '{report}' finns inte i korpusen.")
 
-    def goals(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        self._check_year(year)
+    def goals(self, year: int | None = None, report: str | None = None,
+              organisation: str | None = None) -> list[dict[str, Any]]:
+        organisation = self.check_organisation(organisation)
+        self._check_year(year, organisation)
         self._check_report(report)
         return [
-            {k: g[k] for k in ("id", "year", "section", "title", "parent_id", "top_level", "reports",
-                               "assessment", "assessment_comment", "area", "measures")}
-            for g in self.store.goals(year, report)
+            {k: g[k] for k in ("id", "organisation", "year", "section", "title", "parent_id", "top_level",
+                               "reports", "assessment", "assessment_comment", "area", "measures")}
+            for g in self.store.goals(year, report, organisation)
         ]
 
-    def activities(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        self._check_year(year)
+    def activities(self, year: int | None = None, report: str | None = None,
+                   organisation: str | None = None) -> list[dict[str, Any]]:
+        organisation = self.check_organisation(organisation)
+        self._check_year(year, organisation)
         self._check_report(report)
-        return self.store.activities(year, report)
+        return self.store.activities(year, report, organisation)
 
     # ---- search ------------------------------------------------------------------------------
 
     @property
     def engine(self) -> SearchEngine:
         if self._engine is None:
+            from nlp.search import SearchEngine
+
             self.store.connect()
             self._engine = SearchEngine(self.store, self.paths.artifacts, self.model)
         return self._engine
@@ -118,8 +156,11 @@ class Service:
 
     def search(self, query: str, k: int = 10, year: int | None = None, kind: str = "any",
                report: str | None = None, status: str | None = None, unit: str | None = None,
-               mode: str = "hybrid") -> dict[str, Any]:
-        filters = SearchFilters(year=year, kind=kind, report=report, status=status, unit=unit)
+               mode: str = "hybrid", organisation: str | None = None) -> dict[str, Any]:
+        from nlp.search import SearchFilters
+
+        filters = SearchFilters(year=year, kind=kind, report=report, status=status, unit=unit,
+                                organisation=self.check_organisation(organisation))
         return self.engine.search(query, k=k, filters=filters, mode=mode)
 
     def search_batch(self, queries: list[str], **options: Any) -> list[dict[str, Any]]:
@@ -130,53 +171,76 @@ class Service:
 
     # ---- linking -----------------------------------------------------------------------------
 
+    def linker_for(self, organisation: str | None = None) -> Linker:
+        """The linker of one organisation (the only one in the store when None), with its calibration."""
+        from nlp.embedding import make_embedder, placement_model
+        from nlp.linking import Linker
+        from nlp.linking.calibration import load_calibration
+
+        name = self.one_organisation(organisation)
+        if name not in self._linkers:
+            calibration = load_calibration(self.paths.artifacts, self.engine.embedder.name, name)
+            self._linkers[name] = Linker(self.engine, make_embedder(placement_model(self.model), self.paths.artifacts),
+                                         organisation=name, calibration=calibration)
+        return self._linkers[name]
+
     @property
     def linker(self) -> Linker:
-        if self._linker is None:
-            self._linker = Linker(self.engine, make_embedder(placement_model(self.model), self.paths.artifacts))
-        return self._linker
+        return self.linker_for(None)
 
-    def link_goals(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        # The no-match rule learns from the coordinators too: accepted or chosen links have a counterpart,
-        # "no match" has none; a rejected suggestion says neither. The weights learn from the links themselves.
-        decisions = self.decisions("goal", to_year)
+    def _labelled_goal_links(self, decisions: dict[str, dict[str, Any]]) -> tuple[dict[str, bool], dict[str, str]]:
+        """What the coordinators' goal decisions teach: accepted or chosen links have a counterpart, "no match"
+        has none, a rejected suggestion says neither (decided); and which goal each continues (chosen)."""
         decided = {d["from_id"]: d["decision"] != "no_match" for d in decisions.values() if d["decision"] != "reject"}
         chosen = {d["from_id"]: d["to_id"] for d in decisions.values() if d["decision"] in ("accept", "choose")
                   and d.get("to_id")}
-        return self._with_decisions(self.linker.link_goals(from_year, to_year, k, decided, chosen), decisions)
+        return decided, chosen
 
-    def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
-        return self._with_decisions(self.linker.link_activities(from_year, to_year, k),
-                                    self.decisions("activity", to_year))
+    def link_goals(self, from_year: int, to_year: int, k: int = 5,
+                   organisation: str | None = None) -> list[dict[str, Any]]:
+        linker = self.linker_for(organisation)
+        decisions = self.decisions("goal", to_year, linker.organisation)
+        decided, chosen = self._labelled_goal_links(decisions)
+        return self._with_decisions(linker.link_goals(from_year, to_year, k, decided, chosen), decisions, linker)
 
-    def link_placements(self, from_year: int, to_year: int, k: int = 3) -> list[dict[str, Any]]:
+    def link_activities(self, from_year: int, to_year: int, k: int = 5,
+                        organisation: str | None = None) -> list[dict[str, Any]]:
+        linker = self.linker_for(organisation)
+        return self._with_decisions(linker.link_activities(from_year, to_year, k),
+                                    self.decisions("activity", to_year, linker.organisation), linker)
+
+    def link_placements(self, from_year: int, to_year: int, k: int = 3,
+                        organisation: str | None = None) -> list[dict[str, Any]]:
         """Every activity of one year under the goals of the same or another year, with the decisions on it;
         within one year, the activities drafted for its goals (draft_activity) come first."""
+        linker = self.linker_for(organisation)
         drafted = [{"id": d["id"], "title": d["text"][:120], "text": d["text"][:600], "placed_under": [],
-                    "candidates": self.linker.suggest_goal(d["text"], to_year, k)["candidates"], "drafted": True}
-                   for d in self.drafted_activities(to_year)] if from_year == to_year else []
+                    "candidates": linker.suggest_goal(d["text"], to_year, k)["candidates"], "drafted": True}
+                   for d in self.drafted_activities(to_year, linker.organisation)] if from_year == to_year else []
         # A year with drafts but no reported activities yet lists the drafts; otherwise an empty year says so.
-        reported = [] if drafted and not self.linker.activities(from_year) else self.linker.place_activities(
+        reported = [] if drafted and not linker.activities(from_year) else linker.place_activities(
             from_year, to_year, k)
         return self._with_decisions(drafted + [{**link, "drafted": False} for link in reported],
-                                    self.decisions("placement", to_year))
+                                    self.decisions("placement", to_year, linker.organisation), linker)
 
-    def draft_activity(self, text: str, year: int, goal_id: str | None = None, author: str | None = None
-                       ) -> dict[str, Any]:
+    def draft_activity(self, text: str, year: int, goal_id: str | None = None, author: str | None = None,
+                       organisation: str | None = None) -> dict[str, Any]:
         """A new activity that no report holds yet, placed under one of `year`'s goals: the top suggestion
         (accept) unless the coordinator names another goal (choose). The same text saved again keeps its id
         and gets the new placement; it shows in link_placements(year, year) and its CSV."""
-        suggestion = self.suggest_goal(text, year, k=3)
+        linker = self.linker_for(organisation)
+        suggestion = self.suggest_goal(text, year, k=3, organisation=linker.organisation)
         text = suggestion["text"].strip()
-        goals = {g.id: g for g in self.linker.top_goals(year)}
+        goals = {g.id: g for g in linker.top_goals(year)}
         if goal_id and goal_id not in goals:
             raise UppsiktError(f"{goal_id} är inte ett av årets {year} mål.")
         best = suggestion["candidates"][0]["id"]
         chosen = goal_id or best
-        draft_id = f"ny-{year}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
+        digest = hashlib.sha1(f"{linker.organisation}\n{text}".encode()).hexdigest()[:10]
+        draft_id = f"ny-{year}-{digest}"
         with self.store.transaction() as tx:
-            tx.execute("INSERT OR IGNORE INTO drafted_activities (id, year, text, author, created_at) VALUES (?, ?, ?, ?, ?)",
-                       (draft_id, year, text, author, now_iso()))
+            tx.execute("INSERT OR IGNORE INTO drafted_activities (id, organisation, year, text, author, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (draft_id, linker.organisation, year, text, author, now_iso()))
         decision = self.decide("placement", draft_id, "accept" if chosen == best else "choose", chosen, author)
         return {"id": draft_id, "year": year, "text": text, "goal_id": chosen, "goal_title": goals[chosen].title,
                 "candidates": suggestion["candidates"], "decision": decision}
@@ -194,36 +258,46 @@ class Service:
     def suggested_target(self, kind: str, from_id: str, to_year: int) -> str:
         """The first suggestion for one item in the mapping into `to_year` (what 'accept' and 'reject' are about)."""
         doc = self.engine.by_id.get(from_id)
-        drafted = {d["id"]: d["year"] for d in self.drafted_activities()} if kind == "placement" else {}
+        drafted = {d["id"]: d for d in self.drafted_activities()} if kind == "placement" else {}
         if doc is None and from_id not in drafted:
             raise UppsiktError("Välj vad du vill besluta om.")
-        from_year = doc.year if doc else drafted[from_id]
-        link = next((x for x in self.links(kind, from_year, to_year, k=1) if x["id"] == from_id), None)
+        from_year = doc.year if doc else drafted[from_id]["year"]
+        organisation = doc.organisation if doc else drafted[from_id]["organisation"]
+        link = next((x for x in self.links(kind, from_year, to_year, k=1, organisation=organisation)
+                     if x["id"] == from_id), None)
         if link is None or not link["candidates"]:
             raise UppsiktError(f"Inget förslag för {from_id} till år {to_year}; föreslå kopplingar för de valda åren först.")
         return link["candidates"][0]["id"]
 
-    def drafted_activities(self, year: int | None = None) -> list[dict[str, Any]]:
+    def drafted_activities(self, year: int | None = None, organisation: str | None = None) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT * FROM drafted_activities ORDER BY created_at, id")
-        return [dict(r) for r in rows if year is None or r["year"] == year]
+        return [dict(r) for r in rows if (year is None or r["year"] == year)
+                and (organisation is None or r["organisation"] == organisation)]
 
-    def links(self, kind: str, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
+    def links(self, kind: str, from_year: int, to_year: int, k: int = 5,
+              organisation: str | None = None) -> list[dict[str, Any]]:
         """The suggestions of one kind of mapping: goal (goals to goals), activity (activities to their
         continuations) or placement (activities to the goals they serve)."""
         link = {"goal": self.link_goals, "activity": self.link_activities, "placement": self.link_placements}
         if kind not in link:
             raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
-        return link[kind](from_year, to_year, k)
+        return link[kind](from_year, to_year, k, organisation)
 
     @staticmethod
-    def _with_decisions(links: list[dict[str, Any]], decisions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        """Each suggestion with the coordinator's stored decision on it, if any."""
+    def _with_decisions(links: list[dict[str, Any]], decisions: dict[str, dict[str, Any]],
+                        linker: Linker) -> list[dict[str, Any]]:
+        """Each suggestion with the coordinator's stored decision on it, if any, and its organisation."""
         for link in links:
             link["decision"] = decisions.get(link["id"])
+            link["organisation"] = linker.organisation
         return links
 
-    def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None) -> dict[str, Any]:
-        return self.linker.suggest_goal(text, year, k, activity_id)
+    def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None,
+                     organisation: str | None = None) -> dict[str, Any]:
+        if activity_id and organisation is None and activity_id in self.engine.by_id:
+            organisation = self.engine.by_id[activity_id].organisation  # an activity says whose it is
+        linker = self.linker_for(organisation)
+        return {**linker.suggest_goal(text, year, k, activity_id), "organisation": linker.organisation}
 
     DECISIONS = ("accept", "reject", "choose", "no_match")
     # What each kind of mapping links: (kind of the item decided on, kind of what it is linked to).
@@ -237,7 +311,8 @@ class Service:
         if kind not in self.LINK_KINDS:
             raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
         known = self.engine.by_id
-        drafted = {d["id"] for d in self.drafted_activities()} if kind == "placement" else set()
+        drafts = {d["id"]: d["organisation"] for d in self.drafted_activities()} if kind == "placement" else {}
+        drafted = set(drafts)
         if (from_id not in known and from_id not in drafted) or (to_id and to_id not in known):
             raise UppsiktError(f"Okänt id: {to_id if from_id in known or from_id in drafted else from_id}.")
         if decision in {"accept", "choose"} and not to_id:
@@ -250,28 +325,36 @@ class Service:
         if to_id and decision != "no_match" and known[to_id].kind != target_kind:
             raise UppsiktError(f"{to_id} är inte {names[target_kind]}; en koppling av typen {kind} går till "
                                f"{names[target_kind]}.")
+        organisation = drafts[from_id] if from_id in drafted else known[from_id].organisation
+        if to_id and decision != "no_match" and known[to_id].organisation != organisation:
+            raise UppsiktError(f"{from_id} hör till {organisation} och {to_id} till {known[to_id].organisation}; "
+                               "kopplingar görs inom en organisation.")
         with self.store.transaction() as tx:
             tx.execute(
-                "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (kind, from_id, to_id if decision != "no_match" else None, decision, author, now_iso()),
+                "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at, organisation) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (kind, from_id, to_id if decision != "no_match" else None, decision, author, now_iso(), organisation),
             )
         return {"saved": True, **self.decisions(kind)[from_id]}
 
-    def decisions(self, kind: str, to_year: int | None = None) -> dict[str, dict[str, Any]]:
+    def decisions(self, kind: str, to_year: int | None = None,
+                  organisation: str | None = None) -> dict[str, dict[str, Any]]:
         """The newest decision per item; with `to_year`, only decisions on links into that year ("no
         counterpart" counts for every year): last year's activity may be placed under two years' goals."""
         by_id = self.engine.by_id
         rows = [r for r in self.store.query("SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
-                if to_year is None or r["to_id"] is None or (r["to_id"] in by_id and by_id[r["to_id"]].year == to_year)]
+                if (to_year is None or r["to_id"] is None or (r["to_id"] in by_id and by_id[r["to_id"]].year == to_year))
+                and (organisation is None or r["organisation"] == organisation)]
         return {r["from_id"]: {"from_id": r["from_id"], "to_id": r["to_id"], "decision": r["decision"],
                                "author": r["author"], "decided_at": r["created_at"]} for r in rows}
 
-    def export_mapping(self, kind: str, from_year: int, to_year: int, path: Path) -> dict[str, Any]:
+    def export_mapping(self, kind: str, from_year: int, to_year: int, path: Path,
+                       organisation: str | None = None) -> dict[str, Any]:
         """The mapping as CSV that Excel opens as it is: UTF-8 with BOM, semicolons, one row per item."""
         import csv
 
         # Every candidate, so a chosen target that was not the first suggestion still shows its score.
-        links = self.links(kind, from_year, to_year, EXPORT_CANDIDATES)
+        links = self.links(kind, from_year, to_year, EXPORT_CANDIDATES, organisation)
         by_id = self.engine.by_id
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -297,18 +380,23 @@ class Service:
                     decision.get("author") or "", decision.get("decided_at") or "",
                     *([placed_note(link)] if placed else []),
                 ])
-        return {"path": str(path), "rows": len(links)}
+        return {"path": str(path), "rows": len(links), "organisation": links[0]["organisation"] if links else
+                self.one_organisation(organisation)}
 
     # ---- assessment --------------------------------------------------------------------------
 
     @property
     def assessor(self) -> Assessor:
         if self._assessor is None:
+            from nlp.assessor import Assessor
+
             self._assessor = Assessor(self.store, self.engine.embedder, self.paths.artifacts, self.engine.letters)
         return self._assessor
 
-    def assess(self, text: str = "", kind: str = "activity", entity_id: str | None = None) -> dict[str, Any]:
+    def assess(self, text: str = "", kind: str = "activity", entity_id: str | None = None,
+               organisation: str | None = None) -> dict[str, Any]:
         """Propose a level for pasted text, or for an activity/goal of the corpus (its newest version)."""
+        organisation = self.check_organisation(organisation)
         entity = None
         if entity_id:
             matches = [e for e in self.assessor.examples.get(kind, []) if e.id == entity_id]
@@ -320,33 +408,92 @@ class Service:
         result["text"] = entity.text if entity else text
         if entity is not None:
             result["stated"] = entity.label
+            result["organisation"] = self._organisation_of(entity.id)
+        elif organisation:
+            result["organisation"] = organisation
         return result
 
-    def check(self) -> list[dict[str, Any]]:
-        return self.assessor.check()
+    ASSESS_KINDS = ("activity", "goal")
+
+    def assess_batch(self, items: list[dict[str, Any]], organisation: str | None = None) -> list[dict[str, Any]]:
+        """`assess` for each item ({"text", "kind"}; kind activity unless said), in order, in one process."""
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+                raise UppsiktError(f"Rad {number} saknar en text att bedöma ({{\"text\": …, \"kind\": …}}).")
+            if item.get("kind", "activity") not in self.ASSESS_KINDS:
+                raise UppsiktError(f"Rad {number} har okänd typ '{item.get('kind')}'; välj activity eller goal.")
+        return [self.assess(item["text"], item.get("kind", "activity"), organisation=organisation) for item in items]
+
+    def _organisation_of(self, entity_id: str) -> str | None:
+        doc = self.engine.by_id.get(entity_id)
+        return doc.organisation if doc else None
+
+    def check(self, organisation: str | None = None) -> list[dict[str, Any]]:
+        organisation = self.check_organisation(organisation)
+        rows = [{**row, "organisation": self._organisation_of(row["id"])} for row in self.assessor.check()]
+        return [row for row in rows if organisation is None or row["organisation"] == organisation]
 
     def record_feedback(self, kind: str, text: str, label: str, entity_id: str | None = None,
-                        proposed: str | None = None, author: str | None = None) -> dict[str, Any]:
+                        proposed: str | None = None, author: str | None = None,
+                        organisation: str | None = None) -> dict[str, Any]:
         """A reviewer's accepted or corrected level; later training uses it."""
         if label not in label_space_for(kind):
             raise UppsiktError(f"Okänd nivå '{label}' för typen {kind}.")
         if not (text or "").strip():
             raise UppsiktError("Texten är tom; det finns inget att spara.")
+        organisation = (self._organisation_of(entity_id) if entity_id else None) or self.check_organisation(
+            organisation)
         with self.store.transaction() as tx:
             tx.execute(
-                "INSERT INTO feedback (kind, entity_id, text, label, proposed, author, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (kind, entity_id, text, label, proposed, author, now_iso()),
+                "INSERT INTO feedback (kind, entity_id, text, label, proposed, author, created_at, organisation) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (kind, entity_id, text, label, proposed, author, now_iso(), organisation),
             )
         self._assessor = None
         return {"saved": True, "kind": kind, "label": label}
 
+    # ---- calibration -------------------------------------------------------------------------
+
+    def calibrate(self, gold_dir: Path | None = None, organisation: str | None = None) -> dict[str, Any]:
+        """Fit the goal-link weights and the no-match rule for the served model from the goal links in
+        `gold_dir` (files goal_links*.jsonl) and the coordinators' goal decisions, per organisation (each in the
+        store when None), and save them where the served code reads them."""
+        from nlp.linking import load_links
+        from nlp.linking.calibration import save_calibration
+
+        files = sorted(gold_dir.glob("goal_links*.jsonl")) if gold_dir is not None else []
+        if gold_dir is not None and not gold_dir.is_dir():
+            raise UppsiktError(f"Mappen {gold_dir} finns inte.")
+        try:
+            given = [item for path in files for item in load_links(path)]
+        except (OSError, ValueError) as exc:
+            raise UppsiktError(f"Kopplingarna i {gold_dir} kunde inte läsas ({exc}).") from exc
+        names = [self.check_organisation(organisation)] if organisation else self.store.organisations()
+        out = []
+        for name in names:
+            linker = self.linker_for(name)
+            decided, chosen = self._labelled_goal_links(self.decisions("goal", organisation=name))
+            from_decisions = [{"from": goal_id, "targets": {chosen[goal_id]: 2} if has and goal_id in chosen else {}}
+                              for goal_id, has in decided.items() if not has or goal_id in chosen]
+            overridden = {item["from"] for item in from_decisions}
+            links = [item for item in given if item["from"] not in overridden] + from_decisions
+            own = [item for item in links if item["from"] in linker.top_goal]
+            sources = tuple(str(p.name) for p in files) + (("beslut",) if from_decisions else ())
+            calibration = linker.calibrate(own, self.engine.embedder.name, sources)
+            path = save_calibration(self.paths.artifacts, calibration)
+            out.append({**calibration.to_json(), "path": str(path)})
+        return {"model": self.engine.embedder.name, "calibrations": out}
+
     # ---- evaluation --------------------------------------------------------------------------
 
-    def evaluate(self) -> dict[str, Any]:
+    def evaluate(self, output: Path | None = None) -> dict[str, Any]:
+        """Every figure the project measures; REPORT.md and figures.json written into `output` (the checkout's
+        evaluation/ when None) and a copy of the figures beside the store's artefacts, for the app to show."""
         from evaluation.report import run_evaluation
         from nlp.embedding import BASE_MODEL, model_setting
+        from nlp.search import SearchEngine
 
         served = self.engine
         base = served if model_setting(self.model) == BASE_MODEL else SearchEngine(
             self.store, self.paths.artifacts, BASE_MODEL)
-        return run_evaluation(self.store, base, served=served)
+        return run_evaluation(self.store, base, served=served, output=output, artifacts=self.paths.artifacts)

@@ -15,13 +15,11 @@ import gradio as gr  # noqa: E402
 
 from app.service import Service, placed_note
 from corpus.model import UppsiktError
-from corpus.settings import REPO_ROOT
 from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
 
 UPLOAD_TYPES = (".txt", ".md", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng"]
-EVALUATION_DIR = REPO_ROOT / "evaluation"
 
 
 def _highlight(text: str, words: list[str]) -> str:
@@ -278,10 +276,13 @@ class Handlers:
         warnings = "".join(f"<li>{html.escape(w)}</li>" for w in result["warnings"][:20])
         return f"<p>{message}</p><ul>{warnings}</ul>", self.reports()
 
-    # Utvärdering
-    @staticmethod
-    def evaluation() -> str:
-        report = EVALUATION_DIR / "REPORT.md"
+    # Utvärdering: the figures `uppsikt evaluate` measured on the store this app serves (beside its artefacts).
+    @property
+    def evaluation_dir(self) -> Path:
+        return self.service.paths.artifacts / "evaluation"
+
+    def evaluation(self) -> str:
+        report = self.evaluation_dir / "REPORT.md"
         text = report.read_text(encoding="utf-8") if report.exists() else "Ingen rapport ännu; kör `uppsikt evaluate`."
         return re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
 
@@ -415,8 +416,8 @@ def build_app(service: Service) -> gr.Blocks:
             report_markdown = gr.Markdown(h.evaluation())
             with gr.Row():
                 for image in ("confusion_activity.png", "confusion_goal.png"):
-                    if (EVALUATION_DIR / image).exists():
-                        gr.Image(str(EVALUATION_DIR / image), label=image, interactive=False)
+                    if (h.evaluation_dir / image).exists():
+                        gr.Image(str(h.evaluation_dir / image), label=image, interactive=False)
             gr.Button("Läs om rapporten").click(h.evaluation, None, report_markdown, api_name="evaluation")
     return demo
 

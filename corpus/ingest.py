@@ -13,6 +13,7 @@ from typing import Any
 
 from corpus.diacritics import Vocabulary
 from corpus.model import ParsedActivity, ParsedGoal, ParsedReport, ReportFormatError
+from corpus.organisation import canonical_organisation, detect_organisation, organisation_code
 from corpus.parse import detect_form, parse_report, read_report_text
 from corpus.parsers.common import guess_year
 from corpus.store import Store, now_iso
@@ -72,9 +73,12 @@ def _unique_id(conn: sqlite3.Connection, table: str, base: str) -> str:
 class _Writer:
     """Merges one parsed report into the store inside an open transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, report: ParsedReport, vocabulary: Vocabulary | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, report: ParsedReport, organisation: str,
+                 vocabulary: Vocabulary | None) -> None:
         self.conn = conn
         self.report = report
+        self.organisation = organisation
+        self.code = organisation_code(organisation)
         self.restore = vocabulary.restore if vocabulary is not None else (lambda s: s)
         self.used_activities: set[str] = set()
 
@@ -82,20 +86,23 @@ class _Writer:
         year = self.report.year
         title = self.restore(goal.title)
         if parent_id is None:
-            rows = self.conn.execute("SELECT id, title_folded FROM goals WHERE year = ? AND top_level = 1", (year,))
+            rows = self.conn.execute("SELECT id, title_folded FROM goals WHERE organisation = ? AND year = ? "
+                                     "AND top_level = 1", (self.organisation, year))
             found = _best_match(title, rows, GOAL_MATCH)
         else:
             rows = self.conn.execute("SELECT id, title_folded FROM goals WHERE parent_id = ?", (parent_id,))
             found = _best_match(title, rows, SUBGOAL_MATCH)
         if found:
             return found
-        base = f"g{year}-{slug(title, 40)}" if parent_id is None else f"{parent_id}.{slug(title, 24)}"
+        base = f"{self.code}-g{year}-{slug(title, 40)}" if parent_id is None else f"{parent_id}.{slug(title, 24)}"
         new_id = _unique_id(self.conn, "goals", base)
-        position = self.conn.execute("SELECT COUNT(*) FROM goals WHERE year = ?", (year,)).fetchone()[0]
+        position = self.conn.execute("SELECT COUNT(*) FROM goals WHERE organisation = ? AND year = ?",
+                                     (self.organisation, year)).fetchone()[0]
         self.conn.execute(
-            "INSERT INTO goals (id, year, section, title, title_folded, parent_id, top_level, area, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_id, year, goal.number, title, fold_alnum(title), parent_id, int(parent_id is None), goal.area, position),
+            "INSERT INTO goals (id, organisation, year, section, title, title_folded, parent_id, top_level, area, "
+            "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_id, self.organisation, year, goal.number, title, fold_alnum(title), parent_id,
+             int(parent_id is None), goal.area, position),
         )
         return new_id
 
@@ -120,15 +127,16 @@ class _Writer:
 
     def activity_id(self, activity: ParsedActivity) -> str:
         title = self.restore(activity.title)
-        rows = self.conn.execute("SELECT id, title_folded FROM activities WHERE year = ?", (self.report.year,))
+        rows = self.conn.execute("SELECT id, title_folded FROM activities WHERE organisation = ? AND year = ?",
+                                 (self.organisation, self.report.year))
         found = _best_match(title, rows, ACTIVITY_MATCH, self.used_activities)
         if found:
             self.used_activities.add(found)
             return found
-        new_id = _unique_id(self.conn, "activities", f"a{self.report.year}-{slug(title, 40)}")
+        new_id = _unique_id(self.conn, "activities", f"{self.code}-a{self.report.year}-{slug(title, 40)}")
         self.conn.execute(
-            "INSERT INTO activities (id, year, title, title_folded) VALUES (?, ?, ?, ?)",
-            (new_id, self.report.year, title, fold_alnum(title)),
+            "INSERT INTO activities (id, organisation, year, title, title_folded) VALUES (?, ?, ?, ?, ?)",
+            (new_id, self.organisation, self.report.year, title, fold_alnum(title)),
         )
         self.used_activities.add(new_id)
         return new_id
@@ -172,10 +180,36 @@ def _remove_report(conn: sqlite3.Connection, source: str) -> None:
     )
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """What the user says about the files where the reports may not (ingest --org/--year/--period)."""
+
+    organisation: str | None = None
+    year: int | None = None
+    period: str | None = None
+
+
+def _organisation(source: str, text: str, known: list[str], given: str | None, warnings: list[str]) -> str:
+    """The report's organisation: as given (with a warning where the report names another), else as it names
+    itself; one clear sentence where neither says."""
+    stated = detect_organisation(text, known)
+    if given:
+        chosen = canonical_organisation(given, known)
+        if stated is not None and stated != chosen:
+            warnings.append(f"{source}: rapporten gäller {stated}, men --org {chosen} används.")
+        return chosen
+    if stated is None:
+        raise ReportFormatError(f"{source}: rapporten säger inte vilken kommun eller region den gäller; "
+                                "ange den med --org.")
+    return stated
+
+
 def ingest_paths(
-    paths: list[Path], store: Store, progress: Callable[[str], None] | None = None
+    paths: list[Path], store: Store, progress: Callable[[str], None] | None = None,
+    options: IngestOptions | None = None,
 ) -> IngestResult:
     """Parse every file first (nothing is written if one fails), then merge them in one transaction."""
+    options = options or IngestOptions()
     store.connect(create=True)
     texts: list[tuple[Path, str, str, str]] = []
     for path in paths:
@@ -188,6 +222,11 @@ def ingest_paths(
     texts.sort(key=lambda t: (FORM_PRIORITY[t[2]], t[0].name))
     result = IngestResult()
     existing = {r["source"]: r for r in store.query("SELECT source, sha256, duplicate_of FROM reports")}
+    known = store.organisations()
+    organisations: dict[str, str] = {}
+    for path, text, _form, _digest in texts:
+        organisations[path.name] = _organisation(path.name, text, known, options.organisation, result.warnings)
+        known.append(organisations[path.name]) if organisations[path.name] not in known else None
     with store.transaction() as tx:
         for path, text, form, digest in texts:
             if progress:
@@ -199,15 +238,17 @@ def ingest_paths(
                 continue
             if source in existing:
                 _remove_report(tx, source)
-            report = _parse_with_context(tx, source, text, form)
+            organisation = organisations[source]
+            report = _parse_with_context(tx, source, text, form, options)
             vocabulary = _vocabulary(tx) if report.form == "goal_ocr" else None
-            duplicate_of = _find_duplicate(tx, report)
-            writer = _Writer(tx, report, vocabulary)
+            duplicate_of = _find_duplicate(tx, report, organisation)
+            writer = _Writer(tx, report, organisation, vocabulary)
             tx.execute(
-                "INSERT INTO reports (source, sha256, title, year, period, form, duplicate_of, ingested_at, raw_text, "
-                "prose, coverage, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO reports (source, sha256, title, year, organisation, period, form, duplicate_of, "
+                "ingested_at, raw_text, prose, coverage, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    source, digest, report.title, report.year, report.period, report.form, duplicate_of, now_iso(),
+                    source, digest, report.title, report.year, organisation, report.period, report.form, duplicate_of,
+                    now_iso(),
                     text, json.dumps(report.prose, ensure_ascii=False),
                     json.dumps(report.coverage(), ensure_ascii=False), json.dumps(report.warnings, ensure_ascii=False),
                 ),
@@ -232,14 +273,15 @@ def _stored_summary(conn: sqlite3.Connection, row: sqlite3.Row, status: str) -> 
     n_acts = conn.execute("SELECT COUNT(*) FROM activity_goals WHERE report = ?", (row["source"],)).fetchone()[0]
     n_entities = conn.execute("SELECT COUNT(*) FROM activity_versions WHERE report = ?", (row["source"],)).fetchone()[0]
     return {
-        "source": row["source"], "title": row["title"], "year": row["year"], "period": row["period"],
-        "goals": n_goals, "activities": n_acts, "activity_entities": n_entities, "duplicate_of": row["duplicate_of"],
+        "source": row["source"], "organisation": row["organisation"], "title": row["title"], "year": row["year"],
+        "period": row["period"], "goals": n_goals, "activities": n_acts, "activity_entities": n_entities, "duplicate_of": row["duplicate_of"],
         "status": status,
         "form": row["form"], "coverage": coverage["share"], "left_out": coverage["lines"],
     }
 
 
-def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: str) -> ParsedReport:
+def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: str,
+                        options: IngestOptions) -> ParsedReport:
     """Parse; a PDF goal report gets the year's known sub-goal titles to split its columns by."""
     known: list[str] = []
     if form == "goal_pdf":
@@ -248,10 +290,10 @@ def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: 
             for r in conn.execute(
                 "SELECT gv.title_written FROM goal_versions gv JOIN goals g ON g.id = gv.goal_id "
                 "WHERE g.year = ? AND g.parent_id IS NOT NULL",
-                (guess_year(text),),
+                (options.year or guess_year(text),),
             )
         ]
-    return parse_report(source, text, known_subgoals=known)
+    return parse_report(source, text, known_subgoals=known, year=options.year, period=options.period)
 
 
 def _vocabulary(conn: sqlite3.Connection) -> Vocabulary | None:
@@ -259,13 +301,15 @@ def _vocabulary(conn: sqlite3.Connection) -> Vocabulary | None:
     return Vocabulary.from_texts([r["raw_text"] for r in rows]) if rows else None
 
 
-def _find_duplicate(conn: sqlite3.Connection, report: ParsedReport) -> str | None:
-    """Another stored report of the same year whose text is essentially the same (another extraction)."""
+def _find_duplicate(conn: sqlite3.Connection, report: ParsedReport, organisation: str) -> str | None:
+    """Another stored report of the same organisation and year whose text is essentially the same (another
+    extraction)."""
     mine = _shingles(_report_text(report))
     if not mine:
         return None
     best, best_score = None, 0.0
-    for row in conn.execute("SELECT source, raw_text, duplicate_of FROM reports WHERE year = ?", (report.year,)):
+    for row in conn.execute("SELECT source, raw_text, duplicate_of FROM reports WHERE year = ? AND organisation = ?",
+                            (report.year, organisation)):
         theirs = _shingles(re.sub(r"<[^>]+>", " ", row["raw_text"]))
         score = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
         if score > best_score:

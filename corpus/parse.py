@@ -86,8 +86,11 @@ def _merge_goal_list(goals: list[ParsedGoal]) -> list[ParsedGoal]:
     return chapters
 
 
-def parse_report(source: str, text: str, known_subgoals: list[str] | None = None) -> ParsedReport:
-    """Parse one report's text; raises ReportFormatError when nothing in it is a goal or an activity."""
+def parse_report(source: str, text: str, known_subgoals: list[str] | None = None, year: int | None = None,
+                 period: str | None = None) -> ParsedReport:
+    """Parse one report's text; raises ReportFormatError when nothing in it is a goal or an activity.
+    `year` and `period` are what the user says (ingest --year/--period) where the report may not: a report that
+    states another is read as the user says, with a warning."""
     form = detect_form(text)
     lines = text.split("\n")
     kinds = [LINE_UNPARSED] * len(lines)
@@ -111,18 +114,35 @@ def parse_report(source: str, text: str, known_subgoals: list[str] | None = None
         raise ReportFormatError(f"Inga mål eller aktiviteter kunde läsas ur {source}; filen lagras inte.")
     if not title:
         title = strip_markup(prose[0]) if prose else source
-    year = guess_year(text)
+    stated_year = guess_year(text)
+    if year is not None and stated_year is not None and stated_year != year:
+        warnings.append(f"{source}: rapporten ser ut att gälla {stated_year}, men --year {year} används.")
+    year = year if year is not None else stated_year
     if form == "activity_pdf" and "uppsiktsplan" in text:
         title = f"Uppsiktsrapport till kommunstyrelsen {year}"
     if form == "goal_ocr" and re.search(r"M[aå]luppfyl\w*rapport", text):
         title = f"Måluppfyllnadsrapport {year}"
     report = ParsedReport(
-        source=source, title=title, year=year, period=guess_period(title, text), form=form,
+        source=source, title=title, year=year, period=_period(source, title, text, period, warnings), form=form,
         goals=goals, activities=activities, line_kinds=kinds, lines=lines, warnings=warnings, prose=prose,
     )
     for number, kind in enumerate(kinds, start=1):
         if kind == LINE_UNPARSED and lines[number - 1].strip():
             warnings.append(f"{source} rad {number} kunde inte tolkas: {lines[number - 1].strip()[:80]}")
     if year is None:
-        raise ReportFormatError(f"Året som rapporten {source} gäller kunde inte utläsas.")
+        raise ReportFormatError(f"Året som rapporten {source} gäller kunde inte utläsas; ange det med --year.")
     return report
+
+
+PERIODS = ("T1", "T2", "T3")
+
+
+def _period(source: str, title: str, text: str, given: str | None, warnings: list[str]) -> str | None:
+    stated = guess_period(title, text)
+    if given is None:
+        return stated
+    if given not in PERIODS:
+        raise ReportFormatError(f"Perioden '{given}' finns inte; välj {', '.join(PERIODS)}.")
+    if stated is not None and stated != given:
+        warnings.append(f"{source}: rapporten ser ut att gälla {stated}, men --period {given} används.")
+    return given

@@ -13,17 +13,17 @@ from typing import Any
 
 from corpus.model import UppsiktError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
-    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, title TEXT NOT NULL, year INTEGER NOT NULL,
+    source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, title TEXT NOT NULL, year INTEGER NOT NULL, organisation TEXT NOT NULL,
     period TEXT, form TEXT NOT NULL, duplicate_of TEXT, ingested_at TEXT NOT NULL,
     raw_text TEXT NOT NULL, prose TEXT NOT NULL, coverage TEXT NOT NULL, warnings TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS goals (
-    id TEXT PRIMARY KEY, year INTEGER NOT NULL, section TEXT, title TEXT NOT NULL,
+    id TEXT PRIMARY KEY, organisation TEXT NOT NULL, year INTEGER NOT NULL, section TEXT, title TEXT NOT NULL,
     title_folded TEXT NOT NULL, parent_id TEXT REFERENCES goals(id), top_level INTEGER NOT NULL,
     area TEXT, position INTEGER NOT NULL
 );
@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS goal_versions (
     PRIMARY KEY (goal_id, report)
 );
 CREATE TABLE IF NOT EXISTS activities (
-    id TEXT PRIMARY KEY, year INTEGER NOT NULL, title TEXT NOT NULL, title_folded TEXT NOT NULL
+    id TEXT PRIMARY KEY, organisation TEXT NOT NULL, year INTEGER NOT NULL, title TEXT NOT NULL,
+    title_folded TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS activity_versions (
     activity_id TEXT NOT NULL REFERENCES activities(id), report TEXT NOT NULL REFERENCES reports(source),
@@ -48,23 +49,31 @@ CREATE TABLE IF NOT EXISTS activity_goals (
 );
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, entity_id TEXT, text TEXT NOT NULL,
-    label TEXT NOT NULL, proposed TEXT, author TEXT, created_at TEXT NOT NULL
+    label TEXT NOT NULL, proposed TEXT, author TEXT, created_at TEXT NOT NULL, organisation TEXT
 );
 CREATE TABLE IF NOT EXISTS link_decisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT,
-    decision TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL
+    decision TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL, organisation TEXT
+);
+CREATE TABLE IF NOT EXISTS drafted_activities (
+    id TEXT PRIMARY KEY, organisation TEXT NOT NULL, year INTEGER NOT NULL, text TEXT NOT NULL, author TEXT,
+    created_at TEXT NOT NULL
 );
 """
-# Activities a coordinator drafts for a year's goals before any report holds them (placed via link_decisions).
-DRAFTED_ACTIVITIES = """CREATE TABLE IF NOT EXISTS drafted_activities (
+# What each schema version adds to the one before: an older store is brought up to date on opening, and
+# nothing already in it is lost. Version 2: the activities a coordinator drafts before any report holds them.
+# Version 3: organisations (corpus.migrations.add_organisations).
+DRAFTED_ACTIVITIES_V2 = """CREATE TABLE IF NOT EXISTS drafted_activities (
     id TEXT PRIMARY KEY, year INTEGER NOT NULL, text TEXT NOT NULL, author TEXT, created_at TEXT NOT NULL
 )"""
-SCHEMA += DRAFTED_ACTIVITIES + ";\n"
-# What each schema version adds to the one before: an older store is brought up to date on opening, and
-# nothing already in it changes.
-MIGRATIONS = {2: DRAFTED_ACTIVITIES}
 
 PERIOD_ORDER = {"T1": 1, "T2": 2, "T3": 3}
+
+
+def _migrations() -> dict[int, Any]:
+    from corpus.migrations import MIGRATIONS
+
+    return MIGRATIONS
 
 
 class StoreError(UppsiktError):
@@ -112,10 +121,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"Databasen {self.path} saknar uppsikts schema ({exc}).") from exc
         found = int(row["value"]) if row is not None and str(row["value"]).isdigit() else None
-        if found is not None and found < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(found + 1, SCHEMA_VERSION + 1)):
+        if found is not None and found < SCHEMA_VERSION and all(v in _migrations() for v in range(found + 1, SCHEMA_VERSION + 1)):
             with self.transaction() as tx:
                 for version in range(found + 1, SCHEMA_VERSION + 1):
-                    tx.execute(MIGRATIONS[version])
+                    _migrations()[version](tx)
                 tx.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         elif found != SCHEMA_VERSION:
             shown = row["value"] if row else "inget"
@@ -155,23 +164,31 @@ class Store:
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return self.connect().execute(sql, params).fetchall()
 
-    def years(self) -> list[int]:
-        return [r["year"] for r in self.query("SELECT DISTINCT year FROM reports ORDER BY year")]
+    def years(self, organisation: str | None = None) -> list[int]:
+        if organisation is None:
+            return [r["year"] for r in self.query("SELECT DISTINCT year FROM reports ORDER BY year")]
+        return [r["year"] for r in self.query("SELECT DISTINCT year FROM reports WHERE organisation = ? ORDER BY year",
+                                              (organisation,))]
+
+    def organisations(self) -> list[str]:
+        return [r["organisation"] for r in self.query("SELECT DISTINCT organisation FROM reports ORDER BY organisation")]
 
     def report_order(self) -> dict[str, tuple[int, int, str]]:
         """Sort key per report, newest last: year, then tertial (unknown before known), then name."""
         rows = self.query("SELECT source, year, period FROM reports")
         return {r["source"]: (r["year"], PERIOD_ORDER.get(r["period"] or "", 0), r["source"]) for r in rows}
 
-    def reports(self) -> list[dict[str, Any]]:
+    def reports(self, organisation: str | None = None) -> list[dict[str, Any]]:
         rows = self.query(
             """SELECT r.*, (SELECT COUNT(*) FROM goal_versions gv WHERE gv.report = r.source) AS n_goals,
                       (SELECT COUNT(*) FROM activity_goals ag WHERE ag.report = r.source) AS n_acts
-               FROM reports r ORDER BY r.source"""
+               FROM reports r WHERE ? IS NULL OR r.organisation = ? ORDER BY r.organisation, r.source""",
+            (organisation, organisation),
         )
         return [
             {
-                "source": r["source"], "title": r["title"], "year": r["year"], "period": r["period"],
+                "source": r["source"], "organisation": r["organisation"], "title": r["title"], "year": r["year"],
+                "period": r["period"],
                 "goals": r["n_goals"], "activities": r["n_acts"], "duplicate_of": r["duplicate_of"],
                 "form": r["form"], "coverage": json.loads(r["coverage"])["share"],
             }
@@ -179,10 +196,13 @@ class Store:
         ]
 
     def _entities(self, table: str, versions: str, key: str, year: int | None, report: str | None,
-                  order: str) -> list[sqlite3.Row]:
-        """Rows of an entity table, optionally only one year's or those reported in one report."""
+                  order: str, organisation: str | None = None) -> list[sqlite3.Row]:
+        """Rows of an entity table, optionally only one organisation's, one year's or those in one report."""
         sql = f"SELECT * FROM {table} WHERE 1=1"  # noqa: S608 - table names are this module's constants
         params: list[Any] = []
+        if organisation is not None:
+            sql += " AND organisation = ?"
+            params.append(organisation)
         if year is not None:
             sql += " AND year = ?"
             params.append(year)
@@ -191,8 +211,10 @@ class Store:
             params.append(report)
         return self.query(f"{sql} ORDER BY {order}", tuple(params))
 
-    def goals(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        rows = self._entities("goals", "goal_versions", "goal_id", year, report, "year, position")
+    def goals(self, year: int | None = None, report: str | None = None,
+              organisation: str | None = None) -> list[dict[str, Any]]:
+        rows = self._entities("goals", "goal_versions", "goal_id", year, report, "organisation, year, position",
+                              organisation)
         order = self.report_order()
         versions: dict[str, list[sqlite3.Row]] = {}
         for v in self.query("SELECT gv.*, r.duplicate_of FROM goal_versions gv JOIN reports r ON r.source = gv.report"):
@@ -204,7 +226,8 @@ class Store:
             commented = [v for v in vs if v["comment"]]
             out.append(
                 {
-                    "id": g["id"], "year": g["year"], "section": g["section"], "title": g["title"],
+                    "id": g["id"], "organisation": g["organisation"], "year": g["year"], "section": g["section"],
+                    "title": g["title"],
                     "parent_id": g["parent_id"], "top_level": bool(g["top_level"]),
                     "reports": sorted({v["report"] for v in vs}), "area": g["area"],
                     "assessment": assessed[0]["assessment"] if assessed else None,
@@ -215,8 +238,10 @@ class Store:
             )
         return out
 
-    def activities(self, year: int | None = None, report: str | None = None) -> list[dict[str, Any]]:
-        rows = self._entities("activities", "activity_versions", "activity_id", year, report, "year, id")
+    def activities(self, year: int | None = None, report: str | None = None,
+                   organisation: str | None = None) -> list[dict[str, Any]]:
+        rows = self._entities("activities", "activity_versions", "activity_id", year, report,
+                              "organisation, year, id", organisation)
         order = self.report_order()
         versions: dict[str, list[sqlite3.Row]] = {}
         for v in self.query("SELECT * FROM activity_versions"):
@@ -234,7 +259,7 @@ class Store:
             described = next((v for v in vs if v["description"]), newest)
             out.append(
                 {
-                    "id": a["id"], "year": a["year"], "title": a["title"],
+                    "id": a["id"], "organisation": a["organisation"], "year": a["year"], "title": a["title"],
                     "description": described["description"] if described else "",
                     "units": json.loads(newest["units"]) if newest else [],
                     "start": newest["start"] if newest else None,

@@ -82,7 +82,8 @@ def save_confusion(y_true: list[str], y_pred: np.ndarray, labels: tuple[str, ...
 
 
 def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Example],
-                        embed: Callable[[list[str]], np.ndarray], write_plots: bool = True) -> dict[str, Any]:
+                        embed: Callable[[list[str]], np.ndarray], write_plots: bool = True,
+                        out_dir: Path = OUT) -> dict[str, Any]:
     out: dict[str, Any] = {"activity": {}, "goal": {}}
     y = [e.label for e in activity_examples]
     schemes = {
@@ -101,7 +102,7 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
             predictions = out_of_fold(estimator, activity_examples, groups)
             out["activity"][scheme][name] = classification_figures(y, predictions, label_space("activity"))
             if write_plots and name == "model" and scheme == "leave_one_report_out":
-                save_confusion(y, predictions, label_space("activity"), OUT / "confusion_activity.png",
+                save_confusion(y, predictions, label_space("activity"), out_dir / "confusion_activity.png",
                                "Aktivitetsstatus, lämna-en-rapport-utanför")
     # Trained on every labelled report version, tested on comments in other words (no dates to lean on).
     other = load_other_words()
@@ -124,6 +125,6 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
         figures.update(ordinal_figures(goal_y, predictions))
         out["goal"][name] = figures
         if write_plots and name == "model":
-            save_confusion(goal_y, predictions, GOAL_LEVELS, OUT / "confusion_goal.png",
+            save_confusion(goal_y, predictions, GOAL_LEVELS, out_dir / "confusion_goal.png",
                            "Måluppfyllelse, lämna-ett-mål-utanför")
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from corpus.store import Store
 from evaluation.link_eval import (
     FIXED_GOAL_WEIGHTS,
     NEW_ACTIVITY_TITLES_GOLD,
+    calibrated_linker,
     evaluate_activity_links,
     evaluate_goal_links,
     evaluate_linking,
@@ -402,7 +404,8 @@ def _adaptation_section() -> str:
 
 
 def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
-                   served: SearchEngine | None = None) -> dict[str, Any]:
+                   served: SearchEngine | None = None, output: Path | None = None,
+                   artifacts: Path | None = None) -> dict[str, Any]:
     """Every figure, measured with `engine` (the base model: the adapted one was trained on the very
     activity → goal labels that placement hides); search also with the `served` default when it differs."""
     from evaluation.assess_eval import evaluate_assessment
@@ -411,11 +414,11 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
 
     embed = TextVectors(lambda texts: engine.embedder.encode(texts, "query"))
 
-    from nlp.linking import Linker
-
-    linker = Linker(engine)
+    linker = calibrated_linker(engine)
     # One linker per model: each builds its vectors, place names and spreads once, for every figure.
-    served_linker = Linker(served) if served is not None and served is not engine else None
+    served_linker = calibrated_linker(served) if served is not None and served is not engine else None
+    output = output or REPORT.parent
+    output.mkdir(parents=True, exist_ok=True)
     figures = {
         "corpus": corpus_figures(store),
         "linking": evaluate_linking(linker),
@@ -432,10 +435,19 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
         "search": evaluate_search(engine),
         "search_served": evaluate_search(served) if served is not None and served is not engine else None,
         "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
-                                          embed, write_plots=write),
+                                          embed, write_plots=write, out_dir=output),
         "typed_without_letters": evaluate_typed_without_letters(linker, embed, load_activity_examples(store)),
     }
     if write:
-        REPORT.write_text(render(figures), encoding="utf-8")
-        (REPORT.parent / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+        report, data = render(figures), json.dumps(figures, ensure_ascii=False, indent=1)
+        # The app shows the figures of the store it serves: a copy goes beside that store's artefacts.
+        for directory in (output, artifacts / "evaluation" if artifacts else None):
+            if directory is None:
+                continue
+            directory.mkdir(parents=True, exist_ok=True)
+            (directory / REPORT.name).write_text(report, encoding="utf-8")
+            (directory / "figures.json").write_text(data, encoding="utf-8")
+            for image in ("confusion_activity.png", "confusion_goal.png"):
+                if directory != output and (output / image).exists():
+                    shutil.copyfile(output / image, directory / image)
     return figures

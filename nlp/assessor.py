@@ -103,7 +103,8 @@ class Assessor:
         model.embed = None
         joblib.dump(model, model_path)
         model.embed = self.embed_function
-        figures_path = Path(__file__).resolve().parent.parent / "evaluation" / "figures.json"
+        # What `uppsikt evaluate` measured for this store, copied beside its artefacts (none before it ran).
+        figures_path = self.directory.parent / "evaluation" / "figures.json"
         figures = json.loads(figures_path.read_text(encoding="utf-8")).get("assessment", {}).get(kind) \
             if figures_path.exists() else None
         meta_path.write_text(json.dumps({

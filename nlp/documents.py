@@ -28,6 +28,7 @@ class Document:
     units: tuple[str, ...]
     extra: str = ""
     area: str | None = None  # a goal's goal area ("Barn och Unga", "Tillväxt"), where the report states one
+    organisation: str = ""  # the municipality or region whose reports state it
 
     @property
     def body(self) -> str:
@@ -65,7 +66,7 @@ def load_documents(store: Store) -> list[Document]:
                 goal_ids=(parent["id"],) if parent else (),
                 goal_titles=(parent["title"],) if parent else (),
                 status=goal["assessment"], reports=tuple(goal["reports"]), units=(), extra=extra,
-                area=goal.get("area"),
+                area=goal.get("area"), organisation=goal["organisation"],
             )
         )
     for activity in store.activities():
@@ -79,6 +80,7 @@ def load_documents(store: Store) -> list[Document]:
                 goal_ids=tuple(activity["goal_ids"]),
                 goal_titles=tuple(by_id[g]["title"] for g in activity["goal_ids"] if g in by_id),
                 status=newest["status"], reports=tuple(v["report"] for v in versions), units=tuple(activity["units"]),
+                organisation=activity["organisation"],
             )
         )
     return docs

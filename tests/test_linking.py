@@ -9,12 +9,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-
 from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
 from evaluation.link_eval import (
     ACTIVITY_GOLD,
+    GOAL_GOLD,
     NEW_ACTIVITY_GOLD,
     NEW_ACTIVITY_TITLES_GOLD,
     evaluate_last_years_activities,
@@ -22,9 +22,8 @@ from evaluation.link_eval import (
     evaluate_next_years_activities,
 )
 from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, Embedder, TextKind, placement_model
-from nlp.linking import GOAL_GOLD, GoalWeights, Linker, load_links, reorder_shortlist
+from nlp.linking import GoalWeights, Linker, link_quality, load_links, reorder_shortlist
 from nlp.linking.goals import csls
-from nlp.linking.gold import link_quality
 from nlp.linking.scoring import z_scores
 
 
@@ -52,11 +51,11 @@ def test_the_second_stage_reorders_only_the_shortlist() -> None:
 def test_goal_links_shape_and_known_pairs(service: Service) -> None:
     links = {link["id"]: link for link in service.link_goals(2024, 2023, k=3)}
     assert len(links) == 20
-    fiber = links["g2024-oka-antalet-anslutna-fastigheter-med"]
-    assert fiber["candidates"][0]["id"] == "g2023-oka-takten-i-utbyggnaden-av-fiber-genom"
+    fiber = links["ange-g2024-oka-antalet-anslutna-fastigheter-med"]
+    assert fiber["candidates"][0]["id"] == "ange-g2023-oka-takten-i-utbyggnaden-av-fiber-genom"
     assert not fiber["no_match"] and fiber["candidates"][0]["evidence"]
-    assert links["g2024-andelen-niondeklassare-som-klarar"]["candidates"][0]["id"] == (
-        "g2023-fortsatta-ett-malmedvetet-arbete-med-att")
+    assert links["ange-g2024-andelen-niondeklassare-som-klarar"]["candidates"][0]["id"] == (
+        "ange-g2023-fortsatta-ett-malmedvetet-arbete-med-att")
     assert sum(link["no_match"] for link in links.values()) >= 3
 
 
@@ -99,9 +98,9 @@ def test_goal_weights_follow_the_links_they_learn_from(service: Service) -> None
     assert learned is not None and firsts(learned) == len(gold) > firsts(GoalWeights())
     # Too few links the corpus holds teach nothing.
     assert linker.fit_goal_weights([]) is None
-    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"g2023-okand": 2}}]) is None
-    # The app's weights are the ones learned on the development links.
-    assert linker.goal_weights == linker.fit_goal_weights()
+    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"ange-g2023-okand": 2}}]) is None
+    # The app's weights are the ones calibrated on the development links (conftest: `uppsikt calibrate`).
+    assert linker.goal_weights == linker.fit_goal_weights(load_links(GOAL_GOLD))
 
 
 def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -> None:
@@ -122,7 +121,7 @@ def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -
 
 def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:
     linker = service.linker
-    fiber = "g2024-oka-antalet-anslutna-fastigheter-med"
+    fiber = "ange-g2024-oka-antalet-anslutna-fastigheter-med"
     gold = load_links(GOAL_GOLD)
     # Decisions override the dev links: decided the other way round for every goal, the rule turns too.
     inverted = {item["from"]: not item["targets"] for item in gold}
@@ -158,9 +157,9 @@ def test_shared_rare_words_find_a_continuation_under_a_new_name(service: Service
     def rank(dense_weight: float | None = None) -> int:
         options = {} if dense_weight is None else {"dense_weight": dense_weight}
         sources, targets, scores = service.linker.activity_scores(2023, 2024, **options)
-        row = scores[[d.id for d in sources].index("a2023-utbildningsinsats-inom-skua")]
+        row = scores[[d.id for d in sources].index("ange-a2023-utbildningsinsats-inom-skua")]
         order = [targets[j].id for j in np.argsort(-row)]
-        return order.index("a2024-att-genomfora-insatser-for-god") + 1
+        return order.index("ange-a2024-att-genomfora-insatser-for-god") + 1
 
     assert rank() <= 3 < rank(dense_weight=1.0)
 
@@ -168,9 +167,9 @@ def test_shared_rare_words_find_a_continuation_under_a_new_name(service: Service
 @pytest.mark.parametrize(
     ("text", "goal"),
     [
-        ("Bygga ut fiber till fler hushåll i byarna", "g2024-oka-antalet-anslutna-fastigheter-med"),
-        ("Minska sjukskrivningarna genom friskvårdsinsatser för personalen", "g2024-sjukfranvaron-ska-minska"),
-        ("Detaljplan för nya bostäder vid sjön", "g2024-paborja-byggprocesser-for-minst-30-nya"),
+        ("Bygga ut fiber till fler hushåll i byarna", "ange-g2024-oka-antalet-anslutna-fastigheter-med"),
+        ("Minska sjukskrivningarna genom friskvårdsinsatser för personalen", "ange-g2024-sjukfranvaron-ska-minska"),
+        ("Detaljplan för nya bostäder vid sjön", "ange-g2024-paborja-byggprocesser-for-minst-30-nya"),
     ],
 )
 def test_new_activity_is_placed_under_its_goal(service: Service, text: str, goal: str) -> None:
@@ -194,7 +193,7 @@ def test_goal_dossiers_read_the_pool_and_lift_new_texts(service: Service) -> Non
     dossiers = [t for t in placing.texts if t.startswith("Ungdomsarbetslösheten") and "Aktiviteter: " in t]
     assert len(dossiers) == 1 and "betald praktikplatser" in dossiers[0] and "individanpassat" in dossiers[0]
     # Without an activity in the pool its goal's dossier is another text, embedded anew.
-    linker.suggest_goal(None, 2024, activity_id="a2024-arbeta-individanpassat-med-deltagarna")
+    linker.suggest_goal(None, 2024, activity_id="ange-a2024-arbeta-individanpassat-med-deltagarna")
     dossiers = [t for t in placing.texts if t.startswith("Ungdomsarbetslösheten") and "Aktiviteter: " in t]
     assert len(dossiers) == 2 and "individanpassat" not in dossiers[1]
     # The goals' dossiers are what lifts top-1 on new texts (evaluation/REPORT.md): without them it falls.
@@ -205,8 +204,8 @@ def test_goal_dossiers_read_the_pool_and_lift_new_texts(service: Service) -> Non
 
 
 def test_last_years_activity_placed_under_this_years_goals(service: Service) -> None:
-    result = service.suggest_goal(None, 2024, k=3, activity_id="a2023-fiberutbyggnad-visslandsdalen")
-    assert result["candidates"][0]["id"] == "g2024-oka-antalet-anslutna-fastigheter-med"
+    result = service.suggest_goal(None, 2024, k=3, activity_id="ange-a2023-fiberutbyggnad-visslandsdalen")
+    assert result["candidates"][0]["id"] == "ange-g2024-oka-antalet-anslutna-fastigheter-med"
     with pytest.raises(UppsiktError, match="tom"):
         service.suggest_goal("  ", 2024)
 
@@ -249,7 +248,7 @@ def test_placement_uses_its_own_embedder_and_links_the_engines_own(service: Serv
     result = linker.suggest_goal("Feriearbete för ungdomar 16–18 år", 2024)
     assert "Feriearbete för ungdomar 16–18 år" in placing.texts
     assert any("Målområde:" in text for text in placing.texts)  # the goals were embedded for placement too
-    assert result["candidates"][0]["id"].startswith("g2024-")
+    assert result["candidates"][0]["id"].startswith("ange-g2024-")
     seen = len(placing.texts)
     linker.link_goals(2024, 2023)
     linker.link_activities(2023, 2024)
@@ -258,23 +257,23 @@ def test_placement_uses_its_own_embedder_and_links_the_engines_own(service: Serv
 
 def test_decisions_survive_a_restart_and_export_for_excel(writable_paths: Paths) -> None:
     first = Service(paths=writable_paths)
-    first.decide("goal", "g2024-sjukfranvaron-ska-minska", "no_match", author="Kim")
-    first.decide("goal", "g2024-ange-ska-ha-ett-positivt-flyttnetto", "choose",
-                 to_id="g2023-oka-takten-i-arbetet-med-attraktiv")
+    first.decide("goal", "ange-g2024-sjukfranvaron-ska-minska", "no_match", author="Kim")
+    first.decide("goal", "ange-g2024-ange-ska-ha-ett-positivt-flyttnetto", "choose",
+                 to_id="ange-g2023-oka-takten-i-arbetet-med-attraktiv")
     with pytest.raises(UppsiktError, match="beslut"):
-        first.decide("goal", "g2024-sjukfranvaron-ska-minska", "kanske")
+        first.decide("goal", "ange-g2024-sjukfranvaron-ska-minska", "kanske")
     restarted = Service(paths=writable_paths)
     decisions = restarted.decisions("goal")
-    assert decisions["g2024-sjukfranvaron-ska-minska"]["decision"] == "no_match"
-    assert decisions["g2024-sjukfranvaron-ska-minska"]["author"] == "Kim"
+    assert decisions["ange-g2024-sjukfranvaron-ska-minska"]["decision"] == "no_match"
+    assert decisions["ange-g2024-sjukfranvaron-ska-minska"]["author"] == "Kim"
     out = writable_paths.db.parent / "koppling.csv"
     restarted.export_mapping("goal", 2024, 2023, out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][0] == "från_id" and len(rows) == 21
-    chosen = next(r for r in rows if r[0] == "g2024-ange-ska-ha-ett-positivt-flyttnetto")
-    assert chosen[2] == "g2023-oka-takten-i-arbetet-med-attraktiv" and chosen[5] == "choose"
+    chosen = next(r for r in rows if r[0] == "ange-g2024-ange-ska-ha-ett-positivt-flyttnetto")
+    assert chosen[2] == "ange-g2023-oka-takten-i-arbetet-med-attraktiv" and chosen[5] == "choose"
     assert "Ånge" in out.read_text(encoding="utf-8-sig")
 
 
@@ -288,16 +287,16 @@ def test_placement_mapping_of_a_year_and_its_decisions(writable_paths: Paths) ->
     assert len(placed) >= 85 and agree >= 0.6
     last_year = service.link_placements(2023, 2024, k=2)
     assert len(last_year) == 48 and not any(link["placed_under"] for link in last_year)
-    assert all(len(link["candidates"]) == 2 and link["candidates"][0]["id"].startswith("g2024-") for link in last_year)
+    assert all(len(link["candidates"]) == 2 and link["candidates"][0]["id"].startswith("ange-g2024-") for link in last_year)
 
-    activity, goal = "a2023-1000-naringslivsutvecklare", "g2024-antalet-arbetstillfallen-raknat-som"
+    activity, goal = "ange-a2023-1000-naringslivsutvecklare", "ange-g2024-antalet-arbetstillfallen-raknat-som"
     service.decide("placement", activity, "choose", to_id=goal, author="Kim")
     with pytest.raises(UppsiktError, match="inte ett mål"):
-        service.decide("placement", activity, "choose", to_id="a2024-bygga-fiber-ase")
+        service.decide("placement", activity, "choose", to_id="ange-a2024-bygga-fiber-ase")
     with pytest.raises(UppsiktError, match="inte en aktivitet"):
         service.decide("placement", goal, "accept", to_id=goal)
     # A placement under 2023's goals is another mapping: it does not replace the decision into 2024.
-    service.decide("placement", activity, "choose", to_id="g2023-ytterligare-utveckla-en-god-miljo-for")
+    service.decide("placement", activity, "choose", to_id="ange-g2023-ytterligare-utveckla-en-god-miljo-for")
     restarted = {link["id"]: link for link in Service(paths=writable_paths).link_placements(2023, 2024)}
     assert restarted[activity]["decision"]["to_id"] == goal
 
@@ -325,8 +324,8 @@ def test_cli_link_placement_json_and_errors(service: Service, monkeypatch: pytes
     assert all(len(link["candidates"]) == 2 for link in links)
     wrong_year = runner.invoke(cli.app, ["link", "placement", "--from-year", "2019", "--to-year", "2024"])
     assert wrong_year.exit_code == 1 and "2019" in wrong_year.stderr
-    wrong_kind = runner.invoke(cli.app, ["link", "decide", "a2023-1000-naringslivsutvecklare", "accept", "--to",
-                                         "g2024-sjukfranvaron-ska-minska", "--kind", "goal"])
+    wrong_kind = runner.invoke(cli.app, ["link", "decide", "ange-a2023-1000-naringslivsutvecklare", "accept", "--to",
+                                         "ange-g2024-sjukfranvaron-ska-minska", "--kind", "goal"])
     assert wrong_kind.exit_code == 1 and "inte ett mål" in wrong_kind.stderr
 
 
@@ -335,12 +334,12 @@ def test_drafted_activity_is_placed_kept_and_exported(writable_paths: Paths) -> 
     text = "Sommarjobb för gymnasieelever i kommunens egna verksamheter"
     saved = service.draft_activity(text, 2024, author="Kim")
     assert saved["decision"]["decision"] == "accept" and saved["goal_id"] == saved["candidates"][0]["id"]
-    youth = "g2024-ungdomsarbetslosheten-i-kommunen-ska"
+    youth = "ange-g2024-ungdomsarbetslosheten-i-kommunen-ska"
     again = service.draft_activity(f"  {text} ", 2024, goal_id=youth)
     assert again["id"] == saved["id"] and again["decision"]["decision"] == ("accept" if saved["goal_id"] == youth
                                                                            else "choose")
     with pytest.raises(UppsiktError, match="inte ett av årets 2024 mål"):
-        service.draft_activity(text, 2024, goal_id="g2023-oka-takten-i-utbyggnaden-av-fiber-genom")
+        service.draft_activity(text, 2024, goal_id="ange-g2023-oka-takten-i-utbyggnaden-av-fiber-genom")
     with pytest.raises(UppsiktError, match="tom"):
         service.draft_activity("   ", 2024)
 
@@ -354,7 +353,7 @@ def test_drafted_activity_is_placed_kept_and_exported(writable_paths: Paths) -> 
     assert rows[1][0] == saved["id"] and rows[1][1] == text and rows[1][2] == youth and "ny aktivitet" in rows[1][-1]
 
     with pytest.raises(UppsiktError, match="utkast"):
-        restarted.remove_drafted_activity("a2023-1000-naringslivsutvecklare")
+        restarted.remove_drafted_activity("ange-a2023-1000-naringslivsutvecklare")
     assert restarted.remove_drafted_activity(saved["id"]) == {"removed": saved["id"]}
     assert len(restarted.link_placements(2024, 2024)) == 90
     assert saved["id"] not in restarted.decisions("placement")
@@ -374,6 +373,6 @@ def test_cli_saves_a_drafted_activity(writable_paths: Paths, monkeypatch: pytest
     saved = json.loads(done.stdout)["saved"]
     assert saved["id"].startswith("ny-2024-") and saved["decision"]["author"] == "Kim"
     assert "fiber" in saved["goal_title"].lower()
-    misuse = runner.invoke(cli.app, ["suggest-goal", "--activity", "a2023-1000-naringslivsutvecklare", "--year",
+    misuse = runner.invoke(cli.app, ["suggest-goal", "--activity", "ange-a2023-1000-naringslivsutvecklare", "--year",
                                      "2024", "--save"])
     assert misuse.exit_code == 1 and "--save" in misuse.stderr

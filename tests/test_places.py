@@ -64,8 +64,8 @@ def test_the_same_kind_elsewhere_ranks_below_the_continuation(service: Service) 
     # 2023's "Ny gruppbostad Ånge" continues as 2024's "Starta ny gruppbostad i Ånge". Its own words moved
     # to Fränsta read closer to it than the reworded continuation; the place rule puts the twin below.
     linker = service.linker
-    source = linker.by_id["a2023-ny-gruppbostad-ange"]
-    continuation = linker.by_id["a2024-starta-ny-gruppbostad-i-ange"]
+    source = linker.by_id["ange-a2023-ny-gruppbostad-ange"]
+    continuation = linker.by_id["ange-a2024-starta-ny-gruppbostad-i-ange"]
     twin = dataclasses.replace(source, id="twin-fransta", year=2024, title="Ny gruppbostad Fränsta",
                                description=source.description.replace("Ånge", "Fränsta"),
                                comment=source.comment.replace("Ånge", "Fränsta"))

@@ -67,7 +67,7 @@ def test_search_errors_are_messages(client: Client) -> None:
 def test_link_decide_export(client: Client) -> None:
     rows, evidence, _ = client.predict("2024", "2023", api_name="/link_goals")
     assert len(rows["data"]) == 20 and "<details>" in evidence
-    message = client.predict("g2024-sjukfranvaron-ska-minska", "ingen motsvarighet", None, "Test", "2023",
+    message = client.predict("ange-g2024-sjukfranvaron-ska-minska", "ingen motsvarighet", None, "Test", "2023",
                              api_name="/decide")
     assert message.startswith("Sparat: no_match")
     path = client.predict("2024", "2023", api_name="/export")
@@ -101,11 +101,11 @@ def test_suggest_goal(client: Client) -> None:
     rejected = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
     assert rejected.startswith("Sparat: reject")
     # An API caller names the other goal without the page's choices; an unknown one is one sentence.
-    chosen = client.predict(placed["data"][0][0], "välj annat mål", "g2024-ange-ska-ha-ett-positivt-flyttnetto", "",
+    chosen = client.predict(placed["data"][0][0], "välj annat mål", "ange-g2024-ange-ska-ha-ett-positivt-flyttnetto", "",
                             "2024", api_name="/decide_placement")
     assert chosen.startswith("Sparat: choose")
     with pytest.raises(Exception, match="Okänt id"):
-        client.predict(placed["data"][0][0], "välj annat mål", "g2024-finns-inte", "", "2024",
+        client.predict(placed["data"][0][0], "välj annat mål", "ange-g2024-finns-inte", "", "2024",
                        api_name="/decide_placement")
     removed = client.predict(placed["data"][0][0], "ta bort (ny aktivitet)", None, "", "2024",
                              api_name="/decide_placement")
@@ -122,7 +122,7 @@ def test_assess_feedback_and_check(client: Client) -> None:
     with pytest.raises(Exception, match="tom"):
         client.predict("", "aktivitet", "", api_name="/assess")
     # A corpus activity named by id, without the page's list of choices: its stated level is shown beside.
-    _, picked, _ = client.predict("", "aktivitet", "a2024-underteckna-den-regionala-strategin-for", api_name="/assess")
+    _, picked, _ = client.predict("", "aktivitet", "ange-a2024-underteckna-den-regionala-strategin-for", api_name="/assess")
     assert "angiven nivå" in picked
     saved = client.predict("Utbildningen är genomförd.", "aktivitet", "", "Avslutad enligt plan", "", api_name="/feedback")
     assert saved.startswith("Sparat")

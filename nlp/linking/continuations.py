@@ -41,7 +41,7 @@ class Continuations(LinkCorpus):
         sources, targets = self.activities(from_year), self.activities(to_year)
         if not sources or not targets:
             missing = from_year if not sources else to_year
-            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen.")
+            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen{self._whose()}.")
         return sources, targets
 
     def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,

@@ -15,9 +15,12 @@ from nlp.search import SearchEngine
 class LinkCorpus:
     """One SearchEngine's documents and vectors, seen as years, goal trees and activities."""
 
-    def __init__(self, engine: SearchEngine) -> None:
+    def __init__(self, engine: SearchEngine, organisation: str | None = None) -> None:
+        """`organisation`: the one whose goals and activities are linked (every document when None: a store of
+        one organisation)."""
         self.engine = engine
-        self.docs = engine.docs
+        self.organisation = organisation
+        self.docs = [d for d in engine.docs if organisation is None or d.organisation == organisation]
         self.by_id = engine.by_id
         self._titles: dict[str, np.ndarray] = {}
         self._terms: dict[str, list[str]] = {}
@@ -32,15 +35,19 @@ class LinkCorpus:
     def years(self) -> set[int]:
         return {d.year for d in self.docs}
 
+    def _whose(self) -> str:
+        return f" för {self.organisation}" if self.organisation else ""
+
     def check_year(self, year: int) -> None:
         if year not in self.years():
-            raise UppsiktError(f"Året {year} finns inte i korpusen (finns: {', '.join(map(str, sorted(self.years())))}).")
+            found = ", ".join(map(str, sorted(self.years()))) or "inga"
+            raise UppsiktError(f"Året {year} finns inte i korpusen{self._whose()} (finns: {found}).")
 
     def top_goals(self, year: int) -> list[Document]:
         self.check_year(year)
         goals = [d for d in self.docs if d.kind == "goal" and d.year == year and not d.goal_ids]
         if not goals:
-            raise UppsiktError(f"År {year} har inga mål i korpusen.")
+            raise UppsiktError(f"År {year} har inga mål i korpusen{self._whose()}.")
         return goals
 
     def activities(self, year: int, exclude_reports: set[str] | None = None) -> list[Document]:

@@ -6,17 +6,16 @@ regression on how the best hubness-corrected score stands out in its target's co
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from corpus.model import UppsiktError
+from corpus.store import now_iso
 from nlp.documents import Document
+from nlp.linking.calibration import GoalWeights, LinkCalibration, NoMatchRule, link_quality
 from nlp.linking.corpus import LinkCorpus
-from nlp.linking.gold import GOAL_GOLD, link_quality, load_links
 from nlp.linking.scoring import fuse, normalise, tfidf_cosines
 
 CSLS_NEIGHBOURS = 3
@@ -25,22 +24,7 @@ CSLS_NEIGHBOURS = 3
 # beat one setting chosen for both models, in both (REPORT.md).
 GOAL_TITLE_WEIGHTS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 GOAL_DENSE_WEIGHTS = (0.6, 0.7, 0.8, 0.85, 0.9, 1.0)
-GOAL_GOLD_YEARS = (2024, 2023)  # the years the development links join, new goals first
 MIN_WEIGHT_LINKS = 5  # fewer linked development goals in the corpus teach nothing: the defaults hold
-
-
-@dataclass(frozen=True)
-class GoalWeights:
-    """How a goal-link score is made: dense = title · title cosine + (1 − title) · profile cosine, then
-    dense · z(dense) + (1 − dense) · z(TF-IDF). The defaults (where no development links are in the corpus) were
-    chosen before the weights were learned, on the 20 development goals, as the best for the base and adapted
-    embeddings together."""
-
-    title: float = 0.7
-    dense: float = 0.85
-
-    def dense_similarity(self, title: np.ndarray, profile: np.ndarray) -> np.ndarray:
-        return self.title * title + (1 - self.title) * profile
 
 
 def csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
@@ -51,22 +35,11 @@ def csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
     return 2 * similarity - row - column
 
 
-@dataclass
-class NoMatchRule:
-    """P(real counterpart | rule features) learned on development links; below 0.5 means no match."""
-
-    model: LogisticRegression
-
-    @classmethod
-    def fit(cls, features: np.ndarray, has_match: np.ndarray) -> NoMatchRule:
-        return cls(LogisticRegression(C=10.0, class_weight="balanced").fit(features, has_match))
-
-    def match_probability(self, features: np.ndarray) -> np.ndarray:
-        return self.model.predict_proba(features)[:, list(self.model.classes_).index(1)]
-
-
 class GoalLinks(LinkCorpus):
-    """Each top-level goal of one year against the other year's, with evidence and a no-match decision."""
+    """Each top-level goal of one year against the other year's, with evidence and a no-match decision.
+    `calibration` (set by the Linker): what `uppsikt calibrate` fitted, or None for the defaults."""
+
+    calibration: LinkCalibration | None = None
 
     @cached_property
     def _rules(self) -> dict[tuple[int, int, tuple[tuple[str, bool], ...]], NoMatchRule]:
@@ -76,25 +49,36 @@ class GoalLinks(LinkCorpus):
     def _chosen_weights(self) -> dict[tuple[int, int, tuple[tuple[str, str], ...]], GoalWeights]:
         return {}
 
-    @cached_property
+    @property
     def goal_weights(self) -> GoalWeights:
-        """The weights this embedding links goals with: learned on the development links."""
-        return self.fit_goal_weights() or GoalWeights()
+        """The weights this embedding links goals with: calibrated, else the defaults."""
+        return self.calibration.goal_weights if self.calibration else GoalWeights()
 
     def weights_for(self, from_year: int, to_year: int, chosen: dict[str, str] | None = None) -> GoalWeights:
         """The weights for this pair of years. `chosen`: the coordinators' links (goal id → the goal it
-        continues, accepted or chosen); with the development links where they join these years (a decision
-        overrides them), they teach the weights when they hold at least MIN_WEIGHT_LINKS linked goals."""
+        continues, accepted or chosen); they teach the weights when they hold at least MIN_WEIGHT_LINKS linked
+        goals, else the calibrated (or default) weights hold."""
         if not chosen:
             return self.goal_weights
         key = (from_year, to_year, tuple(sorted(chosen.items())))
         if key not in self._chosen_weights:
-            gold = load_links(GOAL_GOLD) if (from_year, to_year) == GOAL_GOLD_YEARS else []
-            links = {item["from"]: item for item in gold} | {
-                goal_id: {"from": goal_id, "targets": {target_id: 2}} for goal_id, target_id in chosen.items()}
-            quality = self.weight_quality(list(links.values()), (from_year, to_year))
+            links = [{"from": goal_id, "targets": {target_id: 2}} for goal_id, target_id in chosen.items()]
+            quality = self.weight_quality(links, (from_year, to_year))
             self._chosen_weights[key] = self.fit_goal_weights(quality=quality) or self.goal_weights
         return self._chosen_weights[key]
+
+    def link_years(self, links: list[dict[str, Any]]) -> list[tuple[int, int]]:
+        """The pairs of years (new goals' year, old goals' year) that links of this corpus join."""
+        pairs: dict[tuple[int, int], None] = {}
+        for item in links:
+            source = self.by_id.get(item["from"])
+            if source is None or source.id not in self.top_goal:
+                continue
+            for target_id in item["targets"]:
+                target = self.by_id.get(target_id)
+                if target is not None and target.id in self.top_goal and target.year != source.year:
+                    pairs[(source.year, target.year)] = None
+        return list(pairs)
 
     def goal_profiles(self, goals: list[Document]) -> np.ndarray:
         return normalise(np.stack([self.full(self.goal_family(goal)).mean(axis=0) for goal in goals]))
@@ -128,18 +112,23 @@ class GoalLinks(LinkCorpus):
         sources, targets, dense, lexical = self.goal_matrices(from_year, to_year, weights)
         return sources, targets, fuse(dense, lexical, weights.dense)
 
-    def weight_quality(self, gold: list[dict[str, Any]] | None = None, years: tuple[int, int] = GOAL_GOLD_YEARS
+    def weight_quality(self, gold: list[dict[str, Any]], years: tuple[int, int] | None = None
                        ) -> dict[GoalWeights, dict[str, float]]:
-        """For each weighting of the grids, link_quality of its ranking for each linked goal of `gold` (the
-        development links when None) from `years[0]` to `years[1]` that the corpus holds (none when it lacks
-        those years)."""
-        gold = gold if gold is not None else load_links(GOAL_GOLD)
+        """For each weighting of the grids, link_quality of its ranking for each linked goal of `gold` from
+        `years[0]` to `years[1]` that the corpus holds (the pairs the links join when None; none when the corpus
+        lacks those years)."""
+        if years is None:
+            quality: dict[GoalWeights, dict[str, float]] = {}
+            for pair in self.link_years(gold):
+                for weights, per_goal in self.weight_quality(gold, pair).items():
+                    quality.setdefault(weights, {}).update(per_goal)
+            return quality
         if not set(years) <= self.years():
             return {}
         sources, targets, title, profile, lexical = self.goal_parts(*years)
         rows, target_ids = {g.id: i for i, g in enumerate(sources)}, [t.id for t in targets]
         linked = [item for item in gold if item["from"] in rows and set(item["targets"]) & set(target_ids)]
-        quality: dict[GoalWeights, dict[str, float]] = {}
+        quality = {}
         for weights in itertools.starmap(GoalWeights, itertools.product(GOAL_TITLE_WEIGHTS, GOAL_DENSE_WEIGHTS)):
             scores = fuse(weights.dense_similarity(title, profile), lexical, weights.dense)
             quality[weights] = {
@@ -149,10 +138,10 @@ class GoalLinks(LinkCorpus):
 
     def fit_goal_weights(self, gold: list[dict[str, Any]] | None = None, exclude: str | None = None,
                          quality: dict[GoalWeights, dict[str, float]] | None = None) -> GoalWeights | None:
-        """The weighting of the grids whose rankings serve the development links best (mean link_quality),
-        `exclude`d goal left out; None where the corpus holds fewer than MIN_WEIGHT_LINKS of them.
-        `quality`: weight_quality(gold), when the caller has it (leave-one-out fits once per goal)."""
-        quality = quality if quality is not None else self.weight_quality(gold)
+        """The weighting of the grids whose rankings serve the links `gold` best (mean link_quality), `exclude`d
+        goal left out; None where the corpus holds fewer than MIN_WEIGHT_LINKS of them. `quality`:
+        weight_quality(gold), when the caller has it (leave-one-out fits once per goal)."""
+        quality = quality if quality is not None else self.weight_quality(gold or [])
         means = {weights: np.mean([q for goal_id, q in per_goal.items() if goal_id != exclude])
                  for weights, per_goal in quality.items()
                  if sum(goal_id != exclude for goal_id in per_goal) >= MIN_WEIGHT_LINKS}
@@ -174,39 +163,51 @@ class GoalLinks(LinkCorpus):
         """Per source goal: how far its best score stands out in that target's column (z-score), i.e. among
         all new goals' scores for the same old goal. Raw cosines are too alike across goals to decide on; with
         20 dev goals, this one feature kept F1 0.71–0.78 across both embeddings, where the row z-score and
-        mutual-best added to it swung between 0.63 and 0.86 (with the fixed weights of before; REPORT.md)."""
+        mutual-best added to it swung between 0.63 and 0.86 (with the fixed weights of before; REPORT.md). The
+        z-score is divided by the most it can be, √(n − 1) for n new goals, so that it means the same for a
+        municipality with 4 goals as for one with 20 (for one pair of years a fitted rule is unchanged by it)."""
         best = scores.argmax(axis=1)
         rows = np.arange(len(scores))
         column_z = (scores[rows, best] - scores.mean(axis=0)[best]) / (scores.std(axis=0)[best] + 1e-9)
-        return column_z[:, None]
+        return (column_z / np.sqrt(max(1, len(scores) - 1)))[:, None]
 
-    def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int = 2024, to_year: int = 2023,
-                 exclude: str | None = None, features: np.ndarray | None = None,
+    def fit_rule(self, gold: list[dict[str, Any]] | None = None, from_year: int | None = None,
+                 to_year: int | None = None, exclude: str | None = None, features: np.ndarray | None = None,
                  decided: dict[str, bool] | None = None) -> NoMatchRule | None:
-        """Fitted on the gold links and the coordinators' decisions (`decided`: goal id → it has a
-        counterpart; a decision overrides the gold) for the goals of `from_year`; None when those do not hold
-        both outcomes. `features` are rule_features(rule_scores(from_year, to_year)) when the caller has them
-        already (leave-one-out fits the rule once per goal)."""
-        gold = gold if gold is not None else load_links(GOAL_GOLD)
-        labelled = {item["from"]: bool(item["targets"]) for item in gold} | (decided or {})
-        index = {g.id: i for i, g in enumerate(self.top_goals(from_year))}
-        rows = [(index[goal_id], int(has_match)) for goal_id, has_match in labelled.items()
-                if goal_id in index and goal_id != exclude]
-        if len({y for _, y in rows}) < 2:
+        """Fitted on graded links `gold` and the coordinators' decisions (`decided`: goal id → it has a
+        counterpart; a decision overrides a link) for the goals of `from_year` against `to_year` (every pair the
+        links join when the years are None); None when those do not hold both outcomes. `features` are
+        rule_features(rule_scores(from_year, to_year)) when the caller has them already (leave-one-out fits the
+        rule once per goal)."""
+        labelled = {item["from"]: bool(item["targets"]) for item in gold or []} | (decided or {})
+        pairs = [(from_year, to_year)] if from_year is not None and to_year is not None else self.link_years(gold or [])
+        rows: list[np.ndarray] = []
+        outcomes: list[int] = []
+        for pair in pairs:
+            if not set(pair) <= self.years():
+                continue
+            index = {g.id: i for i, g in enumerate(self.top_goals(pair[0]))}
+            chosen = [(index[goal_id], int(has)) for goal_id, has in labelled.items()
+                      if goal_id in index and goal_id != exclude]
+            if not chosen:
+                continue
+            pair_features = features if features is not None and len(pairs) == 1 else self.rule_features(
+                self.rule_scores(*pair))
+            rows.append(pair_features[[r for r, _ in chosen]])
+            outcomes += [y for _, y in chosen]
+        if len(set(outcomes)) < 2:
             return None
-        if features is None:
-            features = self.rule_features(self.rule_scores(from_year, to_year))
-        return NoMatchRule.fit(features[[r for r, _ in rows]], np.array([y for _, y in rows]))
+        return NoMatchRule.fit(np.vstack(rows), np.array(outcomes))
 
     def no_match_rule(self, from_year: int, to_year: int, decided: dict[str, bool] | None = None,
                       features: np.ndarray | None = None) -> NoMatchRule:
-        """The rule for this pair of years when its goals have labelled links of both kinds, else the rule of
-        the development links (2024 → 2023); refitted when the coordinators' decisions change. `features`:
-        this pair's rule features, when the caller has them."""
+        """The rule for this pair of years: fitted on the coordinators' decisions where they hold both outcomes,
+        else the calibrated rule, else the default (DEFAULT_NO_MATCH_Z). `features`: this pair's rule features,
+        when the caller has them."""
         key = (from_year, to_year, tuple(sorted((decided or {}).items())))
         if key not in self._rules:
-            rule = self.fit_rule(from_year=from_year, to_year=to_year, decided=decided, features=features)
-            self._rules[key] = rule or self.fit_rule(decided=decided) or self.fit_rule()  # type: ignore[assignment]
+            fitted = self.fit_rule(from_year=from_year, to_year=to_year, decided=decided, features=features)
+            self._rules[key] = fitted or (self.calibration.no_match if self.calibration else NoMatchRule())
         return self._rules[key]
 
     def link_goals(self, from_year: int, to_year: int, k: int = 5, decided: dict[str, bool] | None = None,
@@ -246,3 +247,48 @@ class GoalLinks(LinkCorpus):
             if len(out) >= n:
                 break
         return out
+
+    def calibrate(self, links: list[dict[str, Any]], model: str, sources: tuple[str, ...] = ()) -> LinkCalibration:
+        """Fit the goal weights and the no-match rule on graded `links` of this corpus (development links and
+        the coordinators' decisions), with the figures they reach: ranking in-sample, and the no-match rule
+        fitted again without each goal (F1 of 'no match')."""
+        weights = self.fit_goal_weights(links)
+        self.calibration = LinkCalibration(model=model, organisation=self.organisation,
+                                           goal_weights=weights or GoalWeights())
+        self._rules.clear()
+        rule = self.fit_rule(links)
+        figures: dict[str, Any] = {}
+        linked = rr = hits = 0.0
+        truth: list[bool] = []
+        said: list[bool] = []
+        for pair in self.link_years(links):
+            sources_, targets, scores = self.goal_scores(*pair)
+            rows, target_ids = {g.id: i for i, g in enumerate(sources_)}, [t.id for t in targets]
+            features = self.rule_features(self.rule_scores(*pair))
+            for item in links:
+                if item["from"] not in rows:
+                    continue
+                ranked = [target_ids[j] for j in np.argsort(-scores[rows[item["from"]]])]
+                if set(item["targets"]) & set(target_ids):
+                    first = min(ranked.index(t) for t in item["targets"] if t in target_ids) + 1
+                    linked, rr, hits = linked + 1, rr + 1 / first, hits + (first <= 3)
+                held_out = self.fit_rule(links, *pair, exclude=item["from"], features=features)
+                if held_out is not None:
+                    truth.append(not item["targets"])
+                    said.append(bool(held_out.match_probability(features[[rows[item["from"]]]])[0] < 0.5))
+        if linked:
+            figures |= {"linked_goals": int(linked), "mrr_in_sample": round(rr / linked, 4),
+                        "success@3_in_sample": round(hits / linked, 4)}
+        if truth:
+            tp = sum(t and s for t, s in zip(truth, said, strict=True))
+            precision, recall = tp / max(1, sum(said)), tp / max(1, sum(truth))
+            figures["no_match_f1_leave_one_goal_out"] = round(2 * precision * recall / (precision + recall), 4) \
+                if precision + recall else 0.0
+            figures["labelled_goals"] = len(truth)
+        self.calibration = LinkCalibration(
+            model=model, organisation=self.organisation, goal_weights=weights or GoalWeights(),
+            no_match=rule or NoMatchRule(), fitted_weights=weights is not None, fitted_rule=rule is not None,
+            links=len(links), sources=sources, figures=figures, created_at=now_iso())
+        self._rules.clear()
+        self._chosen_weights.clear()
+        return self.calibration

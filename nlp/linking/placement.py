@@ -175,7 +175,7 @@ class Placement(Continuations):
         completes the new year's placements; `placed_under` is where the reports put it, in `to_year`."""
         sources = self.activities(from_year)
         if not sources:
-            raise UppsiktError(f"År {from_year} har inga aktiviteter i korpusen.")
+            raise UppsiktError(f"År {from_year} har inga aktiviteter i korpusen{self._whose()}.")
         self.top_goals(to_year)  # says so when the year has no goals
         out = []
         for doc in sources:

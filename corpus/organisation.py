@@ -1,0 +1,80 @@
+"""The organisation a report follows up (a municipality or region): read from its text, named by a short code.
+
+Identity and merging hold within one organisation and year, so every goal and activity id starts with the
+organisation's code ("ange-g2024-…" for Ånge kommun)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from corpus.text import fold, slug
+
+# "Ånge kommun", "Malmö stad", "Stockholms stad", "Region Västernorrland", "Region Jämtland Härjedalen".
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_MUNICIPALITY = re.compile(rf"\b({_NAME})\s+(kommun|stad)\b")
+_REGION = re.compile(rf"\bRegion\s+({_NAME}(?:\s+{_NAME})?)\b")
+# Words that start a sentence before "kommun" without naming one ("Vår kommun", "En attraktiv kommun").
+_NOT_NAMES = frozenset(
+    "vår våra er din denna den det en ett hela varje annan andra egen samma ny nya stor större liten mindre "
+    "attraktiv attraktivare god bra trygg hållbar växande levande grön öppen inkluderande modern vilken ingen "
+    "alla per sin varannan närliggande angränsande samtliga övriga".split()
+)
+# Where a report names itself: its first lines (title, front page, running header).
+HEAD_LINES = 40
+HEAD_WEIGHT = 3
+MIN_MENTIONS = 2
+GENERIC_WORDS = ("kommun", "stad")
+
+
+def _candidates(text: str) -> Iterable[str]:
+    for match in _MUNICIPALITY.finditer(text):
+        if match.group(1).lower() not in _NOT_NAMES:
+            yield f"{match.group(1)} {match.group(2)}"
+    for match in _REGION.finditer(text):
+        yield f"Region {match.group(1)}"
+
+
+def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
+    """The organisation a report's text names most (its first lines count more), or None where no name is
+    mentioned at least twice. A name that folds like a known organisation ("Ange kommun" in OCR text) is that one."""
+    head = "\n".join(text.split("\n")[:HEAD_LINES])
+    counts: Counter[str] = Counter()
+    for name in _candidates(text):
+        counts[name] += 1
+    for name in _candidates(head):
+        counts[name] += HEAD_WEIGHT - 1
+    by_fold: Counter[str] = Counter()
+    spelling: dict[str, Counter[str]] = {}
+    for name, n in counts.items():
+        by_fold[fold(name)] += n
+        spelling.setdefault(fold(name), Counter())[name] += n
+    if not by_fold:
+        return None
+    best, n = by_fold.most_common(1)[0]
+    if n < MIN_MENTIONS:
+        return None
+    return canonical_organisation(spelling[best].most_common(1)[0][0], known)
+
+
+def canonical_organisation(name: str, known: Iterable[str] = ()) -> str:
+    """`name` as the store already spells it, where one known organisation folds the same; else as given,
+    whitespace squashed and the generic word in lower case."""
+    name = re.sub(r"\s+", " ", name).strip()
+    for other in known:
+        if fold(other) == fold(name):
+            return other
+    words = name.split(" ")
+    if len(words) > 1 and words[-1].lower() in GENERIC_WORDS:
+        words[-1] = words[-1].lower()
+    return " ".join(words)
+
+
+def organisation_code(name: str) -> str:
+    """The short, stable prefix of an organisation's ids: its name folded, without the generic word
+    ("Ånge kommun" → "ange", "Malmö stad" → "malmo", "Region Gävleborg" → "region-gavleborg")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in GENERIC_WORDS:
+        words = words[:-1]
+    return slug(" ".join(words), 30) or "org"

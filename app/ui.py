@@ -19,7 +19,8 @@ from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
 
 UPLOAD_TYPES = (".txt", ".md", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng"]
+RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng", "organisation"]
+ALL = "alla"
 
 
 def _highlight(text: str, words: list[str]) -> str:
@@ -104,7 +105,12 @@ def _cell(table: Any, row: int, column: int) -> str | None:
 
 
 def _year(value: str | None) -> int | None:
-    return int(value) if value and value != "alla" else None
+    return int(value) if value and value != ALL else None
+
+
+def _organisation(value: str | None) -> str | None:
+    """A dropdown's organisation: None for every one (listings, search) or the store's only one (links)."""
+    return value if value and value != ALL else None
 
 
 def _errors_as_messages(func: Any) -> Any:
@@ -128,13 +134,15 @@ class Handlers:
         self.service = service
 
     # Sök
-    def search(self, query: str, year: str, kind: str, status: str, unit: str) -> tuple[list[list[Any]], str]:
+    def search(self, query: str, year: str, kind: str, status: str, unit: str,
+               organisation: str | None = ALL) -> tuple[list[list[Any]], str]:
         result = self.service.search(
             query, k=20, year=_year(year), kind={"aktivitet": "activity", "mål": "goal"}.get(kind, "any"),
-            status=status if status and status != "alla" else None, unit=unit or None,
+            status=status if status and status != ALL else None, unit=unit or None,
+            organisation=_organisation(organisation),
         )
-        rows = [[h["id"], h["title"], "; ".join(h["goal_titles"]), h["status"] or "", h["year"], round(h["score"], 4)]
-                for h in result["hits"]]
+        rows = [[h["id"], h["title"], "; ".join(h["goal_titles"]), h["status"] or "", h["year"], round(h["score"], 4),
+                 h["organisation"]] for h in result["hits"]]
         details = "".join(
             f"<details><summary>{html.escape(h['title'])}</summary><p>{_highlight(h['text'], h['matched_terms'])}</p>"
             "</details>" for h in result["hits"][:10]
@@ -154,8 +162,9 @@ class Handlers:
         return header + f"<p>{_highlight(doc.body, words)}</p>", similar
 
     # Koppla mål, Följ aktiviteter, Placera aktiviteter: one set of handlers for the three kinds of mapping
-    def links(self, kind: str, from_year: str, to_year: str) -> tuple[list[list[Any]], str, Any]:
-        links = self.service.links(kind, int(from_year), int(to_year), k=3)
+    def links(self, kind: str, from_year: str, to_year: str,
+              organisation: str | None = None) -> tuple[list[list[Any]], str, Any]:
+        links = self.service.links(kind, int(from_year), int(to_year), k=3, organisation=_organisation(organisation))
         rows = []
         for link in links:
             best = link["candidates"][0] if link["candidates"] else {"title": "", "score": ""}
@@ -171,11 +180,12 @@ class Handlers:
         choices = [(f"{link['title'][:70]}", link["id"]) for link in links]
         return rows, evidence, gr.update(choices=choices, value=choices[0][1] if choices else None)
 
-    def targets_for(self, kind: str, to_year: str) -> Any:
+    def targets_for(self, kind: str, to_year: str, organisation: str | None = None) -> Any:
+        organisation = self.service.one_organisation(_organisation(organisation))
         if kind == "activity":
-            targets = [(a["title"][:80], a["id"]) for a in self.service.activities(int(to_year))]
+            targets = [(a["title"][:80], a["id"]) for a in self.service.activities(int(to_year), None, organisation)]
         else:
-            targets = self._top_goal_choices(to_year)
+            targets = self._top_goal_choices(to_year, organisation)
         return gr.update(choices=targets, value=None)
 
     def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
@@ -187,27 +197,30 @@ class Handlers:
         saved = self.service.decide(kind, from_id, code, to_id, author or None)
         return f"Sparat: {saved['decision']} ({saved['decided_at']})."
 
-    def export(self, kind: str, from_year: str, to_year: str) -> str:
+    def export(self, kind: str, from_year: str, to_year: str, organisation: str | None = None) -> str:
         path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}.csv"
-        self.service.export_mapping(kind, int(from_year), int(to_year), path)
+        self.service.export_mapping(kind, int(from_year), int(to_year), path, _organisation(organisation))
         return str(path)
 
     # Föreslå mål
-    def suggest(self, text: str, year: str) -> list[list[Any]]:
-        result = self.service.suggest_goal(text, int(year), k=5)
+    def suggest(self, text: str, year: str, organisation: str | None = None) -> list[list[Any]]:
+        result = self.service.suggest_goal(text, int(year), k=5, organisation=_organisation(organisation))
         return [[c["id"], c["title"], c["score"], "; ".join(c["examples"])] for c in result["candidates"]]
 
-    def goals_to_place_under(self, text: str, suggestions: Any, year: str) -> Any:
+    def goals_to_place_under(self, text: str, suggestions: Any, year: str, organisation: str | None = None) -> Any:
         """The year's goals to choose from, the top row of the suggestions just shown chosen (not computed
         again); nothing to choose without a text."""
         best = _cell(suggestions, 0, 0) if (text or "").strip() else None
-        return gr.update(choices=self._top_goal_choices(year) if best else [], value=best)
+        organisation = self.service.one_organisation(_organisation(organisation))
+        return gr.update(choices=self._top_goal_choices(year, organisation) if best else [], value=best)
 
-    def _top_goal_choices(self, year: str) -> list[tuple[str, str]]:
-        return [(g["title"][:80], g["id"]) for g in self.service.goals(int(year)) if g["top_level"]]
+    def _top_goal_choices(self, year: str, organisation: str | None = None) -> list[tuple[str, str]]:
+        return [(g["title"][:80], g["id"]) for g in self.service.goals(int(year), None, organisation) if g["top_level"]]
 
-    def save_drafted(self, text: str, year: str, goal_id: str | None, author: str) -> str:
-        saved = self.service.draft_activity(text, int(year), goal_id or None, author or None)
+    def save_drafted(self, text: str, year: str, goal_id: str | None, author: str,
+                     organisation: str | None = None) -> str:
+        saved = self.service.draft_activity(text, int(year), goal_id or None, author or None,
+                                            _organisation(organisation))
         return (f"Sparad under: {saved['goal_title']} ({saved['decision']['decision']}). Den finns nu i "
                 f"Placera aktiviteter ({year} → {year}) och i dess CSV.")
 
@@ -245,15 +258,16 @@ class Handlers:
     # Korpus
     def reports(self) -> list[list[Any]]:
         return [[r["source"], r["title"], r["year"], r["period"] or "", r["goals"], r["activities"],
-                 r["duplicate_of"] or "", f"{r['coverage']:.1%}"] for r in self.service.reports()]
+                 r["duplicate_of"] or "", f"{r['coverage']:.1%}", r["organisation"]] for r in self.service.reports()]
 
-    def goals(self, year: str) -> list[list[Any]]:
-        return [[g["id"], g["title"], "" if g["top_level"] else "delmål", g["assessment"] or "", g["year"]]
-                for g in self.service.goals(_year(year))]
+    def goals(self, year: str, organisation: str | None = ALL) -> list[list[Any]]:
+        return [[g["id"], g["title"], "" if g["top_level"] else "delmål", g["assessment"] or "", g["year"],
+                 g["organisation"]] for g in self.service.goals(_year(year), None, _organisation(organisation))]
 
-    def activities(self, year: str) -> list[list[Any]]:
+    def activities(self, year: str, organisation: str | None = ALL) -> list[list[Any]]:
         return [[a["id"], a["title"], a["versions"][0]["status"] if a["versions"] else "", a["end"] or "",
-                 ", ".join(a["units"]), a["year"]] for a in self.service.activities(_year(year))]
+                 ", ".join(a["units"]), a["year"], a["organisation"]]
+                for a in self.service.activities(_year(year), None, _organisation(organisation))]
 
     def upload(self, file: str | None, progress: gr.Progress | None = None) -> tuple[str, list[list[Any]]]:
         progress = progress or gr.Progress()
@@ -287,13 +301,15 @@ class Handlers:
         return re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
 
 
-def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str]) -> None:
+def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations: list[str]) -> None:
     """A tab where a coordinator gets suggestions of one kind, decides on each, and exports the mapping."""
     wrap = _errors_as_messages
     newest, oldest = (years[-1], years[0]) if years else ("", "")
     with gr.Tab(spec.title, id=spec.tab_id):
         kind = gr.State(spec.kind)
         with gr.Row():
+            organisation = gr.Dropdown(organisations, value=organisations[0] if organisations else None,
+                                       label="Organisation", visible=len(organisations) > 1)
             from_year = gr.Dropdown(years, value=newest if spec.newest_first else oldest, label=spec.from_label)
             to_year = gr.Dropdown(years, value=oldest if spec.newest_first else newest, label=spec.to_label)
             link_button = gr.Button("Föreslå kopplingar", variant="primary", elem_id=f"{spec.tab_id}-knapp")
@@ -311,17 +327,19 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str]) -> None:
         export_button = gr.Button("Exportera CSV")
         exported = gr.File(label="Kopplingar (CSV för Excel)")
         link_api, decide_api, export_api = spec.api
-        link_button.click(wrap(h.links), [kind, from_year, to_year], [links, evidence, item], api_name=link_api)
-        link_button.click(wrap(h.targets_for), [kind, to_year], other, api_name=False)
+        link_button.click(wrap(h.links), [kind, from_year, to_year, organisation], [links, evidence, item],
+                          api_name=link_api)
+        link_button.click(wrap(h.targets_for), [kind, to_year, organisation], other, api_name=False)
         decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year], decided,
                             api_name=decide_api)
-        export_button.click(wrap(h.export), [kind, from_year, to_year], exported, api_name=export_api)
+        export_button.click(wrap(h.export), [kind, from_year, to_year, organisation], exported, api_name=export_api)
 
 
 def build_app(service: Service) -> gr.Blocks:
     h = Handlers(service)
     wrap = _errors_as_messages
     years = [str(y) for y in service.store.years()]
+    organisations = service.organisations()
     newest, oldest = (years[-1], years[0]) if years else ("", "")
     with gr.Blocks(title="uppsikt") as demo:
         gr.Markdown("# uppsikt – måluppföljning\nSök, koppla och bedöm mål och aktiviteter i kommunens rapporter.")
@@ -332,6 +350,8 @@ def build_app(service: Service) -> gr.Blocks:
                 kind = gr.Dropdown(["alla", "aktivitet", "mål"], value="alla", label="Typ")
                 status = gr.Dropdown(["alla", *ACTIVITY_STATUSES], value="alla", label="Status")
                 unit = gr.Textbox(label="Enhet")
+                search_organisation = gr.Dropdown([ALL, *organisations], value=ALL, label="Organisation",
+                                                  visible=len(organisations) > 1)
             search_button = gr.Button("Sök", variant="primary", elem_id="sok-knapp")
             table = gr.Dataframe(headers=RESULT_COLUMNS, label="Träffar", interactive=False, elem_id="traffar")
             details = gr.HTML()
@@ -339,7 +359,7 @@ def build_app(service: Service) -> gr.Blocks:
             show_button = gr.Button("Visa hela texten och liknande")
             full_text = gr.HTML()
             similar = gr.Dataframe(headers=["id", "titel", "typ", "år", "likhet"], label="Liknande", interactive=False)
-            inputs = [query, year, kind, status, unit]
+            inputs = [query, year, kind, status, unit, search_organisation]
             search_button.click(wrap(h.search), inputs, [table, details], api_name="search")
             query.submit(wrap(h.search), inputs, [table, details], api_name=False)
 
@@ -350,10 +370,13 @@ def build_app(service: Service) -> gr.Blocks:
             table.select(pick, [table], chosen, api_name=False)
             show_button.click(wrap(h.show), [chosen, query], [full_text, similar], api_name="show")
         for spec in MAPPING_TABS:
-            _mapping_tab(h, spec, years)
+            _mapping_tab(h, spec, years, organisations)
         with gr.Tab("Föreslå mål", id="foresla"):
             activity_text = gr.Textbox(label="Den nya aktiviteten", lines=4)
-            suggest_year = gr.Dropdown(years, value=newest, label="Målens år")
+            with gr.Row():
+                suggest_year = gr.Dropdown(years, value=newest, label="Målens år")
+                suggest_organisation = gr.Dropdown(organisations, value=organisations[0] if organisations else None,
+                                                   label="Organisation", visible=len(organisations) > 1)
             suggest_button = gr.Button("Föreslå mål", variant="primary")
             suggestions = gr.Dataframe(headers=["id", "mål", "poäng", "liknande aktiviteter under målet"],
                                        interactive=False, wrap=True, column_widths=["22%", "33%", "8%", "37%"])
@@ -363,10 +386,13 @@ def build_app(service: Service) -> gr.Blocks:
                 drafter = gr.Textbox(label="Ditt namn (valfritt)")
             save_button = gr.Button("Spara som ny aktivitet", elem_id="spara-ny")
             drafted = gr.Markdown(elem_id="sparad-ny")
-            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year], suggestions, api_name="suggest_goal"
-                                 ).then(wrap(h.goals_to_place_under), [activity_text, suggestions, suggest_year],
+            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year, suggest_organisation], suggestions,
+                                 api_name="suggest_goal"
+                                 ).then(wrap(h.goals_to_place_under),
+                                        [activity_text, suggestions, suggest_year, suggest_organisation],
                                         place_under, api_name=False)
-            save_button.click(wrap(h.save_drafted), [activity_text, suggest_year, place_under, drafter], drafted,
+            save_button.click(wrap(h.save_drafted),
+                              [activity_text, suggest_year, place_under, drafter, suggest_organisation], drafted,
                               api_name="save_activity")
         with gr.Tab("Bedömningsstöd", id="bedom"):
             with gr.Row():
@@ -395,21 +421,26 @@ def build_app(service: Service) -> gr.Blocks:
             check_button.click(wrap(h.check), None, contradictions, api_name="check")
         with gr.Tab("Korpus", id="korpus"):
             reports_table = gr.Dataframe(headers=["källa", "titel", "år", "period", "mål", "aktiviteter",
-                                                  "dubblett av", "täckning"], interactive=False)
+                                                  "dubblett av", "täckning", "organisation"], interactive=False)
             refresh = gr.Button("Visa rapporter")
             with gr.Row():
-                browse_year = gr.Dropdown(["alla", *years], value="alla", label="År")
+                browse_year = gr.Dropdown([ALL, *years], value=ALL, label="År")
+                browse_organisation = gr.Dropdown([ALL, *organisations], value=ALL, label="Organisation",
+                                                  visible=len(organisations) > 1)
                 goals_button = gr.Button("Visa mål")
                 activities_button = gr.Button("Visa aktiviteter")
-            goals_table = gr.Dataframe(headers=["id", "titel", "nivå", "bedömning", "år"], interactive=False)
-            activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år"], interactive=False)
+            goals_table = gr.Dataframe(headers=["id", "titel", "nivå", "bedömning", "år", "organisation"],
+                                       interactive=False)
+            activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år", "organisation"],
+                                            interactive=False)
             upload = gr.File(label="Ladda upp en ny rapport (.txt, .md, .pdf; högst 20 MB)",
                              file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
             upload_button = gr.Button("Läs in rapporten", variant="primary", elem_id="las-in")
             upload_result = gr.HTML(elem_id="inlast")
             refresh.click(wrap(h.reports), None, reports_table, api_name="reports")
-            goals_button.click(wrap(h.goals), [browse_year], goals_table, api_name="goals")
-            activities_button.click(wrap(h.activities), [browse_year], activities_table, api_name="activities")
+            goals_button.click(wrap(h.goals), [browse_year, browse_organisation], goals_table, api_name="goals")
+            activities_button.click(wrap(h.activities), [browse_year, browse_organisation], activities_table,
+                                    api_name="activities")
             upload_button.click(wrap(h.upload), [upload], [upload_result, reports_table], api_name="upload")
             demo.load(wrap(h.reports), None, reports_table, api_name=False)
         with gr.Tab("Utvärdering", id="utvardering"):

@@ -50,11 +50,14 @@ def add_organisations(conn: sqlite3.Connection) -> None:
             f"WHERE v.{key} = e.id LIMIT 1) FROM {table} e").fetchall()
         for entity_id, organisation in rows:
             organisation = organisation or (known[0] if known else UNKNOWN_ORGANISATION)
-            renamed[entity_id] = f"{organisation_code(organisation)}-{entity_id}"
+            prefix = f"{organisation_code(organisation)}-"
+            renamed[entity_id] = entity_id if entity_id.startswith(prefix) else prefix + entity_id
             conn.execute(f"UPDATE {table} SET organisation = ?, id = ? WHERE id = ?",  # noqa: S608
                          (organisation, renamed[entity_id], entity_id))
     # Sub-goals are read from the renamed parents; goals without versions (parents only) follow their children.
     for old, new in renamed.items():
+        if old == new:
+            continue
         for sql in ("UPDATE goals SET parent_id = ? WHERE parent_id = ?",
                     "UPDATE goal_versions SET goal_id = ? WHERE goal_id = ?",
                     "UPDATE activity_versions SET activity_id = ? WHERE activity_id = ?",

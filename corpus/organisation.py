@@ -37,24 +37,22 @@ def _candidates(text: str) -> Iterable[str]:
 
 
 def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
-    """The organisation a report's text names most (its first lines count more), or None where no name is
-    mentioned at least twice. A name that folds like a known organisation ("Ange kommun" in OCR text) is that one."""
+    """The organisation a report's text names most (its first lines count more), among those it names at least
+    twice (a neighbour named once in passing is none), or None. A name that folds like a known organisation ("Ange
+    kommun" in OCR text) is that one."""
     head = "\n".join(text.split("\n")[:HEAD_LINES])
-    counts: Counter[str] = Counter()
-    for name in _candidates(text):
-        counts[name] += 1
-    for name in _candidates(head):
-        counts[name] += HEAD_WEIGHT - 1
-    by_fold: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = {}
-    for name, n in counts.items():
-        by_fold[fold(name)] += n
-        spelling.setdefault(fold(name), Counter())[name] += n
-    if not by_fold:
+    for name in _candidates(text):
+        mentions[fold(name)] += 1
+        spelling.setdefault(fold(name), Counter())[name] += 1
+    weight = Counter({name: n for name, n in mentions.items() if n >= MIN_MENTIONS})
+    for name in _candidates(head):
+        if fold(name) in weight:
+            weight[fold(name)] += HEAD_WEIGHT - 1
+    if not weight:
         return None
-    best, n = by_fold.most_common(1)[0]
-    if n < MIN_MENTIONS:
-        return None
+    best = weight.most_common(1)[0][0]
     return canonical_organisation(spelling[best].most_common(1)[0][0], known)
 
 

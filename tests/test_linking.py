@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+
 from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths

@@ -145,8 +145,14 @@ def test_corpus_browse_and_upload(client: Client, tmp_path: Path) -> None:
     assert len(client.predict(api_name="/reports")["data"]) == 5
 
 
-def test_evaluation_tab(client: Client) -> None:
-    assert "evaluation report" in client.predict(api_name="/evaluation")
+def test_evaluation_tab_shows_the_figures_of_the_served_store(client: Client, ui_service: Service) -> None:
+    # Not the checkout's evaluation/: what `uppsikt evaluate` wrote beside this store's artefacts.
+    shown = ui_service.paths.artifacts / "evaluation" / "REPORT.md"
+    shown.unlink(missing_ok=True)
+    assert "Ingen rapport ännu" in client.predict(api_name="/evaluation")
+    shown.parent.mkdir(parents=True, exist_ok=True)
+    shown.write_text("# uppsikt – evaluation report\n\nFigurer för just denna databas.\n", encoding="utf-8")
+    assert "Figurer för just denna databas" in client.predict(api_name="/evaluation")
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import gradio as gr  # noqa: E402
 
 from app.service import Service, placed_note
 from corpus.model import UppsiktError
-from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS
+from corpus.text import ACTIVITY_STATUSES, label_space_for
 
 UPLOAD_TYPES = (".txt", ".md", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -95,6 +96,26 @@ MAPPING_TABS = (
 DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj annat mål": "choose",
                   "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
                   "inget av målen": "no_match", "ta bort (ny aktivitet)": "remove"}
+# A stored decision as the tables show it, in Swedish.
+DECISION_NAMES = {"accept": "förslaget accepterat", "reject": "förslaget avvisat", "choose": "annat valt",
+                  "no_match": "ingen motsvarighet"}
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC timestamp as local time the Swedish way ("1 dec 2026 21:07")."""
+    if not stamp:
+        return ""
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(stamp).astimezone()
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
+
+
+def percent(p: float) -> str:
+    return f"{round(100 * p)} %"
+
+
 EXPORT_NAMES = {"goal": "koppling_mal", "activity": "koppling_aktiviteter", "placement": "placering"}
 
 
@@ -111,6 +132,15 @@ def _year(value: str | None) -> int | None:
 def _organisation(value: str | None) -> str | None:
     """A dropdown's organisation: None for every one (listings, search) or the store's only one (links)."""
     return value if value and value != ALL else None
+
+
+def _with_decision(shown: Any, item: str, name: str) -> Any:
+    """The table as shown, with the decision written into the decided item's row."""
+    rows = shown.values.tolist() if hasattr(shown, "iloc") else [list(r) for r in (shown or [])]
+    for row in rows:
+        if row and str(row[0]) == str(item):
+            row[-1] = name
+    return rows
 
 
 def _errors_as_messages(func: Any) -> Any:
@@ -170,7 +200,7 @@ class Handlers:
             best = link["candidates"][0] if link["candidates"] else {"title": "", "score": ""}
             decision = link.get("decision") or {}
             rows.append([link["id"], link["title"], best["title"], best["score"], _link_note(kind, link),
-                         decision.get("decision", "")])
+                         DECISION_NAMES.get(decision.get("decision", ""), "")])
         evidence = "".join(
             f"<details><summary>{html.escape(link['title'])}</summary><ul>"
             + "".join(f"<li>{html.escape(c['title'])} ({c['score']:.3f}){_candidate_evidence(c)}</li>"
@@ -188,14 +218,26 @@ class Handlers:
             targets = self._top_goal_choices(to_year, organisation)
         return gr.update(choices=targets, value=None)
 
-    def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str) -> str:
+    def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str,
+               shown: Any = None) -> tuple[str, Any]:
+        """Store the decision and show it in its row of the table as shown; the other rows stay as they were."""
         code = DECISION_CODES.get(decision, decision)
         if code == "remove":
-            return f"Tog bort {self.service.remove_drafted_activity(from_id)['removed']}."
+            self.service.remove_drafted_activity(from_id)
+            return "Den nya aktiviteten togs bort.", _with_decision(shown, from_id, "borttagen")
         if code in {"accept", "reject"}:
             to_id = self.service.suggested_target(kind, from_id, int(to_year))
         saved = self.service.decide(kind, from_id, code, to_id, author or None)
-        return f"Sparat: {saved['decision']} ({saved['decided_at']})."
+        name = DECISION_NAMES[saved["decision"]]
+        return f"Sparat: {name} ({local_time(saved['decided_at'])}).", _with_decision(shown, from_id, name)
+
+    @staticmethod
+    def default_decision(spec_decisions: list[str], item: str | None, shown: Any) -> Any:
+        """The decision preselected for an item: 'no counterpart' where the row says there is none."""
+        rows = shown.values.tolist() if hasattr(shown, "iloc") else (shown or [])
+        row = next((r for r in rows if r and str(r[0]) == str(item)), None)
+        no_match = row is not None and str(row[4]) == "ja"
+        return gr.update(value=spec_decisions[3] if no_match else spec_decisions[0])
 
     def export(self, kind: str, from_year: str, to_year: str, organisation: str | None = None) -> str:
         path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}.csv"
@@ -225,10 +267,19 @@ class Handlers:
                 f"Placera aktiviteter ({year} → {year}) och i dess CSV.")
 
     # Bedömningsstöd
-    def assess(self, text: str, kind: str, entity_id: str | None) -> tuple[dict[str, float], str, str]:
+    def assess(self, text: str, kind: str, entity_id: str | None) -> tuple[dict[str, float], str, str, Any]:
+        """The proposal once: its probabilities, one headline, the evidence, and the level field preselected
+        with the proposal (empty where there is none, so the reviewer must choose)."""
         code = "goal" if kind == "mål" else "activity"
         result = self.service.assess(text or "", code, entity_id or None)
-        label = result["label"] or "inget förslag (för svagt underlag)"
+        best = max(result["probabilities"], key=result["probabilities"].get) if result["probabilities"] else None
+        if result["label"]:
+            label = f"{result['label']} ({percent(result['probabilities'][result['label']])})"
+        elif best:
+            label = (f"inget säkert förslag (för svagt underlag); bästa gissning {best} "
+                     f"({percent(result['probabilities'][best])})")
+        else:
+            label = "inget förslag (för svagt underlag)"
         stated = f" · angiven nivå: {result['stated']}" if result.get("stated") else ""
         flags = "".join(f"<li>{html.escape(f)}</li>" for f in result["flags"])
         evidence = "".join(
@@ -237,19 +288,23 @@ class Handlers:
         )
         read_as = _read_as(text or "", result["interpreted_text"]) if not entity_id else ""
         summary = f"<p><b>Förslag: {html.escape(label)}</b>{html.escape(stated)}</p>{read_as}<ul>{flags}</ul>"
-        return result["probabilities"], summary, f"<ol>{evidence}</ol>"
+        levels = gr.update(choices=list(label_space_for(code)), value=result["label"])
+        return result["probabilities"], summary, f"<ol>{evidence}</ol>", levels
 
-    def entities_for(self, kind: str) -> Any:
+    def entities_for(self, kind: str) -> tuple[Any, Any]:
         code = "goal" if kind == "mål" else "activity"
         examples = {e.id: e.title for e in self.service.assessor.examples[code] if e.report != "feedback"}
-        return gr.update(choices=[("(klistrad text)", "")] + [(t[:80], i) for i, t in examples.items()], value="")
+        return (gr.update(choices=[("(klistrad text)", "")] + [(t[:80], i) for i, t in examples.items()], value=""),
+                gr.update(choices=list(label_space_for(code)), value=None))
 
-    def feedback(self, text: str, kind: str, entity_id: str | None, label: str, author: str) -> str:
+    def feedback(self, text: str, kind: str, entity_id: str | None, label: str | None, author: str) -> str:
+        if not label:
+            raise UppsiktError("Välj rätt nivå innan du sparar.")
         code = "goal" if kind == "mål" else "activity"
         if not (text or "").strip() and entity_id:
             text = next(e.text for e in self.service.assessor.examples[code] if e.id == entity_id)
         self.service.record_feedback(code, text or "", label, entity_id or None, author=author or None)
-        return f"Sparat: {label}. Nästa träning använder bedömningen."
+        return f"Sparat: {label}. Nästa träning av förslagen använder bedömningen."
 
     def check(self) -> list[list[Any]]:
         return [[c["kind"], c["title"], c["report"], c["stated"], c["suggested"], c["probability"], c["reason"]]
@@ -330,8 +385,9 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
         link_button.click(wrap(h.links), [kind, from_year, to_year, organisation], [links, evidence, item],
                           api_name=link_api)
         link_button.click(wrap(h.targets_for), [kind, to_year, organisation], other, api_name=False)
-        decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year], decided,
+        decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year, links], [decided, links],
                             api_name=decide_api)
+        item.change(partial(h.default_decision, list(spec.decisions)), [item, links], decision, api_name=False)
         export_button.click(wrap(h.export), [kind, from_year, to_year, organisation], exported, api_name=export_api)
 
 
@@ -406,15 +462,15 @@ def build_app(service: Service) -> gr.Blocks:
             proposal = gr.HTML(elem_id="forslag")
             cases = gr.HTML(label="Liknande fall")
             with gr.Row():
-                level = gr.Dropdown([*ACTIVITY_STATUSES, *GOAL_LEVELS], label="Rätt nivå (godkänn eller ändra)")
+                level = gr.Dropdown(list(ACTIVITY_STATUSES), value=None, label="Rätt nivå (förslaget är förvalt; ändra om det är fel)")
                 reviewer = gr.Textbox(label="Ditt namn (valfritt)")
             feedback_button = gr.Button("Spara bedömning")
-            saved = gr.Markdown()
+            saved = gr.Markdown(elem_id="sparad-bedomning")
             check_button = gr.Button("Visa motsägelser i rapporterna")
             contradictions = gr.Dataframe(
                 headers=["typ", "titel", "rapport", "angiven", "föreslagen", "sannolikhet", "skäl"], interactive=False)
-            assess_kind.change(wrap(h.entities_for), [assess_kind], entity, api_name=False)
-            assess_button.click(wrap(h.assess), [comment, assess_kind, entity], [probabilities, proposal, cases],
+            assess_kind.change(wrap(h.entities_for), [assess_kind], [entity, level], api_name=False)
+            assess_button.click(wrap(h.assess), [comment, assess_kind, entity], [probabilities, proposal, cases, level],
                                 api_name="assess")
             feedback_button.click(wrap(h.feedback), [comment, assess_kind, entity, level, reviewer], saved,
                                   api_name="feedback")

@@ -220,8 +220,19 @@ def _served_links(served: dict[str, Any] | None, base: dict[str, Any],
     lines += [
               f"No-match rule (weights and rule learned leaving each goal out): precision {nm['precision']:.3f}, "
               f"recall {nm['recall']:.3f}, "
-              f"F1 {nm['f1']:.3f}. With 7 no-match goals among 20, one goal moves F1 by about 0.05–0.1.", ""]
+              f"F1 {nm['f1']:.3f}. With 7 no-match goals among 20, one goal moves F1 by about 0.05–0.1.", "",
+              *_uncalibrated_lines(goals), ""]
     return lines
+
+
+def _uncalibrated_lines(goals: dict[str, Any]) -> list[str]:
+    """The no-match default that holds where nothing is calibrated, on the same links."""
+    nm = goals.get("no_match_uncalibrated")
+    if not nm:
+        return []
+    return [f"Uncalibrated default (default weights, best score standing out by less than half of what it could: "
+            f"`nlp/linking/calibration.py`; read off these same links, so in-sample): precision {nm['precision']:.3f}, "
+            f"recall {nm['recall']:.3f}, F1 {nm['f1']:.3f} ({nm['predicted_no_match']} predicted)."]
 
 
 def _dossier_held_out_lines(held_out: dict[str, dict[str, float]] | None) -> list[str]:
@@ -267,6 +278,7 @@ def _linking_section(figures: dict[str, Any], served: dict[str, Any] | None = No
     lines += ["", f"No-match rule (weights and rule learned leaving each goal out): precision {nm['precision']:.3f}, "
               f"recall {nm['recall']:.3f}, F1 {nm['f1']:.3f} ({nm['predicted_no_match']} predicted, "
               f"{nm['gold_no_match']} in the gold).", "",
+              *_uncalibrated_lines(goals), "",
               "### 2023 activities → 2024 continuations", "", "| ranking | n | MRR | success@3 | recall@3 |",
               "|---|---|---|---|---|"]
     for name, f in activities.items():

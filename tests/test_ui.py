@@ -12,8 +12,9 @@ import pytest
 from gradio_client import Client, handle_file
 
 from app.service import Service
-from app.ui import _highlight, launch
+from app.ui import Handlers, _highlight, launch
 from corpus.settings import REPO_ROOT, Paths
+from corpus.text import ACTIVITY_STATUSES
 from tests.conftest import RAW
 
 PORT = 7871
@@ -67,9 +68,15 @@ def test_search_errors_are_messages(client: Client) -> None:
 def test_link_decide_export(client: Client) -> None:
     rows, evidence, _ = client.predict("2024", "2023", api_name="/link_goals")
     assert len(rows["data"]) == 20 and "<details>" in evidence
-    message = client.predict("ange-g2024-sjukfranvaron-ska-minska", "ingen motsvarighet", None, "Test", "2023",
-                             api_name="/decide")
-    assert message.startswith("Sparat: no_match")
+    shown = {"headers": rows["headers"], "data": rows["data"]}
+    message, table = client.predict("ange-g2024-sjukfranvaron-ska-minska", "ingen motsvarighet", None, "Test", "2023",
+                                    shown, api_name="/decide")
+    assert message.startswith("Sparat: ingen motsvarighet (") and "+00:00" not in message
+    # The decided row shows its decision; every other row is the same as shown.
+    decided = {row[0]: row for row in table["data"]}
+    assert decided["ange-g2024-sjukfranvaron-ska-minska"][5] == "ingen motsvarighet"
+    assert [r for r in table["data"] if r[0] != "ange-g2024-sjukfranvaron-ska-minska"] == [
+        r for r in rows["data"] if r[0] != "ange-g2024-sjukfranvaron-ska-minska"]
     path = client.predict("2024", "2023", api_name="/export")
     assert Path(path).read_bytes().startswith(b"\xef\xbb\xbf")
 
@@ -79,8 +86,8 @@ def test_activity_mappings_decide_and_export(client: Client) -> None:
     assert len(rows["data"]) == 48 and all(r[2] for r in rows["data"]) and "under målet:" in evidence
     fiber = next(r for r in rows["data"] if "fiber" in r[1].lower())
     assert "fiber" in fiber[2].lower()
-    message = client.predict(fiber[0], "acceptera förslaget", None, "Kim", "2024", api_name="/decide_placement")
-    assert message.startswith("Sparat: accept")
+    message, _ = client.predict(fiber[0], "acceptera förslaget", None, "Kim", "2024", api_name="/decide_placement")
+    assert message.startswith("Sparat: förslaget accepterat")
     with pytest.raises(Exception, match="Ange vilket mål"):
         client.predict(fiber[0], "välj annat mål", None, "", "2024", api_name="/decide_placement")
     exported = Path(client.predict("2023", "2024", api_name="/export_placement")).read_text(encoding="utf-8-sig")
@@ -97,35 +104,40 @@ def test_suggest_goal(client: Client) -> None:
                            api_name="/save_activity")
     assert saved.startswith("Sparad under: ") and "fiber" in saved.lower()
     placed, _, _ = client.predict("2024", "2024", api_name="/link_placement")
-    assert placed["data"][0][1] == "Bygga ut fiber till fler hushåll i byarna" and placed["data"][0][5] == "accept"
-    rejected = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
-    assert rejected.startswith("Sparat: reject")
+    assert placed["data"][0][1] == "Bygga ut fiber till fler hushåll i byarna" and placed["data"][0][5] == "förslaget accepterat"
+    rejected, _ = client.predict(placed["data"][0][0], "avvisa", None, "", "2024", api_name="/decide_placement")
+    assert rejected.startswith("Sparat: förslaget avvisat")
     # An API caller names the other goal without the page's choices; an unknown one is one sentence.
-    chosen = client.predict(placed["data"][0][0], "välj annat mål", "ange-g2024-ange-ska-ha-ett-positivt-flyttnetto", "",
-                            "2024", api_name="/decide_placement")
-    assert chosen.startswith("Sparat: choose")
+    chosen, _ = client.predict(placed["data"][0][0], "välj annat mål", "ange-g2024-ange-ska-ha-ett-positivt-flyttnetto",
+                               "", "2024", api_name="/decide_placement")
+    assert chosen.startswith("Sparat: annat valt")
     with pytest.raises(Exception, match="Okänt id"):
         client.predict(placed["data"][0][0], "välj annat mål", "ange-g2024-finns-inte", "", "2024",
                        api_name="/decide_placement")
-    removed = client.predict(placed["data"][0][0], "ta bort (ny aktivitet)", None, "", "2024",
-                             api_name="/decide_placement")
-    assert removed.startswith("Tog bort ny-2024-")
+    removed, _ = client.predict(placed["data"][0][0], "ta bort (ny aktivitet)", None, "", "2024",
+                                api_name="/decide_placement")
+    assert removed == "Den nya aktiviteten togs bort."
     assert len(client.predict("2024", "2024", api_name="/link_placement")[0]["data"]) == 90
     with pytest.raises(Exception, match="tom"):
         client.predict("", "2024", None, "", api_name="/save_activity")
 
 
 def test_assess_feedback_and_check(client: Client) -> None:
-    probabilities, proposal, cases = client.predict(
+    probabilities, proposal, cases, level = client.predict(
         "Ingen aktivitet är planerad eller påbörjad för målet.", "mål", "", api_name="/assess")
     assert probabilities["label"] == "Ej uppfyllt" and "Förslag" in proposal and "<li>" in cases
+    # The level field holds the proposal shown (or nothing where there is none), a goal level only.
+    assert level in (None, "Ej uppfyllt") and (level is None) == ("inget" in proposal)
     with pytest.raises(Exception, match="tom"):
         client.predict("", "aktivitet", "", api_name="/assess")
     # A corpus activity named by id, without the page's list of choices: its stated level is shown beside.
-    _, picked, _ = client.predict("", "aktivitet", "ange-a2024-underteckna-den-regionala-strategin-for", api_name="/assess")
+    _, picked, _, _ = client.predict("", "aktivitet", "ange-a2024-underteckna-den-regionala-strategin-for",
+                                     api_name="/assess")
     assert "angiven nivå" in picked
     saved = client.predict("Utbildningen är genomförd.", "aktivitet", "", "Avslutad enligt plan", "", api_name="/feedback")
     assert saved.startswith("Sparat")
+    with pytest.raises(Exception, match="Välj rätt nivå"):
+        client.predict("Utbildningen är genomförd.", "aktivitet", "", None, "", api_name="/feedback")
     contradictions = client.predict(api_name="/check")
     assert any("Underteckna" in row[1] for row in contradictions["data"])
 
@@ -168,7 +180,7 @@ def test_highlight_escapes_and_marks_whole_words(text: str, words: list[str], ex
     assert _highlight(text, words) == expected
 
 
-def test_page_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
+def test_page_in_a_real_browser(app_url: str, ui_service: Service, tmp_path: Path) -> None:
     """Open the page, search, switch tabs, assess a comment, upload a report; screenshots in test-artifacts/."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
@@ -213,6 +225,22 @@ def test_page_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
         page.locator("#bedom-knapp").click()
         expect(page.locator("#forslag")).to_contain_text("Förslag", timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "bedomning.png"), full_page=True)
+        # What the reviewer saves is the level the page shows: the proposal preselected, an activity status.
+        level = page.get_by_label("Rätt nivå (förslaget är förvalt; ändra om det är fel)")
+        page.wait_for_timeout(500)
+        shown = level.input_value()
+        proposal = page.locator("#forslag").inner_text()
+        if shown:
+            assert shown in proposal and shown in ACTIVITY_STATUSES
+        else:  # no proposal: nothing is preselected, and the reviewer chooses
+            assert "inget säkert förslag" in proposal
+            level.click()
+            page.get_by_role("option", name="Avslutad enligt plan", exact=True).click()
+            shown = "Avslutad enligt plan"
+        page.get_by_role("button", name="Spara bedömning").click()
+        expect(page.locator("#sparad-bedomning")).to_contain_text(f"Sparat: {shown}", timeout=30_000)
+        stored = ui_service.store.query("SELECT label FROM feedback ORDER BY id DESC LIMIT 1")[0]["label"]
+        assert stored == shown
 
         page.get_by_role("tab", name="Korpus").click()
         report = tmp_path / "005_ny_rapport.txt"
@@ -224,3 +252,10 @@ def test_page_in_a_real_browser(app_url: str, tmp_path: Path) -> None:
         page.screenshot(path=str(ARTIFACTS / "korpus_uppladdning.png"), full_page=True)
         browser.close()
     (ARTIFACTS / "timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
+
+
+def test_a_no_match_row_defaults_to_no_counterpart() -> None:
+    decisions = ["acceptera förslaget", "avvisa", "välj annat mål", "ingen motsvarighet"]
+    shown = [["g-1", "Mål ett", "Förslag", 1.2, "ja", ""], ["g-2", "Mål två", "Förslag", 2.0, "", ""]]
+    assert Handlers.default_decision(decisions, "g-1", shown)["value"] == "ingen motsvarighet"
+    assert Handlers.default_decision(decisions, "g-2", shown)["value"] == "acceptera förslaget"

@@ -169,6 +169,18 @@ class Service:
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
 
+    def years(self, organisation: str | None = None) -> list[int]:
+        return self.store.years(self.check_organisation(organisation))
+
+    def entity(self, entity_id: str, query: str | None = None) -> dict[str, Any]:
+        """One goal or activity as a hit, with the words of `query` it matches (for highlighting)."""
+        engine = self.engine
+        if not entity_id or entity_id not in engine.by_id:
+            raise UppsiktError("Välj en träff i tabellen (eller ange ett giltigt id).")
+        doc = engine.by_id[entity_id]
+        terms = set(engine.analyzer.analyze(query)) if query and query.strip() else None
+        return engine.hit(doc, 0.0, terms)
+
     # ---- linking -----------------------------------------------------------------------------
 
     def linker_for(self, organisation: str | None = None) -> Linker:
@@ -268,6 +280,14 @@ class Service:
         if link is None or not link["candidates"]:
             raise UppsiktError(f"Inget förslag för {from_id} till år {to_year}; föreslå kopplingar för de valda åren först.")
         return link["candidates"][0]["id"]
+
+    def decide_on_suggestion(self, kind: str, from_id: str, decision: str, to_year: int, to_id: str | None = None,
+                             shown: str | None = None, author: str | None = None) -> dict[str, Any]:
+        """A decision as a person makes it on a suggestion: 'accept' and 'reject' are about the suggestion they were
+        shown (`shown`; the first suggestion now, where the caller did not show one), 'choose' names `to_id`."""
+        if decision in {"accept", "reject"}:
+            to_id = shown or self.suggested_target(kind, from_id, to_year)
+        return self.decide(kind, from_id, decision, to_id, author)
 
     def drafted_activities(self, year: int | None = None, organisation: str | None = None) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT * FROM drafted_activities ORDER BY created_at, id")
@@ -414,6 +434,14 @@ class Service:
         return result
 
     ASSESS_KINDS = ("activity", "goal")
+
+    def assessable(self, kind: str) -> list[dict[str, str]]:
+        """The corpus's goals or activities with a stated level, to pick one to assess (newest version each)."""
+        seen: dict[str, dict[str, str]] = {}
+        for example in self.assessor.examples.get(kind, []):
+            if example.report != "feedback":
+                seen[example.id] = {"id": example.id, "title": example.title, "text": example.text}
+        return list(seen.values())
 
     def assess_batch(self, items: list[dict[str, Any]], organisation: str | None = None) -> list[dict[str, Any]]:
         """`assess` for each item ({"text", "kind"}; kind activity unless said), in order, in one process."""

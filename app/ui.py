@@ -181,15 +181,13 @@ class Handlers:
         return rows, f"<p>{len(rows)} träffar på {result['took_ms']} ms</p>{read_as}{details}"
 
     def show(self, entity_id: str, query: str) -> tuple[str, list[list[Any]]]:
-        engine = self.service.engine
-        if not entity_id or entity_id not in engine.by_id:
-            raise UppsiktError("Välj en träff i tabellen (eller ange ett giltigt id).")
-        doc = engine.by_id[entity_id]
-        words = engine.matched_terms(set(engine.analyzer.analyze(query)), doc) if query and query.strip() else []
-        header = f"<h3>{html.escape(doc.title)}</h3><p><i>{doc.kind}, {doc.year}, {html.escape(doc.status or '')}</i></p>"
+        hit = self.service.entity(entity_id, query)
+        kind = {"goal": "mål", "activity": "aktivitet"}[str(hit["kind"])]
+        header = (f"<h3>{html.escape(hit['title'])}</h3><p><i>{kind}, {hit['year']}, "
+                  f"{html.escape(hit['organisation'])}, {html.escape(hit['status'] or '')}</i></p>")
         similar = [[h["id"], h["title"], h["kind"], h["year"], round(h["score"], 3)]
                    for h in self.service.similar(entity_id, 5)]
-        return header + f"<p>{_highlight(doc.body, words)}</p>", similar
+        return header + f"<p>{_highlight(hit['text'], hit['matched_terms'])}</p>", similar
 
     # Koppla mål, Följ aktiviteter, Placera aktiviteter: one set of handlers for the three kinds of mapping
     def links(self, kind: str, from_year: str, to_year: str,
@@ -208,7 +206,8 @@ class Handlers:
             + "</ul></details>" for link in links
         )
         choices = [(f"{link['title'][:70]}", link["id"]) for link in links]
-        return rows, evidence, gr.update(choices=choices, value=choices[0][1] if choices else None)
+        shown = {link["id"]: link["candidates"][0]["id"] for link in links if link["candidates"]}
+        return rows, evidence, gr.update(choices=choices, value=choices[0][1] if choices else None), shown
 
     def targets_for(self, kind: str, to_year: str, organisation: str | None = None) -> Any:
         organisation = self.service.one_organisation(_organisation(organisation))
@@ -219,15 +218,15 @@ class Handlers:
         return gr.update(choices=targets, value=None)
 
     def decide(self, kind: str, from_id: str, decision: str, to_id: str | None, author: str, to_year: str,
-               shown: Any = None) -> tuple[str, Any]:
-        """Store the decision and show it in its row of the table as shown; the other rows stay as they were."""
+               shown: Any = None, suggested: dict[str, str] | None = None) -> tuple[str, Any]:
+        """Store the decision on the suggestion the page showed (`suggested`: item → its first suggestion) and
+        show it in its row of the table as shown; the other rows stay as they were."""
         code = DECISION_CODES.get(decision, decision)
         if code == "remove":
             self.service.remove_drafted_activity(from_id)
             return "Den nya aktiviteten togs bort.", _with_decision(shown, from_id, "borttagen")
-        if code in {"accept", "reject"}:
-            to_id = self.service.suggested_target(kind, from_id, int(to_year))
-        saved = self.service.decide(kind, from_id, code, to_id, author or None)
+        saved = self.service.decide_on_suggestion(kind, from_id, code, int(to_year), to_id,
+                                                  (suggested or {}).get(from_id), author or None)
         name = DECISION_NAMES[saved["decision"]]
         return f"Sparat: {name} ({local_time(saved['decided_at'])}).", _with_decision(shown, from_id, name)
 
@@ -293,8 +292,8 @@ class Handlers:
 
     def entities_for(self, kind: str) -> tuple[Any, Any]:
         code = "goal" if kind == "mål" else "activity"
-        examples = {e.id: e.title for e in self.service.assessor.examples[code] if e.report != "feedback"}
-        return (gr.update(choices=[("(klistrad text)", "")] + [(t[:80], i) for i, t in examples.items()], value=""),
+        examples = self.service.assessable(code)
+        return (gr.update(choices=[("(klistrad text)", "")] + [(e["title"][:80], e["id"]) for e in examples], value=""),
                 gr.update(choices=list(label_space_for(code)), value=None))
 
     def feedback(self, text: str, kind: str, entity_id: str | None, label: str | None, author: str) -> str:
@@ -302,7 +301,7 @@ class Handlers:
             raise UppsiktError("Välj rätt nivå innan du sparar.")
         code = "goal" if kind == "mål" else "activity"
         if not (text or "").strip() and entity_id:
-            text = next(e.text for e in self.service.assessor.examples[code] if e.id == entity_id)
+            text = next((e["text"] for e in self.service.assessable(code) if e["id"] == entity_id), "")
         self.service.record_feedback(code, text or "", label, entity_id or None, author=author or None)
         return f"Sparat: {label}. Nästa träning av förslagen använder bedömningen."
 
@@ -382,11 +381,12 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
         export_button = gr.Button("Exportera CSV")
         exported = gr.File(label="Kopplingar (CSV för Excel)")
         link_api, decide_api, export_api = spec.api
-        link_button.click(wrap(h.links), [kind, from_year, to_year, organisation], [links, evidence, item],
+        suggested = gr.State({})  # item → the first suggestion shown, what 'acceptera' and 'avvisa' are about
+        link_button.click(wrap(h.links), [kind, from_year, to_year, organisation], [links, evidence, item, suggested],
                           api_name=link_api)
         link_button.click(wrap(h.targets_for), [kind, to_year, organisation], other, api_name=False)
-        decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year, links], [decided, links],
-                            api_name=decide_api)
+        decide_button.click(wrap(h.decide), [kind, item, decision, other, author, to_year, links, suggested],
+                            [decided, links], api_name=decide_api)
         item.change(partial(h.default_decision, list(spec.decisions)), [item, links], decision, api_name=False)
         export_button.click(wrap(h.export), [kind, from_year, to_year, organisation], exported, api_name=export_api)
 
@@ -394,7 +394,7 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
 def build_app(service: Service) -> gr.Blocks:
     h = Handlers(service)
     wrap = _errors_as_messages
-    years = [str(y) for y in service.store.years()]
+    years = [str(y) for y in service.years()]
     organisations = service.organisations()
     newest, oldest = (years[-1], years[0]) if years else ("", "")
     with gr.Blocks(title="uppsikt") as demo:

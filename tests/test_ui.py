@@ -127,7 +127,8 @@ def test_assess_feedback_and_check(client: Client) -> None:
         "Ingen aktivitet är planerad eller påbörjad för målet.", "mål", "", api_name="/assess")
     assert probabilities["label"] == "Ej uppfyllt" and "Förslag" in proposal and "<li>" in cases
     # The level field holds the proposal shown (or nothing where there is none), a goal level only.
-    assert level in (None, "Ej uppfyllt") and (level is None) == ("inget" in proposal)
+    assert [c[0] for c in level["choices"]] == ["Ej uppfyllt", "Knappt uppfyllt", "Delvis uppfyllt", "Uppfyllt"]
+    assert level["value"] in (None, "Ej uppfyllt") and (level["value"] is None) == ("inget" in proposal)
     with pytest.raises(Exception, match="tom"):
         client.predict("", "aktivitet", "", api_name="/assess")
     # A corpus activity named by id, without the page's list of choices: its stated level is shown beside.

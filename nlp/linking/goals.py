@@ -165,7 +165,8 @@ class GoalLinks(LinkCorpus):
         20 dev goals, this one feature kept F1 0.71–0.78 across both embeddings, where the row z-score and
         mutual-best added to it swung between 0.63 and 0.86 (with the fixed weights of before; REPORT.md). The
         z-score is divided by the most it can be, √(n − 1) for n new goals, so that it means the same for a
-        municipality with 4 goals as for one with 20 (for one pair of years a fitted rule is unchanged by it)."""
+        municipality with 4 goals as for one with 20. For one pair of years only the fit's regularisation sees the
+        scale: on the development links, leave-one-goal-out F1 went 0.706 → 0.778 (base) and stayed 0.800 (served)."""
         best = scores.argmax(axis=1)
         rows = np.arange(len(scores))
         column_z = (scores[rows, best] - scores.mean(axis=0)[best]) / (scores.std(axis=0)[best] + 1e-9)

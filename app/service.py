@@ -310,6 +310,8 @@ class Service:
         for link in links:
             link["decision"] = decisions.get(link["id"])
             link["organisation"] = linker.organisation
+            for candidate in link["candidates"]:
+                candidate["organisation"] = linker.organisation
         return links
 
     def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None,

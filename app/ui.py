@@ -323,7 +323,8 @@ class Handlers:
                  ", ".join(a["units"]), a["year"], a["organisation"]]
                 for a in self.service.activities(_year(year), None, _organisation(organisation))]
 
-    def upload(self, file: str | None, progress: gr.Progress | None = None) -> tuple[str, list[list[Any]]]:
+    def upload(self, file: str | None, organisation: str | None = None,
+               progress: gr.Progress | None = None) -> tuple[str, list[list[Any]]]:
         progress = progress or gr.Progress()
         if not file:
             raise UppsiktError("Välj en fil att ladda upp.")
@@ -333,14 +334,18 @@ class Handlers:
         if path.stat().st_size > MAX_UPLOAD_BYTES:
             raise UppsiktError("Filen är större än 20 MB och tas inte emot.")
         progress(0.1, desc="Läser in rapporten")
-        result = self.service.ingest([path])
+        result = self.service.ingest([path], organisation=(organisation or "").strip() or None)
         progress(0.5, desc="Bygger om sökindexet")
         built = self.service.build()
         progress(1.0, desc="Klart")
         report = result["reports"][0]
-        message = (f"{html.escape(report['source'])}: {report['year']}, {report['goals']} mål, "
-                   f"{report['activities']} aktiviteter, täckning {report['coverage']:.1%} ({report['status']}); "
+        status = {"ingested": "inläst", "unchanged": "redan inläst, oförändrad"}.get(report["status"], report["status"])
+        coverage = f"{report['coverage'] * 100:.1f}".replace(".", ",")
+        message = (f"{html.escape(report['title'])} ({html.escape(report['organisation'])}, {report['year']}): "
+                   f"{report['goals']} mål, {report['activities']} aktiviteter, täckning {coverage} % ({status}); "
                    f"{built['embedded']} poster bäddades in.")
+        if report["duplicate_of"]:
+            message += f" Rapporten är samma som {html.escape(report['duplicate_of'])}, som redan finns."
         warnings = "".join(f"<li>{html.escape(w)}</li>" for w in result["warnings"][:20])
         return f"<p>{message}</p><ul>{warnings}</ul>", self.reports()
 
@@ -489,6 +494,7 @@ def build_app(service: Service) -> gr.Blocks:
                                        interactive=False)
             activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år", "organisation"],
                                             interactive=False)
+            upload_organisation = gr.Textbox(label="Organisation, om rapporten inte säger det (t.ex. Ånge kommun)")
             upload = gr.File(label="Ladda upp en ny rapport (.txt, .md, .pdf; högst 20 MB)",
                              file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
             upload_button = gr.Button("Läs in rapporten", variant="primary", elem_id="las-in")
@@ -497,7 +503,8 @@ def build_app(service: Service) -> gr.Blocks:
             goals_button.click(wrap(h.goals), [browse_year, browse_organisation], goals_table, api_name="goals")
             activities_button.click(wrap(h.activities), [browse_year, browse_organisation], activities_table,
                                     api_name="activities")
-            upload_button.click(wrap(h.upload), [upload], [upload_result, reports_table], api_name="upload")
+            upload_button.click(wrap(h.upload), [upload, upload_organisation], [upload_result, reports_table],
+                                api_name="upload")
             demo.load(wrap(h.reports), None, reports_table, api_name=False)
         with gr.Tab("Utvärdering", id="utvardering"):
             report_markdown = gr.Markdown(h.evaluation())

@@ -199,8 +199,8 @@ def _organisation(source: str, text: str, known: list[str], given: str | None, w
             warnings.append(f"{source}: rapporten gäller {stated}, men --org {chosen} används.")
         return chosen
     if stated is None:
-        raise ReportFormatError(f"{source}: rapporten säger inte vilken kommun eller region den gäller; "
-                                "ange den med --org.")
+        raise ReportFormatError(f"{source}: rapporten säger inte vilken kommun eller region den gäller; ange den "
+                                "(--org på kommandoraden, fältet Organisation i sidan).")
     return stated
 
 

@@ -249,7 +249,7 @@ def test_page_in_a_real_browser(app_url: str, ui_service: Service, tmp_path: Pat
         report.write_text(text[: len(text) // 4], encoding="utf-8")
         page.locator("#uppladdning input[type=file]").set_input_files(str(report))
         page.locator("#las-in").click()
-        expect(page.locator("#inlast")).to_contain_text("005_ny_rapport.txt", timeout=120_000)
+        expect(page.locator("#inlast")).to_contain_text("Uppsiktsrapport till kommunstyrelsen", timeout=120_000)
         page.screenshot(path=str(ARTIFACTS / "korpus_uppladdning.png"), full_page=True)
         browser.close()
     (ARTIFACTS / "timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")

@@ -13,11 +13,9 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
 from corpus.text import GOAL_LEVELS
+from evaluation.baselines import KeywordLevelBaseline, KeywordStatusBaseline, ReviewerStatusRule
 from nlp.assess import (
     Example,
-    KeywordLevelBaseline,
-    KeywordStatusBaseline,
-    ReviewerStatusRule,
     default_classifier,
     label_space,
     out_of_fold,

@@ -16,7 +16,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 
 from corpus.store import Store
-from corpus.text import GOAL_LEVELS, fold, label_space_for
+from corpus.text import fold, label_space_for
 
 # A sentence that states the verdict ("Målet bedöms därför som Knappt uppfyllt.") is the label itself.
 _LEVEL = r"(?:ej|knappt|delvis)?\s*u[pn]p\w{2,6}"
@@ -153,7 +153,7 @@ def goal_activity_statuses(store: Store) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-# ---- keyword baselines -------------------------------------------------------------------------
+# ---- cue words (features; evaluation/baselines.py builds its keyword rules on them) -------------------------------------------------------------------
 
 _DONE = re.compile(r"\b(genomf[oö]rd[at]?|har genomf[oö]rts|[aä]r klar|slutf[oö]rd|avslutad|signerad|h[oö]jd)\b", re.I)
 _LATE = re.compile(r"\b(f[oö]rsen\w*|avvik\w*|skjut\w*|inte kunnat|ej kunnat|resursbrist|f[oö]rdr[oö]j\w*)\b", re.I)
@@ -161,50 +161,9 @@ _NOT_STARTED = re.compile(r"\b(inte p[aå]b[oö]rja\w*|ej p[aå]b[oö]rja\w*|ej 
 _WAITING = re.compile(r"\b(vilande|pausad\w*|avvakta\w*|v[aä]ntar)\b", re.I)
 
 
-# Ordered: the first pattern that matches decides (a comment that is late and done counts as late).
-STATUS_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_NOT_STARTED, "Ej påbörjad"), (_WAITING, "Vänteläge"), (_LATE, "Pågående med avvikelse"),
-    (_DONE, "Avslutad enligt plan"),
-)
-
-
-def _first_rule(rules: tuple[tuple[re.Pattern[str], str], ...], text: str, default: str) -> str:
-    return next((label for pattern, label in rules if pattern.search(text)), default)
-
-
-class KeywordStatusBaseline(BaseEstimator, ClassifierMixin):
-    """A reviewer's rule of thumb: words for done, late, not started, waiting; otherwise on plan."""
-
-    def fit(self, examples: list[Example], y: list[str]) -> KeywordStatusBaseline:
-        self.classes_ = np.array(sorted(set(y)))
-        return self
-
-    def predict(self, examples: list[Example]) -> np.ndarray:
-        return np.array([_first_rule(STATUS_RULES, e.stripped, "Pågående enligt plan") for e in examples])
-
-
 _NO_ACTIVITY = re.compile(r"\b(ingen aktivitet|inga aktiviteter|inte initierat|ej initierat)\b", re.I)
 _ACHIEVED = re.compile(r"\b(uppn[aå]tt|passerad|har genomf[oö]rts|har anordnat|genomf[oö]rt)\b", re.I)
 _EARLY = re.compile(r"\b(tidigt|initierat|p[aå]b[oö]rjat|planerad|inte avslutat|ingen [aä]r avslutad)\b", re.I)
-
-
-LEVEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_NO_ACTIVITY, "Ej uppfyllt"), (_ACHIEVED, "Uppfyllt"), (_EARLY, "Knappt uppfyllt"),
-)
-
-
-class KeywordLevelBaseline(BaseEstimator, ClassifierMixin):
-    """Goal level from words: no activity → Ej, achieved → Uppfyllt, early → Knappt, otherwise Delvis."""
-
-    def fit(self, examples: list[Example], y: list[str]) -> KeywordLevelBaseline:
-        self.classes_ = np.array(GOAL_LEVELS)
-        return self
-
-    def predict(self, examples: list[Example]) -> np.ndarray:
-        return np.array([
-            "Ej uppfyllt" if not e.activity_statuses else _first_rule(LEVEL_RULES, e.stripped, "Delvis uppfyllt")
-            for e in examples
-        ])
 
 
 class TextVectors:
@@ -305,17 +264,6 @@ def reviewer_status(example: Example) -> str:
                                               and not STATUS_CUES["ongoing"].search(text)):
         return "Avslutad enligt plan"
     return "Pågående enligt plan"
-
-
-class ReviewerStatusRule(BaseEstimator, ClassifierMixin):
-    """`reviewer_status` as an estimator: the broader cues plus the activity's dates against the report's."""
-
-    def fit(self, examples: list[Example], y: list[str]) -> ReviewerStatusRule:
-        self.classes_ = np.array(sorted(set(y)))
-        return self
-
-    def predict(self, examples: list[Example]) -> np.ndarray:
-        return np.array([reviewer_status(e) for e in examples])
 
 
 # ---- learned models ----------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import pytest
 from app.service import Service
 from corpus.model import UppsiktError
 from corpus.settings import Paths
+from evaluation.baselines import KeywordStatusBaseline
 from nlp.assess import (
     AssessmentClassifier,
     Example,
-    KeywordStatusBaseline,
     TextVectors,
     decisive_status,
     reviewer_status,

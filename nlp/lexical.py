@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -18,10 +19,17 @@ MIN_PART = 3
 
 @lru_cache(maxsize=1)
 def _pipeline() -> spacy.language.Language:
-    nlp = spacy.blank("sv")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
+    return spacy.blank("sv")
+
+
+@lru_cache(maxsize=1)
+def _lemma_lookup() -> dict[str, str]:
+    """spaCy's Swedish lookup lemmas (spacy-lookups-data), read as a plain dict: what the lookup lemmatizer does
+    (the token's text, as written, to its lemma) without building spaCy's Table of 660 000 rows at every start."""
+    import srsly
+    from spacy_lookups_data import __file__ as lookups_init
+
+    return srsly.read_gzip_json(Path(lookups_init).parent / "data" / "sv_lemma_lookup.json.gz")
 
 
 class SwedishAnalyzer:
@@ -31,7 +39,7 @@ class SwedishAnalyzer:
         self._nlp = _pipeline()
         self._stemmer = Stemmer.Stemmer("swedish")
         self._stop = {fold(w) for w in self._nlp.Defaults.stop_words}
-        self._lemmas = self._nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self._lemmas = _lemma_lookup()
         self._parts: set[str] = set()
         self._part_stems: set[str] = set()
         self.add_vocabulary(vocabulary)
@@ -69,7 +77,7 @@ class SwedishAnalyzer:
         for token in self._nlp(text[:20000]):
             if not (token.is_alpha or token.like_num) or token.is_punct:
                 continue
-            lemma = fold(token.lemma_ or token.text)
+            lemma = fold(self._lemmas.get(token.text, token.text))
             if lemma in self._stop or fold(token.text) in self._stop:
                 continue
             out.append(lemma)

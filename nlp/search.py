@@ -27,6 +27,7 @@ MAX_QUERY_CHARS = 2000
 RRF_K = 10
 DENSE_WEIGHT = 3.0
 MODES = ("hybrid", "dense", "bm25")
+HAS_SWEDISH_LETTERS = re.compile("[åäöÅÄÖ]")
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,15 @@ class SearchEngine:
         """Puts å, ä, ö back into what users type without them; knows the corpus's own words."""
         return LetterRestorer.from_texts(d.passage("full") for d in self.docs)
 
+    def interpret(self, text: str) -> str:
+        """The text with its Swedish letters restored; one that has any is left as written, without loading the
+        word lists (a one-shot CLI search in Swedish spelling does not pay for them)."""
+        return text if HAS_SWEDISH_LETTERS.search(text) else self.letters.restore(text)
+
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[str, float]]:
         """All documents ranked for `query` (its Swedish letters restored), best first, with the fused (or
         single) score."""
-        query = self.letters.restore(query)
+        query = self.interpret(query)
         n = len(self.docs)
         dense = np.zeros(n, dtype=np.float32)
         if mode in {"hybrid", "dense"}:
@@ -140,7 +146,7 @@ class SearchEngine:
         filters = filters or SearchFilters()
         query = self.validate(query, filters)
         # Before the clock: the first call in a process indexes the word lists (under a second, BENCH.md).
-        interpreted = self.letters.restore(query)
+        interpreted = self.interpret(query)
         started = time.perf_counter()
         hits = []
         query_terms = set(self.analyzer.analyze(interpreted))

@@ -119,9 +119,14 @@ def percent(p: float) -> str:
 EXPORT_NAMES = {"goal": "koppling_mal", "activity": "koppling_aktiviteter", "placement": "placering"}
 
 
+def _rows(table: Any) -> list[list[Any]]:
+    """A Dataframe's value (pandas, or a list of rows) as a list of rows."""
+    return table.values.tolist() if hasattr(table, "iloc") else [list(r) for r in (table or [])]
+
+
 def _cell(table: Any, row: int, column: int) -> str | None:
-    """One cell of a Dataframe's value (pandas, or a list of rows); None when the table has no such row."""
-    rows = table.values.tolist() if hasattr(table, "iloc") else (table or [])
+    """One cell of a Dataframe's value; None when the table has no such row."""
+    rows = _rows(table)
     return str(rows[row][column]) if row < len(rows) else None
 
 
@@ -136,7 +141,7 @@ def _organisation(value: str | None) -> str | None:
 
 def _with_decision(shown: Any, item: str, name: str) -> Any:
     """The table as shown, with the decision written into the decided item's row."""
-    rows = shown.values.tolist() if hasattr(shown, "iloc") else [list(r) for r in (shown or [])]
+    rows = _rows(shown)
     for row in rows:
         if row and str(row[0]) == str(item):
             row[-1] = name
@@ -233,8 +238,7 @@ class Handlers:
     @staticmethod
     def default_decision(spec_decisions: list[str], item: str | None, shown: Any) -> Any:
         """The decision preselected for an item: 'no counterpart' where the row says there is none."""
-        rows = shown.values.tolist() if hasattr(shown, "iloc") else (shown or [])
-        row = next((r for r in rows if r and str(r[0]) == str(item)), None)
+        row = next((r for r in _rows(shown) if r and str(r[0]) == str(item)), None)
         no_match = row is not None and str(row[4]) == "ja"
         return gr.update(value=spec_decisions[3] if no_match else spec_decisions[0])
 

@@ -226,7 +226,8 @@ def ingest_paths(
     organisations: dict[str, str] = {}
     for path, text, _form, _digest in texts:
         organisations[path.name] = _organisation(path.name, text, known, options.organisation, result.warnings)
-        known.append(organisations[path.name]) if organisations[path.name] not in known else None
+        if organisations[path.name] not in known:
+            known.append(organisations[path.name])
     with store.transaction() as tx:
         for path, text, form, digest in texts:
             if progress:

@@ -38,7 +38,8 @@ def add_organisations(conn: sqlite3.Connection) -> None:
     reports = conn.execute("SELECT source, raw_text FROM reports ORDER BY form LIKE '%ocr%', source").fetchall()
     for source, raw_text in reports:
         name = detect_organisation(raw_text, known) or UNKNOWN_ORGANISATION
-        known.append(name) if name not in known else None
+        if name not in known:
+            known.append(name)
         conn.execute("UPDATE reports SET organisation = ? WHERE source = ?", (name, source))
     # An entity belongs to the organisation of the reports that state it.
     conn.execute("PRAGMA defer_foreign_keys = ON")

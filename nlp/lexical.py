@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import bm25s
 import numpy as np
-import spacy
 import Stemmer
 
 from corpus.text import fold
+
+if TYPE_CHECKING:
+    import spacy
 
 MIN_COMPOUND = 9
 MIN_PART = 3
 
 
+def _import_spacy():  # type: ignore[no-untyped-def]
+    """spaCy, for its blank Swedish tokenizer, which needs no torch. thinc imports torch whenever it is installed
+    (about 2 s at every start of a one-shot command), so where neither is loaded yet thinc is imported seeing no
+    torch; torch itself stays importable for whatever needs it later (sentence-transformers, adaptation)."""
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment] - `import torch` raises ImportError meanwhile
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> spacy.language.Language:
-    return spacy.blank("sv")
+    return _import_spacy().blank("sv")
 
 
 @lru_cache(maxsize=1)

@@ -498,7 +498,7 @@ def build_app(service: Service) -> gr.Blocks:
                                        interactive=False)
             activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år", "organisation"],
                                             interactive=False)
-            upload_organisation = gr.Textbox(label="Organisation, om rapporten inte säger det (t.ex. Ånge kommun)")
+            upload_organisation = gr.Textbox(value="", label="Organisation, om rapporten inte säger det (t.ex. Ånge kommun)")
             upload = gr.File(label="Ladda upp en ny rapport (.txt, .md, .pdf; högst 20 MB)",
                              file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
             upload_button = gr.Button("Läs in rapporten", variant="primary", elem_id="las-in")

@@ -203,7 +203,7 @@ class GoalLinks(LinkCorpus):
     def no_match_rule(self, from_year: int, to_year: int, decided: dict[str, bool] | None = None,
                       features: np.ndarray | None = None) -> NoMatchRule:
         """The rule for this pair of years: fitted on the coordinators' decisions where they hold both outcomes,
-        else the calibrated rule, else the default (DEFAULT_NO_MATCH_Z). `features`: this pair's rule features,
+        else the calibrated rule, else the default (calibration.DEFAULT_NO_MATCH_SHARE). `features`: this pair's rule features,
         when the caller has them."""
         key = (from_year, to_year, tuple(sorted((decided or {}).items())))
         if key not in self._rules:

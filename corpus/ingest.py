@@ -14,7 +14,8 @@ from typing import Any
 from corpus.diacritics import Vocabulary
 from corpus.model import ParsedActivity, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.organisation import canonical_organisation, detect_organisation, organisation_code
-from corpus.parse import detect_form, parse_report, read_report_text
+from corpus.documents import SUFFIXES, Document, read_document
+from corpus.parse import document_form, parse_document, require_report
 from corpus.parsers.common import guess_year
 from corpus.store import Store, now_iso
 from corpus.text import fold_alnum, same_title, slug
@@ -22,6 +23,7 @@ from corpus.text import fold_alnum, same_title, slug
 # Clean extractions first: they give the vocabulary that OCR text is restored from, and the sub-goal
 # titles that split the PDF extraction's columns.
 FORM_PRIORITY = {"activity_pdf": 0, "activity_markdown": 1, "goal_markdown": 2, "goal_pdf": 3, "goal_ocr": 4}
+GENERAL_PRIORITY = 5
 DUPLICATE_OVERLAP = 0.5
 GOAL_MATCH = 85
 SUBGOAL_MATCH = 80
@@ -211,25 +213,25 @@ def ingest_paths(
     """Parse every file first (nothing is written if one fails), then merge them in one transaction."""
     options = options or IngestOptions()
     store.connect(create=True)
-    texts: list[tuple[Path, str, str, str]] = []
+    texts: list[tuple[Path, Document, str, str]] = []
     for path in paths:
-        text = read_report_text(path)
-        try:
-            form = detect_form(text)
-        except ReportFormatError as exc:
-            raise ReportFormatError(f"{path.name}: {exc}") from exc
-        texts.append((path, text, form, hashlib.sha256(text.encode("utf-8")).hexdigest()))
-    texts.sort(key=lambda t: (FORM_PRIORITY[t[2]], t[0].name))
+        document = read_document(path)
+        form = document_form(document)
+        if form.startswith("general_"):
+            require_report(document)
+        texts.append((path, document, form, hashlib.sha256(document.text.encode("utf-8")).hexdigest()))
+    texts.sort(key=lambda t: (FORM_PRIORITY.get(t[2], GENERAL_PRIORITY), t[0].name))
     result = IngestResult()
     existing = {r["source"]: r for r in store.query("SELECT source, sha256, duplicate_of FROM reports")}
     known = store.organisations()
     organisations: dict[str, str] = {}
-    for path, text, _form, _digest in texts:
-        organisations[path.name] = _organisation(path.name, text, known, options.organisation, result.warnings)
+    for path, document, _form, _digest in texts:
+        organisations[path.name] = _organisation(path.name, document.text, known, options.organisation, result.warnings)
         if organisations[path.name] not in known:
             known.append(organisations[path.name])
     with store.transaction() as tx:
-        for path, text, form, digest in texts:
+        for path, document, form, digest in texts:
+            text = document.text
             if progress:
                 progress(path.name)
             source = path.name
@@ -240,7 +242,7 @@ def ingest_paths(
             if source in existing:
                 _remove_report(tx, source)
             organisation = organisations[source]
-            report = _parse_with_context(tx, source, text, form, options)
+            report = _parse_with_context(tx, document, form, options)
             vocabulary = _vocabulary(tx) if report.form == "goal_ocr" else None
             duplicate_of = _find_duplicate(tx, report, organisation)
             writer = _Writer(tx, report, organisation, vocabulary)
@@ -281,7 +283,7 @@ def _stored_summary(conn: sqlite3.Connection, row: sqlite3.Row, status: str) -> 
     }
 
 
-def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: str,
+def _parse_with_context(conn: sqlite3.Connection, document: Document, form: str,
                         options: IngestOptions) -> ParsedReport:
     """Parse; a PDF goal report gets the year's known sub-goal titles to split its columns by."""
     known: list[str] = []
@@ -291,10 +293,10 @@ def _parse_with_context(conn: sqlite3.Connection, source: str, text: str, form: 
             for r in conn.execute(
                 "SELECT gv.title_written FROM goal_versions gv JOIN goals g ON g.id = gv.goal_id "
                 "WHERE g.year = ? AND g.parent_id IS NOT NULL",
-                (options.year or guess_year(text),),
+                (options.year or guess_year(document.text),),
             )
         ]
-    return parse_report(source, text, known_subgoals=known, year=options.year, period=options.period)
+    return parse_document(document, known_subgoals=known, year=options.year, period=options.period)
 
 
 def _vocabulary(conn: sqlite3.Connection) -> Vocabulary | None:
@@ -319,4 +321,4 @@ def _find_duplicate(conn: sqlite3.Connection, report: ParsedReport, organisation
 
 
 def default_paths(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".md", ".pdf"})
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)

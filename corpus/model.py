@@ -66,6 +66,7 @@ class ParsedReport:
     lines: list[str]
     warnings: list[str] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
 
     def coverage(self) -> dict[str, object]:
         """Share of non-blank source characters that went into parsed elements, and what was left out."""
@@ -82,6 +83,8 @@ class ParsedReport:
                 used += size
             else:
                 left_out.append({"line": number, "reason": kind, "text": line.strip()[:200]})
+        # Elements refused by the sanity checks count as not understood, wherever their lines were marked.
+        used = max(0, used - sum(len(text) for text in self.rejected))
         return {
             "share": round(used / total, 4) if total else 0.0,
             "lines": counts,

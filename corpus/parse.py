@@ -5,60 +5,29 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from corpus.model import LINE_UNPARSED, ParsedGoal, ParsedReport, ReportFormatError
+from corpus.documents import TEXT_FORMATS, Document, read_document
+from corpus.interpret import Interpretation, interpret_document
+from corpus.model import LINE_HEADER, LINE_UNPARSED, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.parsers.activity_markdown import parse_activity_markdown
 from corpus.parsers.activity_pdf import parse_activity_pdf
 from corpus.parsers.common import guess_period, guess_year, strip_markup
 from corpus.parsers.goal_markdown import parse_goal_markdown
 from corpus.parsers.goal_ocr import parse_goal_ocr
 from corpus.parsers.goal_pdf import parse_goal_pdf
-from corpus.text import same_title
+from corpus.reportdate import stated_period, stated_year, year_of_dates
+from corpus.sanity import check_report
+from corpus.text import normalise_goal_level, normalise_status, same_title
 
 FORMS = ("activity_markdown", "activity_pdf", "goal_markdown", "goal_pdf", "goal_ocr")
-MAX_BYTES = 20 * 1024 * 1024
 
 
 def read_report_text(path: Path) -> str:
-    """Text of a report file (.txt, .md, or a PDF with a text layer); raises ReportFormatError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportFormatError(f"Filen {path.name} kunde inte läsas ({exc.strerror}).") from exc
-    if len(data) > MAX_BYTES:
-        raise ReportFormatError(f"Filen {path.name} är större än 20 MB och tas inte emot.")
-    if data.startswith(b"%PDF"):
-        return _pdf_text(path)
-    if not data.strip():
-        raise ReportFormatError(f"Filen {path.name} är tom.")
-    if b"\x00" in data[:8192]:
-        raise ReportFormatError(f"Filen {path.name} är en binärfil, inte en textrapport.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding == "cp1252" and not re.search(r"[åäöÅÄÖ]", text):
-            break
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise ReportFormatError(f"Filen {path.name} har en okänd teckenkodning (varken UTF-8 eller Windows-1252).")
-
-
-def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, OSError) as exc:
-        raise ReportFormatError(f"PDF-filen {path.name} kunde inte läsas: {exc}.") from exc
-    if not text.strip():
-        raise ReportFormatError(f"PDF-filen {path.name} saknar textlager (inskannad bild utan text).")
-    return text
+    """Text of a report file in any format uppsikt reads; raises ReportFormatError."""
+    return read_document(path).text
 
 
 def detect_form(text: str) -> str:
-    """Which of the known report forms a text has; raises ReportFormatError for anything else."""
+    """Which of the five seed forms (Ånge's exports as text) a text has; raises ReportFormatError otherwise."""
     markdown = bool(re.search(r"<b>|<p>|^#{1,4} ", text, re.M))
     if re.search(r"Verksamhetens aktiviteter\s+Startdatum\s+Slutdatum", text):
         return "activity_markdown" if markdown else "activity_pdf"
@@ -92,8 +61,9 @@ def parse_report(source: str, text: str, known_subgoals: list[str] | None = None
     `year` and `period` are what the user says (ingest --year/--period) where the report may not: a report that
     states another is read as the user says, with a warning."""
     form = detect_form(text)
-    lines = text.split("\n")
-    kinds = [LINE_UNPARSED] * len(lines)
+    original = text.split("\n")
+    kinds = [LINE_UNPARSED] * len(original)
+    lines, furniture = _without_furniture(original)
     warnings: list[str] = []
     title = ""
     activities = []
@@ -110,11 +80,15 @@ def parse_report(source: str, text: str, known_subgoals: list[str] | None = None
     else:
         title, goals, activities, prose = parse_activity_markdown(lines, kinds, warnings)
         goals = _merge_goal_list(goals)
+    for i in furniture:
+        kinds[i] = LINE_HEADER
     if not goals and not activities:
         raise ReportFormatError(f"Inga mål eller aktiviteter kunde läsas ur {source}; filen lagras inte.")
     if not title:
         title = strip_markup(prose[0]) if prose else source
-    stated_year = guess_year(text)
+    front = [strip_markup(line) for line in _front_matter(original)]
+    dates = [d for a in activities for d in (a.start, a.end) if d]
+    stated_year = stated_year_of(front) or year_of_dates(dates) or guess_year(text)
     if year is not None and stated_year is not None and stated_year != year:
         warnings.append(f"{source}: rapporten ser ut att gälla {stated_year}, men --year {year} används.")
     year = year if year is not None else stated_year
@@ -124,21 +98,65 @@ def parse_report(source: str, text: str, known_subgoals: list[str] | None = None
         title = f"Måluppfyllnadsrapport {year}"
     report = ParsedReport(
         source=source, title=title, year=year, period=_period(source, title, text, period, warnings), form=form,
-        goals=goals, activities=activities, line_kinds=kinds, lines=lines, warnings=warnings, prose=prose,
+        goals=goals, activities=activities, line_kinds=kinds, lines=original, warnings=warnings, prose=prose,
     )
-    for number, kind in enumerate(kinds, start=1):
-        if kind == LINE_UNPARSED and lines[number - 1].strip():
-            warnings.append(f"{source} rad {number} kunde inte tolkas: {lines[number - 1].strip()[:80]}")
-    if year is None:
-        raise ReportFormatError(f"Året som rapporten {source} gäller kunde inte utläsas; ange det med --year.")
-    return report
+    return _finish(report)
+
+
+def _front_matter(lines: list[str]) -> list[str]:
+    """The lines before the first numbered goal heading (at most 40): where a report states its year."""
+    out: list[str] = []
+    for line in lines:
+        if re.match(r"^\s*#*\s*(\*\*)?\d+\.\d+\.?\s", line) or len(out) >= 40:
+            break
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _finish(report: ParsedReport) -> ParsedReport:
+    """Warnings for the lines not understood, the sanity checks, and the year the report must have."""
+    for number, kind in enumerate(report.line_kinds, start=1):
+        line = report.lines[number - 1].strip()
+        if kind == LINE_UNPARSED and line:
+            report.warnings.append(f"{report.source} rad {number} kunde inte tolkas: {line[:80]}")
+    if report.year is None:
+        raise ReportFormatError(f"Året som rapporten {report.source} gäller kunde inte utläsas; ange det med --year.")
+    return check_report(report)
+
+
+def _without_furniture(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with page furniture blanked: short lines repeated page after page (three times or more) that
+    are neither a label of the report's structure nor an item (a bullet, a numbered heading)."""
+    from collections import Counter
+
+    from corpus.documents.furniture import MAX_LENGTH, MIN_REPEATS, furniture_key, is_structural
+
+    keys = [furniture_key(strip_markup(line)) if line.strip() else "" for line in lines]
+    counts = Counter(k for k in keys if k)
+    out = list(lines)
+    furniture: list[int] = []
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        plain = strip_markup(line)
+        if (not key or counts[key] < MIN_REPEATS or len(plain) > MAX_LENGTH or re.match(r"^\s*[•\-*▶✔⚠]", line)
+                or re.match(r"^\s*#*\s*\d+(\.\d+)*\s", line) or "\t" in line.strip() or is_structural(plain)
+                or re.search(r"Verksamhetens aktiviteter|Startdatum|Slutdatum|Utvecklingsmål|\d{4}-\d\d-\d\d", plain)
+                or not re.search(r"[^\W\d_]{3}", plain) or normalise_status(plain) or normalise_goal_level(plain)):
+            continue
+        furniture.append(i)
+        out[i] = ""
+    return out, furniture
 
 
 PERIODS = ("T1", "T2", "T3")
 
 
+def stated_year_of(front: list[str]) -> int | None:
+    return stated_year(front)
+
+
 def _period(source: str, title: str, text: str, given: str | None, warnings: list[str]) -> str | None:
-    stated = guess_period(title, text)
+    stated = stated_period([title]) or guess_period(title, text)
     if given is None:
         return stated
     if given not in PERIODS:
@@ -146,3 +164,52 @@ def _period(source: str, title: str, text: str, given: str | None, warnings: lis
     if stated is not None and stated != given:
         warnings.append(f"{source}: rapporten ser ut att gälla {stated}, men --period {given} används.")
     return given
+
+
+def document_form(document: Document) -> str:
+    """The form a document is read in: one of Ånge's seed forms for their text exports, else the general
+    interpreter over the document's blocks (named by the format)."""
+    if document.format in TEXT_FORMATS:
+        try:
+            return detect_form(document.text)
+        except ReportFormatError:
+            pass
+    return f"general_{document.format}"
+
+
+def require_report(document: Document) -> Interpretation:
+    """The document's interpretation; one sentence where it holds neither goals nor activities."""
+    result = interpret_document(document)
+    if not result.goals and not result.activities:
+        raise ReportFormatError(f"{document.source}: filen ser inte ut som en uppföljningsrapport: den saknar både "
+                                "målrubriker och aktivitetstabeller.")
+    return result
+
+
+def parse_document(document: Document, known_subgoals: list[str] | None = None, year: int | None = None,
+                   period: str | None = None) -> ParsedReport:
+    """Parse a document: a seed form by its own reading, anything else by the general interpreter."""
+    form = document_form(document)
+    if not form.startswith("general_"):
+        return parse_report(document.source, document.text, known_subgoals, year, period)
+    source = document.source
+    result = require_report(document)
+    warnings = list(document.warnings) + result.warnings
+    front = [result.title, *result.front[:40]]
+    dates = [d for a in result.activities for d in (a.start, a.end) if d]
+    stated = stated_year(front) or year_of_dates(dates)
+    if year is not None and stated is not None and stated != year:
+        warnings.append(f"{source}: rapporten ser ut att gälla {stated}, men --year {year} används.")
+    chosen_period = stated_period(front)
+    if period is not None:
+        if period not in PERIODS:
+            raise ReportFormatError(f"Perioden '{period}' finns inte; välj {', '.join(PERIODS)}.")
+        if chosen_period is not None and chosen_period != period:
+            warnings.append(f"{source}: rapporten ser ut att gälla {chosen_period}, men --period {period} används.")
+        chosen_period = period
+    report = ParsedReport(
+        source=source, title=result.title or source, year=year if year is not None else stated,
+        period=chosen_period, form=form, goals=result.goals, activities=result.activities,
+        line_kinds=result.kinds, lines=result.lines, warnings=warnings, prose=result.prose,
+    )
+    return _finish(report)

@@ -43,9 +43,10 @@ def guess_period(title: str, text: str) -> str | None:
         return "T2"
     if re.search(r"atta man\w*der kvar av \w*ret", folded):
         return "T1"
-    # A report that speaks of 'under T1' / 'i slutet av T1' and of no later tertial reports on that one.
-    mentioned = Counter(re.findall(r"\bT([123])\b", text))
-    return f"T{max(mentioned)}" if mentioned else None
+    # A report that speaks of 'under T1' / 'i slutet av T1' as past, and of no later tertial, reports on that one.
+    from corpus.reportdate import backward_period
+
+    return backward_period(text)
 
 
 def split_paragraphs(lines: list[str]) -> list[str]:

@@ -1,0 +1,47 @@
+"""Page furniture found per document: short lines that repeat page after page, whatever they say."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus.documents.model import HEADING, PARAGRAPH, Document
+
+MIN_REPEATS = 3
+MAX_LENGTH = 80
+
+
+def furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def mark_repeated_lines(document: Document) -> Document:
+    """Short paragraphs or headings that recur on at least three pages (or three times in a text without
+    pages) and are not labels of the report's own structure are marked as furniture."""
+    counts: Counter[str] = Counter()
+    pages: dict[str, set[int | None]] = {}
+    for block in document.blocks:
+        if block.kind in (PARAGRAPH, HEADING) and 0 < len(block.text) <= MAX_LENGTH:
+            key = furniture_key(block.text)
+            counts[key] += 1
+            pages.setdefault(key, set()).add(block.page)
+    has_pages = len({b.page for b in document.blocks}) > 2
+    for block in document.blocks:
+        if block.kind not in (PARAGRAPH, HEADING) or not block.text or len(block.text) > MAX_LENGTH:
+            continue
+        key = furniture_key(block.text)
+        seen = len(pages[key]) if has_pages else counts[key]
+        if seen >= MIN_REPEATS and not is_structural(block.text):
+            block.furniture = True
+    return document
+
+
+def is_structural(text: str) -> bool:
+    """A repeated line that belongs to the content: a status or level label, a field label, a date."""
+    from corpus.interpret.vocabulary import vocabulary
+    from corpus.labels import schemes
+
+    labels = schemes()
+    if labels.match("activity", text) or labels.match("goal", text):
+        return True
+    return vocabulary().is_label_line(text)

@@ -1,0 +1,137 @@
+"""HTML (and Markdown rendered to HTML) read into blocks with the standard library's parser."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
+               "article", "blockquote", "dd", "dt", "pre", "caption"}
+_FURNITURE_TAGS = {"header", "footer", "nav", "script", "style", "head", "title", "noscript"}
+_BOLD_TAGS = {"b", "strong"}
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.bold_chars = 0
+        self.bold_depth = 0
+        self.kind = PARAGRAPH
+        self.level = 0
+        self.list_depth = -1
+        self.skip = 0
+        self.furniture = 0
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+
+    # Text -------------------------------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        target = self.cell if self.cell is not None else self.buffer
+        target.append(data)
+        if self.bold_depth and self.cell is None:
+            self.bold_chars += len(data.strip())
+
+    def flush(self) -> None:
+        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(self.buffer))
+        text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
+        self.buffer = []
+        if text:
+            bold = self.bold_chars >= 0.9 * len(re.sub(r"\s", "", text))
+            self.blocks.append(Block(self.kind, text, level=self.level, depth=max(0, self.list_depth),
+                                     bold=bold, furniture=bool(self.furniture)))
+        self.bold_chars = 0
+        self.kind, self.level = PARAGRAPH, 0
+
+    # Tags -------------------------------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style", "head", "title", "noscript"}:
+            self.skip += 1
+            return
+        if tag in {"header", "footer", "nav"}:
+            self.flush()
+            self.furniture += 1
+            return
+        if tag in _BOLD_TAGS:
+            self.bold_depth += 1
+        if tag == "br":
+            (self.cell if self.cell is not None else self.buffer).append("\n")
+            return
+        if tag == "table":
+            self.flush()
+            self.tables.append([])
+            return
+        if tag == "tr" and self.tables:
+            self.tables[-1].append([])
+            return
+        if tag in {"td", "th"} and self.tables:
+            self.cell = []
+            return
+        if self.cell is not None:
+            if tag in {"p", "div", "li"}:
+                self.cell.append("\n")
+            return
+        if tag in {"ul", "ol"}:
+            self.flush()
+            self.list_depth += 1
+            return
+        if tag in _BLOCK_TAGS:
+            self.flush()
+            if tag == "li":
+                self.kind = LIST_ITEM
+            elif tag[0] == "h" and tag[1:].isdigit():
+                self.kind, self.level = HEADING, int(tag[1:])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "head", "title", "noscript"}:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag in {"header", "footer", "nav"}:
+            self.flush()
+            self.furniture = max(0, self.furniture - 1)
+            return
+        if tag in _BOLD_TAGS:
+            self.bold_depth = max(0, self.bold_depth - 1)
+            return
+        if tag in {"td", "th"} and self.cell is not None and self.tables and self.tables[-1]:
+            text = re.sub(r"[ \t]+", " ", "".join(self.cell))
+            self.tables[-1][-1].append("\n".join(p.strip() for p in text.split("\n") if p.strip()))
+            self.cell = None
+            return
+        if tag == "table" and self.tables:
+            rows = [r for r in self.tables.pop() if any(c.strip() for c in r)]
+            if rows:
+                self.blocks.append(Block(TABLE, rows=rows, furniture=bool(self.furniture)))
+            return
+        if self.cell is not None:
+            return
+        if tag in {"ul", "ol"}:
+            self.flush()
+            self.list_depth = max(-1, self.list_depth - 1)
+            return
+        if tag in _BLOCK_TAGS:
+            self.flush()
+
+    def close(self) -> None:
+        super().close()
+        self.flush()
+
+
+def html_blocks(text: str) -> list[Block]:
+    parser = _BlockParser()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Markdown (with HTML fragments, as exports write it) rendered by markdown-it-py, then read as HTML."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
+    return html_blocks(renderer.render(text))

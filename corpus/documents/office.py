@@ -1,0 +1,126 @@
+"""Word (.docx, python-docx) and Excel (.xlsx, openpyxl) files read into blocks."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.model import ReportFormatError
+
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
+_TITLE_STYLES = {"title", "rubrik", "titel"}
+_LIST_STYLE = re.compile(r"list|lista|liststycke|punkt", re.I)
+
+
+def docx_blocks(data: bytes, name: str) -> list[Block]:
+    """Paragraphs and tables in body order; headers and footers of the sections as page furniture."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise ReportFormatError(f"Word-filen {name} kunde inte läsas (skadad eller inte .docx).") from exc
+    blocks: list[Block] = []
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                if paragraph.text.strip():
+                    blocks.append(Block(PARAGRAPH, paragraph.text.strip(), furniture=True))
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            block = _paragraph_block(item)
+            if block is not None:
+                blocks.append(block)
+        elif isinstance(item, Table):
+            rows = _table_rows(item)
+            if rows:
+                blocks.append(Block(TABLE, rows=rows))
+    return blocks
+
+
+def _paragraph_block(paragraph: object) -> Block | None:
+    text = paragraph.text.strip()  # type: ignore[attr-defined]
+    if not text:
+        return None
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""  # type: ignore[attr-defined]
+    runs = [r for r in paragraph.runs if r.text.strip()]  # type: ignore[attr-defined]
+    bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    if (match := _HEADING_STYLE.match(style.strip())):
+        return Block(HEADING, text, level=int(match.group(1)), bold=bold)
+    if style.strip().lower() in _TITLE_STYLES:
+        return Block(HEADING, text, level=1, bold=bold)
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None  # type: ignore[attr-defined]
+    if numbered or _LIST_STYLE.search(style):
+        level = 0
+        if numbered and paragraph._p.pPr.numPr.ilvl is not None:  # type: ignore[attr-defined]
+            level = int(paragraph._p.pPr.numPr.ilvl.val)  # type: ignore[attr-defined]
+        return Block(LIST_ITEM, text, depth=level, bold=bold)
+    return Block(PARAGRAPH, text, bold=bold)
+
+
+def _table_rows(table: object) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A merged cell is returned once per grid column it spans: keep it once.
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append("\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def xlsx_blocks(data: bytes, name: str) -> list[Block]:
+    """Each sheet: its name as a heading, rows with a single value above the table as paragraphs, the rest as
+    one table whose first row of several values is the header."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise ReportFormatError(f"Excel-filen {name} kunde inte läsas (skadad eller inte .xlsx).") from exc
+    blocks: list[Block] = []
+    for sheet in workbook.worksheets:
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        # Columns empty in every row are dropped (exports pad to a fixed width).
+        used = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
+        rows = [[r[c] if c < len(r) else "" for c in used] for r in rows]
+        blocks.append(Block(HEADING, sheet.title, level=1, furniture=_default_sheet_name(sheet.title)))
+        start = 0
+        while start < len(rows) and sum(1 for c in rows[start] if c) <= 1:
+            blocks.append(Block(PARAGRAPH, next(c for c in rows[start] if c)))
+            start += 1
+        if start < len(rows):
+            blocks.append(Block(TABLE, rows=rows[start:]))
+    workbook.close()
+    return blocks
+
+
+def _default_sheet_name(title: str) -> bool:
+    return bool(re.fullmatch(r"(blad|sheet|tabell)\s*\d*", title.strip(), re.I))

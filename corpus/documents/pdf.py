@@ -1,0 +1,163 @@
+"""Laid-out PDF read with pdfplumber: words with positions grouped into lines, columns and cells.
+
+A page with a gutter down its middle is read column by column. Within a line, a gap much wider than a
+space separates cells, so a title with its dates set beside it keeps them apart. Larger or bold type is a
+heading; wrapped lines of one paragraph are joined. Lines at the top or bottom of the page that repeat on
+other pages are furniture, whatever they say.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.model import ReportFormatError
+
+CELL_GAP = 2.5  # a gap of this many times the type size between words separates cells
+EDGE_SHARE = 0.1  # the top and bottom tenth of a page is where headers and footers stand
+_BULLET = re.compile(r"^[•\-–·▪●◦]\s+")
+_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ ]{1,30}:(\s|$)")
+_PAGE_NUMBER = re.compile(r"^(sida\s+)?\d+(\s*(av|/)\s*\d+)?$", re.I)
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    cells: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.cells)
+
+
+def _lines_of(words: list[dict], page: int) -> list[_Line]:
+    words = sorted(words, key=lambda w: (round(w["top"] / 3), w["x0"]))
+    grouped: list[list[dict]] = []
+    for word in words:
+        if grouped and abs(grouped[-1][0]["top"] - word["top"]) <= 3:
+            grouped[-1].append(word)
+        else:
+            grouped.append([word])
+    lines: list[_Line] = []
+    for group in grouped:
+        group.sort(key=lambda w: w["x0"])
+        size = statistics.median(w.get("size", 10) for w in group)
+        cells: list[list[str]] = [[group[0]["text"]]]
+        for prev, word in zip(group, group[1:], strict=False):
+            if word["x0"] - prev["x1"] > CELL_GAP * size:
+                cells.append([])
+            cells[-1].append(word["text"])
+        bold = all("bold" in str(w.get("fontname", "")).lower() for w in group)
+        lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
+                           group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells]))
+    return lines
+
+
+def _gutter(words: list[dict], width: float) -> float | None:
+    """The x of an empty vertical band in the middle of the page, if the page is set in two columns."""
+    if len(words) < 40:
+        return None
+    for x in sorted(range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)):
+        crossing = sum(1 for w in words if w["x0"] < x < w["x1"])
+        left = sum(1 for w in words if w["x1"] <= x)
+        right = sum(1 for w in words if w["x0"] >= x)
+        if crossing == 0 and left > 0.25 * len(words) and right > 0.25 * len(words):
+            return float(x)
+    return None
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def pdf_blocks(data: bytes, name: str) -> list[Block]:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
+    all_lines: list[tuple[_Line, bool]] = []
+    try:
+        for number, page in enumerate(pages, start=1):
+            words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+            gutter = _gutter(words, float(page.width))
+            columns = [words] if gutter is None else [[w for w in words if w["x1"] <= gutter],
+                                                      [w for w in words if w["x0"] >= gutter]]
+            for column in columns:
+                for line in _lines_of(column, number):
+                    edge = line.top < page.height * EDGE_SHARE or line.bottom > page.height * (1 - EDGE_SHARE)
+                    all_lines.append((line, edge))
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
+    finally:
+        pdf.close()
+    if not any(line.text.strip() for line, _ in all_lines):
+        raise ReportFormatError(f"PDF-filen {name} saknar textlager (inskannad bild utan text).")
+    return _blocks(all_lines, len(pages))
+
+
+def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
+    pages_of: dict[str, set[int]] = {}
+    for line, edge in all_lines:
+        if edge:
+            pages_of.setdefault(_furniture_key(line.text), set()).add(line.page)
+    repeated = {k for k, pages in pages_of.items() if len(pages) >= max(2, n_pages // 2)}
+    body_size = Counter(round(line.size) for line, _ in all_lines).most_common(1)[0][0]
+    blocks: list[Block] = []
+    previous: _Line | None = None
+    for line, edge in all_lines:
+        text = line.text.strip()
+        furniture = edge and (_furniture_key(text) in repeated or bool(_PAGE_NUMBER.match(text)))
+        if furniture:
+            blocks.append(Block(PARAGRAPH, text, page=line.page, furniture=True))
+            previous = None
+            continue
+        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 150 and len(line.cells) == 1)
+        if len(line.cells) > 1:
+            if blocks and blocks[-1].kind == TABLE and previous is not None and previous.page == line.page:
+                blocks[-1].rows.append(line.cells)
+            else:
+                blocks.append(Block(TABLE, rows=[line.cells], page=line.page, bold=line.bold))
+        elif heading:
+            level = 1 if round(line.size) > body_size + 3 else 2 if round(line.size) > body_size + 1 else 3
+            if blocks and blocks[-1].kind == HEADING and previous is not None and _continues(previous, line):
+                blocks[-1].text += " " + text
+            else:
+                blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
+        elif _BULLET.match(text):
+            blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
+        elif (blocks and previous is not None and blocks[-1].kind in (PARAGRAPH, LIST_ITEM)
+              and not blocks[-1].furniture and _continues(previous, line)):
+            blocks[-1].text = _join(blocks[-1].text, text)
+        else:
+            blocks.append(Block(PARAGRAPH, text, page=line.page, bold=line.bold))
+        previous = line
+    return blocks
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    """`line` wraps on from `previous`: same page and type, close below it, starting where it started."""
+    if _LABEL.match(line.text):
+        return False
+    return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
+            and 0 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)
+
+
+def _join(text: str, more: str) -> str:
+    if text.endswith("-") and more[:1].islower():
+        return text[:-1] + more
+    return f"{text} {more}"

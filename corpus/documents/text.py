@@ -1,0 +1,115 @@
+"""Text files: the encoding found (UTF-8, UTF-16, cp1252, Latin-1), and plain text read into blocks."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.model import ReportFormatError
+
+# Encodings a Swedish report is plausibly saved in; anything charset-normalizer proposes outside them is
+# a sign the file is not text.
+PLAUSIBLE = ("utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252", "latin_1", "iso8859_15", "ascii",
+             "mac_roman", "cp850")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
+_BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of a text file; one clear sentence where it is not text in a known encoding."""
+    if data.startswith((b"\xef\xbb\xbf",)):
+        return _clean(data[3:].decode("utf-8", errors="strict")), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _clean(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ReportFormatError(f"Filen {name} säger sig vara UTF-16 men kan inte läsas som det.") from exc
+    try:
+        return _clean(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=list(PLAUSIBLE)).best()
+    if best is None or best.encoding not in PLAUSIBLE:
+        raise ReportFormatError(f"Filen {name} är varken text i en känd teckenkodning eller ett känt dokumentformat.")
+    text = data.decode(best.encoding, errors="replace")
+    if "\x00" in text or _control_share(text) > 0.01:
+        raise ReportFormatError(f"Filen {name} är en binärfil, inte en textrapport.")
+    return _clean(text), best.encoding
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes without a UTF-16 pattern, or many control characters: not a text file."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        # UTF-16 without a byte-order mark: every other byte is NUL for Latin text.
+        even, odd = head[0::2], head[1::2]
+        return not (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even))
+    return False
+
+
+def _control_share(text: str) -> float:
+    sample = text[:50_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(1, len(sample))
+
+
+def _clean(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def decode_utf16_without_bom(data: bytes) -> bytes:
+    """Prefix a byte-order mark to UTF-16 text saved without one, so `decode` reads it."""
+    odd_nul = data[1:8192:2].count(0)
+    even_nul = data[0:8192:2].count(0)
+    return (b"\xff\xfe" if odd_nul > even_nul else b"\xfe\xff") + data
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Plain text as blocks: tab-separated runs become tables, bullets list items, numbered short lines
+    headings, and the rest paragraphs separated by blank lines (form feeds start a new page)."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    page = 1
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(PARAGRAPH, " ".join(paragraph), page=page))
+            paragraph.clear()
+
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            flush()
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        if "\t" in line.strip():
+            flush()
+            cells = [c.strip() for c in line.strip().split("\t")]
+            if blocks and blocks[-1].kind == TABLE and blocks[-1].page == page:
+                blocks[-1].rows.append(cells)
+            else:
+                blocks.append(Block(TABLE, rows=[cells], page=page))
+            continue
+        if (bullet := _BULLET.match(line)):
+            flush()
+            blocks.append(Block(LIST_ITEM, bullet.group(2).strip(), depth=len(bullet.group(1)) // 2, page=page))
+            continue
+        if (heading := re.match(r"^(#{1,6})\s+(.+)$", line.strip())):
+            flush()
+            blocks.append(Block(HEADING, heading.group(2).strip(" *"), level=len(heading.group(1)), page=page))
+            continue
+        numbered = _NUMBERED.match(line.strip())
+        if numbered and not paragraph and len(line) < 160 and not line.rstrip().endswith((",", ";")):
+            flush()
+            blocks.append(Block(HEADING, line.strip(), level=numbered.group(1).count(".") + 1, page=page))
+            continue
+        paragraph.append(line.strip())
+    flush()
+    return blocks

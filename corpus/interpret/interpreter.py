@@ -1,0 +1,471 @@
+"""One interpreter of follow-up reports over the document model: goals, sub-goals and activities found by
+the report's own structure (numbered or labelled headings, tables whose columns the vocabulary names, field
+lines 'Status: …'), statuses and levels read through the label schemes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
+from corpus.interpret.vocabulary import Vocabulary, vocabulary
+from corpus.labels import LabelSchemes, schemes
+from corpus.model import (
+    LINE_CONTENT,
+    LINE_HEADER,
+    LINE_TABLE_HEADER,
+    LINE_UNPARSED,
+    ParsedActivity,
+    ParsedGoal,
+)
+from corpus.text import squash
+
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_ISO = r"(20\d\d-\d\d-\d\d)"
+_DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
+_ONE_DATE = re.compile(_ISO)
+_TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{_ISO}\s*(?:-|–|—|till)?\s*{_ISO}\s*\)?\s*$")
+ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
+              "measure")
+
+
+@dataclass
+class _Open:
+    """The item fields are being written to, and the field that paragraphs continue."""
+
+    goal: ParsedGoal | None = None
+    activity: ParsedActivity | None = None
+    role: str | None = None
+    goal_level: int | None = None  # heading level of the goal headings
+    activity_level: int | None = None
+
+
+@dataclass
+class Interpretation:
+    title: str
+    goals: list[ParsedGoal]
+    activities: list[ParsedActivity]
+    prose: list[str]
+    front: list[str]
+    kinds: list[str]
+    lines: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+class ReportInterpreter:
+    """Reads a Document's blocks as a follow-up report, with the vocabulary and label schemes given."""
+
+    def __init__(self, words: Vocabulary | None = None, labels: LabelSchemes | None = None) -> None:
+        self.words = words or vocabulary()
+        self.labels = labels or schemes()
+
+    # The walk ----------------------------------------------------------------------------------------------
+    def interpret(self, document: Document) -> Interpretation:
+        lines, where = document.line_map()
+        self.kinds = [LINE_UNPARSED] * len(lines)
+        self.first_line: dict[int, int] = {}
+        for n, (b, r) in enumerate(where):
+            if r == 0:
+                self.first_line[b] = n
+        self.goals: list[ParsedGoal] = []
+        self.activities: list[ParsedActivity] = []
+        self.prose: list[str] = []
+        self.front: list[str] = []
+        self.warnings: list[str] = []
+        self.area: str | None = None
+        self.state = _Open()
+        self.in_prose_section = False
+        title = ""
+        for b, block in enumerate(document.blocks):
+            first = self.first_line[b]
+            if block.furniture:
+                for n in range(first, first + len(block.lines())):
+                    self.kinds[n] = LINE_HEADER
+                self.front.append(block.text)
+                continue
+            if block.kind == TABLE:
+                self._table(block, first)
+                continue
+            text = squash(block.text)
+            if not text:
+                continue
+            if block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
+                                         and not self.words.field_line(text)):
+                if self._heading(text, block.level if block.kind == HEADING else 7, first):
+                    if not title and not self.goals and block.kind == HEADING:
+                        title = text
+                    continue
+            self._paragraph(text, block, first)
+        self._finish_all()
+        for activity in self.activities:
+            if activity.status is None:
+                self.warnings.append(f"Aktiviteten '{activity.title}' saknar status.")
+        if not title:
+            title = next((f for f in self.front if f.strip()), "")
+        return Interpretation(title, self.goals, self.activities, self.prose, self.front, self.kinds, lines,
+                              self.warnings)
+
+    def _mark(self, line: int, kind: str = LINE_CONTENT) -> None:
+        self.kinds[line] = kind
+
+    # Headings ----------------------------------------------------------------------------------------------
+    def _heading(self, text: str, level: int, line: int) -> bool:
+        """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        kind = self.words.heading_kind(text)
+        numbered = _NUMBER.match(text)
+        role = self.words.role(text)
+        if role in ITEM_ROLES:
+            self.state.role = role
+            self._mark(line)
+            return True
+        if kind and kind[0] == "prose":
+            self._finish_activity()
+            self.state.goal, self.state.role = None, None
+            self.in_prose_section = True
+            self.prose.append(text)
+            self._mark(line)
+            return True
+        if kind and kind[0] == "area":
+            self._finish_activity()
+            self.area = kind[1]
+            self.state.goal = None
+            self._mark(line)
+            return True
+        if kind and kind[0] == "activity":
+            self._new_activity(kind[1], level)
+            self._mark(line)
+            return True
+        if kind and kind[0] in ("goal", "subgoal"):
+            number = numbered.group(1) if numbered else None
+            self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal", level=level)
+            self._mark(line)
+            return True
+        if numbered and not _ONE_DATE.search(text[:12]):
+            title = numbered.group(2)
+            number = numbered.group(1)
+            if "." not in number and not self.goals and self.state.goal is None:
+                # A chapter ('2 Kommunstyrelsens mål') heads the goals that follow: not a goal itself.
+                self.prose.append(text)
+                self._mark(line)
+                return True
+            self._new_goal(title, number, subgoal=False, level=level)
+            self._mark(line)
+            return True
+        # An unlabelled heading: an activity under a goal when deeper than the goal's headings, a goal when at
+        # their level, and before any goal the title or a chapter of prose.
+        goal_level = self.state.goal_level
+        if self.state.goal is not None and goal_level is not None and level > goal_level:
+            if self.state.activity_level is None or level <= self.state.activity_level:
+                self._new_activity(text, level)
+                self._mark(line)
+                return True
+            return False
+        if goal_level is not None and level == goal_level:
+            self._new_goal(text, None, subgoal=False, level=level)
+            self._mark(line)
+            return True
+        self._finish_activity()
+        self.state.goal, self.state.role = None, None
+        self.in_prose_section = bool(self.goals)
+        if not self.goals:
+            self.front.append(text)
+        self.prose.append(text)
+        self._mark(line)
+        return True
+
+    def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
+        self._finish_activity()
+        self.in_prose_section = False
+        title, _dates = self._split_title_dates(title)
+        parent = None
+        if number and "." in number:
+            parent_number = number.rsplit(".", 1)[0]
+            parent = next((g for g in reversed(self.goals) if g.number == parent_number), None)
+            if parent is None and number.count(".") >= 2:
+                parent = self.state.goal
+        elif subgoal:
+            parent = self.state.goal if self.state.goal is not None and self.state.goal.parent_number is None else (
+                next((g for g in reversed(self.goals) if g.number == self.state.goal.parent_number), None)
+                if self.state.goal is not None else None)
+        if number is None or any(g.number == number for g in self.goals):
+            siblings = sum(1 for g in self.goals if g.parent_number == (parent.number if parent else None))
+            number = f"{parent.number}.{siblings + 1}" if parent else f"M{siblings + 1}"
+        goal = ParsedGoal(number=number, title=title, parent_number=parent.number if parent else None,
+                          area=self.area if parent is None else parent.area)
+        self.goals.append(goal)
+        self.state.goal, self.state.role = goal, None
+        if parent is None and self.state.goal_level is None:
+            self.state.goal_level = level
+        return goal
+
+    def _new_activity(self, title: str, level: int | None) -> ParsedActivity:
+        self._finish_activity()
+        title, dates = self._split_title_dates(title)
+        goal = self.state.goal
+        activity = ParsedActivity(title=title, goal_numbers=[goal.number] if goal else [])
+        if dates:
+            activity.start, activity.end = dates
+        if goal is None:
+            self.warnings.append(f"Aktiviteten '{title}' står inte under något mål.")
+        self.activities.append(activity)
+        self.state.activity, self.state.role = activity, None
+        if level is not None and level < 7 and self.state.activity_level is None:
+            self.state.activity_level = level
+        return activity
+
+    def _split_title_dates(self, title: str) -> tuple[str, tuple[str, str] | None]:
+        match = _TITLE_DATES.match(title)
+        if match:
+            return match.group(1).rstrip(" ,–-"), (match.group(2), match.group(3))
+        return title, None
+
+    # Paragraphs and fields ---------------------------------------------------------------------------------
+    def _paragraph(self, text: str, block: Block, line: int) -> None:
+        state = self.state
+        target_activity = state.activity
+        target_goal = state.goal
+        if target_activity is None and target_goal is None:
+            self.prose.append(text)
+            if not self.goals:
+                self.front.append(text)
+            self._mark(line)
+            return
+        found = self.words.field_line(text)
+        if found:
+            role, value = found
+            if role == "activity":
+                self._new_activity(value, None)
+            elif role in ("goal", "subgoal"):
+                self._new_goal(value, None, subgoal=role == "subgoal", level=7)
+            elif role == "area":
+                self.area = value
+            else:
+                self._set_field(role, value)
+            self._mark(line)
+            return
+        if target_activity is not None:
+            if block.kind == LIST_ITEM and state.role is None and not target_activity.description:
+                target_activity.units.append(text)
+                self._mark(line)
+                return
+            dates = _DATE_PAIR.fullmatch(text.strip())
+            if dates and target_activity.start is None:
+                target_activity.start, target_activity.end = dates.group(1), dates.group(2)
+                self._mark(line)
+                return
+            if target_activity.status is None and state.role in (None, "description", "status"):
+                status = self.labels.match("activity", text)
+                if status:
+                    target_activity.status, target_activity.status_raw = status.canonical, status.written
+                    state.role = "comment"
+                    self._mark(line)
+                    return
+            self._append(state.role or ("comment" if target_activity.status else "description"), text)
+            self._mark(line)
+            return
+        goal = target_goal
+        assert goal is not None
+        if goal.assessment is None and state.role in (None, "assessment", "comment"):
+            level = self.labels.match("goal", text)
+            if level:
+                goal.assessment, goal.assessment_raw = level.canonical, level.written
+                state.role = "comment"
+                self._mark(line)
+                return
+        self._append(state.role or "comment", text)
+        self._mark(line)
+
+    def _set_field(self, role: str, value: str) -> None:
+        state = self.state
+        state.role = role
+        if not value:
+            return
+        if role in ("start", "end", "dates"):
+            self._dates(role, value)
+            state.role = None
+            return
+        self._append(role, value)
+
+    def _dates(self, role: str, value: str) -> None:
+        activity = self.state.activity
+        if activity is None:
+            return
+        pair = _DATE_PAIR.search(value)
+        single = _ONE_DATE.search(value)
+        if role == "dates" and pair:
+            activity.start, activity.end = pair.group(1), pair.group(2)
+        elif role == "start" and single:
+            activity.start = single.group(1)
+        elif role == "end" and single:
+            activity.end = single.group(1)
+
+    def _append(self, role: str, text: str) -> None:
+        """Add text to a field of the open activity (or goal); a status or level field is read by the schemes,
+        and what a status sentence says beyond its label goes to the comment."""
+        activity, goal = self.state.activity, self.state.goal
+        if activity is not None:
+            if role in ("status", "prognosis") and activity.status is None:
+                found = self.labels.match("activity", text)
+                rest = ""
+                if found is None and (opening := self.labels.opening("activity", text)):
+                    found, rest = opening
+                if found:
+                    activity.status, activity.status_raw = found.canonical, found.written
+                    self.state.role = "comment"
+                    if rest:
+                        activity.comment = _join(activity.comment, rest)
+                    return
+                self.warnings.append(f"Statusen '{text[:60]}' för aktiviteten '{activity.title}' är okänd.")
+                activity.comment = _join(activity.comment, text)
+                return
+            if role == "responsible":
+                activity.units.extend(u.strip() for u in re.split(r"[,;\n]", text) if u.strip())
+                return
+            if role == "description":
+                activity.description = _join(activity.description, text)
+                return
+            if role in ("start", "end", "dates"):
+                self._dates(role, text)
+                return
+            activity.comment = _join(activity.comment, text)
+            return
+        if goal is None:
+            return
+        if role in ("assessment", "prognosis", "status"):
+            if goal.assessment is None:
+                found = self.labels.match("goal", text)
+                rest = ""
+                if found is None and (opening := self.labels.opening("goal", text)):
+                    found, rest = opening
+                if found:
+                    goal.assessment, goal.assessment_raw = found.canonical, found.written
+                    self.state.role = "comment"
+                    if rest:
+                        goal.comment = _join(goal.comment, rest)
+                    return
+                self.warnings.append(f"Bedömningen '{text[:60]}' för målet '{goal.title}' är okänd.")
+            goal.comment = _join(goal.comment, text)
+            return
+        if role == "measure":
+            goal.measures.append(text)
+            return
+        if role == "comment" and goal.assessment is None and not goal.comment:
+            # A comment that opens with the stated level: 'Delvis uppfyllt. Arbetet har …'.
+            opening = self.labels.opening("goal", text)
+            if opening:
+                goal.assessment, goal.assessment_raw = opening[0].canonical, opening[0].written
+                text = opening[1]
+        goal.comment = _join(goal.comment, text)
+
+    def _finish_activity(self) -> None:
+        self.state.activity = None
+        self.state.role = None
+
+    def _finish_all(self) -> None:
+        self._finish_activity()
+
+    # Tables ------------------------------------------------------------------------------------------------
+    def _table(self, block: Block, first: int) -> None:
+        roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
+        known = [r for r in roles if r]
+        if len(block.rows[0]) == 2 and len(known) <= 1 and all(len(r) == 2 for r in block.rows) and \
+                sum(1 for r in block.rows if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
+            self._field_table(block, first)
+            return
+        if len(set(known)) < 2 or not ({"activity", "goal", "subgoal"} & set(known)):
+            # Not a table of goals or activities: its text is a paragraph of the open item, or prose.
+            for r, row in enumerate(block.rows):
+                text = squash(" ".join(c for c in row if c))
+                if text:
+                    self._paragraph(text, Block(PARAGRAPH, text), first + r)
+            return
+        self._mark(first, LINE_TABLE_HEADER)
+        header = [squash(c).lower() for c in block.rows[0]]
+        for r, row in enumerate(block.rows[1:], start=1):
+            if [squash(c).lower() for c in row] == header:
+                self._mark(first + r, LINE_TABLE_HEADER)
+                continue
+            cells = dict(zip(range(len(row)), row, strict=False))
+            if self._row(roles, cells):
+                self._mark(first + r)
+
+    def _field_table(self, block: Block, first: int) -> None:
+        """A two-column table of 'label | value' rows (Word exports of one item)."""
+        for r, (label, value) in enumerate(block.rows):
+            role = self.words.role(label)
+            if role == "activity":
+                self._new_activity(value, None)
+            elif role in ("goal", "subgoal"):
+                self._new_goal(value, None, subgoal=role == "subgoal", level=7)
+            elif role:
+                self._set_field(role, value)
+            elif value:
+                self._append(self.state.role or "comment", value)
+            self._mark(first + r)
+        self.state.role = None
+
+    def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
+        values: dict[str, str] = {}
+        for c, role in enumerate(roles):
+            value = squash(cells.get(c, "") or "")
+            if role and value:
+                values[role] = f"{values[role]} {value}" if role in values else value
+        filled = [squash(v) for v in cells.values() if squash(v or "")]
+        if not filled:
+            return False
+        has_activity = "activity" in roles
+        goal_cell = values.get("goal") or values.get("subgoal")
+        # A row with only its first cell filled groups the rows under it: a goal (or area) heading in the table.
+        if len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and not (has_activity and
+                                                                                     values.get("activity")):
+            text = filled[0]
+            kind = self.words.heading_kind(text)
+            if kind and kind[0] == "area":
+                self.area = kind[1]
+            else:
+                numbered = _NUMBER.match(text)
+                self._new_goal(numbered.group(2) if numbered else (kind[1] if kind else text),
+                               numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
+                               or (self.state.goal is not None and not has_activity), level=8)
+            return True
+        if goal_cell:
+            numbered = _NUMBER.match(goal_cell)
+            title = numbered.group(2) if numbered else goal_cell
+            same = self.state.goal is not None and squash(self.state.goal.title) == squash(title)
+            if not same:
+                subgoal = "subgoal" in values or (not has_activity and self.state.goal is not None
+                                                  and self.state.goal.parent_number is None and "goal" not in values)
+                self._new_goal(title, numbered.group(1) if numbered else None, subgoal=subgoal, level=8)
+        if has_activity and values.get("activity"):
+            activity = self._new_activity(values["activity"], None)
+            for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
+                if role in values:
+                    self._append(role, values[role])
+            self.state.activity = activity
+            self._finish_activity()
+            return True
+        if has_activity:
+            # A continuation row: more comment for the activity above.
+            if self.activities and values.get("comment"):
+                self.activities[-1].comment = _join(self.activities[-1].comment, values["comment"])
+            return True
+        goal = self.state.goal
+        if goal is None:
+            return False
+        for role in ("assessment", "prognosis", "status", "comment", "measure"):
+            if role in values:
+                self.state.activity = None
+                self._append(role, values[role])
+        self.state.role = None
+        return True
+
+
+def _join(text: str, more: str) -> str:
+    more = more.strip()
+    if not more:
+        return text
+    return f"{text}\n\n{more}" if text else more
+
+
+def interpret_document(document: Document) -> Interpretation:
+    return ReportInterpreter().interpret(document)

@@ -1,0 +1,102 @@
+"""The vocabulary of follow-up reports as data (vocabulary.toml): field labels and how items are headed."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from corpus.model import UppsiktError
+from corpus.text import fold
+
+BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
+ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
+         "measure", "activity", "goal", "subgoal", "area")
+HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
+
+
+def label_form(text: str) -> str:
+    """How a label is compared: folded, trailing ':' and marks removed."""
+    return re.sub(r"[\s:*\-–.]+$", "", fold(text)).strip()
+
+
+@dataclass
+class Vocabulary:
+    """Field labels by role, and heading words by the kind of item they head."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, paths: list[Path]) -> Vocabulary:
+        vocabulary = cls()
+        for path in paths:
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise UppsiktError(f"Ordlistan {path.name} kunde inte läsas: {exc}.") from exc
+            for role, labels in (data.get("fields") or {}).items():
+                if role not in ROLES:
+                    raise UppsiktError(f"Ordlistan {path.name} har fältet '{role}', som inte är en av {', '.join(ROLES)}.")
+                for label in labels:
+                    vocabulary.fields.setdefault(label_form(label), role)
+            for kind, words in (data.get("headings") or {}).items():
+                if kind not in HEADING_KINDS:
+                    raise UppsiktError(f"Ordlistan {path.name} har rubriktypen '{kind}', som inte finns.")
+                vocabulary.headings.setdefault(kind, []).extend((fold(w), w) for w in words)
+        for kind in vocabulary.headings:
+            vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
+        return vocabulary
+
+    def role(self, label: str) -> str | None:
+        """The role of a column header or field label ('Startdatum' → start), if it is one."""
+        return self.fields.get(label_form(label))
+
+    def field_line(self, text: str) -> tuple[str, str] | None:
+        """'Status: Pågår' → ('status', 'Pågår'); 'Kommentar:' → ('comment', '')."""
+        match = re.match(r"^\s*([^:\n]{1,40}?)\s*:\s*(.*)$", text, re.S)
+        if not match:
+            return None
+        role = self.role(match.group(1))
+        return (role, match.group(2).strip()) if role else None
+
+    def heading_kind(self, text: str) -> tuple[str, str] | None:
+        """The kind of item a heading heads by its opening word, and the heading without it
+        ('Delmål 1.2: Fler ska …' → ('subgoal', 'Fler ska …')); prose sections give ('prose', text)."""
+        folded = fold(text)
+        for kind in ("subgoal", "activity", "area", "goal", "prose"):
+            for word, _written in self.headings.get(kind, []):
+                if not folded.startswith(word):
+                    continue
+                rest = text[len(word):]
+                if kind == "prose":
+                    if not rest.strip(" :.") or re.match(r"^\s*(\d|och\b|:)", rest):
+                        return kind, text
+                    continue
+                match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*[:.–\-]\s*(.+)$|^\s+(\d+(?:\.\d+)*)\s+(.+)$", rest)
+                if match:
+                    return kind, (match.group(1) or match.group(3)).strip()
+        return None
+
+    def is_label_line(self, text: str) -> bool:
+        return self.role(text) is not None or self.field_line(text) is not None
+
+
+def _paths() -> tuple[Path, ...]:
+    extra = os.environ.get("UPPSIKT_VOCABULARY", "")
+    paths = [BUILTIN]
+    for folder in (Path(p) for p in extra.split(os.pathsep) if p):
+        paths += sorted(folder.glob("*.toml"))
+    return tuple(paths)
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[Path, ...]) -> Vocabulary:
+    return Vocabulary.load(list(paths))
+
+
+def vocabulary() -> Vocabulary:
+    return _load(_paths())

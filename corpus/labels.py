@@ -1,0 +1,165 @@
+"""Label schemes as data: the ways reports write an activity status or a goal level, mapped onto the
+canonical labels while the label as written is kept.
+
+A scheme is a TOML file (see `corpus/schemes/`): per kind (`activity`, `goal`) a table from canonical label
+to the labels as written, and for goals ordered scales (`[[goal_scale]] steps = [...]`, lowest first) whose
+steps are mapped onto the canonical levels by position. A municipality's own scheme is one more file in the
+folder named by UPPSIKT_SCHEMES (or passed to `LabelSchemes.load`); no code changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from corpus.model import UppsiktError
+from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS, fold, label_space_for
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "schemes"
+KINDS = ("activity", "goal")
+# Marks that precede a status in exports (001's ▶ ✔ ⚠, bullets, quotes) and punctuation after it.
+_LEADING = re.compile(r"^[\s\W_]+")
+_TRAILING = re.compile(r"[\s.:;,!\-–]+$")
+_STATUS_PREFIX = re.compile(r"^(status|bedomning|maluppfyllelse|prognos|lage)\s*[:\-–]\s*")
+
+
+def label_key(text: str) -> str:
+    """The form a written label is matched in: folded, marks before and punctuation after removed."""
+    folded = fold(text.replace("\u00ad", ""))
+    folded = _STATUS_PREFIX.sub("", folded)
+    # A lone symbol is a label of its own (some exports write ✔ or 🟢 alone); keep it as the key.
+    stripped = _TRAILING.sub("", _LEADING.sub("", folded))
+    return stripped or folded.strip()
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label found in text: its canonical form, as written, and the scheme that knows it."""
+
+    canonical: str
+    written: str
+    scheme: str
+
+
+@dataclass(frozen=True)
+class SchemeEntry:
+    kind: str
+    canonical: str
+    written: str
+    scheme: str
+
+
+def _scale_level(position: int, steps: int) -> str:
+    """Step `position` of an ordered scale of `steps`, mapped onto the canonical goal levels by position."""
+    top = len(GOAL_LEVELS) - 1
+    return GOAL_LEVELS[int(position * top / (steps - 1) + 0.5)]
+
+
+def read_scheme(path: Path) -> list[SchemeEntry]:
+    """The entries of one scheme file; one Swedish sentence where the file is not a valid scheme."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UppsiktError(f"Etikettschemat {path.name} kunde inte läsas: {exc}.") from exc
+    name = str(data.get("name") or path.stem)
+    entries: list[SchemeEntry] = []
+    for kind in KINDS:
+        space = label_space_for(kind)
+        for canonical, variants in (data.get(kind) or {}).items():
+            if canonical not in space:
+                raise UppsiktError(f"Etikettschemat {path.name} använder '{canonical}', som inte är en av "
+                                   f"nivåerna {', '.join(space)}.")
+            entries += [SchemeEntry(kind, canonical, str(v), name) for v in variants]
+    for scale in data.get("goal_scale") or []:
+        steps = [str(s) for s in scale.get("steps", [])]
+        if len(steps) < 2:
+            raise UppsiktError(f"Etikettschemat {path.name} har en skala med färre än två steg.")
+        entries += [SchemeEntry("goal", _scale_level(i, len(steps)), step, name) for i, step in enumerate(steps)]
+    return entries
+
+
+class LabelSchemes:
+    """Every known way of writing a status or a level, looked up as whole labels or as a text's opening."""
+
+    def __init__(self, entries: list[SchemeEntry]) -> None:
+        # The canonical labels are labels of their own, whatever files are loaded.
+        canonical = [SchemeEntry(kind, label, label, "uppsikt") for kind in KINDS for label in label_space_for(kind)]
+        entries = canonical + entries
+        self.entries = entries
+        self._by_key: dict[tuple[str, str], SchemeEntry] = {}
+        for entry in entries:
+            key = (entry.kind, label_key(entry.written))
+            known = self._by_key.get(key)
+            if known is not None and known.canonical != entry.canonical:
+                raise UppsiktError(f"'{entry.written}' betyder både {known.canonical} ({known.scheme}) och "
+                                   f"{entry.canonical} ({entry.scheme}); ta bort det ena.")
+            self._by_key.setdefault(key, entry)
+        # Longest first, so 'Delvis uppfyllt' wins over 'Delvis' at the start of a comment.
+        self._openings = sorted(self._by_key.items(), key=lambda item: -len(item[0][1]))
+
+    @classmethod
+    def load(cls, extra_dirs: list[Path] | None = None) -> LabelSchemes:
+        dirs = [BUILTIN_DIR, *(extra_dirs or [])]
+        entries: list[SchemeEntry] = []
+        for folder in dirs:
+            for path in sorted(folder.glob("*.toml")):
+                entries += read_scheme(path)
+        return cls(entries)
+
+    def match(self, kind: str, text: str | None) -> LabelMatch | None:
+        """`text` read as a whole label of `kind` ('▶ Pågår enligt plan.', 'Grön', 'Delvis uppnått')."""
+        if not text or len(text) > 120:
+            return None
+        entry = self._by_key.get((kind, label_key(text)))
+        return LabelMatch(entry.canonical, text.strip(), entry.scheme) if entry else None
+
+    def opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
+        """A label that opens `text` ('Delvis uppfyllt. Arbetet …'), and the rest of the text after it."""
+        head = re.sub(r"[ \t]+", " ", text.lstrip(" \t•▶✔⚠►✓✅❗*-–"))
+        folded = _fold_chars(head)
+        for (entry_kind, key), entry in self._openings:
+            if entry_kind != kind or len(key) < 4 or not folded.startswith(key):
+                continue
+            after = head[len(key):]
+            # The label ends where a sentence does: punctuation, a line break, the end, or a new capitalised sentence.
+            if not re.match(r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])", after):
+                continue
+            rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
+            return LabelMatch(entry.canonical, head[:len(key)].strip(), entry.scheme), rest
+        return None
+
+    def scheme_names(self) -> list[str]:
+        return sorted({e.scheme for e in self.entries})
+
+
+def _fold_chars(text: str) -> str:
+    """Lower-cased, diacritics removed, one character for one: positions in it are positions in `text`."""
+    out = []
+    for ch in text:
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append((base[:1] or ch).lower())
+    return "".join(out)
+
+
+def _extra_dirs() -> tuple[Path, ...]:
+    value = os.environ.get("UPPSIKT_SCHEMES", "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=4)
+def _schemes(extra: tuple[Path, ...]) -> LabelSchemes:
+    return LabelSchemes.load(list(extra))
+
+
+def schemes() -> LabelSchemes:
+    """The built-in schemes plus those in the folders UPPSIKT_SCHEMES names (loaded once per setting)."""
+    return _schemes(_extra_dirs())
+
+
+def canonical_labels(kind: str) -> tuple[str, ...]:
+    return ACTIVITY_STATUSES if kind == "activity" else GOAL_LEVELS

@@ -1,0 +1,78 @@
+"""The year and period (tertial) a report is about, from where a report states them: its title, running
+header or front matter ('Delårsrapport 1 2025', 'T1 2025', 'per den 30 april 2025', 'januari–augusti'),
+never from a sentence inside an item's comment."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus.text import fold
+
+_MONTHS = {"januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+           "september": 9, "oktober": 10, "november": 11, "december": 12}
+_MONTH = "|".join(_MONTHS)
+YEAR = r"(20[1-4]\d)"
+
+
+def _tertial_of_month(month: int) -> str:
+    return "T1" if month <= 4 else "T2" if month <= 8 else "T3"
+
+
+def stated_period(lines: list[str]) -> str | None:
+    """The tertial a title or front matter states, if any."""
+    for line in lines:
+        text = fold(line)
+        if (m := re.search(r"\b(?:t|tertial|tertialrapport|tertialuppfoljning|uppfoljning)\s*([123])\b", text)):
+            return f"T{m.group(1)}"
+        if (m := re.search(r"\bdelarsrapport\s*([12])\b", text)):
+            return f"T{m.group(1)}"
+        if (m := re.search(rf"\b(?:per|till och med|t\.?o\.?m\.?)\s+(?:den\s+)?(?:\d{{1,2}}\s+)?({_MONTH})\b", text)):
+            return _tertial_of_month(_MONTHS[m.group(1)])
+        if (m := re.search(rf"\bjanuari\s*(?:-|–|till)\s*({_MONTH})\b", text)):
+            return _tertial_of_month(_MONTHS[m.group(1)])
+        if re.search(r"\b(arsredovisning|verksamhetsberattelse|helarsuppfoljning|arsbokslut|helar|arsrapport)\b", text):
+            return "T3"
+        if re.search(r"\bdelarsrapport\b|\bdelarsbokslut\b", text):
+            # The delårsrapport the law asks for is per 31 August.
+            return "T2"
+    return None
+
+
+def stated_year(lines: list[str]) -> int | None:
+    """The year a title or front matter names: 'för 2025', 'T1 2025', 'Delårsrapport 2025', '2025' alone."""
+    for line in lines:
+        text = fold(line)
+        for pattern in (rf"\b(?:t|tertial)\s*[123]\s*{YEAR}\b", rf"\b{YEAR}\s*(?:t|tertial)\s*[123]\b",
+                        rf"\b(?:for|mal)\s+(?:ar\s+)?{YEAR}\b", rf"(?:rapport|uppfoljning|redovisning|berattelse|bokslut)\w*\s+(?:\w+\s+)?{YEAR}\b",
+                        rf"\b(?:per|den)\s+(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+{YEAR}\b"):
+            if (m := re.search(pattern, text)):
+                return int(m.group(1))
+    for line in lines[:3]:
+        years = re.findall(rf"\b{YEAR}\b", line)
+        if len(set(years)) == 1:
+            return int(years[0])
+    return None
+
+
+def year_of_dates(dates: list[str]) -> int | None:
+    """The year most activity start and end dates fall in: what a report without a stated year is about."""
+    years = Counter(int(d[:4]) for d in dates if d and re.match(r"20\d\d-", d))
+    if not years:
+        return None
+    (year, count), *rest = years.most_common(2) + [(None, 0)]
+    return year if count > rest[0][1] else None
+
+
+def backward_period(text: str) -> str | None:
+    """A tertial the text speaks of as past or present ('under T1 har …', 'i slutet av T1'), the latest one;
+    a tertial spoken of as a plan ('planeras till T2', 'under T3 kommer') does not say when the report is."""
+    found: list[int] = []
+    for match in re.finditer(r"\b(i slutet av|i senare delen av|hittills under|under|efter|[Tt]ill och med|t\.o\.m\.?)\s+T([123])\b([^.]{0,40})",
+                             text):
+        after = fold(match.group(3))
+        before = fold(text[max(0, match.start() - 40):match.start()])
+        if re.search(r"\b(kommer|ska|planeras|planerar|beraknas|avses|tanker)\b", after + " " + before.split(".")[-1]):
+            continue
+        found.append(int(match.group(2)))
+    return f"T{max(found)}" if found else None

@@ -123,11 +123,13 @@ class LabelSchemes:
         head = re.sub(r"[ \t]+", " ", text.lstrip(" \t•▶✔⚠►✓✅❗*-–"))
         folded = _fold_chars(head)
         for (entry_kind, key), entry in self._openings:
-            if entry_kind != kind or len(key) < 4 or not folded.startswith(key):
+            if entry_kind != kind or not folded.startswith(key):
                 continue
             after = head[len(key):]
-            # The label ends where a sentence does: punctuation, a line break, the end, or a new capitalised sentence.
-            if not re.match(r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])", after):
+            # The label ends where a sentence does: punctuation, a line break, the end, or a new capitalised
+            # sentence; a short label ('Gul', 'Röd') only before punctuation.
+            ending = r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])" if len(key) >= 4 else r"^\s*([.:;!–\-]|$)"
+            if not re.match(ending, after):
                 continue
             rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
             return LabelMatch(entry.canonical, head[:len(key)].strip(), entry.scheme), rest
@@ -163,3 +165,20 @@ def schemes() -> LabelSchemes:
 
 def canonical_labels(kind: str) -> tuple[str, ...]:
     return ACTIVITY_STATUSES if kind == "activity" else GOAL_LEVELS
+
+
+def read_status(text: str, fuzzy: bool = True) -> LabelMatch | None:
+    """A whole line read as an activity status: by the schemes, else (OCR'd or symbol-marked exports) by the
+    spelling-tolerant reading of the canonical labels, which a line starting in lower case never is (a
+    description's wrapped last line 'pågående arbete.' is not a status)."""
+    from corpus.text import normalise_status
+
+    stripped = text.strip()
+    found = schemes().match("activity", stripped)
+    if found or not fuzzy or not stripped or len(stripped) > 30:
+        return found
+    first = next((ch for ch in stripped if ch.isalpha()), "")
+    if first.islower():
+        return None
+    canonical = normalise_status(stripped)
+    return LabelMatch(canonical, stripped, "uppsikt") if canonical else None

@@ -126,8 +126,8 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             blocks.append(Block(PARAGRAPH, text, page=line.page, furniture=True))
             previous = None
             continue
-        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 150 and len(line.cells) == 1)
-        if len(line.cells) > 1:
+        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 200)
+        if len(line.cells) > 1 and not heading:
             if blocks and blocks[-1].kind == TABLE and previous is not None and previous.page == line.page:
                 blocks[-1].rows.append(line.cells)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
@@ -12,6 +13,8 @@ from corpus.model import ReportFormatError
 PLAUSIBLE = ("utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252", "latin_1", "iso8859_15", "ascii",
              "mac_roman", "cp850")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
+# 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
+_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
 _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
 
 
@@ -74,6 +77,8 @@ def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
     page = 1
+    # Exports in Markdown with HTML fragments (<p>, <b>, <br>): the tags go, the text and the tabs stay.
+    fragments = bool(re.search(r"</?(p|b|br|li|ul|strong|em|span|a)\b[^>]*>", text[:100_000], re.I))
 
     def flush() -> None:
         if paragraph:
@@ -81,6 +86,8 @@ def text_blocks(text: str) -> list[Block]:
             paragraph.clear()
 
     for raw in text.split("\n"):
+        if fragments:
+            raw = _without_tags(raw)
         if "\f" in raw:
             flush()
             page += raw.count("\f")
@@ -110,6 +117,14 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             blocks.append(Block(HEADING, line.strip(), level=numbered.group(1).count(".") + 1, page=page))
             continue
+        if _LABEL.match(line.strip()):
+            flush()
         paragraph.append(line.strip())
     flush()
     return blocks
+
+
+def _without_tags(line: str) -> str:
+    line = re.sub(r"</?(p|li|ul|ol|br|div)\b[^>]*>", " ", line, flags=re.I)
+    line = html.unescape(re.sub(r"<[^>]+>", "", line)).replace("**", "")
+    return "\t".join(re.sub(r" {2,}", " ", cell).strip() for cell in line.split("\t"))

@@ -75,6 +75,7 @@ class ReportInterpreter:
         self.area: str | None = None
         self.state = _Open()
         self.in_prose_section = False
+        self.table_parent: ParsedGoal | None = None
         title = ""
         for b, block in enumerate(document.blocks):
             first = self.first_line[b]
@@ -224,13 +225,19 @@ class ReportInterpreter:
         state = self.state
         target_activity = state.activity
         target_goal = state.goal
-        if target_activity is None and target_goal is None:
+        found = self.words.field_line(text)
+        opens = found is not None and found[0] in ("activity", "goal", "subgoal", "area")
+        if (found is None or opens) and len(text) <= 200:
+            # 'Mål 2: …', 'Aktivitet: …', 'Målområde: …' on a line of their own head an item as a heading does.
+            heading = self.words.heading_kind(text)
+            if heading and heading[0] != "prose" and self._heading(text, 7, line):
+                return
+        if target_activity is None and target_goal is None and not opens:
             self.prose.append(text)
             if not self.goals:
                 self.front.append(text)
             self._mark(line)
             return
-        found = self.words.field_line(text)
         if found:
             role, value = found
             if role == "activity":
@@ -238,7 +245,8 @@ class ReportInterpreter:
             elif role in ("goal", "subgoal"):
                 self._new_goal(value, None, subgoal=role == "subgoal", level=7)
             elif role == "area":
-                self.area = value
+                self._finish_activity()
+                self.area, self.state.goal = value, None
             else:
                 self._set_field(role, value)
             self._mark(line)
@@ -380,6 +388,10 @@ class ReportInterpreter:
                     self._paragraph(text, Block(PARAGRAPH, text), first + r)
             return
         self._mark(first, LINE_TABLE_HEADER)
+        top = self.state.goal
+        while top is not None and top.parent_number is not None:
+            top = next((g for g in self.goals if g.number == top.parent_number), None)
+        self.table_parent = top
         header = [squash(c).lower() for c in block.rows[0]]
         for r, row in enumerate(block.rows[1:], start=1):
             if [squash(c).lower() for c in row] == header:
@@ -404,17 +416,41 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _enter_goal(self, text: str, subgoal: bool) -> None:
+        """Make the goal a table row names the open one: a goal already read (same title) or a new one."""
+        labelled = self.words.heading_kind(text)
+        if labelled and labelled[0] in ("goal", "subgoal"):
+            subgoal = subgoal or labelled[0] == "subgoal"
+            text = labelled[1]
+        numbered = _NUMBER.match(text)
+        title = numbered.group(2) if numbered else text
+        parent = None
+        if subgoal:
+            parent = self.table_parent if self.table_parent is not None else self.state.goal
+            while parent is not None and parent.parent_number is not None:
+                parent = next((g for g in self.goals if g.number == parent.parent_number), None)
+        for goal in reversed(self.goals):
+            if squash(goal.title).lower() == squash(title).lower() and (
+                    (goal.parent_number is None) == (parent is None)):
+                self._finish_activity()
+                self.state.goal = goal
+                return
+        if subgoal and parent is not None:
+            self.state.goal = parent
+        self._new_goal(title, numbered.group(1) if numbered else None, subgoal=subgoal, level=8)
+
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         values: dict[str, str] = {}
         for c, role in enumerate(roles):
-            value = squash(cells.get(c, "") or "")
+            raw = (cells.get(c, "") or "").strip()
+            # Units listed one per line in a cell stay apart; other cells are text.
+            value = raw if role == "responsible" else squash(raw)
             if role and value:
                 values[role] = f"{values[role]} {value}" if role in values else value
         filled = [squash(v) for v in cells.values() if squash(v or "")]
         if not filled:
             return False
         has_activity = "activity" in roles
-        goal_cell = values.get("goal") or values.get("subgoal")
         # A row with only its first cell filled groups the rows under it: a goal (or area) heading in the table.
         if len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and not (has_activity and
                                                                                      values.get("activity")):
@@ -428,14 +464,13 @@ class ReportInterpreter:
                                numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
                                or (self.state.goal is not None and not has_activity), level=8)
             return True
-        if goal_cell:
-            numbered = _NUMBER.match(goal_cell)
-            title = numbered.group(2) if numbered else goal_cell
-            same = self.state.goal is not None and squash(self.state.goal.title) == squash(title)
-            if not same:
-                subgoal = "subgoal" in values or (not has_activity and self.state.goal is not None
-                                                  and self.state.goal.parent_number is None and "goal" not in values)
-                self._new_goal(title, numbered.group(1) if numbered else None, subgoal=subgoal, level=8)
+        if values.get("goal"):
+            # Under a goal heading, a table of goals without an activity or sub-goal column lists its sub-goals
+            # (000's 'Utvecklingsmål | Kommentar | Mått').
+            nested = self.table_parent is not None and not has_activity and "subgoal" not in roles
+            self._enter_goal(values["goal"], subgoal=nested)
+        if values.get("subgoal"):
+            self._enter_goal(values["subgoal"], subgoal=True)
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):

@@ -14,7 +14,8 @@ import re
 from corpus.model import LINE_BLANK, LINE_CONTENT, LINE_TABLE_HEADER, LINE_TOC, ParsedActivity, ParsedGoal
 from corpus.parsers.activity_pdf import AREA, BULLET
 from corpus.parsers.common import strip_markup
-from corpus.text import find_dates, normalise_status, squash
+from corpus.labels import read_status
+from corpus.text import find_dates, squash
 
 HEADING = re.compile(r"^#{1,4}\s+(\d+)\.(\d+)\s+(.+?)\s*$")
 CHAPTER = re.compile(r"^#{1,4}\s+(\d+)\s+(.+?)\s*$")
@@ -24,14 +25,17 @@ STATUS_SYMBOLS = "▶✔⚠►✓✅❗"
 
 
 def _segments(text: str) -> list[tuple[str, str]]:
-    """Split a chapter's HTML into ('bold', text) and ('plain', text) segments."""
+    """Split a chapter's HTML into ('bold', text) and ('plain', text) segments; a bold segment that does not
+    begin its line (a bold phrase inside a comment) is 'inline'."""
     out: list[tuple[str, str]] = []
     pos = 0
     for match in BOLD.finditer(text):
         plain = text[pos : match.start()]
         if plain.strip():
             out.append(("plain", plain))
-        out.append(("bold", match.group(1)))
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = re.sub(r"<[^>]+>", "", text[line_start : match.start()]).strip(" \t" + STATUS_SYMBOLS)
+        out.append(("bold" if not before else "inline", match.group(1)))
         pos = match.end()
     if text[pos:].strip():
         out.append(("plain", text[pos:]))
@@ -57,9 +61,18 @@ def _chapter_activities(number: str, text: str) -> list[ParsedActivity]:
         current.comment = squash(" ".join(buffers.get("comment", [])))
 
     for kind, fragment in _segments(text):
+        if kind == "inline":
+            label = squash(_plain(fragment)).strip(STATUS_SYMBOLS + " ")
+            found = read_status(label)
+            if found and current is not None and current.status is None:
+                current.status, current.status_raw = found.canonical, squash(_plain(fragment))
+                part = "comment"
+                continue
+            kind = "plain"
         if kind == "bold":
             label = squash(_plain(fragment)).strip(STATUS_SYMBOLS + " ")
-            status = normalise_status(label) if len(label) <= 30 else None
+            found = read_status(label)
+            status = found.canonical if found else None
             if status and current is not None and current.status is None:
                 current.status, current.status_raw = status, squash(_plain(fragment))
                 part = "comment"

@@ -19,7 +19,7 @@ from corpus.model import (
     ParsedGoal,
 )
 from corpus.parsers.common import join_text, split_paragraphs
-from corpus.text import normalise_status
+from corpus.labels import read_status
 
 HEADING = re.compile(r"^\s?(\d+)\.(\d+)\s+(\S.*?)\s*$")
 CHAPTER = re.compile(r"^\s?(\d+)\s+([A-ZÅÄÖ].*?)\s*$")
@@ -53,8 +53,8 @@ def parse_goal_list(lines: list[str], kinds: list[str], start: int) -> list[Pars
 
 
 def _status_line(line: str) -> str | None:
-    stripped = line.strip()
-    return normalise_status(stripped) if 0 < len(stripped) <= 30 else None
+    found = read_status(line)
+    return found.canonical if found else None
 
 
 def _split_activities(

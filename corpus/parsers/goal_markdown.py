@@ -16,6 +16,7 @@ from corpus.model import (
     LINE_UNPARSED,
     ParsedGoal,
 )
+from corpus.labels import schemes
 from corpus.parsers.common import join_text, strip_markup
 
 GOAL_HEADING = re.compile(r"^#{1,4}\s+(\d+\.\d+)\s+(.+)$")
@@ -84,6 +85,11 @@ def parse_goal_markdown(lines: list[str], kinds: list[str]) -> tuple[str, list[P
         if measure_text:
             current_goal.measures.append(measure_text)
         kinds[i] = LINE_CONTENT
+    labels = schemes()
     for goal in goals:
         goal.comment = join_text(comment_parts.get(goal.number, []))
+        # A comment that opens with the stated level ('Delvis uppfyllt. Arbetet …') states the assessment.
+        if goal.parent_number and (opening := labels.opening("goal", goal.comment)):
+            goal.assessment, goal.assessment_raw = opening[0].canonical, opening[0].written
+            goal.comment = opening[1]
     return title, goals

@@ -25,6 +25,7 @@ _NOT_NAMES = frozenset(
 HEAD_LINES = 40
 HEAD_WEIGHT = 3
 MIN_MENTIONS = 2
+LETTERHEAD_LINES = 5
 GENERIC_WORDS = ("kommun", "stad")
 
 
@@ -47,6 +48,12 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
         mentions[fold(name)] += 1
         spelling.setdefault(fold(name), Counter())[name] += 1
     weight = Counter({name: n for name, n in mentions.items() if n >= MIN_MENTIONS})
+    # A letterhead: one of the first lines opens with the name ("Norrvik kommun – kommunstyrelsen").
+    for line in [line for line in text.split("\n") if line.strip()][:LETTERHEAD_LINES]:
+        plain = re.sub(r"<[^>]+>|[#*]", "", line).strip()
+        for name in _candidates(plain):
+            if plain.startswith(name):
+                weight[fold(name)] += HEAD_WEIGHT if fold(name) not in weight else 0
     for name in _candidates(head):
         if fold(name) in weight:
             weight[fold(name)] += HEAD_WEIGHT - 1

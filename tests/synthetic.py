@@ -292,6 +292,7 @@ def pdf_bytes(tree: Tree) -> bytes:
 FORMS = {
     "text": ("rapport.txt", lambda t: field_text(t).encode("utf-8")),
     "utf16": ("rapport.txt", lambda t: field_text(t).encode("utf-16")),
+    "utf16-utan-bom": ("rapport.txt", lambda t: field_text(t).encode("utf-16-le")),
     "latin1": ("rapport.txt", lambda t: field_text(t).replace("–", "-").encode("latin-1")),
     "cp1252": ("rapport.txt", lambda t: field_text(t).encode("cp1252")),
     "markdown": ("rapport.md", lambda t: markdown(t).encode("utf-8")),

@@ -67,7 +67,7 @@ def read_bytes(data: bytes, name: str) -> Document:
         return mark_repeated_lines(document)
     if text_reader.looks_binary(data):
         raise ReportFormatError(f"Filen {name} är en binärfil, inte en textrapport.")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         data = text_reader.decode_utf16_without_bom(data)
     text, encoding = text_reader.decode(data, name)
     if not text.strip():

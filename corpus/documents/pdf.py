@@ -64,14 +64,23 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of an empty vertical band in the middle of the page, if the page is set in two columns."""
+    """The x of an empty vertical band in the middle of the page, if the page is set in two columns: both
+    sides hold a good share of the words, and many lines of the right side start at one left edge."""
     if len(words) < 40:
         return None
     for x in sorted(range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)):
-        crossing = sum(1 for w in words if w["x0"] < x < w["x1"])
-        left = sum(1 for w in words if w["x1"] <= x)
-        right = sum(1 for w in words if w["x0"] >= x)
-        if crossing == 0 and left > 0.25 * len(words) and right > 0.25 * len(words):
+        if any(w["x0"] < x + 6 and w["x1"] > x - 6 for w in words):
+            continue
+        left = [w for w in words if w["x1"] <= x]
+        right = [w for w in words if w["x0"] >= x]
+        if len(left) < 0.3 * len(words) or len(right) < 0.3 * len(words):
+            continue
+        starts: dict[int, float] = {}
+        for w in right:
+            line = round(w["top"])
+            starts[line] = min(starts.get(line, w["x0"]), w["x0"])
+        edge = min(starts.values())
+        if sum(1 for x0 in starts.values() if x0 - edge < 2) >= 8:
             return float(x)
     return None
 
@@ -124,7 +133,6 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
         furniture = edge and (_furniture_key(text) in repeated or bool(_PAGE_NUMBER.match(text)))
         if furniture:
             blocks.append(Block(PARAGRAPH, text, page=line.page, furniture=True))
-            previous = None
             continue
         heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 200)
         if len(line.cells) > 1 and not heading:
@@ -140,19 +148,27 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
                 blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
         elif _BULLET.match(text):
             blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
-        elif (blocks and previous is not None and blocks[-1].kind in (PARAGRAPH, LIST_ITEM)
-              and not blocks[-1].furniture and _continues(previous, line)):
-            blocks[-1].text = _join(blocks[-1].text, text)
+        elif previous is not None and (body := _last_body(blocks)) is not None and body.kind in (PARAGRAPH, LIST_ITEM) \
+                and _continues(previous, line):
+            body.text = _join(body.text, text)
         else:
             blocks.append(Block(PARAGRAPH, text, page=line.page, bold=line.bold))
         previous = line
     return blocks
 
 
+def _last_body(blocks: list[Block]) -> Block | None:
+    """The last block that is not page furniture (a paragraph broken by a page break goes on after it)."""
+    return next((b for b in reversed(blocks) if not b.furniture), None)
+
+
 def _continues(previous: _Line, line: _Line) -> bool:
-    """`line` wraps on from `previous`: same page and type, close below it, starting where it started."""
-    if _LABEL.match(line.text):
+    """`line` wraps on from `previous`: same type, starting where it started, and close below it on the same
+    page or at the top of the next."""
+    if _LABEL.match(line.text) or _BULLET.match(line.text):
         return False
+    if line.page == previous.page + 1:
+        return abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and abs(previous.x0 - line.x0) < 1
     return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
             and 0 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)
 

@@ -12,6 +12,7 @@ from corpus.model import ReportFormatError
 # a sign the file is not text.
 PLAUSIBLE = ("utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252", "latin_1", "iso8859_15", "ascii",
              "mac_roman", "cp850")
+MAX_CHAOS = 0.2
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
 # 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
@@ -22,6 +23,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """Text and encoding of a text file; one clear sentence where it is not text in a known encoding."""
     if data.startswith((b"\xef\xbb\xbf",)):
         return _clean(data[3:].decode("utf-8", errors="strict")), "utf-8"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return _clean(data.decode("utf-32")), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise ReportFormatError(f"Filen {name} säger sig vara UTF-32 men kan inte läsas som det.") from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _clean(data.decode("utf-16")), "utf-16"
@@ -34,8 +40,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=list(PLAUSIBLE)).best()
-    if best is None or best.encoding not in PLAUSIBLE:
-        raise ReportFormatError(f"Filen {name} är varken text i en känd teckenkodning eller ett känt dokumentformat.")
+    # A decoding that reads as a mess of symbols is no decoding (EBCDIC, a mainframe export, a scrambled file).
+    if best is None or best.encoding not in PLAUSIBLE or best.chaos > MAX_CHAOS:
+        raise ReportFormatError(f"Filen {name} har en okänd teckenkodning (varken UTF-8, UTF-16, Windows-1252 "
+                                "eller Latin-1).")
     text = data.decode(best.encoding, errors="replace")
     if "\x00" in text or _control_share(text) > 0.01:
         raise ReportFormatError(f"Filen {name} är en binärfil, inte en textrapport.")
@@ -45,7 +53,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 def looks_binary(data: bytes) -> bool:
     """NUL bytes without a UTF-16 pattern, or many control characters: not a text file."""
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return False
     if b"\x00" in head:
         # UTF-16 without a byte-order mark: every other byte is NUL for Latin text.
@@ -65,9 +73,14 @@ def _clean(text: str) -> str:
 
 
 def decode_utf16_without_bom(data: bytes) -> bytes:
-    """Prefix a byte-order mark to UTF-16 text saved without one, so `decode` reads it."""
-    odd_nul = data[1:8192:2].count(0)
-    even_nul = data[0:8192:2].count(0)
+    """Prefix a byte-order mark to UTF-16 (or UTF-32) text saved without one, so `decode` reads it."""
+    head = data[:8192]
+    if head[0::4].count(0) > 0.9 * len(head[0::4]) and head[1::4].count(0) > 0.9 * len(head[1::4]):
+        return b"\x00\x00\xfe\xff" + data
+    if head[2::4].count(0) > 0.9 * len(head[2::4]) and head[3::4].count(0) > 0.9 * len(head[3::4]):
+        return b"\xff\xfe\x00\x00" + data
+    odd_nul = head[1::2].count(0)
+    even_nul = head[0::2].count(0)
     return (b"\xff\xfe" if odd_nul > even_nul else b"\xfe\xff") + data
 
 

@@ -107,7 +107,7 @@ def _progress_bar(description: str, unit: str) -> Any:
 @app.command()
 @handles_errors
 def ingest(
-    paths: list[Path] = typer.Argument(None, help="Rapportfiler (.txt, .md, .pdf); standard: corpus/raw/*."),
+    paths: list[Path] = typer.Argument(None, help="Rapportfiler (.txt, .md, .html, .pdf, .docx, .xlsx); standard: corpus/raw/*."),
     org: str = typer.Option(None, "--org", help=f"{ORG_HELP}, där rapporten inte säger det"),
     year: int = typer.Option(None, "--year", min=1990, max=2100, help="Året, där rapporten inte säger det"),
     period: str = typer.Option(None, "--period", help="T1, T2 eller T3, där rapporten inte säger det"),

@@ -16,9 +16,11 @@ import gradio as gr  # noqa: E402
 
 from app.service import Service, placed_note
 from corpus.model import UppsiktError
+from corpus.documents import SUFFIXES
 from corpus.text import ACTIVITY_STATUSES, label_space_for
 
-UPLOAD_TYPES = (".txt", ".md", ".pdf")
+UPLOAD_TYPES = SUFFIXES
+UPLOAD_NAMES = "Word (.docx), Excel (.xlsx), PDF, HTML, Markdown eller text"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 RESULT_COLUMNS = ["id", "titel", "mål", "status", "år", "poäng", "organisation"]
 ALL = "alla"
@@ -334,7 +336,7 @@ class Handlers:
             raise UppsiktError("Välj en fil att ladda upp.")
         path = Path(file)
         if path.suffix.lower() not in UPLOAD_TYPES:
-            raise UppsiktError(f"Filtypen {path.suffix or '(ingen)'} tas inte emot; ladda upp .txt, .md eller .pdf.")
+            raise UppsiktError(f"Filtypen {path.suffix or '(ingen)'} tas inte emot; ladda upp {UPLOAD_NAMES}.")
         if path.stat().st_size > MAX_UPLOAD_BYTES:
             raise UppsiktError("Filen är större än 20 MB och tas inte emot.")
         progress(0.1, desc="Läser in rapporten")
@@ -499,7 +501,7 @@ def build_app(service: Service) -> gr.Blocks:
             activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år", "organisation"],
                                             interactive=False)
             upload_organisation = gr.Textbox(value="", label="Organisation, om rapporten inte säger det (t.ex. Ånge kommun)")
-            upload = gr.File(label="Ladda upp en ny rapport (.txt, .md, .pdf; högst 20 MB)",
+            upload = gr.File(label=f"Ladda upp en ny rapport ({UPLOAD_NAMES}; högst 20 MB)",
                              file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
             upload_button = gr.Button("Läs in rapporten", variant="primary", elem_id="las-in")
             upload_result = gr.HTML(elem_id="inlast")

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from corpus.diacritics import Vocabulary
+from corpus.documents import SUFFIXES, Document, read_document
 from corpus.model import ParsedActivity, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.organisation import canonical_organisation, detect_organisation, organisation_code
-from corpus.documents import SUFFIXES, Document, read_document
 from corpus.parse import document_form, parse_document, require_report
 from corpus.parsers.common import guess_year
 from corpus.store import Store, now_iso

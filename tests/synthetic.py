@@ -301,3 +301,21 @@ FORMS = {
     "xlsx": ("rapport.xlsx", xlsx_bytes),
     "pdf": ("rapport.pdf", pdf_bytes),
 }
+
+
+def main() -> None:
+    """Write one generated report in every form into the folder given (python -m tests.synthetic DIR)."""
+    import sys
+    from pathlib import Path
+
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "synthetic-reports")
+    folder.mkdir(parents=True, exist_ok=True)
+    tree = random_tree(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    for form, (name, render) in FORMS.items():
+        path = folder / f"{form}_{name}"
+        path.write_bytes(render(tree))
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import re
 
+from corpus.labels import read_status
 from corpus.model import LINE_BLANK, LINE_CONTENT, LINE_TABLE_HEADER, LINE_TOC, ParsedActivity, ParsedGoal
 from corpus.parsers.activity_pdf import AREA, BULLET
 from corpus.parsers.common import strip_markup
-from corpus.labels import read_status
 from corpus.text import find_dates, squash
 
 HEADING = re.compile(r"^#{1,4}\s+(\d+)\.(\d+)\s+(.+?)\s*$")

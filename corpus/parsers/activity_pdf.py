@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.labels import read_status
 from corpus.model import (
     LINE_BLANK,
     LINE_CONTENT,
@@ -19,7 +20,6 @@ from corpus.model import (
     ParsedGoal,
 )
 from corpus.parsers.common import join_text, split_paragraphs
-from corpus.labels import read_status
 
 HEADING = re.compile(r"^\s?(\d+)\.(\d+)\s+(\S.*?)\s*$")
 CHAPTER = re.compile(r"^\s?(\d+)\s+([A-ZÅÄÖ].*?)\s*$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.labels import schemes
 from corpus.model import (
     LINE_BLANK,
     LINE_CONTENT,
@@ -16,7 +17,6 @@ from corpus.model import (
     LINE_UNPARSED,
     ParsedGoal,
 )
-from corpus.labels import schemes
 from corpus.parsers.common import join_text, strip_markup
 
 GOAL_HEADING = re.compile(r"^#{1,4}\s+(\d+\.\d+)\s+(.+)$")

@@ -15,8 +15,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves thi
 import gradio as gr  # noqa: E402
 
 from app.service import Service, placed_note
-from corpus.model import UppsiktError
 from corpus.documents import SUFFIXES
+from corpus.model import UppsiktError
 from corpus.text import ACTIVITY_STATUSES, label_space_for
 
 UPLOAD_TYPES = SUFFIXES

@@ -338,8 +338,14 @@ def _json_lines(path: Path) -> list[Any]:
 
 
 def _render_assessment(r: dict[str, Any]) -> str:
+    if r["label"]:
+        headline = r["label"] + (f" (i organisationens skala: {r['label_written']})" if r.get("label_written") else "")
+    else:
+        guess = r.get("best_guess")
+        written = f" ({r['best_guess_written']})" if r.get("best_guess_written") else ""
+        headline = f"inget (för svagt underlag); bästa gissning {guess}{written}" if guess else "inget (för svagt underlag)"
     return "\n".join(
-        [f"Förslag: {r['label'] or 'inget (för svagt underlag)'}"]
+        [f"Förslag: {headline}"]
         + [f"  {label}: {p:.0%}" for label, p in r["probabilities"].items()]
         + [f"  flagga: {f}" for f in r["flags"]]
         + [f"  liknande: [{e['label']}] {e['title'][:60]} ({e['score']:.2f})" for e in r["evidence"]])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from corpus.model import UppsiktError
 from corpus.organisation import canonical_organisation
 from corpus.settings import Paths
 from corpus.store import Store, now_iso
-from corpus.text import label_space_for
+from corpus.text import fold, label_space_for
 
 if TYPE_CHECKING:  # the engines load torch and spaCy: only the commands that need them import them
     from nlp.assessor import Assessor
@@ -433,7 +434,44 @@ class Service:
             result["organisation"] = self._organisation_of(entity.id)
         elif organisation:
             result["organisation"] = organisation
+        known = self.store.organisations()
+        own = result.get("organisation") or (known[0] if len(known) == 1 else None)
+        written = self.own_labels(kind, own) if own else {}
+        best = max(result["probabilities"], key=result["probabilities"].get) if result["probabilities"] else None
+        # The proposal in the organisation's own scheme too ('Grön', 'Klar'), where its reports write it so.
+        result["label_written"] = written.get(result["label"]) if result["label"] else None
+        result["best_guess"] = best
+        result["best_guess_written"] = written.get(best) if best else None
         return result
+
+    def own_labels(self, kind: str, organisation: str) -> dict[str, str]:
+        """Canonical label → the label as the organisation's reports most often write it, where that is another
+        label the schemes know (a colour, a status word, a step of its own scale)."""
+        from collections import Counter
+
+        from corpus.labels import schemes
+
+        if kind == "activity":
+            rows = self.store.query(
+                "SELECT v.status AS label, v.status_raw AS raw FROM activity_versions v JOIN activities a "
+                "ON a.id = v.activity_id WHERE a.organisation = ? AND v.status IS NOT NULL", (organisation,))
+        else:
+            rows = self.store.query(
+                "SELECT v.assessment AS label, v.assessment_raw AS raw FROM goal_versions v JOIN goals g "
+                "ON g.id = v.goal_id WHERE g.organisation = ? AND v.assessment IS NOT NULL", (organisation,))
+        counts: dict[str, Counter[str]] = {}
+        labels = schemes()
+        for row in rows:
+            raw = re.sub(r"^[\W_]+|[\s.:;,]+$", "", row["raw"] or "")
+            found = labels.match(kind, raw) if raw else None
+            if found is not None and found.canonical == row["label"]:
+                counts.setdefault(row["label"], Counter())[raw] += 1
+        out = {}
+        for label, seen in counts.items():
+            written = seen.most_common(1)[0][0]
+            if fold(written) != fold(label):
+                out[label] = written
+        return out
 
     ASSESS_KINDS = ("activity", "goal")
 

@@ -280,6 +280,8 @@ class Handlers:
         best = max(result["probabilities"], key=result["probabilities"].get) if result["probabilities"] else None
         if result["label"]:
             label = f"{result['label']} ({percent(result['probabilities'][result['label']])})"
+            if result.get("label_written"):
+                label += f", i organisationens skala: {result['label_written']}"
         elif best:
             label = (f"inget säkert förslag (för svagt underlag); bästa gissning {best} "
                      f"({percent(result['probabilities'][best])})")

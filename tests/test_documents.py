@@ -334,3 +334,19 @@ def test_every_format_ingests_into_the_store_with_its_organisation(tmp_path: Pat
     assert {r["organisation"] for r in result.reports} == {"Norrvik kommun"}
     assert {r["form"] for r in result.reports} == {"general_docx", "general_xlsx", "general_pdf", "general_html"}
     assert all(r["activities"] > 0 and r["coverage"] > 0.85 for r in result.reports)
+
+
+def test_a_proposal_is_also_named_in_the_organisation_own_scheme(tmp_path: Path) -> None:
+    from app.service import Service
+    from corpus.settings import Paths
+
+    service = Service(paths=Paths(db=tmp_path / "s.sqlite", raw_dir=tmp_path, artifacts=tmp_path / "artifacts"))
+    tree = random_tree(5, colours=True)
+    path = tmp_path / "norrvik.html"
+    path.write_bytes(FORMS["html"][1](tree))
+    service.ingest([path])
+    written = service.own_labels("activity", "Norrvik kommun")
+    expected = {a.status: a.status_written for _, a in tree.activities()}
+    assert written == expected and set(written.values()) <= {"Grön", "Gul", "Blå"}
+    levels = service.own_labels("goal", "Norrvik kommun")
+    assert levels == {s.level: s.level_written for s in tree.subgoals()}

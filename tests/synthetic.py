@@ -289,6 +289,38 @@ def pdf_bytes(tree: Tree) -> bytes:
     return bytes(pdf.output())
 
 
+def pdf_columns_bytes(tree: Tree) -> bytes:
+    """A typeset PDF in two columns (fpdf2's text columns): the title across the page, then goals, activities
+    and their fields flowing down the left column and on into the right."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    fonts = "/usr/share/fonts/truetype/dejavu"
+    pdf.add_font("dejavu", "", f"{fonts}/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", f"{fonts}/DejaVuSans-Bold.ttf")
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 16)
+    pdf.multi_cell(0, 8, f"{ORGANISATION}: {_period_title(tree)}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    columns = pdf.text_columns(ncols=2, gutter=12)
+    with columns:
+        for goal in tree.goals:
+            pdf.set_font("dejavu", "B", 12)
+            columns.write(f"Mål {goal.number}: {goal.title}\n")
+            for act in goal.activities:
+                pdf.set_font("dejavu", "B", 10)
+                columns.write(f"{act.title}\n")
+                pdf.set_font("dejavu", "", 10)
+                columns.write(f"Ansvarig: {', '.join(act.units)}\nTidsplan: {act.start} – {act.end}\n"
+                              f"Status: {act.status_written}\nKommentar: {act.comment}\n\n")
+            for sub in goal.subgoals:
+                pdf.set_font("dejavu", "B", 11)
+                columns.write(f"Delmål {sub.number}: {sub.title}\n")
+                pdf.set_font("dejavu", "", 10)
+                columns.write(f"Bedömning: {sub.level_written}\nKommentar: {sub.comment}\n\n")
+    return bytes(pdf.output())
+
+
 FORMS = {
     "text": ("rapport.txt", lambda t: field_text(t).encode("utf-8")),
     "utf16": ("rapport.txt", lambda t: field_text(t).encode("utf-16")),
@@ -300,6 +332,7 @@ FORMS = {
     "docx": ("rapport.docx", docx_bytes),
     "xlsx": ("rapport.xlsx", xlsx_bytes),
     "pdf": ("rapport.pdf", pdf_bytes),
+    "pdf-spalter": ("spalter.pdf", pdf_columns_bytes),
 }
 
 

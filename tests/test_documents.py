@@ -77,6 +77,16 @@ def test_running_headers_and_page_numbers_of_a_long_pdf_are_furniture() -> None:
     assert _entities(report) == _expected(tree)
 
 
+def test_a_two_column_pdf_is_read_column_by_column() -> None:
+    tree = random_tree(13)
+    for goal in tree.goals:  # enough text to fill the left column and go on in the right one
+        for activity in goal.activities:
+            activity.comment = " ".join([activity.comment] * 5)
+    document = read_bytes(synthetic.pdf_columns_bytes(tree), "spalter.pdf")
+    assert any(b.kind == "heading" and b.text.startswith("Mål 3") for b in document.blocks)
+    assert _entities(parse_document(document)) == _expected(tree)
+
+
 # The variations other exports show, as small Swedish cases ----------------------------------------------------
 
 def _field_report(body: str, head: str = "Norrvik kommun\nUppföljning T1 2025\n") -> ParsedReport:

@@ -34,6 +34,7 @@ class _Line:
     size: float
     bold: bool
     cells: list[str]
+    column: int = 0
 
     @property
     def text(self) -> str:
@@ -69,20 +70,37 @@ def _gutter(words: list[dict], width: float) -> float | None:
     if len(words) < 40:
         return None
     for x in sorted(range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)):
-        if any(w["x0"] < x + 6 and w["x1"] > x - 6 for w in words):
+        # A title or a table set across the page may cross the band; the columns' own text does not.
+        if sum(1 for w in words if w["x0"] < x + 6 and w["x1"] > x - 6) > max(2, 0.03 * len(words)):
             continue
         left = [w for w in words if w["x1"] <= x]
         right = [w for w in words if w["x0"] >= x]
-        if len(left) < 0.3 * len(words) or len(right) < 0.3 * len(words):
+        if len(left) < 0.05 * len(words) or len(right) < 0.05 * len(words):
             continue
         starts: dict[int, float] = {}
+        sizes: dict[int, int] = {}
         for w in right:
             line = round(w["top"])
             starts[line] = min(starts.get(line, w["x0"]), w["x0"])
+            sizes[line] = sizes.get(line, 0) + 1
         edge = min(starts.values())
-        if sum(1 for x0 in starts.values() if x0 - edge < 2) >= 8:
+        aligned = sum(1 for x0 in starts.values() if x0 - edge < 2)
+        # Lines of running text on the right, not dates or figures set beside the left side's titles.
+        prose = sum(1 for n in sizes.values() if n >= 4)
+        if aligned >= 6 and prose >= 4:
             return float(x)
     return None
+
+
+def _columns(words: list[dict], gutter: float) -> list[list[dict]]:
+    """A two-column page's words in reading order: lines set across the page above the columns, the left
+    column, the right column, then lines across the page below them."""
+    crossing_tops = [w["top"] for w in words if w["x0"] < gutter + 6 and w["x1"] > gutter - 6]
+    spanning = [w for w in words if any(abs(w["top"] - top) <= 3 for top in crossing_tops)]
+    rest = [w for w in words if w not in spanning]
+    middle = statistics.median(w["top"] for w in rest) if rest else 0.0
+    return [[w for w in spanning if w["top"] < middle], [w for w in rest if w["x1"] <= gutter],
+            [w for w in rest if w["x0"] >= gutter], [w for w in spanning if w["top"] >= middle]]
 
 
 def _furniture_key(text: str) -> str:
@@ -104,10 +122,10 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
         for number, page in enumerate(pages, start=1):
             words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
             gutter = _gutter(words, float(page.width))
-            columns = [words] if gutter is None else [[w for w in words if w["x1"] <= gutter],
-                                                      [w for w in words if w["x0"] >= gutter]]
-            for column in columns:
+            columns = [words] if gutter is None else _columns(words, gutter)
+            for index, column in enumerate(columns):
                 for line in _lines_of(column, number):
+                    line.column = index
                     edge = line.top < page.height * EDGE_SHARE or line.bottom > page.height * (1 - EDGE_SHARE)
                     all_lines.append((line, edge))
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
@@ -167,10 +185,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
     page or at the top of the next."""
     if _LABEL.match(line.text) or _BULLET.match(line.text):
         return False
-    if line.page == previous.page + 1:
-        return abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and abs(previous.x0 - line.x0) < 1
+    if (line.page, line.column) != (previous.page, previous.column):
+        # Over a page or column break: the first line there goes on in the same type.
+        return abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and (
+            line.column > previous.column or line.page == previous.page + 1)
     return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
-            and 0 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)
+            and -1 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)
 
 
 def _join(text: str, more: str) -> str:

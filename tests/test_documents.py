@@ -360,3 +360,20 @@ def test_a_proposal_is_also_named_in_the_organisation_own_scheme(tmp_path: Path)
     assert written == expected and set(written.values()) <= {"Grön", "Gul", "Blå"}
     levels = service.own_labels("goal", "Norrvik kommun")
     assert levels == {s.level: s.level_written for s in tree.subgoals()}
+
+
+def test_bold_lines_under_labelled_goals_are_activities_and_indicator_tables_are_measures() -> None:
+    html = ("<html><body><h1>Norrvik kommun: Delårsrapport 2 2025</h1>"
+            "<p><b>Mål 1: Fler ska ha ett arbete</b></p>"
+            "<table><tr><th>Indikator</th><th>Utfall</th><th>Målvärde</th></tr>"
+            "<tr><td>Andel i arbete</td><td>71 %</td><td>75 %</td></tr></table>"
+            "<p><b>Starta jobbspår</b></p><p>Status: Pågår</p><p>Kommentar: Första gruppen har börjat.</p>"
+            "<p><b>Mål 2: Fler ska bo i kommunen</b></p>"
+            "<p><b>Ny detaljplan</b></p><p>Status: Försenad</p></body></html>")
+    report = parse_document(read_bytes(html.encode("utf-8"), "delar.html"))
+    assert [(g.title, g.measures) for g in report.goals] == [
+        ("Fler ska ha ett arbete", ["Andel i arbete; Utfall: 71 %; Målvärde: 75 %"]), ("Fler ska bo i kommunen", [])]
+    titles = {g.number: g.title for g in report.goals}
+    assert [(a.title, a.status, titles[a.goal_numbers[0]]) for a in report.activities] == [
+        ("Starta jobbspår", "Pågående", "Fler ska ha ett arbete"),
+        ("Ny detaljplan", "Pågående med avvikelse", "Fler ska bo i kommunen")]

@@ -65,8 +65,8 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of an empty vertical band in the middle of the page, if the page is set in two columns: both
-    sides hold a good share of the words, and many lines of the right side start at one left edge."""
+    """The x of an empty vertical band in the middle of the page, if the page is set in two columns: only a
+    title may cross it, and the right side holds lines of running text that start at one left edge."""
     if len(words) < 40:
         return None
     for x in sorted(range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)):

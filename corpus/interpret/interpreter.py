@@ -76,6 +76,7 @@ class ReportInterpreter:
         self.state = _Open()
         self.in_prose_section = False
         self.table_parent: ParsedGoal | None = None
+        self.goals_labelled = False
         title = ""
         for b, block in enumerate(document.blocks):
             first = self.first_line[b]
@@ -137,6 +138,7 @@ class ReportInterpreter:
             self._mark(line)
             return True
         if kind and kind[0] in ("goal", "subgoal"):
+            self.goals_labelled = True
             number = numbered.group(1) if numbered else None
             self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal", level=level)
             self._mark(line)
@@ -155,13 +157,15 @@ class ReportInterpreter:
         # An unlabelled heading: an activity under a goal when deeper than the goal's headings, a goal when at
         # their level, and before any goal the title or a chapter of prose.
         goal_level = self.state.goal_level
-        if self.state.goal is not None and goal_level is not None and level > goal_level:
+        # Where goals are labelled ('Mål 2: …'), an unlabelled heading of their level under one is an activity.
+        below = goal_level is not None and (level > goal_level or (level == goal_level and self.goals_labelled))
+        if self.state.goal is not None and below:
             if self.state.activity_level is None or level <= self.state.activity_level:
                 self._new_activity(text, level)
                 self._mark(line)
                 return True
             return False
-        if goal_level is not None and level == goal_level:
+        if goal_level is not None and level == goal_level and not self.goals_labelled:
             self._new_goal(text, None, subgoal=False, level=level)
             self._mark(line)
             return True
@@ -380,6 +384,9 @@ class ReportInterpreter:
                 sum(1 for r in block.rows if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
             self._field_table(block, first)
             return
+        if "measure" in known and not ({"activity", "goal", "subgoal"} & set(known)) and self.state.goal is not None:
+            self._measure_table(block, first)
+            return
         if len(set(known)) < 2 or not ({"activity", "goal", "subgoal"} & set(known)):
             # Not a table of goals or activities: its text is a paragraph of the open item, or prose.
             for r, row in enumerate(block.rows):
@@ -399,6 +406,19 @@ class ReportInterpreter:
                 continue
             cells = dict(zip(range(len(row)), row, strict=False))
             if self._row(roles, cells):
+                self._mark(first + r)
+
+    def _measure_table(self, block: Block, first: int) -> None:
+        """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""
+        goal = self.state.goal
+        assert goal is not None
+        header = [squash(c) for c in block.rows[0]]
+        self._mark(first, LINE_TABLE_HEADER)
+        for r, row in enumerate(block.rows[1:], start=1):
+            parts = [f"{h}: {squash(c)}" if h and i else squash(c) for i, (h, c) in enumerate(zip(header, row, strict=False))
+                     if squash(c)]
+            if parts:
+                goal.measures.append("; ".join(parts))
                 self._mark(first + r)
 
     def _field_table(self, block: Block, first: int) -> None:

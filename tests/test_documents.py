@@ -377,3 +377,12 @@ def test_bold_lines_under_labelled_goals_are_activities_and_indicator_tables_are
     assert [(a.title, a.status, titles[a.goal_numbers[0]]) for a in report.activities] == [
         ("Starta jobbspår", "Pågående", "Fler ska ha ett arbete"),
         ("Ny detaljplan", "Pågående med avvikelse", "Fler ska bo i kommunen")]
+
+
+def test_a_table_of_contents_lists_no_goals() -> None:
+    text = ("Norrvik kommun\nTertialrapport 1 2025\n\nInnehållsförteckning\n1.1 Fler ska ha ett arbete ........ 3\n"
+            "1.2 Fler ska bo i kommunen ....... 5\n\n1.1 Fler ska ha ett arbete\n\nAktivitet: Starta jobbspår\n"
+            "Status: Pågår\n\n1.2 Fler ska bo i kommunen\n\nAktivitet: Ny detaljplan\nStatus: Klar\n")
+    report = parse_document(read_bytes(text.encode("utf-8"), "toc.txt"))
+    assert [g.title for g in report.goals] == ["Fler ska ha ett arbete", "Fler ska bo i kommunen"]
+    assert report.coverage()["lines"].get("toc") == 2

@@ -16,6 +16,7 @@ MAX_CHAOS = 0.2
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
 # 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
+_LEADERS = re.compile(r"(\.{3,}|…{2,})\s*\d{1,3}\s*$")
 _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
 
 
@@ -130,9 +131,12 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             blocks.append(Block(HEADING, line.strip(), level=numbered.group(1).count(".") + 1, page=page))
             continue
-        if _LABEL.match(line.strip()):
+        if _LABEL.match(line.strip()) or _LEADERS.search(line):
             flush()
         paragraph.append(line.strip())
+        if _LEADERS.search(line):
+            # A table-of-contents line (title, dot leaders, page) stands alone.
+            flush()
     flush()
     return blocks
 

@@ -14,12 +14,15 @@ from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
     LINE_TABLE_HEADER,
+    LINE_TOC,
     LINE_UNPARSED,
     ParsedActivity,
     ParsedGoal,
 )
 from corpus.text import squash
 
+# A table-of-contents line: a title, dot leaders (or a tab) and a page number.
+_TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
@@ -85,11 +88,19 @@ class ReportInterpreter:
                     self.kinds[n] = LINE_HEADER
                 self.front.append(block.text)
                 continue
+            if block.kind == TABLE and all(_TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
+                                                             "\t".join(row)) for row in block.rows):
+                for n in range(first, first + len(block.rows)):
+                    self.kinds[n] = LINE_TOC
+                continue
             if block.kind == TABLE:
                 self._table(block, first)
                 continue
             text = squash(block.text)
             if not text:
+                continue
+            if _TOC_LINE.search(text):
+                self.kinds[first] = LINE_TOC
                 continue
             if block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
                                          and not self.words.field_line(text)):

@@ -126,24 +126,57 @@ def _finish(report: ParsedReport) -> ParsedReport:
 
 
 def _without_furniture(lines: list[str]) -> tuple[list[str], list[int]]:
-    """The lines with page furniture blanked: short lines repeated page after page (three times or more) that
-    are neither a label of the report's structure nor an item (a bullet, a numbered heading)."""
+    """The lines with page furniture blanked: a page number, or short capitalised lines repeated page after
+    page (three times or more) in runs of at most two (a passage copied under several goals repeats too, but
+    as a longer run), that are neither a label of the report's structure nor an item (a bullet, a number)."""
     from collections import Counter
 
-    from corpus.documents.furniture import MAX_LENGTH, MIN_REPEATS, furniture_key, is_structural
+    from corpus.documents.furniture import MAX_LENGTH, MIN_REPEATS, PAGE_NUMBER, furniture_key, is_structural
 
     keys = [furniture_key(strip_markup(line)) if line.strip() else "" for line in lines]
     counts = Counter(k for k in keys if k)
+
+    def page_number(i: int) -> bool:
+        return bool(PAGE_NUMBER.match(strip_markup(lines[i]).strip()))
+
+    def candidate(i: int) -> bool:
+        line, key = lines[i], keys[i]
+        plain = strip_markup(line).strip()
+        return not (not key or counts[key] < MIN_REPEATS or len(plain) > MAX_LENGTH or not plain[:1].isupper()
+                    or re.match(r"^\s*[•\-*▶✔⚠]", line) or re.match(r"^\s*#*\s*\d+(\.\d+)*\s", line)
+                    or "\t" in line.strip() or is_structural(plain)
+                    or re.search(r"Verksamhetens aktiviteter|Startdatum|Slutdatum|Utvecklingsmål|\d{4}-\d\d-\d\d", plain)
+                    or not re.search(r"[^\W\d_]{3}", plain) or normalise_status(plain) or normalise_goal_level(plain))
+
+    numbers = [i for i in range(len(lines)) if lines[i].strip() and page_number(i)]
+    # Page numbers stand beside the running header; between its lines they count as blank.
+    skipped = set(numbers)
+
+    def empty(k: int) -> bool:
+        return not lines[k].strip() or k in skipped
+
+    chosen = [i for i in range(len(lines)) if lines[i].strip() and i not in skipped and candidate(i)]
+    runs: list[list[int]] = []
+    for i in chosen:
+        if runs and all(empty(k) for k in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+
+    def neighbour(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(lines) and empty(i):
+            i += step
+        return keys[i] if 0 <= i < len(lines) else ""
+
+    # A passage copied under several goals stands among the same lines each time; a running header does not.
+    contexts: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    for run in runs:
+        contexts.setdefault(tuple(keys[i] for i in run), set()).add((neighbour(run[0], -1), neighbour(run[-1], 1)))
+    furniture = numbers + [i for run in runs if len(run) <= 2 and len(contexts[tuple(keys[k] for k in run)]) > 1
+                           for i in run]
     out = list(lines)
-    furniture: list[int] = []
-    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        plain = strip_markup(line)
-        if (not key or counts[key] < MIN_REPEATS or len(plain) > MAX_LENGTH or re.match(r"^\s*[•\-*▶✔⚠]", line)
-                or re.match(r"^\s*#*\s*\d+(\.\d+)*\s", line) or "\t" in line.strip() or is_structural(plain)
-                or re.search(r"Verksamhetens aktiviteter|Startdatum|Slutdatum|Utvecklingsmål|\d{4}-\d\d-\d\d", plain)
-                or not re.search(r"[^\W\d_]{3}", plain) or normalise_status(plain) or normalise_goal_level(plain)):
-            continue
-        furniture.append(i)
+    for i in furniture:
         out[i] = ""
     return out, furniture
 

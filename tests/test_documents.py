@@ -386,3 +386,15 @@ def test_a_table_of_contents_lists_no_goals() -> None:
     report = parse_document(read_bytes(text.encode("utf-8"), "toc.txt"))
     assert [g.title for g in report.goals] == ["Fler ska ha ett arbete", "Fler ska bo i kommunen"]
     assert report.coverage()["lines"].get("toc") == 2
+
+
+def test_running_headers_are_furniture_but_a_passage_copied_under_several_goals_is_not() -> None:
+    report_002 = parse_document(read_bytes(_seed("002").encode("utf-8"), "002.txt"))
+    titles = {g.number: g.title for g in report_002.goals}
+    assert titles["1.4"] == "Fortsätta arbetet med att attrahera energiintensiv industri till kommunen"
+    copied = [g for g in report_002.goals if "Arbetet är påbörjat och pågår som en löpande aktivitet" in g.comment]
+    assert len(copied) == 3
+    report_004 = parse_document(read_bytes(_seed("004").encode("utf-8"), "004.txt"))
+    header_lines = [n for n, (line, kind) in enumerate(zip(report_004.lines, report_004.line_kinds, strict=True))
+                    if line.strip() in ("Uppsiktsrapport till kommunstyrelsen", "Kommunstyrelsen", "Sida 13 av 25")]
+    assert header_lines and all(report_004.line_kinds[n] == "header" for n in header_lines)

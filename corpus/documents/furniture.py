@@ -8,6 +8,7 @@ from collections import Counter
 from corpus.documents.model import HEADING, PARAGRAPH, Document
 
 MIN_REPEATS = 3
+PAGE_NUMBER = re.compile(r"^(sida\s+)?\d{1,3}\s*(av|/)\s*\d{1,3}$|^sida\s+\d{1,3}$", re.I)
 MAX_LENGTH = 80
 
 
@@ -26,12 +27,23 @@ def mark_repeated_lines(document: Document) -> Document:
             counts[key] += 1
             pages.setdefault(key, set()).add(block.page)
     has_pages = len({b.page for b in document.blocks}) > 2
-    for block in document.blocks:
+    blocks = document.blocks
+
+    def key_at(i: int) -> str:
+        return furniture_key(blocks[i].text) if 0 <= i < len(blocks) else ""
+
+    contexts: dict[str, set[tuple[str, str]]] = {}
+    for i, block in enumerate(blocks):
+        if block.kind in (PARAGRAPH, HEADING) and block.text:
+            contexts.setdefault(furniture_key(block.text), set()).add((key_at(i - 1), key_at(i + 1)))
+    for block in blocks:
         if block.kind not in (PARAGRAPH, HEADING) or not block.text or len(block.text) > MAX_LENGTH:
             continue
         key = furniture_key(block.text)
         seen = len(pages[key]) if has_pages else counts[key]
-        if seen >= MIN_REPEATS and not is_structural(block.text):
+        # Without pages, a line repeated among the same neighbours each time is a copied passage, not furniture.
+        varied = has_pages or len(contexts[key]) > 1
+        if seen >= MIN_REPEATS and varied and block.text[:1].isupper() and not is_structural(block.text):
             block.furniture = True
     return document
 

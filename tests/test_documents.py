@@ -106,6 +106,8 @@ def _field_report(body: str, head: str = "Norrvik kommun\nUppföljning T1 2025\n
         ("Grön", "Pågående enligt plan"),
         ("▶ Pågående enligt plan", "Pågående enligt plan"),
         ("Ej startad", "Ej påbörjad"),
+        ("Försenad åtgärd", "Pågående med avvikelse"),
+        ("Åtgärden är inställd", "Avslutad med avvikelse"),
     ],
 )
 def test_status_variants_are_read_and_kept_as_written(written: str, canonical: str) -> None:
@@ -122,7 +124,8 @@ def test_status_variants_are_read_and_kept_as_written(written: str, canonical: s
         ("Uppfyllt", "Uppfyllt"), ("Delvis uppnått", "Delvis uppfyllt"), ("Ej uppnått", "Ej uppfyllt"),
         ("Röd", "Ej uppfyllt"), ("Gul", "Delvis uppfyllt"), ("Helt uppfyllt", "Uppfyllt"),
         ("Till stor del uppfyllt", "Delvis uppfyllt"), ("I liten utsträckning uppfyllt", "Knappt uppfyllt"),
-        ("Målet bedöms inte uppnås", "Ej uppfyllt"),
+        ("Målet bedöms inte uppnås", "Ej uppfyllt"), ("😐", "Delvis uppfyllt"), ("Osäkert om målet kan uppnås", "Delvis uppfyllt"),
+        ("Målet blir svårt att uppnå", "Knappt uppfyllt"),
     ],
 )
 def test_goal_scales_of_three_four_and_five_steps_map_onto_the_levels(written: str, level: str) -> None:

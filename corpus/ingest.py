@@ -24,6 +24,8 @@ from corpus.text import fold_alnum, same_title, slug
 # titles that split the PDF extraction's columns.
 FORM_PRIORITY = {"activity_pdf": 0, "activity_markdown": 1, "goal_markdown": 2, "goal_pdf": 3, "goal_ocr": 4}
 GENERAL_PRIORITY = 5
+# Raised whenever a change to reading or interpretation changes what a stored report's parse would be.
+READING_VERSION = "2026-12-02.1"
 DUPLICATE_OVERLAP = 0.5
 GOAL_MATCH = 85
 SUBGOAL_MATCH = 80
@@ -34,6 +36,12 @@ ACTIVITY_MATCH = 90
 class IngestResult:
     reports: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def content_digest(text: str) -> str:
+    """What makes a stored report up to date: its text as read and the version of the reading, so a file
+    read again after the reading has improved is parsed again (same text, same version: nothing changes)."""
+    return hashlib.sha256(f"{READING_VERSION}\n{text}".encode()).hexdigest()
 
 
 def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
@@ -219,7 +227,7 @@ def ingest_paths(
         form = document_form(document)
         if form.startswith("general_"):
             require_report(document)
-        texts.append((path, document, form, hashlib.sha256(document.text.encode("utf-8")).hexdigest()))
+        texts.append((path, document, form, content_digest(document.text)))
     texts.sort(key=lambda t: (FORM_PRIORITY.get(t[2], GENERAL_PRIORITY), t[0].name))
     result = IngestResult()
     existing = {r["source"]: r for r in store.query("SELECT source, sha256, duplicate_of FROM reports")}

@@ -401,3 +401,15 @@ def test_running_headers_are_furniture_but_a_passage_copied_under_several_goals_
     header_lines = [n for n, (line, kind) in enumerate(zip(report_004.lines, report_004.line_kinds, strict=True))
                     if line.strip() in ("Uppsiktsrapport till kommunstyrelsen", "Kommunstyrelsen", "Sida 13 av 25")]
     assert header_lines and all(report_004.line_kinds[n] == "header" for n in header_lines)
+
+
+def test_a_report_is_read_again_when_the_reading_has_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.ingest
+
+    path = tmp_path / "norrvik.txt"
+    path.write_bytes(FORMS["text"][1](random_tree(6)))
+    store = Store(tmp_path / "s.sqlite")
+    assert [r["status"] for r in ingest_paths([path], store).reports] == ["ingested"]
+    assert [r["status"] for r in ingest_paths([path], store).reports] == ["unchanged"]
+    monkeypatch.setattr(corpus.ingest, "READING_VERSION", "nästa")
+    assert [r["status"] for r in ingest_paths([path], store).reports] == ["ingested"]

@@ -25,7 +25,7 @@ from corpus.text import fold_alnum, same_title, slug
 FORM_PRIORITY = {"activity_pdf": 0, "activity_markdown": 1, "goal_markdown": 2, "goal_pdf": 3, "goal_ocr": 4}
 GENERAL_PRIORITY = 5
 # Raised whenever a change to reading or interpretation changes what a stored report's parse would be.
-READING_VERSION = "2026-12-02.1"
+READING_VERSION = "2026-12-02.2"
 DUPLICATE_OVERLAP = 0.5
 GOAL_MATCH = 85
 SUBGOAL_MATCH = 80
@@ -49,10 +49,12 @@ def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(max(0, len(words) - size + 1))}
 
 
-def _report_text(report: ParsedReport) -> str:
-    parts = [f"{g.title} {g.comment}" for g in report.goals]
-    parts += [f"{a.title} {a.description} {a.comment}" for a in report.activities]
-    return " ".join(parts)
+def _report_shingles(report: ParsedReport) -> set[tuple[str, ...]]:
+    """Word 5-grams of each title, description and comment on its own: another format lays the fields out
+    differently, so n-grams across two fields say nothing."""
+    parts = [text for g in report.goals for text in (g.title, g.comment)]
+    parts += [text for a in report.activities for text in (a.title, a.description, a.comment)]
+    return set().union(*(_shingles(p) for p in parts if p))
 
 
 def _best_match(
@@ -315,12 +317,15 @@ def _vocabulary(conn: sqlite3.Connection) -> Vocabulary | None:
 def _find_duplicate(conn: sqlite3.Connection, report: ParsedReport, organisation: str) -> str | None:
     """Another stored report of the same organisation and year whose text is essentially the same (another
     extraction)."""
-    mine = _shingles(_report_text(report))
+    mine = _report_shingles(report)
     if not mine:
         return None
     best, best_score = None, 0.0
     for row in conn.execute("SELECT source, raw_text, duplicate_of FROM reports WHERE year = ? AND organisation = ?",
                             (report.year, organisation)):
+        if report.source in (row["source"], row["duplicate_of"]):
+            # Read again, a report is not a copy of itself, nor of the copies made of it.
+            continue
         theirs = _shingles(re.sub(r"<[^>]+>", " ", row["raw_text"]))
         score = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
         if score > best_score:

@@ -413,3 +413,17 @@ def test_a_report_is_read_again_when_the_reading_has_changed(tmp_path: Path, mon
     assert [r["status"] for r in ingest_paths([path], store).reports] == ["unchanged"]
     monkeypatch.setattr(corpus.ingest, "READING_VERSION", "nästa")
     assert [r["status"] for r in ingest_paths([path], store).reports] == ["ingested"]
+
+
+def test_read_again_a_report_is_no_duplicate_of_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.ingest
+
+    first, copy = tmp_path / "a.txt", tmp_path / "b.html"
+    tree = random_tree(8)
+    first.write_bytes(FORMS["text"][1](tree))
+    copy.write_bytes(FORMS["html"][1](tree))
+    store = Store(tmp_path / "s.sqlite")
+    ingest_paths([first, copy], store)
+    monkeypatch.setattr(corpus.ingest, "READING_VERSION", "nästa")
+    reports = {r["source"]: r["duplicate_of"] for r in ingest_paths([first, copy], store).reports}
+    assert reports == {"a.txt": None, "b.html": "a.txt"}

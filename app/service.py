@@ -373,36 +373,31 @@ class Service:
 
     def export_mapping(self, kind: str, from_year: int, to_year: int, path: Path,
                        organisation: str | None = None) -> dict[str, Any]:
-        """The mapping as CSV that Excel opens as it is: UTF-8 with BOM, semicolons, one row per item."""
-        import csv
+        """The mapping as CSV (UTF-8 with BOM, semicolons: what scripts and Excel read) or, for a path ending
+        in .xlsx, as an Excel workbook for the board; one row per item, the decision where there is one."""
+        from app.exports import MappingRow, write_mapping
 
         # Every candidate, so a chosen target that was not the first suggestion still shows its score.
         links = self.links(kind, from_year, to_year, EXPORT_CANDIDATES, organisation)
         by_id = self.engine.by_id
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            # Placement adds where the reports themselves put the activity, for the coordinator to compare.
-            placed = ["i_rapporten"] if kind == "placement" else []
-            writer.writerow(["från_id", "från_titel", "till_id", "till_titel", "poäng", "beslut", "beslutad_av",
-                             "beslutad", *placed])
-            for link in links:
-                decision = link.get("decision") or {}
-                best = link["candidates"][0] if link["candidates"] else None
-                if decision:
-                    to_id = decision["to_id"]
-                elif link.get("no_match") or best is None:
-                    to_id = None
-                else:
-                    to_id = best["id"]
-                score = next((c["score"] for c in link["candidates"] if c["id"] == to_id), "")
-                writer.writerow([
-                    link["id"], link["title"], to_id or "", by_id[to_id].title if to_id else "",
-                    str(score).replace(".", ","), decision.get("decision") or ("förslag: ingen motsvarighet"
-                                                                               if to_id is None else "förslag"),
-                    decision.get("author") or "", decision.get("decided_at") or "",
-                    *([placed_note(link)] if placed else []),
-                ])
+        rows = []
+        for link in links:
+            decision = link.get("decision") or {}
+            best = link["candidates"][0] if link["candidates"] else None
+            if decision:
+                to_id = decision["to_id"]
+            elif link.get("no_match") or best is None:
+                to_id = None
+            else:
+                to_id = best["id"]
+            score = next((c["score"] for c in link["candidates"] if c["id"] == to_id), None)
+            rows.append(MappingRow(
+                from_id=link["id"], from_title=link["title"], from_year=from_year, to_id=to_id,
+                to_title=by_id[to_id].title if to_id else "", to_year=to_year, score=score,
+                decision=decision.get("decision"), author=decision.get("author") or "",
+                decided_at=decision.get("decided_at") or "",
+                placed=placed_note(link) if kind == "placement" else None))
+        write_mapping(rows, path, kind)
         return {"path": str(path), "rows": len(links), "organisation": links[0]["organisation"] if links else
                 self.one_organisation(organisation)}
 

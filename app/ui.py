@@ -14,6 +14,7 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves this machine
 import gradio as gr  # noqa: E402
 
+from app.exports import DECISION_NAMES, local_time
 from app.service import Service, placed_note
 from corpus.documents import SUFFIXES
 from corpus.model import UppsiktError
@@ -99,21 +100,6 @@ DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj a
                   "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
                   "inget av målen": "no_match", "ta bort (ny aktivitet)": "remove"}
 # A stored decision as the tables show it, in Swedish.
-DECISION_NAMES = {"accept": "förslaget accepterat", "reject": "förslaget avvisat", "choose": "annat valt",
-                  "no_match": "ingen motsvarighet"}
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-
-
-def local_time(stamp: str | None) -> str:
-    """A stored UTC timestamp as local time the Swedish way ("1 dec 2026 21:07")."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    moment = datetime.fromisoformat(stamp).astimezone()
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
-
-
 def percent(p: float) -> str:
     return f"{round(100 * p)} %"
 
@@ -244,10 +230,14 @@ class Handlers:
         no_match = row is not None and str(row[4]) == "ja"
         return gr.update(value=spec_decisions[3] if no_match else spec_decisions[0])
 
-    def export(self, kind: str, from_year: str, to_year: str, organisation: str | None = None) -> str:
-        path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}.csv"
+    def export(self, kind: str, from_year: str, to_year: str, organisation: str | None = None,
+               suffix: str = ".csv") -> str:
+        path = Path(tempfile.mkdtemp(prefix="uppsikt-")) / f"{EXPORT_NAMES[kind]}_{from_year}_{to_year}{suffix}"
         self.service.export_mapping(kind, int(from_year), int(to_year), path, _organisation(organisation))
         return str(path)
+
+    def export_excel(self, kind: str, from_year: str, to_year: str, organisation: str | None = None) -> str:
+        return self.export(kind, from_year, to_year, organisation, ".xlsx")
 
     # Föreslå mål
     def suggest(self, text: str, year: str, organisation: str | None = None) -> list[list[Any]]:
@@ -391,8 +381,10 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
             author = gr.Textbox(label="Ditt namn (valfritt)")
         decide_button = gr.Button("Spara beslut")
         decided = gr.Markdown()
-        export_button = gr.Button("Exportera CSV")
-        exported = gr.File(label="Kopplingar (CSV för Excel)")
+        with gr.Row():
+            export_button = gr.Button("Exportera CSV")
+            excel_button = gr.Button("Exportera Excel (för nämnden)")
+        exported = gr.File(label="Kopplingar (CSV för skript, Excel för nämnden)")
         link_api, decide_api, export_api = spec.api
         suggested = gr.State({})  # item → the first suggestion shown, what 'acceptera' and 'avvisa' are about
         link_button.click(wrap(h.links), [kind, from_year, to_year, organisation], [links, evidence, item, suggested],
@@ -402,6 +394,8 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
                             [decided, links], api_name=decide_api)
         item.change(partial(h.default_decision, list(spec.decisions)), [item, links], decision, api_name=False)
         export_button.click(wrap(h.export), [kind, from_year, to_year, organisation], exported, api_name=export_api)
+        excel_button.click(wrap(h.export_excel), [kind, from_year, to_year, organisation], exported,
+                           api_name=f"{export_api}_excel")
 
 
 def build_app(service: Service) -> gr.Blocks:

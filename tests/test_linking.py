@@ -377,3 +377,22 @@ def test_cli_saves_a_drafted_activity(writable_paths: Paths, monkeypatch: pytest
     misuse = runner.invoke(cli.app, ["suggest-goal", "--activity", "ange-a2023-1000-naringslivsutvecklare", "--year",
                                      "2024", "--save"])
     assert misuse.exit_code == 1 and "--save" in misuse.stderr
+
+
+def test_the_board_export_is_an_excel_workbook_in_swedish(writable_paths: Paths, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    service = Service(paths=writable_paths)
+    first = service.link_goals(2024, 2023)[0]
+    service.decide("goal", first["id"], "no_match", author="Åsa Öberg")
+    out = tmp_path / "nämnden.xlsx"
+    service.export_mapping("goal", 2024, 2023, out)
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Mål mot föregående års mål"
+    assert list(rows[1][:6]) == ["År", "Från", "År", "Till", "Poäng", "Beslut"]
+    decided = next(r for r in rows[2:] if r[1] == first["title"])
+    assert decided[3] == "ingen motsvarighet" and decided[5] == "ingen motsvarighet" and decided[6] == "Åsa Öberg"
+    assert len(rows) - 2 == len(service.link_goals(2024, 2023))
+    assert all(r[5].startswith(("ej beslutat", "förslaget", "annat", "ingen")) for r in rows[2:])
+    with pytest.raises(UppsiktError, match=r"\.csv eller \.xlsx"):
+        service.export_mapping("goal", 2024, 2023, tmp_path / "nämnden.pdf")

@@ -401,6 +401,78 @@ class Service:
         return {"path": str(path), "rows": len(links), "organisation": links[0]["organisation"] if links else
                 self.one_organisation(organisation)}
 
+    # ---- overview ----------------------------------------------------------------------------
+
+    def overview(self, organisation: str | None = None, year: int | None = None,
+                 flags: bool = False) -> dict[str, Any]:
+        """The goal tree of one organisation and year: goals, their sub-goals and activities with the newest
+        stated status or level, counts of statuses per goal, and (with `flags`) the contradictions found."""
+        organisation = self.one_organisation(organisation)
+        years = self.store.years(organisation)
+        if not years:
+            raise UppsiktError(f"{organisation} har inga rapporter i korpusen.")
+        year = year if year is not None else max(years)
+        if year not in years:
+            raise UppsiktError(f"{organisation} har inga rapporter för {year} (finns: {', '.join(map(str, years))}).")
+        titles = {r["source"]: r["title"] for r in self.store.reports(organisation)}
+        found = {(c["kind"], c["id"]): c for c in self.check(organisation)} if flags else {}
+        goals = self.store.goals(year=year, organisation=organisation)
+        activities = self.store.activities(year=year, organisation=organisation)
+        by_goal: dict[str, list[dict[str, Any]]] = {}
+        for activity in activities:
+            status = next((v["status"] for v in activity["versions"] if v["status"]), None)
+            item = {"id": activity["id"], "title": activity["title"], "status": status, "units": activity["units"],
+                    "end": activity["end"], "flag": found.get(("activity", activity["id"]))}
+            for goal_id in activity["goal_ids"] or ["(utan mål)"]:
+                by_goal.setdefault(goal_id, []).append(item)
+
+        def node(goal: dict[str, Any]) -> dict[str, Any]:
+            children = [node(g) for g in goals if g["parent_id"] == goal["id"]]
+            own = by_goal.get(goal["id"], [])
+            counts: dict[str, int] = {}
+            for item in own + [a for c in children for a in c["all_activities"]]:
+                counts[item["status"] or "saknar status"] = counts.get(item["status"] or "saknar status", 0) + 1
+            return {"id": goal["id"], "title": goal["title"], "section": goal["section"], "area": goal["area"],
+                    "assessment": goal["assessment"], "flag": found.get(("goal", goal["id"])), "subgoals": children,
+                    "activities": own, "all_activities": own + [a for c in children for a in c["all_activities"]],
+                    "counts": counts, "reports": [titles.get(r, r) for r in goal["reports"]]}
+
+        tree = [node(g) for g in goals if g["top_level"]]
+        totals: dict[str, int] = {}
+        for activity in {a["id"]: a for g in tree for a in g["all_activities"]}.values():
+            key = activity["status"] or "saknar status"
+            totals[key] = totals.get(key, 0) + 1
+        return {"organisation": organisation, "year": year, "years": years, "goals": tree, "totals": totals,
+                "reports": sorted({t for g in tree for t in g["reports"]})}
+
+    def goal_page(self, goal_id: str) -> dict[str, Any]:
+        """One goal: its texts, sub-goals, and each activity's statuses and comments over the reports."""
+        goal = next((g for g in self.store.goals() if g["id"] == goal_id), None)
+        if goal is None:
+            raise UppsiktError(f"Det finns inget mål med id '{goal_id}'.")
+        reports = {r["source"]: r for r in self.store.reports(goal["organisation"])}
+        order = self.store.report_order()
+        family = {goal_id} | {g["id"] for g in self.store.goals(year=goal["year"], organisation=goal["organisation"])
+                              if g["parent_id"] == goal_id}
+        versions = self.store.query(
+            "SELECT goal_id, report, comment, assessment, assessment_raw FROM goal_versions WHERE goal_id = ?",
+            (goal_id,))
+        history = sorted(({"report": reports[v["report"]]["title"], "period": reports[v["report"]]["period"],
+                           "source": v["report"], "assessment": v["assessment"], "comment": v["comment"]}
+                          for v in versions if v["report"] in reports), key=lambda h: order[h["source"]])
+        activities = []
+        for activity in self.store.activities(year=goal["year"], organisation=goal["organisation"]):
+            if not family & set(activity["goal_ids"]):
+                continue
+            steps = sorted(({"report": reports[v["report"]]["title"], "period": reports[v["report"]]["period"],
+                             "source": v["report"], "status": v["status"], "comment": v["comment"]}
+                            for v in activity["versions"] if v["report"] in reports), key=lambda h: order[h["source"]])
+            activities.append({"id": activity["id"], "title": activity["title"], "units": activity["units"],
+                               "start": activity["start"], "end": activity["end"], "history": steps})
+        subgoals = [g for g in self.store.goals(year=goal["year"], organisation=goal["organisation"])
+                    if g["parent_id"] == goal_id]
+        return {**goal, "history": history, "activities": activities, "subgoals": subgoals}
+
     # ---- assessment --------------------------------------------------------------------------
 
     @property

@@ -239,6 +239,22 @@ class Handlers:
     def export_excel(self, kind: str, from_year: str, to_year: str, organisation: str | None = None) -> str:
         return self.export(kind, from_year, to_year, organisation, ".xlsx")
 
+    # Översikt
+    def overview(self, organisation: str | None, year: str, flags: bool = False) -> tuple[str, Any]:
+        from app.views import render
+
+        tree = self.service.overview(organisation or None, int(year) if year else None, bool(flags))
+        choices = [(("– " if depth else "") + g["title"][:90], g["id"]) for top in tree["goals"]
+                   for depth, g in [(0, top), *[(1, s) for s in top["subgoals"]]]]
+        return render("overview.html.j2", tree=tree), gr.update(choices=choices, value=None)
+
+    def goal_page(self, goal_id: str | None) -> str:
+        from app.views import render
+
+        if not goal_id:
+            return ""
+        return render("goal.html.j2", goal=self.service.goal_page(goal_id))
+
     # Föreslå mål
     def suggest(self, text: str, year: str, organisation: str | None = None) -> list[list[Any]]:
         result = self.service.suggest_goal(text, int(year), k=5, organisation=_organisation(organisation))
@@ -406,6 +422,19 @@ def build_app(service: Service) -> gr.Blocks:
     newest, oldest = (years[-1], years[0]) if years else ("", "")
     with gr.Blocks(title="uppsikt") as demo:
         gr.Markdown("# uppsikt – måluppföljning\nSök, koppla och bedöm mål och aktiviteter i kommunens rapporter.")
+        with gr.Tab("Översikt", id="oversikt"):
+            with gr.Row():
+                overview_organisation = gr.Dropdown(organisations, value=organisations[0] if organisations else None,
+                                                    label="Organisation", visible=len(organisations) > 1)
+                overview_year = gr.Dropdown(years, value=newest, label="År")
+                with_flags = gr.Checkbox(value=False, label="Visa motsägelser (tar några sekunder)")
+                overview_button = gr.Button("Visa målträdet", variant="primary", elem_id="oversikt-knapp")
+            tree = gr.HTML(elem_id="maltrad")
+            goal_choice = gr.Dropdown([], label="Öppna ett mål", elem_id="valt-mal")
+            goal_view = gr.HTML(elem_id="malsida")
+            overview_button.click(wrap(h.overview), [overview_organisation, overview_year, with_flags],
+                                  [tree, goal_choice], api_name="overview")
+            goal_choice.change(wrap(h.goal_page), [goal_choice], goal_view, api_name="goal_page")
         with gr.Tab("Sök", id="sok"):
             query = gr.Textbox(label="Vad letar du efter?", placeholder="t.ex. hjälp för den som länge stått utan jobb")
             with gr.Row():

@@ -198,8 +198,20 @@ def test_page_in_a_real_browser(app_url: str, ui_service: Service, tmp_path: Pat
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         started = time.perf_counter()
         page.goto(app_url)
-        expect(page.get_by_label("Vad letar du efter?")).to_be_visible(timeout=30_000)
+        expect(page.locator("#oversikt-knapp")).to_be_visible(timeout=30_000)
         timings["page_ready_s"] = round(time.perf_counter() - started, 2)
+
+        # Översikt opens the page: the goal tree with its traffic lights, and a goal's page.
+        page.locator("#oversikt-knapp").click()
+        expect(page.locator("#maltrad")).to_contain_text("Sjukfrånvaron ska minska", timeout=30_000)
+        expect(page.locator("#maltrad")).to_contain_text("Pågående enligt plan")
+        page.get_by_label("Öppna ett mål").click()
+        page.get_by_role("option", name="Sjukfrånvaron ska minska.", exact=True).click()
+        expect(page.locator("#malsida")).to_contain_text("Genomföra temadagar", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "oversikt.png"), full_page=True)
+
+        page.get_by_role("tab", name="Sök").click()
+        expect(page.get_by_label("Vad letar du efter?")).to_be_visible(timeout=30_000)
 
         page.get_by_label("Vad letar du efter?").fill("nya ställen att bada på sommaren")
         started = time.perf_counter()
@@ -260,3 +272,21 @@ def test_a_no_match_row_defaults_to_no_counterpart() -> None:
     shown = [["g-1", "Mål ett", "Förslag", 1.2, "ja", ""], ["g-2", "Mål två", "Förslag", 2.0, "", ""]]
     assert Handlers.default_decision(decisions, "g-1", shown)["value"] == "ingen motsvarighet"
     assert Handlers.default_decision(decisions, "g-2", shown)["value"] == "acceptera förslaget"
+
+
+def test_overview_tree_and_goal_page(client: Client) -> None:
+    tree, choices = client.predict("Ånge kommun", "2024", False, api_name="/overview")
+    assert "Ånge kommun 2024" in tree and "20 mål" in tree
+    assert "Sjukfrånvaron ska minska" in tree and "Pågående enligt plan: " in tree
+    goal_id = next(value for label, value in choices["choices"] if label.startswith("Sjukfrånvaron"))
+    page = client.predict(goal_id, api_name="/goal_page")
+    assert "Genomföra temadagar" in page and "Uppsiktsrapport till kommunstyrelsen" in page
+    assert "004_" not in page  # report titles, not file names
+
+
+def test_board_export_opens_as_excel(client: Client) -> None:
+    from openpyxl import load_workbook
+
+    path = client.predict("2024", "2023", api_name="/export_excel")
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[1][:4] == ("År", "Från", "År", "Till") and len(rows) == 22

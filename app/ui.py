@@ -57,7 +57,7 @@ def _link_note(kind: str, link: dict[str, Any]) -> str:
 def _candidate_evidence(candidate: dict[str, Any]) -> str:
     """What makes a suggestion plausible: alike sub-goals and activities (goals) or the activities
     already under the goal (placement); for a continuation, whether it names other places."""
-    lines = [f"{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({e['score']:.2f})" for e in candidate.get("evidence", [])]
+    lines = [f"{html.escape(e['from'])} ↔ {html.escape(e['to'])} ({decimal(e['score'], 2)})" for e in candidate.get("evidence", [])]
     lines += [f"under målet: {html.escape(title)}" for title in candidate.get("examples", [])]
     if candidate.get("other_place"):
         lines.append("annan ort än aktivitetens (poängen sänkt)")
@@ -100,6 +100,16 @@ DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj a
                   "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
                   "inget av målen": "no_match", "ta bort (ny aktivitet)": "remove"}
 # A stored decision as the tables show it, in Swedish.
+def decimal(value: float, digits: int) -> str:
+    """A number with a decimal comma ("0,83")."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def decimal_percent(share: float) -> str:
+    """A share with one decimal, the Swedish way: 0.957 → "95,7 %"."""
+    return f"{100 * share:.1f}".replace(".", ",") + " %"
+
+
 def percent(p: float) -> str:
     return f"{round(100 * p)} %"
 
@@ -194,7 +204,7 @@ class Handlers:
                          DECISION_NAMES.get(decision.get("decision", ""), "")])
         evidence = "".join(
             f"<details><summary>{html.escape(link['title'])}</summary><ul>"
-            + "".join(f"<li>{html.escape(c['title'])} ({c['score']:.3f}){_candidate_evidence(c)}</li>"
+            + "".join(f"<li>{html.escape(c['title'])} ({decimal(c['score'], 3)}){_candidate_evidence(c)}</li>"
                       for c in link["candidates"])
             + "</ul></details>" for link in links
         )
@@ -296,7 +306,7 @@ class Handlers:
         stated = f" · angiven nivå: {result['stated']}" if result.get("stated") else ""
         flags = "".join(f"<li>{html.escape(f)}</li>" for f in result["flags"])
         evidence = "".join(
-            f"<li><b>{html.escape(e['label'])}</b> ({e['score']:.2f}) {html.escape(e['title'][:80])}: "
+            f"<li><b>{html.escape(e['label'])}</b> ({decimal(e['score'], 2)}) {html.escape(e['title'][:80])}: "
             f"{html.escape(e['text'][:200])}</li>" for e in result["evidence"]
         )
         read_as = _read_as(text or "", result["interpreted_text"]) if not entity_id else ""
@@ -325,8 +335,12 @@ class Handlers:
 
     # Korpus
     def reports(self) -> list[list[Any]]:
-        return [[r["source"], r["title"], r["year"], r["period"] or "", r["goals"], r["activities"],
-                 r["duplicate_of"] or "", f"{r['coverage']:.1%}", r["organisation"]] for r in self.service.reports()]
+        """Reports by their titles (a copy names the report it copies); the file name last, for reference."""
+        reports = self.service.reports()
+        titles = {r["source"]: r["title"] for r in reports}
+        return [[r["title"], r["year"], r["period"] or "", r["goals"], r["activities"],
+                 titles.get(r["duplicate_of"], r["duplicate_of"]) or "", decimal_percent(r["coverage"]),
+                 r["organisation"], r["source"]] for r in reports]
 
     def goals(self, year: str, organisation: str | None = ALL) -> list[list[Any]]:
         return [[g["id"], g["title"], "" if g["top_level"] else "delmål", g["assessment"] or "", g["year"],
@@ -512,8 +526,8 @@ def build_app(service: Service) -> gr.Blocks:
                                   api_name="feedback")
             check_button.click(wrap(h.check), None, contradictions, api_name="check")
         with gr.Tab("Korpus", id="korpus"):
-            reports_table = gr.Dataframe(headers=["källa", "titel", "år", "period", "mål", "aktiviteter",
-                                                  "dubblett av", "täckning", "organisation"], interactive=False)
+            reports_table = gr.Dataframe(headers=["rapport", "år", "period", "mål", "aktiviteter", "kopia av",
+                                                  "täckning", "organisation", "fil"], interactive=False, wrap=True)
             refresh = gr.Button("Visa rapporter")
             with gr.Row():
                 browse_year = gr.Dropdown([ALL, *years], value=ALL, label="År")

@@ -321,6 +321,60 @@ def pdf_columns_bytes(tree: Tree) -> bytes:
     return bytes(pdf.output())
 
 
+def pdf_uppsikt_bytes(tree: Tree) -> bytes:
+    """004's form as a report writer typesets it: goal chapters '1.1 …', per activity a table head
+    'Verksamhetens aktiviteter  Startdatum  Slutdatum', the title with its dates in those columns, the units as
+    bullets, the description, the status on a line of its own and the comment; a running header per page."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("dejavu", size=8)
+            self.cell(0, 6, "Uppsiktsrapport till kommunstyrelsen", new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, 6, "Kommunstyrelsen", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+    pdf = Report(format="A4")
+    fonts = "/usr/share/fonts/truetype/dejavu"
+    pdf.add_font("dejavu", "", f"{fonts}/DejaVuSans.ttf")
+    pdf.add_font("dejavu", "B", f"{fonts}/DejaVuSans-Bold.ttf")
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    pdf.set_font("dejavu", "B", 16)
+    pdf.multi_cell(0, 8, f"{ORGANISATION}: uppföljning {tree.period} {tree.year}", new_x="LMARGIN", new_y="NEXT")
+    for g, goal in enumerate(tree.goals, start=1):
+        pdf.ln(3)
+        pdf.set_font("dejavu", "B", 13)
+        pdf.multi_cell(0, 7, f"1.{g} {goal.title}", new_x="LMARGIN", new_y="NEXT")
+        for act in goal.activities:
+            pdf.ln(2)
+            pdf.set_font("dejavu", "B", 9)
+            pdf.cell(120, 5, "Verksamhetens aktiviteter")
+            pdf.cell(30, 5, "Startdatum")
+            pdf.cell(0, 5, "Slutdatum", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("dejavu", "", 10)
+            pdf.cell(120, 5, act.title)
+            pdf.cell(30, 5, act.start)
+            pdf.cell(0, 5, act.end, new_x="LMARGIN", new_y="NEXT")
+            for unit in act.units:
+                pdf.cell(0, 5, f"• {unit}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, f"Arbetet syftar till att {act.title[0].lower()}{act.title[1:]}.",
+                           new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            pdf.cell(0, 5, act.status_written, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            pdf.multi_cell(0, 5, act.comment, new_x="LMARGIN", new_y="NEXT")
+        for s, sub in enumerate(goal.subgoals, start=1):
+            pdf.ln(2)
+            pdf.set_font("dejavu", "B", 11)
+            pdf.multi_cell(0, 6, f"1.{g}.{s} {sub.title}", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("dejavu", "", 10)
+            pdf.cell(0, 5, sub.level_written, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+            pdf.multi_cell(0, 5, sub.comment, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 FORMS = {
     "text": ("rapport.txt", lambda t: field_text(t).encode("utf-8")),
     "utf16": ("rapport.txt", lambda t: field_text(t).encode("utf-16")),
@@ -333,6 +387,7 @@ FORMS = {
     "xlsx": ("rapport.xlsx", xlsx_bytes),
     "pdf": ("rapport.pdf", pdf_bytes),
     "pdf-spalter": ("spalter.pdf", pdf_columns_bytes),
+    "pdf-uppsikt": ("uppsikt.pdf", pdf_uppsikt_bytes),
 }
 
 

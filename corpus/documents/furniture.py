@@ -17,6 +17,13 @@ def furniture_key(text: str) -> str:
 
 
 def mark_repeated_lines(document: Document) -> Document:
+    """See below; PDF and Word readers find their own furniture (page edges, section headers)."""
+    if document.format in ("pdf", "docx"):
+        return document
+    return _mark_repeated_lines(document)
+
+
+def _mark_repeated_lines(document: Document) -> Document:
     """Short paragraphs or headings that recur on at least three pages (or three times in a text without
     pages) and are not labels of the report's own structure are marked as furniture."""
     counts: Counter[str] = Counter()
@@ -43,7 +50,11 @@ def mark_repeated_lines(document: Document) -> Document:
         seen = len(pages[key]) if has_pages else counts[key]
         # Without pages, a line repeated among the same neighbours each time is a copied passage, not furniture.
         varied = has_pages or len(contexts[key]) > 1
-        if seen >= MIN_REPEATS and varied and block.text[:1].isupper() and not is_structural(block.text):
+        # A header or footer names something ("Kommunstyrelsen", "Delårsrapport 2025"); a repeated sentence
+        # ("Ingen avvikelse.") is content.
+        sentence = block.text.rstrip().endswith((".", "!", "?"))
+        if seen >= MIN_REPEATS and varied and block.text[:1].isupper() and not sentence \
+                and not is_structural(block.text):
             block.furniture = True
     return document
 

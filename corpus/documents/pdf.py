@@ -14,12 +14,15 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.model import ReportFormatError
 
 CELL_GAP = 2.5  # a gap of this many times the type size between words separates cells
 EDGE_SHARE = 0.1  # the top and bottom tenth of a page is where headers and footers stand
 _BULLET = re.compile(r"^[•\-–·▪●◦]\s+")
+_DATES = re.compile(r"(20\d\d-\d\d-\d\d)(\s*[-–]\s*20\d\d-\d\d-\d\d)?")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ ]{1,30}:(\s|$)")
 _PAGE_NUMBER = re.compile(r"^(sida\s+)?\d+(\s*(av|/)\s*\d+)?$", re.I)
 
@@ -144,15 +147,28 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             pages_of.setdefault(_furniture_key(line.text), set()).add(line.page)
     repeated = {k for k, pages in pages_of.items() if len(pages) >= max(2, n_pages // 2)}
     body_size = Counter(round(line.size) for line, _ in all_lines).most_common(1)[0][0]
+    # The right edge of the text in each column of each page: a line that stops well short of it ends its
+    # paragraph (a status on a line of its own, a paragraph's last line), whatever follows closely below.
+    # (The 90th percentile of the body lines' right ends: a title set wider than the text does not move it.)
+    ends: dict[tuple[int, int], list[float]] = {}
+    for line, edge in all_lines:
+        if not edge and round(line.size) == body_size:
+            ends.setdefault((line.page, line.column), []).append(line.x1)
+    edges = {key: float(np.percentile(values, 90)) for key, values in ends.items()}
     blocks: list[Block] = []
     previous: _Line | None = None
+    bullet_x0 = 0.0
     for line, edge in all_lines:
         text = line.text.strip()
         furniture = edge and (_furniture_key(text) in repeated or bool(_PAGE_NUMBER.match(text)))
         if furniture:
             blocks.append(Block(PARAGRAPH, text, page=line.page, furniture=True))
             continue
-        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 200)
+        # A bold line of several cells is a table's header row, unless its last cells are dates: then it is a
+        # title with its dates set beside it.
+        dated = len(line.cells) > 1 and all(_DATES.fullmatch(c.strip()) for c in line.cells[1:])
+        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 200 and
+                                                        (len(line.cells) == 1 or dated))
         if len(line.cells) > 1 and not heading:
             if blocks and blocks[-1].kind == TABLE and previous is not None and previous.page == line.page:
                 blocks[-1].rows.append(line.cells)
@@ -166,8 +182,11 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
                 blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
         elif _BULLET.match(text):
             blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
+            bullet_x0 = line.x0
         elif previous is not None and (body := _last_body(blocks)) is not None and body.kind in (PARAGRAPH, LIST_ITEM) \
-                and _continues(previous, line):
+                and _continues(previous, line) and _reaches_edge(previous, edges) \
+                and (body.kind == PARAGRAPH or line.x0 > bullet_x0 + 2):
+            # A list item goes on only in its hanging indent; a line back at the bullet's edge starts a paragraph.
             body.text = _join(body.text, text)
         else:
             blocks.append(Block(PARAGRAPH, text, page=line.page, bold=line.bold))
@@ -180,14 +199,23 @@ def _last_body(blocks: list[Block]) -> Block | None:
     return next((b for b in reversed(blocks) if not b.furniture), None)
 
 
+def _reaches_edge(line: _Line, edges: dict[tuple[int, int], float], share: float = 0.2) -> bool:
+    """Whether a line runs on to near its column's right edge, as a line that wraps does."""
+    edge = edges.get((line.page, line.column), line.x1)
+    return line.x1 >= edge - share * max(1.0, edge - line.x0)
+
+
 def _continues(previous: _Line, line: _Line) -> bool:
     """`line` wraps on from `previous`: same type, starting where it started, and close below it on the same
     page or at the top of the next."""
     if _LABEL.match(line.text) or _BULLET.match(line.text):
         return False
+    ends_sentence = previous.text.rstrip().endswith((".", "!", "?", ":"))
+    if ends_sentence and len(line.text.split()) <= 6:
+        return False  # a short line after a finished sentence: a status, a label, a new paragraph
     if (line.page, line.column) != (previous.page, previous.column):
         # Over a page or column break: the first line there goes on in the same type.
-        return abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and (
+        return not ends_sentence and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and (
             line.column > previous.column or line.page == previous.page + 1)
     return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
             and -1 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)

@@ -418,6 +418,10 @@ class ReportInterpreter:
             cells = dict(zip(range(len(row)), row, strict=False))
             if self._row(roles, cells):
                 self._mark(first + r)
+        # A table of one activity (its head and one row, as 004's form sets each activity) goes on below it:
+        # the units, description, status and comment that follow are that activity's.
+        if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
+            self.state.activity, self.state.role = self.activities[-1], None
 
     def _measure_table(self, block: Block, first: int) -> None:
         """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""

@@ -61,7 +61,9 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
             if word["x0"] - prev["x1"] > CELL_GAP * size:
                 cells.append([])
             cells[-1].append(word["text"])
-        bold = all("bold" in str(w.get("fontname", "")).lower() for w in group)
+        # Bold when its first cell is: a bold title keeps its dates set in regular type beside it.
+        first_cell = len(cells[0])
+        bold = all("bold" in str(w.get("fontname", "")).lower() for w in group[:first_cell])
         lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
                            group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells]))
     return lines

@@ -96,7 +96,7 @@ def text_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(PARAGRAPH, " ".join(paragraph), page=page))
+            blocks.append(Block(PARAGRAPH, "\n".join(paragraph), page=page))
             paragraph.clear()
 
     for raw in text.split("\n"):

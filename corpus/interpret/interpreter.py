@@ -81,7 +81,9 @@ class ReportInterpreter:
         self.table_parent: ParsedGoal | None = None
         self.goals_labelled = False
         title = ""
+        self.goal_blocks, self.chapter_goals = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
+            self.block_index = b
             first = self.first_line[b]
             if block.furniture:
                 for n in range(first, first + len(block.lines())):
@@ -102,12 +104,21 @@ class ReportInterpreter:
             if _TOC_LINE.search(text):
                 self.kinds[first] = LINE_TOC
                 continue
-            if block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
-                                         and not self.words.field_line(text)):
+            if _heading_like(block, text, self.words):
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
                     if not title and not self.goals and block.kind == HEADING:
                         title = text
                     continue
+            head, _, rest = block.text.partition("\n")
+            labelled = self.words.heading_kind(squash(head)) if rest.strip() and block.kind == PARAGRAPH else None
+            if labelled and labelled[0] != "prose" and not self.words.field_line(head):
+                # 'Aktivitet 1.2.1  Titel' on the first line of a paragraph: the rest is what follows it.
+                self._heading(squash(head), 7, first)
+                block = Block(PARAGRAPH, rest)
+                text = squash(rest)
+            if block.kind == LIST_ITEM and self._list_activity(block):
+                self._mark(first)
+                continue
             self._paragraph(text, block, first)
         self._finish_all()
         for activity in self.activities:
@@ -121,12 +132,97 @@ class ReportInterpreter:
     def _mark(self, line: int, kind: str = LINE_CONTENT) -> None:
         self.kinds[line] = kind
 
+    # The document's structure, read ahead ------------------------------------------------------------------
+    def _plan(self, blocks: list[Block]) -> tuple[set[int], set[int]]:
+        """Which unlabelled headings head goals (their section opens with an assessment, or holds activities),
+        and which chapters 'N Titel' are goals whose sub-goals are numbered 'N.1', 'N.2'."""
+        heads: list[tuple[int, int, str]] = []
+        for i, block in enumerate(blocks):
+            text = squash(block.text)
+            if not block.furniture and text and _heading_like(block, text, self.words):
+                heads.append((i, block.level if block.kind == HEADING else 7, text))
+        numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
+        goal_blocks: set[int] = set()
+        chapter_goals: set[int] = set()
+        for position, (i, level, text) in enumerate(heads):
+            numbered = _NUMBER.match(text)
+            if numbered and "." not in numbered.group(1):
+                below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
+                if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)):
+                    chapter_goals.add(i)
+                continue
+            if numbered or self.words.heading_kind(text) or self.words.role(text) or _TOC_LINE.search(text):
+                continue
+            end = next((j for j, lv, _ in heads[position + 1:] if lv <= level), len(blocks))
+            first_field, activities = None, False
+            for j in range(i + 1, end):
+                block = blocks[j]
+                if block.furniture:
+                    continue
+                inner = squash(block.text)
+                if block.kind == TABLE and block.rows:
+                    activities |= "activity" in {self.words.role(c) for c in block.rows[0] if c}
+                    activities |= len(block.rows) == 1 and bool(_DATE_PAIR.search(" ".join(block.rows[0])))
+                elif _heading_like(block, inner, self.words):
+                    kind = self.words.heading_kind(inner)
+                    if (kind and kind[0] == "goal") or _NUMBER.match(inner):
+                        # A section holding goals is a title or a chapter, not a goal.
+                        first_field, activities = "container", False
+                        break
+                    activities |= bool(_TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
+                elif first_field is None and (found := self.words.field_line(inner)):
+                    first_field = found[0]
+            if first_field in ("assessment", "prognosis", "measure") or (activities and first_field not in (
+                    "status", "start", "end", "dates", "responsible")):
+                goal_blocks.add(i)
+        return goal_blocks, chapter_goals
+
+    def _list_activity(self, block: Block) -> bool:
+        """A list item 'Titel – Status (start – slut)' under a goal is an activity; lines after it its comment."""
+        if self.state.goal is None:
+            return False
+        head, _, rest = block.text.partition("\n")
+        match = re.match(r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?\s*$", squash(head))
+        if not match:
+            return False
+        status = self.labels.match("activity", match.group(2))
+        if status is None:
+            return False
+        activity = self._new_activity(match.group(1).strip(" *"), None)
+        activity.status, activity.status_raw = status.canonical, status.written
+        if match.group(3) and (dates := _DATE_PAIR.search(match.group(3))):
+            activity.start, activity.end = dates.group(1), dates.group(2)
+        if rest.strip():
+            activity.comment = _join(activity.comment, "\n\n".join(squash(p) for p in re.split(r"\n\s*\n", rest)
+                                                                    if p.strip()))
+        self.state.role = "comment"
+        return True
+
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
         kind = self.words.heading_kind(text)
         numbered = _NUMBER.match(text)
         role = self.words.role(text)
+        index = getattr(self, "block_index", -1)
+        if role in ("activity", "goal", "subgoal", "area"):
+            # 'Aktiviteter', 'Mål' alone: a label over what follows, not an item; at the top level (a sheet
+            # named so) a new part of the report begins.
+            if level == 1:
+                self._finish_activity()
+                self.state.goal = None
+            self._mark(line)
+            return True
+        if index in self.chapter_goals and numbered:
+            self._new_goal(numbered.group(2), numbered.group(1), subgoal=False, level=level)
+            self._mark(line)
+            return True
+        if index in self.goal_blocks:
+            parent = self.state.goal
+            nested = parent is not None and self.state.goal_level is not None and level > self.state.goal_level
+            self._new_goal(text, None, subgoal=nested, level=level)
+            self._mark(line)
+            return True
         if role in ITEM_ROLES:
             self.state.role = role
             self._mark(line)
@@ -451,7 +547,7 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
-    def _enter_goal(self, text: str, subgoal: bool) -> None:
+    def _enter_goal(self, text: str, subgoal: bool, parent: ParsedGoal | None = None) -> None:
         """Make the goal a table row names the open one: a goal already read (same title) or a new one."""
         labelled = self.words.heading_kind(text)
         if labelled and labelled[0] in ("goal", "subgoal"):
@@ -459,9 +555,9 @@ class ReportInterpreter:
             text = labelled[1]
         numbered = _NUMBER.match(text)
         title = numbered.group(2) if numbered else text
-        parent = None
-        if subgoal:
+        if subgoal and parent is None:
             parent = self.table_parent if self.table_parent is not None else self.state.goal
+        if subgoal:
             while parent is not None and parent.parent_number is not None:
                 parent = next((g for g in self.goals if g.number == parent.parent_number), None)
         for goal in reversed(self.goals):
@@ -505,7 +601,9 @@ class ReportInterpreter:
             nested = self.table_parent is not None and not has_activity and "subgoal" not in roles
             self._enter_goal(values["goal"], subgoal=nested)
         if values.get("subgoal"):
-            self._enter_goal(values["subgoal"], subgoal=True)
+            # Under the goal of the same row where the table names one, else under the goal the table stands under.
+            self._enter_goal(values["subgoal"], subgoal=True,
+                             parent=self.state.goal if values.get("goal") else None)
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
@@ -528,6 +626,14 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
+
+
+def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:
+    return block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
+                                     and not words.field_line(text))
+
+
+_GOAL_WORDS = re.compile(r"\b(mål|målen|målet|målområde\w*|uppföljning|redovisning)\b", re.I)
 
 
 def _join(text: str, more: str) -> str:

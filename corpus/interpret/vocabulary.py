@@ -76,7 +76,8 @@ class Vocabulary:
                     if not rest.strip(" :.") or re.match(r"^\s*(\d|och\b|:)", rest):
                         return kind, text
                     continue
-                match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*[:.–\-]\s*(.+)$|^\s+(\d+(?:\.\d+)*)\s+(.+)$", rest)
+                match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
+                                 r"|^\s+(\d+(?:\.\d+)*)\.?\s+(.+)$", rest)
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
         return None

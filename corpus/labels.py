@@ -119,7 +119,13 @@ class LabelSchemes:
         return LabelMatch(entry.canonical, text.strip(), entry.scheme) if entry else None
 
     def opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
-        """A label that opens `text` ('Delvis uppfyllt. Arbetet …'), and the rest of the text after it."""
+        """A label that opens `text` ('Delvis uppfyllt. Arbetet …', '● Gul – målet …'), and the rest after it."""
+        found = self._opening(kind, text)
+        if found is None and (bare := re.sub(r"^[^\w🟢🟡🔴🟠🔵⚪😊😐😒🙂🙁☹]+", "", text)) != text:
+            found = self._opening(kind, bare)  # a symbol before the label ('●', '■') says nothing itself
+        return found
+
+    def _opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
         head = re.sub(r"[ \t]+", " ", text.lstrip(" \t•▶✔⚠►✓✅❗*-–"))
         folded = _fold_chars(head)
         for (entry_kind, key), entry in self._openings:

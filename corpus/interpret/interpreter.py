@@ -23,6 +23,7 @@ from corpus.text import squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
+_TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
@@ -101,7 +102,7 @@ class ReportInterpreter:
             text = squash(block.text)
             if not text:
                 continue
-            if _TOC_LINE.search(text):
+            if _TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
                 continue
             if _heading_like(block, text, self.words):
@@ -166,16 +167,25 @@ class ReportInterpreter:
                 elif _heading_like(block, inner, self.words):
                     kind = self.words.heading_kind(inner)
                     if (kind and kind[0] == "goal") or _NUMBER.match(inner):
-                        # A section holding goals is a title or a chapter, not a goal.
-                        first_field, activities = "container", False
+                        # A section holding goals is a title or a chapter, unless its heading reads as a goal
+                        # itself (a council's goal over the board's): then it is their parent.
+                        first_field, activities = ("assessment" if self._reads_as_goal(text, position) else
+                                                   "container"), False
                         break
                     activities |= bool(_TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
                 elif first_field is None and (found := self.words.field_line(inner)):
                     first_field = found[0]
-            if first_field in ("assessment", "prognosis", "measure") or (activities and first_field not in (
-                    "status", "start", "end", "dates", "responsible")):
+            titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text)
+            if not titled and (first_field in ("assessment", "prognosis", "measure") or (
+                    activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
         return goal_blocks, chapter_goals
+
+    def _reads_as_goal(self, text: str, position: int) -> bool:
+        """A heading that states a goal: not the document's first heading, no report, period, organisation or
+        chapter words, and not a prose section."""
+        return position > 0 and not _REPORT_WORDS.search(text) and not _GOAL_WORDS.search(text) and \
+            not re.search(r"\b20\d\d\b", text) and len(text.split()) >= 4
 
     def _list_activity(self, block: Block) -> bool:
         """A list item 'Titel – Status (start – slut)' under a goal is an activity; lines after it its comment."""
@@ -247,7 +257,12 @@ class ReportInterpreter:
         if kind and kind[0] in ("goal", "subgoal"):
             self.goals_labelled = True
             number = numbered.group(1) if numbered else None
-            self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal", level=level)
+            # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
+            # council's goal).
+            parent = self.state.goal
+            deeper = (parent is not None and parent.parent_number is None and self.state.goal_level is not None
+                      and level > self.state.goal_level and level < 7)
+            self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal" or deeper, level=level)
             self._mark(line)
             return True
         if numbered and not _ONE_DATE.search(text[:12]):
@@ -633,6 +648,8 @@ def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:
                                      and not words.field_line(text))
 
 
+_REPORT_WORDS = re.compile(r"(rapport|uppföljning|redovisning|berättelse|måluppfyllelse|delår|bokslut|"
+                           r"\bkommun\b|\bregion\b|nämnd\w*|\binnehåll)", re.I)
 _GOAL_WORDS = re.compile(r"\b(mål|målen|målet|målområde\w*|uppföljning|redovisning)\b", re.I)
 
 

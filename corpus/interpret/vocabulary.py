@@ -72,6 +72,8 @@ class Vocabulary:
                 if not folded.startswith(word):
                     continue
                 rest = text[len(word):]
+                if kind == "area" and re.match(r"^\s+[A-ZÅÄÖ]", rest):
+                    return kind, rest.strip()  # 'Målområde Attraktiv livsmiljö'
                 if kind == "prose":
                     if not rest.strip(" :.") or re.match(r"^\s*(\d|och\b|:)", rest):
                         return kind, text

@@ -501,6 +501,10 @@ class ReportInterpreter:
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
+        # Two goal columns ('KF-mål', 'Nämndmål'): the later ones are the goals under the first.
+        goal_columns = [c for c, role in enumerate(roles) if role == "goal"]
+        for c in goal_columns[1:]:
+            roles[c] = "subgoal"
         known = [r for r in roles if r]
         if len(block.rows[0]) == 2 and len(known) <= 1 and all(len(r) == 2 for r in block.rows) and \
                 sum(1 for r in block.rows if self.words.role(r[0])) >= max(1, len(block.rows) // 2):

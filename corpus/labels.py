@@ -32,6 +32,8 @@ def label_key(text: str) -> str:
     """The form a written label is matched in: folded, marks before and punctuation after removed."""
     folded = fold(text.replace("\u00ad", ""))
     folded = _STATUS_PREFIX.sub("", folded)
+    # A numbered step of a scale ('3 – Delvis uppfyllt', '5. Helt uppfyllt') is read by its words.
+    folded = re.sub(r"^\d{1,2}\s*[–\-:.)]\s*(?=\D)", "", folded)
     # A lone symbol is a label of its own (some exports write ✔ or 🟢 alone); keep it as the key.
     stripped = _TRAILING.sub("", _LEADING.sub("", folded))
     return stripped or folded.strip()

@@ -260,8 +260,12 @@ class ReportInterpreter:
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
             parent = self.state.goal
-            deeper = (parent is not None and parent.parent_number is None and self.state.goal_level is not None
-                      and level > self.state.goal_level and level < 7)
+            while parent is not None and parent.parent_number is not None:
+                parent = next((g for g in self.goals if g.number == parent.parent_number), None)
+            deeper = (parent is not None and self.state.goal_level is not None
+                      and self.state.goal_level < level < 7)
+            if deeper:
+                self.state.goal = parent
             self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal" or deeper, level=level)
             self._mark(line)
             return True
@@ -304,6 +308,13 @@ class ReportInterpreter:
         self._finish_activity()
         self.in_prose_section = False
         title, _dates = self._split_title_dates(title)
+        known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
+        if known is not None:
+            # A goal an overview table listed, now given its own section: one goal, not two.
+            self.state.goal, self.state.role = known, None
+            if known.parent_number is None and self.state.goal_level is None and level < 8:
+                self.state.goal_level = level
+            return known
         parent = None
         if number and "." in number:
             parent_number = number.rsplit(".", 1)[0]
@@ -321,7 +332,7 @@ class ReportInterpreter:
                           area=self.area if parent is None else parent.area)
         self.goals.append(goal)
         self.state.goal, self.state.role = goal, None
-        if parent is None and self.state.goal_level is None:
+        if parent is None and self.state.goal_level is None and level < 8:
             self.state.goal_level = level
         return goal
 

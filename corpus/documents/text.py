@@ -92,6 +92,7 @@ def text_blocks(text: str) -> list[Block]:
     paragraph: list[str] = []
     page = 1
     # Exports in Markdown with HTML fragments (<p>, <b>, <br>): the tags go, the text and the tabs stay.
+    heading_open = False
     fragments = bool(re.search(r"</?(p|b|br|li|ul|strong|em|span|a)\b[^>]*>", text[:100_000], re.I))
 
     def flush() -> None:
@@ -109,6 +110,7 @@ def text_blocks(text: str) -> list[Block]:
         line = raw.rstrip()
         if not line.strip():
             flush()
+            heading_open = False
             continue
         if "\t" in line.strip():
             flush()
@@ -130,7 +132,13 @@ def text_blocks(text: str) -> list[Block]:
         if numbered and not paragraph and len(line) < 160 and not line.rstrip().endswith((",", ";")):
             flush()
             blocks.append(Block(HEADING, line.strip(), level=numbered.group(1).count(".") + 1, page=page))
+            heading_open = True
             continue
+        if heading_open and line[:1].isspace() and line.strip()[:1].islower():
+            # A numbered heading wrapped onto an indented line of its own.
+            blocks[-1].text += " " + line.strip()
+            continue
+        heading_open = False
         if _LABEL.match(line.strip()) or _LEADERS.search(line):
             flush()
         paragraph.append(line.strip())

@@ -27,6 +27,7 @@ class _BlockParser(HTMLParser):
         self.furniture = 0
         self.tables: list[list[list[str]]] = []
         self.cell: list[str] | None = None
+        self.li_depth = 0
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -46,7 +47,8 @@ class _BlockParser(HTMLParser):
             self.blocks.append(Block(self.kind, text, level=self.level, depth=max(0, self.list_depth),
                                      bold=bold, furniture=bool(self.furniture)))
         self.bold_chars = 0
-        self.kind, self.level = PARAGRAPH, 0
+        # Paragraphs inside a list item (a loose Markdown list) stay part of the list.
+        self.kind, self.level = (LIST_ITEM if self.li_depth else PARAGRAPH), 0
 
     # Tags -------------------------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -83,6 +85,7 @@ class _BlockParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.flush()
             if tag == "li":
+                self.li_depth += 1
                 self.kind = LIST_ITEM
             elif tag[0] == "h" and tag[1:].isdigit():
                 self.kind, self.level = HEADING, int(tag[1:])
@@ -116,6 +119,9 @@ class _BlockParser(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.flush()
+            if tag == "li":
+                self.li_depth = max(0, self.li_depth - 1)
+                self.kind = LIST_ITEM if self.li_depth else PARAGRAPH
 
     def close(self) -> None:
         super().close()

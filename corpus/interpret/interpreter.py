@@ -192,6 +192,9 @@ class ReportInterpreter:
         if self.state.goal is None:
             return False
         head, _, rest = block.text.partition("\n")
+        if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
+            self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
+            return True
         match = re.match(r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?\s*$", squash(head))
         if not match:
             return False
@@ -463,9 +466,11 @@ class ReportInterpreter:
                 self.warnings.append(f"Statusen '{text[:60]}' för aktiviteten '{activity.title}' är okänd.")
                 activity.comment = _join(activity.comment, text)
                 return
-            if role == "responsible":
+            if role == "responsible" and (len(text.split()) <= 6 or not text.rstrip().endswith(".")):
                 activity.units.extend(u.strip() for u in re.split(r"[,;\n]", text) if u.strip())
                 return
+            if role == "responsible":  # a sentence after the units: the comment goes on
+                self.state.role = "comment"
             if role == "description":
                 activity.description = _join(activity.description, text)
                 return

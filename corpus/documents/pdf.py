@@ -63,7 +63,8 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
             cells[-1].append(word["text"])
         # Bold when its first cell is: a bold title keeps its dates set in regular type beside it.
         first_cell = len(cells[0])
-        bold = all("bold" in str(w.get("fontname", "")).lower() for w in group[:first_cell])
+        heads = group[:first_cell]
+        bold = sum("bold" in str(w.get("fontname", "")).lower() for w in heads) >= max(1, 0.6 * len(heads))
         lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
                            group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells]))
     return lines

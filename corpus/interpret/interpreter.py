@@ -294,10 +294,8 @@ class ReportInterpreter:
                 self._mark(line)
                 return True
             return False
-        if goal_level is not None and level == goal_level and not self.goals_labelled:
-            self._new_goal(text, None, subgoal=False, level=level)
-            self._mark(line)
-            return True
+        # At the goals' level, an unlabelled heading whose section holds neither an assessment nor activities
+        # ('Medarbetare', 'Framtid') is a chapter of prose, not a goal.
         self._finish_activity()
         self.state.goal, self.state.role = None, None
         self.in_prose_section = bool(self.goals)

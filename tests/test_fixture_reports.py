@@ -7,8 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from corpus.documents import read_bytes
 from corpus.model import ParsedReport, ReportFormatError
 from corpus.organisation import detect_organisation

@@ -14,7 +14,9 @@ from corpus.text import fold, slug
 # "Ånge kommun", "Malmö stad", "Stockholms stad", "Region Västernorrland", "Region Jämtland Härjedalen".
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _MUNICIPALITY = re.compile(rf"\b({_NAME})\s+(kommun|stad)\b")
-_REGION = re.compile(rf"\bRegion\s+({_NAME}(?:\s+{_NAME})?)\b")
+# A region's name may have two words (Region Västra Götaland), but not a report's title after it.
+_REGION = re.compile(rf"\bRegion\s+({_NAME}(?:\s+(?![A-ZÅÄÖ]\w*(?:rapport|uppföljning|berättelse|redovisning|"
+                     rf"bokslut|plan|nämnd\w*)\b){_NAME})?)\b")
 # Words that start a sentence before "kommun" without naming one ("Vår kommun", "En attraktiv kommun").
 _NOT_NAMES = frozenset(
     "vår våra er din denna den det en ett hela varje annan andra egen samma ny nya stor större liten mindre "

@@ -17,14 +17,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
 MIN_ITEMS_RIGHT = 0.95
 
 
-def _files(tmp: Path) -> dict[str, Path]:
-    sys.path.insert(0, str(FIXTURES))
-    try:
-        import make_binaries
-    finally:
-        sys.path.remove(str(FIXTURES))
-    files = {p.name: p for p in make_binaries.write_all(tmp)}
-    files.update({p.name: p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".md", ".html"}})
+def _files(tmp: Path, folder: Path = FIXTURES) -> dict[str, Path]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"make_binaries_{folder.name}", folder / "make_binaries.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    files = {p.name: p for p in module.write_all(tmp)}
+    files.update({p.name: p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html"}})
     return files
 
 
@@ -53,11 +53,11 @@ def expected_items(expected: dict) -> set[tuple]:
     return out
 
 
-def score(tmp: Path) -> dict[str, tuple[int, int, set, set]]:
+def score(tmp: Path, folder: Path = FIXTURES) -> dict[str, tuple[int, int, set, set]]:
     """Per report: items right, items in all (expected plus anything extra read), what was missed, what was extra."""
-    files = _files(tmp)
+    files = _files(tmp, folder)
     results = {}
-    for expected_path in sorted(FIXTURES.glob("*.expected.json")):
+    for expected_path in sorted(folder.glob("*.expected.json")):
         name = expected_path.name.removesuffix(".expected.json")
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         document = read_bytes(files[name].read_bytes(), name)
@@ -84,7 +84,10 @@ def test_reports_written_by_others_are_read_right(tmp_path: Path) -> None:
 if __name__ == "__main__":
     import tempfile
 
-    for name, (right, total, missed, extra) in score(Path(tempfile.mkdtemp())).items():
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else FIXTURES
+    results = score(Path(tempfile.mkdtemp()), folder)
+    print(f"alla: {sum(r[0] for r in results.values())}/{sum(r[1] for r in results.values())}")
+    for name, (right, total, missed, extra) in results.items():
         print(f"{name}: {right}/{total}")
         for item in sorted(map(str, missed)):
             print("   saknas:", item)

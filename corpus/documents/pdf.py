@@ -38,6 +38,7 @@ class _Line:
     bold: bool
     cells: list[str]
     column: int = 0
+    rows: list[list[str]] | None = None  # a ruled table found by pdfplumber, read as a whole
 
     @property
     def text(self) -> str:
@@ -68,6 +69,25 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
         lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
                            group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells]))
     return lines
+
+
+def _ruled_tables(page: object, number: int) -> list[tuple[tuple[float, float, float, float], _Line]]:
+    """Tables drawn with ruling lines, as pdfplumber finds them: their boxes and their rows of cells."""
+    found = []
+    for table in page.find_tables():  # type: ignore[attr-defined]
+        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        found.append(((x0, top, x1, bottom), _Line(number, top, bottom, x0, x1, 0.0, False, [], rows=rows)))
+    return found
+
+
+def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
 def _gutter(words: list[dict], width: float) -> float | None:
@@ -127,13 +147,25 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
     try:
         for number, page in enumerate(pages, start=1):
             words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+            tables = _ruled_tables(page, number)
+            # Words inside a ruled table are read with it, cell by cell (a wrapped cell stays one cell).
+            words = [w for w in words if not any(_inside(w, t) for t, _ in tables)]
             gutter = _gutter(words, float(page.width))
             columns = [words] if gutter is None else _columns(words, gutter)
+            page_lines: list[_Line] = []
             for index, column in enumerate(columns):
                 for line in _lines_of(column, number):
                     line.column = index
-                    edge = line.top < page.height * EDGE_SHARE or line.bottom > page.height * (1 - EDGE_SHARE)
-                    all_lines.append((line, edge))
+                    page_lines.append(line)
+            for bbox, line in tables:
+                # In reading order: before the first text line below the table's top in the same column.
+                at = next((k for k, other in enumerate(page_lines) if other.top > bbox[1]), len(page_lines))
+                line.column = page_lines[at - 1].column if at else 0
+                page_lines.insert(at, line)
+            for line in page_lines:
+                edge = line.rows is None and (line.top < page.height * EDGE_SHARE
+                                              or line.bottom > page.height * (1 - EDGE_SHARE))
+                all_lines.append((line, edge))
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
     finally:
@@ -149,7 +181,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
         if edge:
             pages_of.setdefault(_furniture_key(line.text), set()).add(line.page)
     repeated = {k for k, pages in pages_of.items() if len(pages) >= max(2, n_pages // 2)}
-    body_size = Counter(round(line.size) for line, _ in all_lines).most_common(1)[0][0]
+    body_size = Counter(round(line.size) for line, _ in all_lines if line.rows is None).most_common(1)[0][0]
     # The right edge of the text in each column of each page: a line that stops well short of it ends its
     # paragraph (a status on a line of its own, a paragraph's last line), whatever follows closely below.
     # (The 90th percentile of the body lines' right ends: a title set wider than the text does not move it.)
@@ -162,6 +194,10 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
     previous: _Line | None = None
     bullet_x0 = 0.0
     for line, edge in all_lines:
+        if line.rows is not None:
+            blocks.append(Block(TABLE, rows=line.rows, page=line.page))
+            previous = None
+            continue
         text = line.text.strip()
         furniture = edge and (_furniture_key(text) in repeated or bool(_PAGE_NUMBER.match(text)))
         if furniture:

@@ -145,8 +145,13 @@ class ReportInterpreter:
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
         goal_blocks: set[int] = set()
         chapter_goals: set[int] = set()
+        self.unproven: set[int] = set()
         for position, (i, level, text) in enumerate(heads):
             numbered = _NUMBER.match(text)
+            if numbered and "." in numbered.group(1) and not self._holds_goal_evidence(blocks, heads, position):
+                # 'N.M Sammanfattning': a numbered section with neither an assessment nor activities in it.
+                self.unproven.add(i)
+                continue
             if numbered and "." not in numbered.group(1):
                 below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
                 if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)):
@@ -180,6 +185,36 @@ class ReportInterpreter:
                     activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
         return goal_blocks, chapter_goals
+
+    def _holds_goal_evidence(self, blocks: list[Block], heads: list[tuple[int, int, str]], position: int) -> bool:
+        """Whether a numbered heading's section (its sub-sections too) holds an assessment or activities."""
+        i, level, text = heads[position]
+        depth = _NUMBER.match(text).group(1).count(".")  # type: ignore[union-attr]
+        end = len(blocks)
+        for j, lv, other in heads[position + 1:]:
+            other_number = _NUMBER.match(other)
+            if (other_number and other_number.group(1).count(".") <= depth) or (not other_number and lv <= level):
+                end = j
+                break
+        for j in range(i + 1, end):
+            block = blocks[j]
+            inner = squash(block.text)
+            if block.furniture:
+                continue
+            if block.kind == TABLE and block.rows:
+                roles = {self.words.role(c) for c in block.rows[0] if c}
+                if roles & {"activity", "assessment", "prognosis", "status"} or (
+                        len(block.rows) == 1 and _DATE_PAIR.search(" ".join(block.rows[0]))):
+                    return True
+            elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status",
+                                                                          "start", "end", "dates"):
+                return True
+            elif self.labels.match("goal", inner) or self.labels.match("activity", inner):
+                return True
+            elif _heading_like(block, inner, self.words) and (
+                    _TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):
+                return True
+        return False
 
     def _reads_as_goal(self, text: str, position: int) -> bool:
         """A heading that states a goal: not the document's first heading, no report, period, organisation or
@@ -270,6 +305,12 @@ class ReportInterpreter:
             if deeper:
                 self.state.goal = parent
             self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal" or deeper, level=level)
+            self._mark(line)
+            return True
+        if index in getattr(self, "unproven", set()):
+            self._finish_activity()
+            self.state.goal, self.state.role = None, None
+            self.prose.append(text)
             self._mark(line)
             return True
         if numbered and not _ONE_DATE.search(text[:12]):
@@ -370,6 +411,12 @@ class ReportInterpreter:
             heading = self.words.heading_kind(text)
             if heading and heading[0] != "prose" and self._heading(text, 7, line):
                 return
+        alone = self.words.role(text) if len(text) <= 40 else None
+        if alone in ITEM_ROLES and (target_activity is not None or target_goal is not None):
+            # 'Slutdatum' above its value (a definition list, a form laid out in two lines).
+            state.role = alone
+            self._mark(line)
+            return
         if target_activity is None and target_goal is None and not opens:
             self.prose.append(text)
             if not self.goals:

@@ -81,6 +81,7 @@ class ReportInterpreter:
         self.in_prose_section = False
         self.table_parent: ParsedGoal | None = None
         self.goals_labelled = False
+        self.table_rows_filled = False
         title = ""
         self.goal_blocks, self.chapter_goals = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
@@ -587,6 +588,8 @@ class ReportInterpreter:
             top = next((g for g in self.goals if g.number == top.parent_number), None)
         self.table_parent = top
         header = [squash(c).lower() for c in block.rows[0]]
+        self.table_rows_filled = len(header) >= 3 and any(sum(1 for c in row if squash(c or "")) >= 3
+                                                          for row in block.rows[1:])
         for r, row in enumerate(block.rows[1:], start=1):
             if [squash(c).lower() for c in row] == header:
                 self._mark(first + r, LINE_TABLE_HEADER)
@@ -662,9 +665,11 @@ class ReportInterpreter:
         if not filled:
             return False
         has_activity = "activity" in roles
-        # A row with only its first cell filled groups the rows under it: a goal (or area) heading in the table.
-        if len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and not (has_activity and
-                                                                                     values.get("activity")):
+        # A row with only its first cell filled groups the rows under it: a goal (or area) heading in the table
+        # (also where the first column is the activity's, when the table's other rows fill their columns).
+        grouping = len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and (
+            not (has_activity and values.get("activity")) or self.table_rows_filled)
+        if grouping:
             text = filled[0]
             kind = self.words.heading_kind(text)
             if kind and kind[0] == "area":

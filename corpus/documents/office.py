@@ -111,7 +111,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         # Columns empty in every row are dropped (exports pad to a fixed width).
         used = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
         rows = [[r[c] if c < len(r) else "" for c in used] for r in rows]
-        blocks.append(Block(HEADING, sheet.title, level=1, furniture=_default_sheet_name(sheet.title)))
+        # Level 0: a sheet, above any heading inside it.
+        blocks.append(Block(HEADING, sheet.title, level=0, furniture=_default_sheet_name(sheet.title)))
         start = 0
         while start < len(rows) and sum(1 for c in rows[start] if c) <= 1:
             blocks.append(Block(PARAGRAPH, next(c for c in rows[start] if c)))

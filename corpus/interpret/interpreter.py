@@ -143,11 +143,14 @@ class ReportInterpreter:
             text = squash(block.text)
             if not block.furniture and text and _heading_like(block, text, self.words):
                 heads.append((i, block.level if block.kind == HEADING else 7, text))
+        sheets = {i for i, level, _ in heads if level == 0}
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
         goal_blocks: set[int] = set()
         chapter_goals: set[int] = set()
         self.unproven: set[int] = set()
         for position, (i, level, text) in enumerate(heads):
+            if i in sheets:
+                continue
             numbered = _NUMBER.match(text)
             if numbered and "." in numbered.group(1) and not self._holds_goal_evidence(blocks, heads, position):
                 # 'N.M Sammanfattning': a numbered section with neither an assessment nor activities in it.
@@ -157,6 +160,8 @@ class ReportInterpreter:
                 below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
                 if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)):
                     chapter_goals.add(i)
+                elif not below and not self._holds_goal_evidence(blocks, heads, position):
+                    self.unproven.add(i)  # '3 Ekonomi': a chapter with no goals in it
                 continue
             if numbered or self.words.heading_kind(text) or self.words.role(text) or _TOC_LINE.search(text):
                 continue
@@ -254,6 +259,12 @@ class ReportInterpreter:
         numbered = _NUMBER.match(text)
         role = self.words.role(text)
         index = getattr(self, "block_index", -1)
+        if level == 0:
+            # A sheet of a workbook: a new part of the report, named by its sheet.
+            self._finish_activity()
+            self.state.goal, self.state.role = None, None
+            self._mark(line)
+            return True
         if role in ("activity", "goal", "subgoal", "area"):
             # 'Aktiviteter', 'Mål' alone: a label over what follows, not an item; at the top level (a sheet
             # named so) a new part of the report begins.
@@ -295,7 +306,9 @@ class ReportInterpreter:
             return True
         if kind and kind[0] in ("goal", "subgoal"):
             self.goals_labelled = True
-            number = numbered.group(1) if numbered else None
+            # 'Nämndmål 1.1: …' is numbered after its label: the number places it under 'KF-mål 1'.
+            labelled_number = re.match(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*[:.–\-]", text)
+            number = numbered.group(1) if numbered else (labelled_number.group(1) if labelled_number else None)
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
             parent = self.state.goal

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from corpus.documents import read_bytes
 from corpus.model import ParsedReport, ReportFormatError
 from corpus.organisation import detect_organisation
@@ -70,8 +72,14 @@ def score(tmp: Path, folder: Path = FIXTURES) -> dict[str, tuple[int, int, set, 
     return results
 
 
-def test_reports_written_by_others_are_read_right(tmp_path: Path) -> None:
-    results = score(tmp_path)
+HELD_OUT = FIXTURES.parent / "reports_heldout"
+
+
+@pytest.mark.parametrize("folder", [FIXTURES, HELD_OUT], ids=["dev", "second-set"])
+def test_reports_written_by_others_are_read_right(tmp_path: Path, folder: Path) -> None:
+    # The second set was measured once before the interpreter was changed on it (REPORT in the issue note):
+    # both now guard against regressions; neither is held out any more.
+    results = score(tmp_path, folder)
     right = sum(r[0] for r in results.values())
     total = sum(r[1] for r in results.values())
     report = {name: {"right": r[0], "of": r[1], "missed": sorted(map(str, r[2]))[:5], "extra": sorted(map(str, r[3]))[:5]}

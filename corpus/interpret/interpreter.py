@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
-from corpus.labels import LabelSchemes, schemes
+from corpus.labels import LabelMatch, LabelSchemes, schemes
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -506,16 +506,20 @@ class ReportInterpreter:
         elif role == "end" and single:
             activity.end = single.group(1)
 
+    def _read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
+        """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""
+        found = self.labels.match(kind, text)
+        if found is None and (opening := self.labels.opening(kind, text)):
+            return opening
+        return found, ""
+
     def _append(self, role: str, text: str) -> None:
         """Add text to a field of the open activity (or goal); a status or level field is read by the schemes,
         and what a status sentence says beyond its label goes to the comment."""
         activity, goal = self.state.activity, self.state.goal
         if activity is not None:
             if role in ("status", "prognosis") and activity.status is None:
-                found = self.labels.match("activity", text)
-                rest = ""
-                if found is None and (opening := self.labels.opening("activity", text)):
-                    found, rest = opening
+                found, rest = self._read_label("activity", text)
                 if found:
                     activity.status, activity.status_raw = found.canonical, found.written
                     self.state.role = "comment"
@@ -542,10 +546,7 @@ class ReportInterpreter:
             return
         if role in ("assessment", "prognosis", "status"):
             if goal.assessment is None:
-                found = self.labels.match("goal", text)
-                rest = ""
-                if found is None and (opening := self.labels.opening("goal", text)):
-                    found, rest = opening
+                found, rest = self._read_label("goal", text)
                 if found:
                     goal.assessment, goal.assessment_raw = found.canonical, found.written
                     self.state.role = "comment"

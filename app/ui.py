@@ -561,11 +561,15 @@ def build_app(service: Service) -> gr.Blocks:
     return demo
 
 
+# The page is Swedish: screen readers, hyphenation and the browser's spelling follow <html lang>.
+PAGE_LANGUAGE = "() => { document.documentElement.lang = 'sv'; }"
+
+
 def launch(service: Service, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> gr.Blocks:
     """Build what is missing, then serve. Loopback unless the user asks for another address."""
     demo = build_app(service)
     demo.launch(server_name=host, server_port=port, show_error=True, max_file_size="20mb",
-                prevent_thread_lock=not block, quiet=not block)
+                prevent_thread_lock=not block, quiet=not block, js=PAGE_LANGUAGE)
     return demo
 
 

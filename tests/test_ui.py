@@ -200,6 +200,7 @@ def test_page_in_a_real_browser(app_url: str, ui_service: Service, tmp_path: Pat
         page.goto(app_url)
         expect(page.locator("#oversikt-knapp")).to_be_visible(timeout=30_000)
         timings["page_ready_s"] = round(time.perf_counter() - started, 2)
+        expect(page.locator("html")).to_have_attribute("lang", "sv", timeout=10_000)
 
         # Översikt opens the page: the goal tree with its traffic lights, and a goal's page.
         page.locator("#oversikt-knapp").click()

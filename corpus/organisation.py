@@ -31,7 +31,14 @@ LETTERHEAD_LINES = 5
 GENERIC_WORDS = ("kommun", "stad")
 
 
+_CAPITALS = re.compile(r"\b([A-ZÅÄÖ][A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)\b")
+
+
 def _candidates(text: str) -> Iterable[str]:
+    # A banner in capitals ('HEDMYRA KOMMUN') names the organisation as its title case does.
+    for match in _CAPITALS.finditer(text):
+        if match.group(1).lower() not in _NOT_NAMES:
+            yield f"{match.group(1).capitalize()} {match.group(2).lower()}"
     for match in _MUNICIPALITY.finditer(text):
         if match.group(1).lower() not in _NOT_NAMES:
             yield f"{match.group(1)} {match.group(2)}"

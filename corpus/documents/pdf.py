@@ -223,8 +223,9 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
             bullet_x0 = line.x0
         elif previous is not None and (body := _last_body(blocks)) is not None and body.kind in (PARAGRAPH, LIST_ITEM) \
-                and _continues(previous, line) and _reaches_edge(previous, edges) \
-                and (body.kind == PARAGRAPH or line.x0 > bullet_x0 + 2):
+                and _continues(previous, line, hanging=body.kind == LIST_ITEM) \
+                and ((body.kind == PARAGRAPH and _reaches_edge(previous, edges))
+                     or (body.kind == LIST_ITEM and line.x0 > bullet_x0 + 2)):
             # A list item goes on only in its hanging indent; a line back at the bullet's edge starts a paragraph.
             body.text = _join(body.text, text)
         else:
@@ -244,7 +245,7 @@ def _reaches_edge(line: _Line, edges: dict[tuple[int, int], float], share: float
     return line.x1 >= edge - share * max(1.0, edge - line.x0)
 
 
-def _continues(previous: _Line, line: _Line) -> bool:
+def _continues(previous: _Line, line: _Line, hanging: bool = False) -> bool:
     """`line` wraps on from `previous`: same type, starting where it started, and close below it on the same
     page or at the top of the next."""
     if _LABEL.match(line.text) or _BULLET.match(line.text):
@@ -257,7 +258,8 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return not ends_sentence and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold and (
             line.column > previous.column or line.page == previous.page + 1)
     return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
-            and -1 <= line.top - previous.bottom < 0.6 * line.size and abs(previous.x0 - line.x0) < line.size)
+            and -1 <= line.top - previous.bottom < 0.6 * line.size
+            and (hanging or abs(previous.x0 - line.x0) < line.size))  # a list item wraps to its text's indent
 
 
 def _join(text: str, more: str) -> str:

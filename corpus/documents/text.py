@@ -16,6 +16,7 @@ MAX_CHAOS = 0.2
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
 # 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
+_CAPITALS = re.compile(r"^[^a-zåäöéü]*[A-ZÅÄÖ]{2}[^a-zåäöéü]*$")
 _LEADERS = re.compile(r"(\.{3,}|…{2,})\s*\d{1,3}\s*$")
 _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
 
@@ -127,6 +128,12 @@ def text_blocks(text: str) -> list[Block]:
         if (heading := re.match(r"^(#{1,6})\s+(.+)$", line.strip())):
             flush()
             blocks.append(Block(HEADING, heading.group(2).strip(" *"), level=len(heading.group(1)), page=page))
+            continue
+        if (not paragraph and _CAPITALS.match(line.strip()) and len(line.strip()) <= 120
+                and sum(ch.isalpha() for ch in line) >= 4):
+            # A line in capitals standing alone is a heading ('ÄLDRE KÄNNER SIG TRYGGA', 'EKONOMI').
+            flush()
+            blocks.append(Block(HEADING, line.strip(), level=1, page=page))
             continue
         numbered = _NUMBERED.match(line.strip())
         if numbered and not paragraph and len(line) < 160 and not line.rstrip().endswith((",", ";")):

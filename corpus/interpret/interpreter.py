@@ -186,7 +186,9 @@ class ReportInterpreter:
                     activities |= bool(_TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
                 elif first_field is None and (found := self.words.field_line(inner)):
                     first_field = found[0]
-            titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text)
+            titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
+                len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
+
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (
                     activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
@@ -236,21 +238,33 @@ class ReportInterpreter:
         if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
-        match = re.match(r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?\s*$", squash(head))
-        if not match:
+        parsed = self._title_and_status(squash(head))
+        if parsed is None:
             return False
-        status = self.labels.match("activity", match.group(2))
-        if status is None:
-            return False
-        activity = self._new_activity(match.group(1).strip(" *"), None)
+        title, status, dates = parsed
+        activity = self._new_activity(title, None)
         activity.status, activity.status_raw = status.canonical, status.written
-        if match.group(3) and (dates := _DATE_PAIR.search(match.group(3))):
-            activity.start, activity.end = dates.group(1), dates.group(2)
+        if dates:
+            activity.start, activity.end = dates
         if rest.strip():
             activity.comment = _join(activity.comment, "\n\n".join(squash(p) for p in re.split(r"\n\s*\n", rest)
                                                                     if p.strip()))
         self.state.role = "comment"
         return True
+
+    def _title_and_status(self, text: str) -> tuple[str, LabelMatch, tuple[str, str] | None] | None:
+        """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line."""
+        dates = None
+        if (pair := _DATE_PAIR.search(text)) is not None:
+            dates = (pair.group(1), pair.group(2))
+            text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
+        text = text.rstrip(" ,;.")
+        for pattern in (r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$", r"^(.{3,200}?):\s+(.+)$",
+                        r"^(.{3,200}?)\s*\(([^()]+)\)$"):
+            match = re.match(pattern, text)
+            if match and (status := self.labels.match("activity", match.group(2).strip(" ,;"))) is not None:
+                return match.group(1).strip(" *"), status, dates
+        return None
 
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
@@ -732,8 +746,8 @@ def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:
                                      and not words.field_line(text))
 
 
-_REPORT_WORDS = re.compile(r"(rapport|uppföljning|redovisning|berättelse|måluppfyllelse|delår|bokslut|"
-                           r"\bkommun\b|\bregion\b|nämnd\w*|\binnehåll)", re.I)
+_REPORT_WORDS = re.compile(r"(rapport|uppföljning|redovisning|berättelse|måluppfyllelse|delår|bokslut|\binnehåll"
+                           r"|^\S+\s+(kommun|stad)$|^region\s+\S+$|^\S+nämnden$)", re.I)
 _GOAL_WORDS = re.compile(r"\b(mål|målen|målet|målområde\w*|uppföljning|redovisning)\b", re.I)
 
 

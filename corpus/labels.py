@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from corpus.model import UppsiktError
-from corpus.text import ACTIVITY_STATUSES, GOAL_LEVELS, fold, label_space_for
+from corpus.text import GOAL_LEVELS, fold, label_space_for
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "schemes"
 KINDS = ("activity", "goal")
@@ -143,9 +143,6 @@ class LabelSchemes:
             return LabelMatch(entry.canonical, head[:len(key)].strip(), entry.scheme), rest
         return None
 
-    def scheme_names(self) -> list[str]:
-        return sorted({e.scheme for e in self.entries})
-
 
 def _fold_chars(text: str) -> str:
     """Lower-cased, diacritics removed, one character for one: positions in it are positions in `text`."""
@@ -169,10 +166,6 @@ def _schemes(extra: tuple[Path, ...]) -> LabelSchemes:
 def schemes() -> LabelSchemes:
     """The built-in schemes plus those in the folders UPPSIKT_SCHEMES names (loaded once per setting)."""
     return _schemes(_extra_dirs())
-
-
-def canonical_labels(kind: str) -> tuple[str, ...]:
-    return ACTIVITY_STATUSES if kind == "activity" else GOAL_LEVELS
 
 
 def read_status(text: str, fuzzy: bool = True) -> LabelMatch | None:

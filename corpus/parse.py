@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from corpus.documents import TEXT_FORMATS, Document, read_document
+from corpus.documents import TEXT_FORMATS, Document
 from corpus.interpret import Interpretation, interpret_document
 from corpus.model import LINE_HEADER, LINE_UNPARSED, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.parsers.activity_markdown import parse_activity_markdown
@@ -19,11 +18,6 @@ from corpus.sanity import check_report
 from corpus.text import normalise_goal_level, normalise_status, same_title
 
 FORMS = ("activity_markdown", "activity_pdf", "goal_markdown", "goal_pdf", "goal_ocr")
-
-
-def read_report_text(path: Path) -> str:
-    """Text of a report file in any format uppsikt reads; raises ReportFormatError."""
-    return read_document(path).text
 
 
 def detect_form(text: str) -> str:
@@ -88,10 +82,10 @@ def parse_report(source: str, text: str, known_subgoals: list[str] | None = None
         title = strip_markup(prose[0]) if prose else source
     front = [strip_markup(line) for line in _front_matter(original)]
     dates = [d for a in activities for d in (a.start, a.end) if d]
-    stated_year = stated_year_of(front) or year_of_dates(dates) or guess_year(text)
-    if year is not None and stated_year is not None and stated_year != year:
-        warnings.append(f"{source}: rapporten ser ut att gälla {stated_year}, men --year {year} används.")
-    year = year if year is not None else stated_year
+    said = stated_year(front) or year_of_dates(dates) or guess_year(text)
+    if year is not None and said is not None and said != year:
+        warnings.append(f"{source}: rapporten ser ut att gälla {said}, men --year {year} används.")
+    year = year if year is not None else said
     if form == "activity_pdf" and "uppsiktsplan" in text:
         title = f"Uppsiktsrapport till kommunstyrelsen {year}"
     if form == "goal_ocr" and re.search(r"M[aå]luppfyl\w*rapport", text):
@@ -182,10 +176,6 @@ def _without_furniture(lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 PERIODS = ("T1", "T2", "T3")
-
-
-def stated_year_of(front: list[str]) -> int | None:
-    return stated_year(front)
 
 
 def _period(source: str, title: str, text: str, given: str | None, warnings: list[str]) -> str | None:

@@ -78,12 +78,11 @@ class ReportInterpreter:
         self.warnings: list[str] = []
         self.area: str | None = None
         self.state = _Open()
-        self.in_prose_section = False
         self.table_parent: ParsedGoal | None = None
         self.goals_labelled = False
         self.table_rows_filled = False
         title = ""
-        self.goal_blocks, self.chapter_goals = self._plan(document.blocks)
+        self.goal_blocks, self.chapter_goals, self.unproven = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
             first = self.first_line[b]
@@ -122,7 +121,7 @@ class ReportInterpreter:
                 self._mark(first)
                 continue
             self._paragraph(text, block, first)
-        self._finish_all()
+        self._finish_activity()
         for activity in self.activities:
             if activity.status is None:
                 self.warnings.append(f"Aktiviteten '{activity.title}' saknar status.")
@@ -135,7 +134,7 @@ class ReportInterpreter:
         self.kinds[line] = kind
 
     # The document's structure, read ahead ------------------------------------------------------------------
-    def _plan(self, blocks: list[Block]) -> tuple[set[int], set[int]]:
+    def _plan(self, blocks: list[Block]) -> tuple[set[int], set[int], set[int]]:
         """Which unlabelled headings head goals (their section opens with an assessment, or holds activities),
         and which chapters 'N Titel' are goals whose sub-goals are numbered 'N.1', 'N.2'."""
         heads: list[tuple[int, int, str]] = []
@@ -147,21 +146,21 @@ class ReportInterpreter:
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
         goal_blocks: set[int] = set()
         chapter_goals: set[int] = set()
-        self.unproven: set[int] = set()
+        unproven: set[int] = set()
         for position, (i, level, text) in enumerate(heads):
             if i in sheets:
                 continue
             numbered = _NUMBER.match(text)
             if numbered and "." in numbered.group(1) and not self._holds_goal_evidence(blocks, heads, position):
                 # 'N.M Sammanfattning': a numbered section with neither an assessment nor activities in it.
-                self.unproven.add(i)
+                unproven.add(i)
                 continue
             if numbered and "." not in numbered.group(1):
                 below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
                 if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)):
                     chapter_goals.add(i)
                 elif not below and not self._holds_goal_evidence(blocks, heads, position):
-                    self.unproven.add(i)  # '3 Ekonomi': a chapter with no goals in it
+                    unproven.add(i)  # '3 Ekonomi': a chapter with no goals in it
                 continue
             if numbered or self.words.heading_kind(text) or self.words.role(text) or _TOC_LINE.search(text):
                 continue
@@ -192,7 +191,7 @@ class ReportInterpreter:
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (
                     activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
-        return goal_blocks, chapter_goals
+        return goal_blocks, chapter_goals, unproven
 
     def _holds_goal_evidence(self, blocks: list[Block], heads: list[tuple[int, int, str]], position: int) -> bool:
         """Whether a numbered heading's section (its sub-sections too) holds an assessment or activities."""
@@ -272,7 +271,7 @@ class ReportInterpreter:
         kind = self.words.heading_kind(text)
         numbered = _NUMBER.match(text)
         role = self.words.role(text)
-        index = getattr(self, "block_index", -1)
+        index = self.block_index
         if level == 0:
             # A sheet of a workbook: a new part of the report, named by its sheet.
             self._finish_activity()
@@ -304,7 +303,6 @@ class ReportInterpreter:
         if kind and kind[0] == "prose":
             self._finish_activity()
             self.state.goal, self.state.role = None, None
-            self.in_prose_section = True
             self.prose.append(text)
             self._mark(line)
             return True
@@ -335,7 +333,7 @@ class ReportInterpreter:
             self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal" or deeper, level=level)
             self._mark(line)
             return True
-        if index in getattr(self, "unproven", set()):
+        if index in self.unproven:
             self._finish_activity()
             self.state.goal, self.state.role = None, None
             self.prose.append(text)
@@ -367,7 +365,6 @@ class ReportInterpreter:
         # ('Medarbetare', 'Framtid') is a chapter of prose, not a goal.
         self._finish_activity()
         self.state.goal, self.state.role = None, None
-        self.in_prose_section = bool(self.goals)
         if not self.goals:
             self.front.append(text)
         self.prose.append(text)
@@ -376,7 +373,6 @@ class ReportInterpreter:
 
     def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
         self._finish_activity()
-        self.in_prose_section = False
         title, _dates = self._split_title_dates(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:
@@ -584,9 +580,6 @@ class ReportInterpreter:
     def _finish_activity(self) -> None:
         self.state.activity = None
         self.state.role = None
-
-    def _finish_all(self) -> None:
-        self._finish_activity()
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:

@@ -374,11 +374,16 @@ def evaluate(output: Path = typer.Option(None, "--output", help="Mapp för REPOR
 def calibrate(gold: Path = typer.Option(None, "--gold", help="Mapp med målkopplingar (goal_links*.jsonl)"),
               org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     """Anpassa kopplingarnas vikter och regeln för 'ingen motsvarighet' efter givna kopplingar och sparade beslut."""
+    from app.exports import decimal, decimal_percent
+
     emit(_service().calibrate(gold, org), as_json, lambda r: "\n".join(
         f"{c['organisation']}: vikter titel {c['goal_weights']['title']}, tät {c['goal_weights']['dense']} "
         f"({'anpassade' if c['fitted_weights'] else 'standard'}); regel "
         f"{'anpassad' if c['fitted_rule'] else 'standard'}; {c['links']} kopplingar; {c['figures']}"
-        for c in r["calibrations"]))
+        for c in r["calibrations"]) + "".join(
+        f"\nbedömning ({'aktivitet' if kind == 'activity' else 'mål'}): inget förslag under "
+        f"{decimal(a['abstain_below'], 2)}; {a['texts']} texter, {decimal_percent(a['withheld'])} utan förslag"
+        for kind, a in r["assessment"].items()))
 
 
 @app.command()

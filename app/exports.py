@@ -98,3 +98,13 @@ def write_mapping(rows: list[MappingRow], path: Path, kind: str) -> None:
         raise UppsiktError(f"Exporten kan skrivas som .csv eller .xlsx, inte som '{path.suffix or path.name}'.")
     path.parent.mkdir(parents=True, exist_ok=True)
     writer(rows, path, KIND_TITLES[kind])
+
+
+def decimal(value: float, digits: int) -> str:
+    """A number with a decimal comma ("0,83")."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def decimal_percent(share: float) -> str:
+    """A share with one decimal, the Swedish way: 0.957 → "95,7 %"."""
+    return f"{100 * share:.1f}".replace(".", ",") + " %"

@@ -504,7 +504,7 @@ class Service:
         known = self.store.organisations()
         own = result.get("organisation") or (known[0] if len(known) == 1 else None)
         written = self.own_labels(kind, own) if own else {}
-        best = max(result["probabilities"], key=result["probabilities"].get) if result["probabilities"] else None
+        best = result["best_guess"]
         # The proposal in the organisation's own scheme too ('Grön', 'Klar'), where its reports write it so.
         result["label_written"] = written.get(result["label"]) if result["label"] else None
         result["best_guess"] = best
@@ -546,7 +546,7 @@ class Service:
         """The corpus's goals or activities with a stated level, to pick one to assess (newest version each)."""
         seen: dict[str, dict[str, str]] = {}
         for example in self.assessor.examples.get(kind, []):
-            if example.report != "feedback":
+            if example.report != "feedback" and not example.municipality:
                 seen[example.id] = {"id": example.id, "title": example.title, "text": example.text}
         return list(seen.values())
 
@@ -617,7 +617,9 @@ class Service:
             calibration = linker.calibrate(own, self.engine.embedder.name, sources)
             path = save_calibration(self.paths.artifacts, calibration)
             out.append({**calibration.to_json(), "path": str(path)})
-        return {"model": self.engine.embedder.name, "calibrations": out}
+        # Where a proposal is withheld: fitted on predictions for texts each model did not train on.
+        return {"model": self.engine.embedder.name, "calibrations": out,
+                "assessment": self.assessor.calibrate_abstention()}
 
     # ---- evaluation --------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves this machine
 import gradio as gr  # noqa: E402
 
-from app.exports import DECISION_NAMES, local_time
+from app.exports import DECISION_NAMES, decimal, decimal_percent, local_time
 from app.service import Service, placed_note
 from corpus.documents import SUFFIXES
 from corpus.model import UppsiktError
@@ -100,16 +100,6 @@ DECISION_CODES = {"acceptera förslaget": "accept", "avvisa": "reject", "välj a
                   "välj annan aktivitet": "choose", "ingen motsvarighet": "no_match", "ingen fortsättning": "no_match",
                   "inget av målen": "no_match", "ta bort (ny aktivitet)": "remove"}
 # A stored decision as the tables show it, in Swedish.
-def decimal(value: float, digits: int) -> str:
-    """A number with a decimal comma ("0,83")."""
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
-def decimal_percent(share: float) -> str:
-    """A share with one decimal, the Swedish way: 0.957 → "95,7 %"."""
-    return f"{100 * share:.1f}".replace(".", ",") + " %"
-
-
 def percent(p: float) -> str:
     return f"{round(100 * p)} %"
 
@@ -293,7 +283,7 @@ class Handlers:
         with the proposal (empty where there is none, so the reviewer must choose)."""
         code = "goal" if kind == "mål" else "activity"
         result = self.service.assess(text or "", code, entity_id or None)
-        best = max(result["probabilities"], key=result["probabilities"].get) if result["probabilities"] else None
+        best = result.get("best_guess")
         if result["label"]:
             label = f"{result['label']} ({percent(result['probabilities'][result['label']])})"
             if result.get("label_written"):
@@ -306,7 +296,8 @@ class Handlers:
         stated = f" · angiven nivå: {result['stated']}" if result.get("stated") else ""
         flags = "".join(f"<li>{html.escape(f)}</li>" for f in result["flags"])
         evidence = "".join(
-            f"<li><b>{html.escape(e['label'])}</b> ({decimal(e['score'], 2)}) {html.escape(e['title'][:80])}: "
+            f"<li><b>{html.escape(e['label'])}</b> ({decimal(e['score'], 2)}) {html.escape(e['title'][:80])}"
+            f"{html.escape(' (exempel i stil med ' + e['example_of'] + ')') if e.get('example_of') else ''}: "
             f"{html.escape(e['text'][:200])}</li>" for e in result["evidence"]
         )
         read_as = _read_as(text or "", result["interpreted_text"]) if not entity_id else ""

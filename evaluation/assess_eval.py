@@ -16,6 +16,7 @@ from corpus.text import GOAL_LEVELS
 from evaluation.baselines import KeywordLevelBaseline, KeywordStatusBaseline, ReviewerStatusRule
 from nlp.assess import (
     Example,
+    best_level,
     default_classifier,
     label_space,
     out_of_fold,
@@ -81,7 +82,12 @@ def save_confusion(y_true: list[str], y_pred: np.ndarray, labels: tuple[str, ...
 
 def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Example],
                         embed: Callable[[list[str]], np.ndarray], write_plots: bool = True,
-                        out_dir: Path = OUT) -> dict[str, Any]:
+                        out_dir: Path = OUT, team: dict[str, list[Example]] | None = None) -> dict[str, Any]:
+    """`team`: the labelled comments in other municipalities' styles; in every fold's training for the served
+    `model` (never tested here), measured themselves leave-one-municipality-out."""
+    from evaluation.municipality_eval import ange_classifier, out_of_municipality
+
+    team = team or {"activity": [], "goal": []}
     out: dict[str, Any] = {"activity": {}, "goal": {}}
     y = [e.label for e in activity_examples]
     schemes = {
@@ -92,12 +98,14 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
         "majority": DummyClassifier(strategy="most_frequent"),
         "keyword_rule": KeywordStatusBaseline(),
         "cue_and_date_rule": ReviewerStatusRule(),
+        "model_before": ange_classifier("activity", embed),
         "model": default_classifier("activity", embed),
     }
     for scheme, groups in schemes.items():
         out["activity"][scheme] = {}
         for name, estimator in models.items():
-            predictions = out_of_fold(estimator, activity_examples, groups)
+            extra = team["activity"] if name == "model" else None
+            predictions = out_of_fold(estimator, activity_examples, groups, extra=extra)
             out["activity"][scheme][name] = classification_figures(y, predictions, label_space("activity"))
             if write_plots and name == "model" and scheme == "leave_one_report_out":
                 save_confusion(y, predictions, label_space("activity"), out_dir / "confusion_activity.png",
@@ -106,8 +114,10 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
     other = load_other_words()
     other_y = [e.label for e in other]
     out["activity"]["other_words"] = {
-        name: classification_figures(other_y, clone(estimator).fit(activity_examples, y).predict(other),
-                                     label_space("activity"))
+        name: classification_figures(
+            other_y, clone(estimator).fit(activity_examples + (team["activity"] if name == "model" else []),
+                                          y + ([e.label for e in team["activity"]] if name == "model" else []))
+            .predict(other), label_space("activity"))
         for name, estimator in models.items()
     }
     goal_y = [e.label for e in goal_examples]
@@ -115,14 +125,24 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
     goal_models: dict[str, BaseEstimator] = {
         "majority": DummyClassifier(strategy="most_frequent"),
         "keyword_rule": KeywordLevelBaseline(),
+        "model_before": ange_classifier("goal", embed),
         "model": default_classifier("goal", embed),
     }
     for name, estimator in goal_models.items():
-        predictions = out_of_fold(estimator, goal_examples, goal_groups)
+        extra = team["goal"] if name == "model" else None
+        if name == "model":  # the served proposal: the median level of the predicted distribution
+            rows = out_of_fold(estimator, goal_examples, goal_groups, proba=True, extra=extra)
+            predictions = np.array([best_level("goal", dict(zip(GOAL_LEVELS, row, strict=True))) for row in rows])
+        else:
+            predictions = out_of_fold(estimator, goal_examples, goal_groups)
         figures = classification_figures(goal_y, predictions, GOAL_LEVELS)
         figures.update(ordinal_figures(goal_y, predictions))
         out["goal"][name] = figures
         if write_plots and name == "model":
             save_confusion(goal_y, predictions, GOAL_LEVELS, out_dir / "confusion_goal.png",
                            "Måluppfyllelse, lämna-ett-mål-utanför")
+    out["municipalities"] = {
+        kind: out_of_municipality(kind, ange, team[kind], embed)
+        for kind, ange in (("activity", activity_examples), ("goal", goal_examples)) if team[kind]
+    }
     return out

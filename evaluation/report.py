@@ -131,7 +131,37 @@ def _assessment_section(figures: dict[str, Any]) -> str:
         lines.append(f"| {name} | {f['accuracy']:.3f} | {f['macro_f1_frequent']:.3f} | {f['mae_levels']:.3f} | "
                      f"{f['within_one']:.3f} |")
     lines += ["", "![confusion](confusion_goal.png)", ""]
+    lines += _municipality_section(figures.get("municipalities") or {})
     return "\n".join(lines)
+
+
+def _municipality_section(figures: dict[str, Any]) -> list[str]:
+    """Leave-one-municipality-out over the team's labelled comments (`corpus/examples/`)."""
+    if not figures:
+        return []
+    lines = ["### Other municipalities (leave one municipality out)", "",
+             "The team's comments in other municipalities' styles (`corpus/examples/`, written by us after reading",
+             "their public follow-ups; verdict sentences left out). Each municipality is tested with a model trained",
+             "on Ånge's reports and the other municipalities. `model_before`: the model as it was, trained on Ånge",
+             "only (most probable level, withheld below 0.45). `model`: the served one (progress reading, median",
+             "level for goals, withheld where the text says nothing of progress or no level reaches the floor).",
+             "Accuracy and coarse accuracy (done / on track / deviation / not started) count withheld proposals",
+             "by their best guess; `withheld` is the share without a proposal.", ""]
+    key = {"activity": ("coarse_accuracy", "coarse"), "goal": ("within_one", "within one level")}
+    for kind, result in figures.items():
+        metric, name = key[kind]
+        models = list(result["pooled"])
+        lines += [f"#### {'Activity status' if kind == 'activity' else 'Goal fulfilment'}", "",
+                  "| municipality | n | " + " | ".join(f"{m} {name}" for m in models) + " | model accuracy | "
+                  "model withheld |", "|---" * (len(models) + 4) + "|"]
+        rows = {**result["per_municipality"], "**all**": result["pooled"]}
+        for municipality, by_model in rows.items():
+            model = by_model["model"]
+            lines.append(f"| {municipality} | {model['n']} | "
+                         + " | ".join(f"{by_model[m][metric]:.3f}" for m in models)
+                         + f" | {model['accuracy']:.3f} | {model.get('abstained', 0.0):.3f} |")
+        lines.append("")
+    return lines
 
 
 def _place_twin_lines(figures: dict[str, Any], served: dict[str, Any] | None) -> list[str]:
@@ -422,7 +452,7 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
     activity → goal labels that placement hides); search also with the `served` default when it differs."""
     from evaluation.assess_eval import evaluate_assessment
     from evaluation.letters_eval import evaluate_typed_without_letters
-    from nlp.assess import TextVectors, load_activity_examples, load_goal_examples
+    from nlp.assess import TextVectors, load_activity_examples, load_goal_examples, load_labelled_examples
 
     embed = TextVectors(lambda texts: engine.embedder.encode(texts, "query"))
 
@@ -447,7 +477,8 @@ def run_evaluation(store: Store, engine: SearchEngine, write: bool = True,
         "search": evaluate_search(engine),
         "search_served": evaluate_search(served) if served is not None and served is not engine else None,
         "assessment": evaluate_assessment(load_activity_examples(store), load_goal_examples(store),
-                                          embed, write_plots=write, out_dir=output),
+                                          embed, write_plots=write, out_dir=output,
+                                          team={kind: load_labelled_examples(kind) for kind in ("activity", "goal")}),
         "typed_without_letters": evaluate_typed_without_letters(linker, embed, load_activity_examples(store)),
     }
     if write:

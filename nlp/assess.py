@@ -16,7 +16,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 
 from corpus.store import Store
-from corpus.text import fold, label_space_for
+from corpus.text import GOAL_LEVELS, fold, label_space_for
+from nlp.progress import progress_features, progress_status
 
 # A sentence that states the verdict ("Målet bedöms därför som Knappt uppfyllt.") is the label itself.
 _LEVEL = r"(?:ej|knappt|delvis)?\s*u[pn]p\w{2,6}"
@@ -72,6 +73,7 @@ class Example:
     start: str | None = None
     end: str | None = None
     activity_statuses: list[str] = field(default_factory=list)
+    municipality: str = ""
 
     @cached_property
     def stripped(self) -> str:
@@ -140,6 +142,16 @@ def load_goal_examples(store: Store) -> list[Example]:
         )
         for r in rows
     ]
+
+
+def load_labelled_examples(kind: str) -> list[Example]:
+    """The team's labelled comments in other municipalities' styles (and any UPPSIKT_EXAMPLES folder): pasted
+    text without dates or report, grouped by municipality so evaluation can hold one out."""
+    from corpus.labelled import labelled_comments
+
+    return [Example(id=f"{c.source}:{i}", kind=kind, report=f"exempel:{c.municipality}", title=c.title, text=c.text,
+                    label=c.label, year=0, municipality=c.municipality)
+            for i, c in enumerate(labelled_comments(kind))]
 
 
 def goal_activity_statuses(store: Store) -> dict[tuple[str, str], list[str]]:
@@ -286,8 +298,10 @@ class AssessmentClassifier(BaseEstimator, ClassifierMixin):
 
     def __init__(self, embed: object = None, structure: str = "dates", C: float = 1.0,
                  embedding_weight: float = 1.0, class_weight: str | None = "balanced",
-                 lexical_weight: float = 0.0, rule_weight: float = 0.0, override: float = 0.0) -> None:
+                 lexical_weight: float = 0.0, rule_weight: float = 0.0, override: float = 0.0,
+                 progress_weight: float = 0.0) -> None:
         self.lexical_weight = lexical_weight
+        self.progress_weight = progress_weight
         self.embed = embed
         self.structure = structure
         self.C = C
@@ -306,9 +320,18 @@ class AssessmentClassifier(BaseEstimator, ClassifierMixin):
             rule = np.array([[float(reviewer_status(e) == label) for label in labels] for e in examples])
             parts = [vectors, np.stack([cue_features(t) for t in texts]), np.stack([e.date_features() for e in examples]),
                      length, rule * self.rule_weight]
+        elif self.structure == "text":
+            # The words alone: the progress reading, and for activities its rule of thumb as one-hot.
+            parts = [vectors, np.stack([cue_features(t) for t in texts]), length]
+            if self.rule_weight:
+                labels = label_space_for("activity")
+                rule = np.array([[float(progress_status(t) == label) for label in labels] for t in texts])
+                parts.append(rule * self.rule_weight)
         else:
             parts = [vectors, np.stack([keyword_features(t) for t in texts]),
                      np.stack([e.status_features() for e in examples]), length]
+        if self.progress_weight:
+            parts.append(np.stack([progress_features(t) for t in texts]) * self.progress_weight)
         if self.lexical_weight:
             parts.append(self.tfidf_.transform([fold(t) for t in texts]).toarray() * self.lexical_weight)
         return np.hstack(parts)
@@ -339,6 +362,55 @@ class AssessmentClassifier(BaseEstimator, ClassifierMixin):
         return self.classes_[np.argmax(self.predict_proba(examples), axis=1)]
 
 
+# The four-way reading reviewers across municipalities share: done, on track, deviation, not started.
+COARSE_STATUS = {
+    "Avslutad enligt plan": "klar", "Avslutad med avvikelse": "klar", "Pågående enligt plan": "enligt plan",
+    "Pågående": "enligt plan", "Pågående med avvikelse": "avvikelse", "Vänteläge": "avvikelse",
+    "Ej påbörjad": "ej påbörjad",
+}
+# Abstain below this top probability when nothing is calibrated (`uppsikt calibrate` fits it out of fold);
+# a text that says nothing about progress is abstained on whatever the probability.
+DEFAULT_ABSTAIN_BELOW = {"activity": 0.3, "goal": 0.3}
+
+
+def best_level(kind: str, probabilities: dict[str, float]) -> str:
+    """The proposal: the most probable status; for goals the median of the ordered levels, which is the level
+    nearest on average (a text that says 'partly' spreads over both ends and gets a middle level)."""
+    if kind != "goal":
+        return max(probabilities, key=probabilities.get)  # type: ignore[arg-type]
+    cumulative = 0.0
+    for level in reversed(GOAL_LEVELS):  # lowest first
+        cumulative += probabilities.get(level, 0.0)
+        if cumulative >= 0.5:
+            return level
+    return GOAL_LEVELS[0]
+
+
+def abstains(kind: str, probabilities: dict[str, float], text: str, below: float | None = None) -> bool:
+    """Whether the text is too weak a basis for a proposal: it says nothing of progress, or no level is likely."""
+    from nlp.progress import read_progress
+
+    floor = DEFAULT_ABSTAIN_BELOW[kind] if below is None else below
+    return read_progress(text).silent or max(probabilities.values()) < floor
+
+
+ABSTENTION_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(9))
+MAX_ABSTENTION = 0.2
+
+
+def fit_abstention(top_probability: list[float], correct: list[bool]) -> float:
+    """The probability below which a proposal is withheld, from predictions of models that did not train on the
+    text: the highest step where what is withheld is more often wrong than right and at most MAX_ABSTENTION of
+    the texts are withheld; 0.0 (never on probability alone) where no step qualifies."""
+    top, right = np.asarray(top_probability), np.asarray(correct, dtype=bool)
+    chosen = 0.0
+    for floor in ABSTENTION_GRID:
+        below = top < floor
+        if below.any() and below.mean() <= MAX_ABSTENTION and right[below].mean() < 0.5:
+            chosen = floor
+    return chosen
+
+
 def label_space(kind: str) -> tuple[str, ...]:
     return label_space_for(kind)
 
@@ -356,23 +428,25 @@ def stated_verdict(text: str) -> str | None:
 
 
 def out_of_fold(estimator: BaseEstimator, examples: list[Example], groups: list[str],
-                proba: bool = False) -> np.ndarray:
+                proba: bool = False, extra: list[Example] | None = None) -> np.ndarray:
     """Labels (or class probabilities over `label_space`) for each example from a model fitted without its
-    group: its report (leave-one-report-out), its year (cross-year) or itself (leave-one-out)."""
+    group: its report (leave-one-report-out), its year (cross-year) or itself (leave-one-out). `extra`
+    examples (other municipalities') are in every fold's training and never tested."""
+    extra = extra or []
     kind = examples[0].kind if examples else "activity"
     labels = list(label_space(kind))
     out = np.zeros((len(examples), len(labels))) if proba else np.empty(len(examples), dtype=object)
     for group in sorted(set(groups)):
         test = [i for i, g in enumerate(groups) if g == group]
         train = [i for i, g in enumerate(groups) if g != group]
-        train_labels = [examples[i].label for i in train]
+        train_labels = [examples[i].label for i in train] + [e.label for e in extra]
         if len(set(train_labels)) < 2:
             if proba:
                 out[test, labels.index(train_labels[0])] = 1.0
             else:
                 out[test] = train_labels[0]
             continue
-        model = clone(estimator).fit([examples[i] for i in train], train_labels)
+        model = clone(estimator).fit([examples[i] for i in train] + extra, train_labels)
         held_out = [examples[i] for i in test]
         if proba:
             for column, label in enumerate(model.classes_):
@@ -382,9 +456,80 @@ def out_of_fold(estimator: BaseEstimator, examples: list[Example], groups: list[
     return out
 
 
-def default_classifier(kind: str, embed: object) -> AssessmentClassifier:
-    """The settings chosen leave-one-report-out (activities) and leave-one-out (goals); see REPORT.md."""
-    if kind == "activity":
-        return AssessmentClassifier(embed=embed, structure="dates", C=0.3, embedding_weight=3.0, class_weight=None,
-                                    rule_weight=4.0, override=0.7)
-    return AssessmentClassifier(embed=embed, structure="statuses", C=0.5)
+def structured(example: Example) -> bool:
+    """Whether the example carries what its report says beside the text: an activity's dates in a dated
+    report, a goal's activities with their statuses. Pasted text and labelled comments do not."""
+    if example.kind == "goal":
+        return bool(example.activity_statuses)
+    return example.date_features()[3] == 0.0
+
+
+class RoutedClassifier(BaseEstimator, ClassifierMixin):
+    """Two models behind one: `structured_` for versions read from a report (dates, the goal's activities),
+    fitted on those alone; `text_` for comments judged by their words, fitted on every example as text.
+    A stored report's figures do not move when comments in other municipalities' words are added, and
+    pasted text is judged by what its words say of progress rather than by dates it does not have."""
+
+    def __init__(self, embed: object = None, kind: str = "activity") -> None:
+        self.embed = embed
+        self.kind = kind
+
+    def _structured_model(self) -> AssessmentClassifier:
+        if self.kind == "activity":
+            return AssessmentClassifier(embed=self.embed, structure="dates", C=0.3, embedding_weight=3.0,
+                                        class_weight=None, rule_weight=4.0, override=0.7)
+        return AssessmentClassifier(embed=self.embed, structure="statuses", C=0.5)
+
+    def _text_model(self) -> AssessmentClassifier:
+        rule_weight = 2.0 if self.kind == "activity" else 0.0
+        return AssessmentClassifier(embed=self.embed, structure="text", C=0.5, embedding_weight=2.0,
+                                    class_weight="balanced", rule_weight=rule_weight, progress_weight=1.0)
+
+    def fit(self, examples: list[Example], y: list[str]) -> RoutedClassifier:
+        self.classes_ = np.array(sorted(set(y)))
+        with_structure = [i for i, e in enumerate(examples) if structured(e)]
+        labels = [y[i] for i in with_structure]
+        self.structured_ = (self._structured_model().fit([examples[i] for i in with_structure], labels)
+                            if len(set(labels)) >= 2 else None)
+        text_examples = [replace_structure(e) for e in examples]
+        self.text_ = self._text_model().fit(text_examples, list(y))
+        return self
+
+    def predict_proba(self, examples: list[Example]) -> np.ndarray:
+        out = np.zeros((len(examples), len(self.classes_)))
+        columns = {label: i for i, label in enumerate(self.classes_)}
+        # Structured versions go to the structured model where there is one; everything else is read as text.
+        routes = [self.structured_ is not None and structured(e) for e in examples]
+        for use_structure, model in ((True, self.structured_), (False, self.text_)):
+            rows = [i for i, route in enumerate(routes) if route == use_structure]
+            if not rows or model is None:
+                continue
+            chosen = [examples[i] if use_structure else replace_structure(examples[i]) for i in rows]
+            probabilities = model.predict_proba(chosen)
+            for column, label in enumerate(model.classes_):
+                out[rows, columns[label]] = probabilities[:, column]
+        return out
+
+    def predict(self, examples: list[Example]) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(examples), axis=1)]
+
+    def set_embed(self, embed: object) -> None:
+        """Detach (None, to save) or attach the embedding function, here and in both models."""
+        self.embed = embed
+        for model in (getattr(self, "structured_", None), getattr(self, "text_", None)):
+            if model is not None:
+                model.embed = embed
+
+
+def replace_structure(example: Example) -> Example:
+    """The example as text alone (no dates, no activities), for the model that reads words."""
+    if not structured(example):
+        return example
+    return Example(id=example.id, kind=example.kind, report=example.report, title=example.title, text=example.text,
+                   label=example.label, year=0, municipality=example.municipality)
+
+
+def default_classifier(kind: str, embed: object) -> RoutedClassifier:
+    """The settings chosen leave-one-report-out (stored activities), leave-one-out (stored goals) and
+    leave-one-municipality-out (comments as text); see REPORT.md."""
+    return RoutedClassifier(embed=embed, kind=kind)

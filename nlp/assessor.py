@@ -17,13 +17,17 @@ from nlp import assess as assess_module
 from nlp.assess import (
     _NO_ACTIVITY,
     STATUS_CUES,
-    AssessmentClassifier,
     Example,
+    RoutedClassifier,
     TextVectors,
+    abstains,
+    best_level,
     default_classifier,
+    fit_abstention,
     label_space,
     load_activity_examples,
     load_goal_examples,
+    load_labelled_examples,
     out_of_fold,
     stated_verdict,
 )
@@ -31,7 +35,7 @@ from nlp.embedding import CachedEmbedder
 from nlp.letters import LetterRestorer
 
 MIN_WORDS = 3
-WEAK_PROBABILITY = 0.45
+ABSTENTION_FILE = "abstention.json"
 ACTIVITY_FLAGS = {
     "done": "kommentaren säger att aktiviteten (eller en del av den) är genomförd",
     "not_started": "kommentaren säger att arbetet inte har påbörjats",
@@ -79,30 +83,62 @@ class Assessor:
         self.embedder = embedder
         self.directory = artifacts / "assess"
         self.embed_function = TextVectors(lambda texts: embedder.encode(texts, "query"))
+        # The stored reports' labels, the team's comments in other municipalities' styles, reviewers' feedback.
         self.examples = {
-            "activity": load_activity_examples(store) + feedback_examples(store, "activity"),
-            "goal": load_goal_examples(store) + feedback_examples(store, "goal"),
+            kind: loader(store) + load_labelled_examples(kind) + feedback_examples(store, kind)
+            for kind, loader in (("activity", load_activity_examples), ("goal", load_goal_examples))
         }
         self.models = {kind: self._model(kind) for kind in self.examples}
+        self.abstain_below = self._abstention()
+
+    def _abstention(self) -> dict[str, float | None]:
+        """The calibrated floors (`uppsikt calibrate`), else None: nlp.assess's documented defaults."""
+        path = self.directory / ABSTENTION_FILE
+        saved = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return {kind: saved.get(kind, {}).get("abstain_below") for kind in self.examples}
+
+    def calibrate_abstention(self) -> dict[str, Any]:
+        """Fit each kind's abstention floor on predictions for texts the model did not train on: each
+        municipality's labelled comments from a model trained without them, each stored report's from one
+        trained without that report; saved beside the models."""
+        out: dict[str, Any] = {}
+        for kind, examples in self.examples.items():
+            examples = [e for e in examples if e.report != "feedback"]
+            if len({e.label for e in examples}) < 2:
+                continue
+            groups = [e.municipality or (e.report if kind == "activity" else f"{e.id}@{e.report}") for e in examples]
+            probabilities = out_of_fold(default_classifier(kind, self.embed_function), examples, groups, proba=True)
+            labels = label_space(kind)
+            rows = [dict(zip(labels, row, strict=True)) for row in probabilities]
+            correct = [best_level(kind, row) == e.label for row, e in zip(rows, examples, strict=True)]
+            floor = fit_abstention([max(row.values()) for row in rows], correct)
+            out[kind] = {"abstain_below": floor, "texts": len(examples),
+                         "out_of_fold_accuracy": round(float(np.mean(correct)), 4),
+                         "withheld": round(float(np.mean([max(r.values()) < floor for r in rows])), 4)}
+        self.directory.mkdir(parents=True, exist_ok=True)
+        (self.directory / ABSTENTION_FILE).write_text(json.dumps({**out, "fitted_at": now_iso()}, ensure_ascii=False,
+                                                                 indent=1), encoding="utf-8")
+        self.abstain_below = self._abstention()
+        return out
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embed_function(texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
 
-    def _model(self, kind: str) -> AssessmentClassifier:
+    def _model(self, kind: str) -> RoutedClassifier:
         examples = self.examples[kind]
         digest = f"{_data_hash(examples)}-{_code_hash()}-{self.embedder.name}"
         meta_path, model_path = self.directory / f"{kind}.meta.json", self.directory / f"{kind}.joblib"
         if meta_path.exists() and model_path.exists():
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if meta.get("data_hash") == digest:
-                model: AssessmentClassifier = joblib.load(model_path)
-                model.embed = self.embed_function
+                model: RoutedClassifier = joblib.load(model_path)
+                model.set_embed(self.embed_function)
                 return model
         model = default_classifier(kind, self.embed_function).fit(examples, [e.label for e in examples])
         self.directory.mkdir(parents=True, exist_ok=True)
-        model.embed = None
+        model.set_embed(None)
         joblib.dump(model, model_path)
-        model.embed = self.embed_function
+        model.set_embed(self.embed_function)
         # What `uppsikt evaluate` measured for this store, copied beside its artefacts (none before it ran).
         figures_path = self.directory.parent / "evaluation" / "figures.json"
         figures = json.loads(figures_path.read_text(encoding="utf-8")).get("assessment", {}).get(kind) \
@@ -128,14 +164,15 @@ class Assessor:
         model = self.models[kind]
         probabilities = dict(zip(model.classes_, model.predict_proba([example])[0], strict=True))
         ordered = {label: round(float(probabilities.get(label, 0.0)), 4) for label in label_space(kind)}
-        best = max(ordered, key=ordered.get)  # type: ignore[arg-type]
+        best = best_level(kind, ordered)
         flags = self.flags(example)
         words = re.findall(r"\w+", example.stripped.lower())
         if len(words) < MIN_WORDS:
             flags.append("för lite text för en säker bedömning")
         elif sum(w in _SWEDISH_HINTS for w in words) / len(words) < 0.05:
             flags.append("texten verkar inte vara svenska; bedömningen är osäker")
-        weak = ordered[best] < WEAK_PROBABILITY or any("osäker" in f or "för lite" in f for f in flags)
+        weak = abstains(kind, ordered, example.stripped, self.abstain_below[kind]) \
+            or any("osäker" in f or "för lite" in f for f in flags)
         if weak:
             flags.append("underlaget är för svagt för ett förslag")
         return {"label": None if weak else best, "interpreted_text": example.text, "probabilities": ordered,
@@ -148,7 +185,9 @@ class Assessor:
             return []
         scores = self.embed([e.stripped for e in pool]) @ self.embed([example.stripped])[0]
         return [{"id": pool[i].id, "report": pool[i].report, "title": pool[i].title, "text": pool[i].text[:400],
-                 "label": pool[i].label, "score": round(float(scores[i]), 4)} for i in np.argsort(-scores)[:k]]
+                 "label": pool[i].label, "score": round(float(scores[i]), 4),
+                 # A team-written example in another municipality's style, not a stored report's text.
+                 "example_of": pool[i].municipality or None} for i in np.argsort(-scores)[:k]]
 
     @staticmethod
     def flags(example: Example) -> list[str]:
@@ -185,7 +224,8 @@ class Assessor:
         """
         found: list[dict[str, Any]] = []
         for kind, examples in self.examples.items():
-            examples = [e for e in examples if e.report != "feedback"]
+            # The stored reports' own labels; the team's examples are no report to check.
+            examples = [e for e in examples if e.report != "feedback" and not e.municipality]
             if not examples:
                 continue
             groups = [e.report for e in examples] if kind == "activity" else [f"{e.id}@{e.report}" for e in examples]

@@ -187,3 +187,38 @@ def test_feedback_is_stored_and_retrains(writable_paths: Paths) -> None:
     assert after["feedback_examples"] == 1 and after["data_hash"] != before["data_hash"]
     with pytest.raises(UppsiktError, match="nivå"):
         service.record_feedback("activity", "text", "Klar")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # Comments in words Ånge's reports do not use: judged by what they say of progress.
+        ("Aktiviteten är genomförd och utvärderad, alla rektorer har deltagit.", "activity", {"Avslutad enligt plan"}),
+        ("Starten har skjutits upp till hösten på grund av vakanser.", "activity",
+         {"Pågående med avvikelse", "Vänteläge"}),
+        # A goal that is partly there gets a middle level, not an abstention.
+        ("Arbetslösheten har minskat något men inte i den takt som krävs för att nå målvärdet.", "goal",
+         {"Delvis uppfyllt", "Knappt uppfyllt"}),
+        ("Andelen elever med godkända betyg ökade till 86 procent och överträffar målvärdet.", "goal",
+         {"Uppfyllt", "Delvis uppfyllt"}),
+    ],
+)
+def test_proposals_for_comments_in_other_words(service: Service, text: str, kind: str, expected: set[str]) -> None:
+    result = service.assess(text, kind)
+    assert result["label"] in expected, result
+    assert result["best_guess"] == result["label"]
+
+
+def test_a_text_that_says_nothing_of_progress_gets_no_proposal_but_a_best_guess(service: Service) -> None:
+    result = service.assess("Ansvarig för målet är förvaltningschefen på kommunledningskontoret.", "goal")
+    assert result["label"] is None
+    assert result["best_guess"] in result["probabilities"]
+    assert any("för svagt" in f for f in result["flags"])
+
+
+def test_calibration_fits_the_abstention_out_of_fold(service: Service) -> None:
+    fitted = service.assessor.calibrate_abstention()
+    for kind in ("activity", "goal"):
+        assert 0.0 <= fitted[kind]["abstain_below"] <= 0.6
+        assert fitted[kind]["withheld"] <= 0.2
+    assert service.assessor.abstain_below["goal"] == fitted["goal"]["abstain_below"]

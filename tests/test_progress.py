@@ -1,0 +1,159 @@
+"""The reading of Swedish progress language: tense and aspect, negation and its scope, delay and obstacles,
+completion against a target, indicators and trends; and the decisions built on it (ordinal proposal,
+abstention fitted out of fold, labelled examples in other schemes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.labelled import labelled_comments, read_labelled
+from corpus.model import UppsiktError
+from nlp.assess import abstains, best_level, fit_abstention
+from nlp.progress import FEATURE_NAMES, progress_features, read_progress, reading_summary
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "not_says"),
+    [
+        # tense and aspect
+        ("Utbildningen genomfördes i mars.", {"done"}, {"ongoing", "not_done"}),
+        ("Rutinen antogs av nämnden i maj.", {"done"}, set()),
+        ("Systemet togs i bruk efter sommaren.", {"done"}, set()),
+        ("Avtalet skrevs under i april.", {"done"}, set()),
+        ("Vi genomför utbildningar löpande under året.", {"ongoing"}, {"done"}),
+        ("Kartläggningen pågår och fortsätter under hösten.", {"ongoing", "planned"}, {"done"}),
+        ("En enkät kommer att skickas ut i höst.", {"planned"}, {"done"}),
+        ("Arbetet ska påbörjas efter sommaren.", {"not_started"}, {"done"}),
+        ("Uppstart sker under kvartal 4.", {"not_started"}, set()),
+        # negation and its scope
+        ("Arbetet har ännu inte påbörjats.", {"not_started"}, {"started", "ongoing"}),
+        ("Insatsen påbörjas inte förrän nästa år.", {"not_started"}, {"started"}),
+        ("Arbetet är inte klart än.", {"not_done"}, {"done"}),
+        ("Handlingsplanen har inte antagits.", {"not_done"}, {"done"}),
+        ("Projektet är inte längre försenat.", {"no_deviation"}, {"delay"}),
+        ("Det finns inga avvikelser att rapportera.", {"no_deviation"}, {"delay"}),
+        ("Planen är klar, men inte förankrad.", {"done"}, set()),
+        # delay and obstacles
+        ("Leveransen är försenad.", {"delay"}, set()),
+        ("Starten har skjutits upp till våren.", {"delay"}, set()),
+        ("Vi har inte kunnat starta på grund av vakanser.", {"delay", "obstacle"}, {"no_deviation"}),
+        ("Arbetet ligger efter tidplanen efter sjukskrivningar.", {"delay", "obstacle"}, set()),
+        ("Beslut avvaktas från regionen.", {"waiting"}, set()),
+        ("Arbetet är pausat tills vidare.", {"waiting"}, set()),
+        # completion against a target
+        ("Samtliga skolor deltar.", {"all"}, {"partly"}),
+        ("6 av 10 enheter har hittills infört arbetssättet.", {"partly", "ongoing", "done"}, set()),
+        ("Vissa delar återstår.", {"partly", "planned"}, set()),
+        # indicators, targets and trends
+        ("Andelen ligger på 78 procent mot målvärdet 85.", {"indicator", "target"}, set()),
+        ("Kostnaderna har minskat jämfört med föregående år.", {"falling", "target"}, {"rising"}),
+        ("Nöjdheten har ökat och utvecklingen går åt rätt håll.", {"rising", "positive"}, set()),
+        ("Resultaten når inte målvärdet och är oroande.", {"target_missed", "negative"}, {"target_met"}),
+        ("Vi når redan målvärdet för 2025.", {"target_met"}, {"target_missed"}),
+        ("Utvecklingen är inte positiv.", {"negative"}, {"positive"}),
+    ],
+)
+def test_progress_is_read(text: str, says: set[str], not_says: set[str]) -> None:
+    found = set(reading_summary(text))
+    assert says <= found, found
+    assert not (not_says & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "silent"),
+    [("Ansvarig är socialchefen.", True), ("Se bilaga 3.", True), ("Arbetet pågår.", False),
+     ("Andelen har ökat.", False)],
+)
+def test_a_text_without_progress_is_silent(text: str, silent: bool) -> None:
+    assert read_progress(text).silent is silent
+
+
+def test_completion_share_and_feature_vector() -> None:
+    reading = read_progress("Hittills har 3 av 12 förskolor anslutit, 9 av 12 återstår.")
+    assert reading.completed_share == pytest.approx(0.25)
+    vector = progress_features("Hittills har 3 av 12 förskolor anslutit.")
+    assert vector.shape == (len(FEATURE_NAMES),)
+    assert vector[FEATURE_NAMES.index("completed_share")] == pytest.approx(0.25)
+    assert vector[FEATURE_NAMES.index("no_share")] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "level"),
+    [
+        ({"Uppfyllt": 0.6, "Delvis uppfyllt": 0.2, "Knappt uppfyllt": 0.1, "Ej uppfyllt": 0.1}, "Uppfyllt"),
+        # Split between the ends: the median is a middle level, nearer on average than either end.
+        ({"Uppfyllt": 0.45, "Delvis uppfyllt": 0.1, "Knappt uppfyllt": 0.0, "Ej uppfyllt": 0.45}, "Delvis uppfyllt"),
+        ({"Uppfyllt": 0.1, "Delvis uppfyllt": 0.1, "Knappt uppfyllt": 0.2, "Ej uppfyllt": 0.6}, "Ej uppfyllt"),
+    ],
+)
+def test_goal_proposal_is_the_median_level(probabilities: dict[str, float], level: str) -> None:
+    assert best_level("goal", probabilities) == level
+
+
+def test_activity_proposal_is_the_most_probable() -> None:
+    assert best_level("activity", {"Pågående enligt plan": 0.4, "Avslutad enligt plan": 0.6}) == "Avslutad enligt plan"
+
+
+def test_abstention_only_where_the_text_is_silent_or_nothing_is_likely() -> None:
+    spread = {"Uppfyllt": 0.26, "Delvis uppfyllt": 0.25, "Knappt uppfyllt": 0.25, "Ej uppfyllt": 0.24}
+    sure = {"Uppfyllt": 0.7, "Delvis uppfyllt": 0.1, "Knappt uppfyllt": 0.1, "Ej uppfyllt": 0.1}
+    assert abstains("goal", sure, "Ansvarig är kommundirektören.")  # says nothing of progress
+    assert not abstains("goal", sure, "Andelen har ökat jämfört med föregående år.")
+    assert abstains("goal", spread, "Andelen har ökat.", below=0.3)
+    assert not abstains("goal", spread, "Andelen har ökat.", below=0.2)
+
+
+def test_abstention_floor_withholds_what_is_more_often_wrong() -> None:
+    rng = np.random.default_rng(0)
+    top = rng.uniform(0.15, 1.0, 400)
+    correct = list(top > 0.32)  # below 0.32 always wrong; above 0.35 more than a fifth would be withheld
+    assert fit_abstention(list(top), correct) == 0.3
+    assert fit_abstention(list(top), [True] * 400) == 0.0  # nothing to withhold
+    assert fit_abstention([0.1] * 100, [False] * 100) == 0.0  # would withhold everything: not allowed
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+def test_labelled_examples_keep_the_written_label(tmp_path: Path) -> None:
+    path = _write(tmp_path / "hedmyra.jsonl", [
+        {"municipality": "Hedmyra kommun", "kind": "goal", "title": "Fler i arbete",
+         "text": "Andelen har ökat något.", "label": "Gul", "canonical": "Delvis uppfyllt"},
+        {"municipality": "Hedmyra kommun", "kind": "activity", "title": "Ny rutin",
+         "text": "Rutinen antogs i maj.", "label": "Klar", "canonical": "Avslutad enligt plan"},
+    ])
+    rows = read_labelled(path)
+    assert [(r.written, r.label, r.municipality) for r in rows] == [
+        ("Gul", "Delvis uppfyllt", "Hedmyra kommun"), ("Klar", "Avslutad enligt plan", "Hedmyra kommun")]
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        ({"kind": "goal", "label": "Röd", "canonical": "Uppfyllt"}, "betyder Ej uppfyllt"),
+        ({"kind": "goal", "label": "Bra", "canonical": "Nästan"}, "som inte är en av"),
+        ({"kind": "uppdrag", "label": "Bra", "canonical": "Uppfyllt"}, "har typen"),
+        ({"kind": "goal", "label": "", "canonical": "Uppfyllt"}, "saknar label"),
+    ],
+)
+def test_a_bad_example_file_is_one_sentence(tmp_path: Path, row: dict[str, str], says: str) -> None:
+    base = {"municipality": "Hedmyra kommun", "title": "Mål", "text": "Andelen har ökat."}
+    with pytest.raises(UppsiktError, match=says):
+        read_labelled(_write(tmp_path / "fel.jsonl", [{**base, **row}]))
+
+
+def test_the_team_examples_cover_municipalities_outside_the_held_out_ones() -> None:
+    held_out = {"Östersund", "Stockholm", "Falköping", "Skövde", "Nynäshamn", "Vårgårda", "Uddevalla", "Jönköping",
+                "Västerås", "Järfälla", "Lidköping", "Malmö", "Ånge"}
+    comments = labelled_comments()
+    municipalities = {c.municipality for c in comments}
+    assert len(municipalities) >= 6
+    assert not any(name in m for m in municipalities for name in held_out)
+    for kind in ("activity", "goal"):
+        assert len({c.label for c in comments if c.kind == kind}) >= 4

@@ -111,10 +111,10 @@ CUES: tuple[Cue, ...] = (
     _cue("target", r"\b(?:målvärde\w*|målnivå\w*|målsättning\w*|måltal\w*|mot\s+målet"
                    r"|jämfört\s+med|i\s+förhållande\s+till|föregående\s+år|förra\s+året|fjolåret|i\s+fjol)\b"),
     _cue("target_met", r"\b(?:(?:når|nådde|nått|uppnår|uppnådde|uppnått|klarar|klarade|överträff\w*)\s+"
-                       r"(?:(?:redan\s+)?(?:målvärdet|målnivån|målet|måltalet|målsättningen))|över\s+målvärdet"
-                       r"|överstiger\s+målvärdet|bättre\s+än\s+(?:målet|målvärdet|planerat)|i\s+nivå\s+med\s+målet"
+                       r"(?:(?:redan\s+)?(?:målvärdet|målnivån|målet|måltalet|målsättningen))"
+                       r"|(?:indikator\w*|mål\w*)\s+(?:nåddes|nåtts|uppnåddes)|bästa\s+\w+|bättre\s+än\s+(?:målet|målvärdet|planerat)|i\s+nivå\s+med\s+målet"
                        r"|i\s+takt\s+med\s+(?:målet|målsättningen|planen))\b", "target_missed"),
-    _cue("target_missed", r"\b(?:under\s+målvärdet|långt\s+(?:från|ifrån|kvar)|en\s+bit\s+kvar|ännu\s+långt"
+    _cue("target_missed", r"\b(?:ingen\s+av\s+(?:de\s+)?\w+\s+\w+\s+nådde|nåddes\s+inte|nådde\s+inte|långt\s+(?:från|ifrån|kvar)|en\s+bit\s+kvar|ännu\s+långt"
                           r"|inte\s+(?:når|nått|uppnått|nådde|i\s+takt)|når\s+inte|nås\s+inte|fortfarande\s+(?:låg|hög)\w*"
                           r"|lägre\s+än\s+(?:målet|målvärdet)|högre\s+än\s+(?:målet|målvärdet)\s+för)\b"),
     _cue("rising", r"\b(?:ök\w*|stig\w*|steg|stigit|högre|förbättr\w*|stärk\w*|växt|växer)\b"),
@@ -130,7 +130,10 @@ OTHERS: tuple[Cue, ...] = tuple(c for c in CUES if c not in CLAIMING)
 CATEGORIES: tuple[str, ...] = tuple(dict.fromkeys(
     [c.says for c in CUES] + [c.negated for c in CUES if c.negated]
 ))
-_OF = re.compile(r"\b(\d{1,4})\s+(?:av|utav)\s+(\d{1,4})\b")
+_NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+                 "tio": 10, "elva": 11, "tolv": 12}
+_NUMBER = r"\d{1,4}|" + "|".join(_NUMBER_WORDS)
+_OF = re.compile(rf"\b({_NUMBER})\s+(?:av|utav)\s+(?:de\s+)?({_NUMBER})\b", re.I)
 _PERCENT = re.compile(r"\b(\d{1,3}(?:[,.]\d+)?)\s*(?:procent|%)")
 
 
@@ -150,6 +153,10 @@ class ProgressReading:
         """Nothing in the text speaks of progress: no tense of doing, no delay, no target, no trend."""
         informative = set(CATEGORIES) - {"all", "partly", "indicator", "positive", "negative"}
         return not any(self.counts.get(c, 0) for c in informative)
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
 
 
 def clauses(text: str) -> list[str]:
@@ -185,7 +192,8 @@ def read_progress(text: str) -> ProgressReading:
                     claimed.append(span)
         for category in said:
             counts[category] += 1
-    shares = [int(a) / int(b) for a, b in _OF.findall(text) if 0 < int(b) and int(a) <= int(b)]
+    pairs = [(_number(a), _number(b)) for a, b in _OF.findall(text)]
+    shares = [a / b for a, b in pairs if 0 < b and a <= b]
     # "6 av 10" says part of the target is reached, "10 av 10" all of it.
     counts["partly"] += sum(share < 1 for share in shares)
     counts["all"] += sum(share == 1 for share in shares)
@@ -239,3 +247,29 @@ def progress_status(text: str) -> str:
     if says("closed") or (carried_out and not (says("ongoing") or says("planned") or says("partly"))):
         return "Avslutad enligt plan"
     return "Pågående enligt plan"
+
+
+# A goal's own direction ("ska öka", "fler", "ska minska", "färre", "kortare"): a falling figure is good news
+# for a goal to reduce something, bad news for one to raise it.
+_UP = re.compile(r"\b(?:öka\w*|fler|högre|förbättra\w*|stärka\w*|växa|större|bredda\w*|utveckla\w*|attraktiv\w*)\b")
+_DOWN = re.compile(r"\b(?:minska\w*|färre|lägre|kortare|korta\w*|sänka\w*|begränsa\w*|mindre|reducera\w*)\b")
+_BELOW = re.compile(r"\bunder\s+(?:målvärdet|målnivån|målet|måltalet)\b")
+_ABOVE = re.compile(r"\b(?:över|överstiger)\s+(?:målvärdet|målnivån|målet|måltalet)\b")
+
+
+def goal_direction(title: str) -> int:
+    """+1 for a goal to raise something, -1 for one to reduce it, 0 where the title says neither."""
+    title = title.lower()
+    up, down = bool(_UP.search(title)), bool(_DOWN.search(title))
+    return 0 if up == down else (1 if up else -1)
+
+
+def direction_features(title: str, text: str) -> np.ndarray:
+    """Whether the comment's trend and its position against the target go the goal's way or against it."""
+    direction = goal_direction(title)
+    reading = read_progress(text)
+    lowered = text.lower()
+    trend = float(reading.says("rising")) - float(reading.says("falling"))
+    position = float(bool(_ABOVE.search(lowered))) - float(bool(_BELOW.search(lowered)))
+    return np.array([float(direction * trend > 0), float(direction * trend < 0),
+                     float(direction * position > 0), float(direction * position < 0), float(direction == 0)])

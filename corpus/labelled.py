@@ -21,9 +21,11 @@ from corpus.text import label_space_for
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "examples"
 FIELDS = ("municipality", "kind", "title", "text", "label", "canonical")
-# Where a scheme has one word for work under way ("Pågår") beside one for a deviation ("Försenad"), the word
-# means on plan: an example may give the finer canonical label the schemes cannot know.
-REFINES = {"Pågående": frozenset({"Pågående enligt plan"})}
+# Finer canonical labels than a scheme's word can carry: where a scale has one word for work under way
+# ("Pågår") beside one for a deviation, it means on plan; where it has one word for done ("Klar"), work done
+# late or reduced is still written so. An example may give the finer label the schemes cannot know.
+REFINES = {"Pågående": frozenset({"Pågående enligt plan"}),
+           "Avslutad enligt plan": frozenset({"Avslutad med avvikelse"})}
 
 
 @dataclass(frozen=True)

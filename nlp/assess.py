@@ -468,6 +468,15 @@ def structured(example: Example) -> bool:
     return example.date_features()[3] == 0.0
 
 
+def structured_classifier(kind: str, embed: object) -> AssessmentClassifier:
+    """The model for versions read with their report's structure, chosen leave-one-report-out (activities) and
+    leave-one-out (goals) on Ånge's reports; see REPORT.md."""
+    if kind == "activity":
+        return AssessmentClassifier(embed=embed, structure="dates", C=0.3, embedding_weight=3.0, class_weight=None,
+                                    rule_weight=4.0, override=0.7)
+    return AssessmentClassifier(embed=embed, structure="statuses", C=0.5)
+
+
 class RoutedClassifier(BaseEstimator, ClassifierMixin):
     """Two models behind one: `structured_` for versions read from a report (dates, the goal's activities),
     fitted on those alone; `text_` for comments judged by their words, fitted on every example as text.
@@ -486,10 +495,7 @@ class RoutedClassifier(BaseEstimator, ClassifierMixin):
         self.text_progress_weight = text_progress_weight
 
     def _structured_model(self) -> AssessmentClassifier:
-        if self.kind == "activity":
-            return AssessmentClassifier(embed=self.embed, structure="dates", C=0.3, embedding_weight=3.0,
-                                        class_weight=None, rule_weight=4.0, override=0.7)
-        return AssessmentClassifier(embed=self.embed, structure="statuses", C=0.5)
+        return structured_classifier(self.kind, self.embed)
 
     def _text_model(self) -> AssessmentClassifier:
         return AssessmentClassifier(embed=self.embed, structure="text", C=self.text_C,

@@ -507,7 +507,6 @@ class Service:
         best = result["best_guess"]
         # The proposal in the organisation's own scheme too ('Grön', 'Klar'), where its reports write it so.
         result["label_written"] = written.get(result["label"]) if result["label"] else None
-        result["best_guess"] = best
         result["best_guess_written"] = written.get(best) if best else None
         return result
 

@@ -20,6 +20,7 @@ from nlp.assess import (
     default_classifier,
     label_space,
     out_of_fold,
+    structured_classifier,
 )
 
 OUT = Path(__file__).parent
@@ -85,7 +86,7 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
                         out_dir: Path = OUT, team: dict[str, list[Example]] | None = None) -> dict[str, Any]:
     """`team`: the labelled comments in other municipalities' styles; in every fold's training for the served
     `model` (never tested here), measured themselves leave-one-municipality-out."""
-    from evaluation.municipality_eval import ange_classifier, out_of_municipality
+    from evaluation.municipality_eval import out_of_municipality
 
     team = team or {"activity": [], "goal": []}
     out: dict[str, Any] = {"activity": {}, "goal": {}}
@@ -98,14 +99,17 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
         "majority": DummyClassifier(strategy="most_frequent"),
         "keyword_rule": KeywordStatusBaseline(),
         "cue_and_date_rule": ReviewerStatusRule(),
-        "model_before": ange_classifier("activity", embed),
+        "model_before": structured_classifier("activity", embed),
         "model": default_classifier("activity", embed),
     }
+    def extra(name: str, kind: str) -> list[Example]:
+        """Only the served model trains on the other municipalities' comments too."""
+        return team[kind] if name == "model" else []
+
     for scheme, groups in schemes.items():
         out["activity"][scheme] = {}
         for name, estimator in models.items():
-            extra = team["activity"] if name == "model" else None
-            predictions = out_of_fold(estimator, activity_examples, groups, extra=extra)
+            predictions = out_of_fold(estimator, activity_examples, groups, extra=extra(name, "activity"))
             out["activity"][scheme][name] = classification_figures(y, predictions, label_space("activity"))
             if write_plots and name == "model" and scheme == "leave_one_report_out":
                 save_confusion(y, predictions, label_space("activity"), out_dir / "confusion_activity.png",
@@ -115,9 +119,9 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
     other_y = [e.label for e in other]
     out["activity"]["other_words"] = {
         name: classification_figures(
-            other_y, clone(estimator).fit(activity_examples + (team["activity"] if name == "model" else []),
-                                          y + ([e.label for e in team["activity"]] if name == "model" else []))
-            .predict(other), label_space("activity"))
+            other_y, clone(estimator).fit(activity_examples + extra(name, "activity"),
+                                          y + [e.label for e in extra(name, "activity")]).predict(other),
+            label_space("activity"))
         for name, estimator in models.items()
     }
     goal_y = [e.label for e in goal_examples]
@@ -125,13 +129,12 @@ def evaluate_assessment(activity_examples: list[Example], goal_examples: list[Ex
     goal_models: dict[str, BaseEstimator] = {
         "majority": DummyClassifier(strategy="most_frequent"),
         "keyword_rule": KeywordLevelBaseline(),
-        "model_before": ange_classifier("goal", embed),
+        "model_before": structured_classifier("goal", embed),
         "model": default_classifier("goal", embed),
     }
     for name, estimator in goal_models.items():
-        extra = team["goal"] if name == "model" else None
         if name == "model":  # the served proposal: the median level of the predicted distribution
-            rows = out_of_fold(estimator, goal_examples, goal_groups, proba=True, extra=extra)
+            rows = out_of_fold(estimator, goal_examples, goal_groups, proba=True, extra=extra(name, "goal"))
             predictions = np.array([best_level("goal", dict(zip(GOAL_LEVELS, row, strict=True))) for row in rows])
         else:
             predictions = out_of_fold(estimator, goal_examples, goal_groups)

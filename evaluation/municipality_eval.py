@@ -15,19 +15,12 @@ from corpus.text import GOAL_LEVELS
 from evaluation.baselines import KeywordLevelBaseline, KeywordStatusBaseline
 from nlp.assess import (
     COARSE_STATUS,
-    AssessmentClassifier,
     Example,
     abstains,
     best_level,
     default_classifier,
     structured_classifier,
 )
-
-
-def ange_classifier(kind: str, embed: object) -> AssessmentClassifier:
-    """The model as it was before the progress reading and the other municipalities' examples: the structured
-    model, trained on Ånge alone, reading every text through it."""
-    return structured_classifier(kind, embed)
 
 
 def _figures(kind: str, truth: list[str], predicted: list[str], abstained: list[bool] | None) -> dict[str, Any]:
@@ -77,7 +70,8 @@ def out_of_municipality(kind: str, ange: list[Example], team: list[Example], emb
         majority = DummyClassifier(strategy="most_frequent").fit(np.zeros((len(train), 1)), [e.label for e in train])
         predictions["majority"] = (list(majority.predict(np.zeros((len(test), 1)))), None)
         predictions["keyword_rule"] = (list(clone(baseline).fit(train, [e.label for e in train]).predict(test)), None)
-        before = ange_classifier(kind, embed).fit(ange, [e.label for e in ange])
+        # The model as it was: the structured model trained on Ånge alone, reading every text through it.
+        before = structured_classifier(kind, embed).fit(ange, [e.label for e in ange])
         predictions["model_before"] = _proposals(before, kind, test, below, served=False)
         model = default_classifier(kind, embed).fit(train, [e.label for e in train])
         predictions["model"] = _proposals(model, kind, test, below)

@@ -17,7 +17,7 @@ from sklearn.linear_model import LogisticRegression
 
 from corpus.store import Store
 from corpus.text import GOAL_LEVELS, fold, label_space_for
-from nlp.progress import direction_features, progress_features, progress_status
+from nlp.progress import direction_features, progress_features, progress_status, read_progress
 
 # A sentence that states the verdict ("Målet bedöms därför som Knappt uppfyllt.") is the label itself.
 _LEVEL = r"(?:ej|knappt|delvis)?\s*u[pn]p\w{2,6}"
@@ -392,8 +392,6 @@ def best_level(kind: str, probabilities: dict[str, float]) -> str:
 
 def abstains(kind: str, probabilities: dict[str, float], text: str, below: float | None = None) -> bool:
     """Whether the text is too weak a basis for a proposal: it says nothing of progress, or no level is likely."""
-    from nlp.progress import read_progress
-
     floor = DEFAULT_ABSTAIN_BELOW[kind] if below is None else below
     return read_progress(text).silent or max(probabilities.values()) < floor
 

@@ -14,6 +14,7 @@ import numpy as np
 from corpus.model import UppsiktError
 from corpus.store import Store, now_iso
 from nlp import assess as assess_module
+from nlp import progress as progress_module
 from nlp.assess import (
     _NO_ACTIVITY,
     STATUS_CUES,
@@ -69,7 +70,8 @@ def _data_hash(examples: list[Example]) -> str:
 
 def _code_hash() -> str:
     """The features and estimators' source: a saved model built by other code is rebuilt, not reused."""
-    return hashlib.sha256(Path(assess_module.__file__).read_bytes()).hexdigest()[:8]
+    source = b"".join(Path(module.__file__).read_bytes() for module in (assess_module, progress_module))
+    return hashlib.sha256(source).hexdigest()[:8]
 
 
 class Assessor:

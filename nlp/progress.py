@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -173,8 +174,10 @@ def _negated(cue: Cue, clause: str, start: int, end: int) -> bool:
         or " utan att" in f" {' '.join(before[-2:])}"
 
 
+@lru_cache(maxsize=8192)
 def read_progress(text: str) -> ProgressReading:
-    """Counts of clauses that say each category; a negated cue counts for its negation instead."""
+    """Counts of clauses that say each category; a negated cue counts for its negation instead. Read once per
+    text: the features, the rule, the direction and abstention all ask (the reading is not to be changed)."""
     counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
     parts = clauses(text)
     for clause in parts:

@@ -256,6 +256,50 @@ def link_decide(
     emit(_service().decide(kind, from_id, decision, to_id, author), as_json, lambda r: "Sparat.")
 
 
+@link_app.command("undo")
+@handles_errors
+def link_undo(from_id: str = typer.Argument(..., help="Målet eller aktiviteten vars beslut ångras"),
+              kind: str = typer.Option("goal", "--kind", help=KIND_HELP),
+              author: str = typer.Option(None, "--by", help="Ditt namn (valfritt)"),
+              as_json: bool = JSON_OPTION) -> None:
+    """Ångra beslutet som gäller för ett mål eller en aktivitet; beslutet före det gäller igen."""
+    emit(_service().undo_decision(kind, from_id, author), as_json, _render_undo)
+
+
+def _render_undo(result: dict[str, Any]) -> str:
+    from app.exports import DECISION_NAMES
+
+    now = result["decision"]
+    return (f"Ångrade: {DECISION_NAMES[result['undone']['decision']]}. Nu gäller: "
+            f"{DECISION_NAMES[now['decision']] if now else 'inget beslut'}.")
+
+
+@link_app.command("history")
+@handles_errors
+def link_history(from_id: str = typer.Argument(..., help="Målet eller aktiviteten"),
+                 kind: str = typer.Option("goal", "--kind", help=KIND_HELP), as_json: bool = JSON_OPTION) -> None:
+    """Alla beslut om ett mål eller en aktivitet, äldst först, med de ångrade markerade."""
+    emit(_service().decision_history(kind, from_id), as_json, _render_history)
+
+
+def _render_history(rows: list[dict[str, Any]]) -> str:
+    from app.exports import history_line
+
+    return "\n".join(history_line(r) for r in rows) or "Inga beslut ännu."
+
+
+@link_app.command("accept-all")
+@handles_errors
+def link_accept_all(
+    from_year: int = typer.Option(..., "--from-year"), to_year: int = typer.Option(..., "--to-year"),
+    kind: str = typer.Option("goal", "--kind", help=KIND_HELP), org: str = ONE_ORG_OPTION,
+    author: str = typer.Option(None, "--by", help="Ditt namn (valfritt)"), as_json: bool = JSON_OPTION,
+) -> None:
+    """Acceptera förslaget för varje ännu obeslutad rad (inte rader där förslaget är 'ingen motsvarighet')."""
+    emit(_service().accept_suggestions(kind, from_year, to_year, None, org, author), as_json,
+         lambda r: f"Accepterade {len(r['accepted'])} förslag; {len(r['already_decided'])} var redan beslutade.")
+
+
 @link_app.command("remove-draft")
 @handles_errors
 def link_remove_draft(draft_id: str = typer.Argument(..., help="Utkastets id (ny-ÅÅÅÅ-…)"),
@@ -358,6 +402,24 @@ def check(org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
     emit(_service().check(org), as_json, lambda rows: "\n".join(
         f"{r['probability']:.0%} [{r['kind']}] {r['title'][:60]}: {r['stated']} → {r['suggested']} ({r['reason']})"
         for r in rows) or "Inga motsägelser hittades.")
+
+
+@app.command()
+@handles_errors
+def draft(out: Path = typer.Argument(..., help="Word-fil att skriva (.docx)"), org: str = ONE_ORG_OPTION,
+          year: int = typer.Option(None, "--year", help="Året; standard: det senaste"),
+          as_json: bool = JSON_OPTION) -> None:
+    """Skriv ett utkast till uppföljning för nämnden (Word): per mål angiven och föreslagen nivå, aktiviteterna
+    och det som motsäger sig självt."""
+    with _progress_bar("Bedömer", "aktivitet") as bar:
+        def advance(share: float, what: str) -> None:
+            bar.total = bar.total or 100
+            bar.n = round(100 * share)
+            bar.set_postfix_str(what, refresh=True)
+
+        result = _service().followup_draft(out, org, year, advance)
+    emit(result, as_json, lambda r: f"Skrev utkastet för {r['organisation']} {r['year']} till {r['path']}: "
+         f"{r['goals']} mål, {r['activities']} aktiviteter, {r['flags']} att granska.")
 
 
 @app.command()

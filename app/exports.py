@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from corpus.model import UppsiktError
 
 DECISION_NAMES = {"accept": "förslaget accepterat", "reject": "förslaget avvisat", "choose": "annat valt",
-                  "no_match": "ingen motsvarighet"}
+                  "no_match": "ingen motsvarighet", "undo": "ångrade föregående beslut"}
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 KIND_TITLES = {"goal": "Mål mot föregående års mål", "activity": "Aktiviteter mot föregående års aktiviteter",
                "placement": "Aktiviteter under mål"}
@@ -24,6 +25,14 @@ def local_time(stamp: str | None) -> str:
         return ""
     moment = datetime.fromisoformat(stamp).astimezone()
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
+
+
+def history_line(entry: dict[str, Any]) -> str:
+    """One decision of an item's history as a person reads it: when, what, to which, by whom, undone or not."""
+    target = f" → {entry['to_title']}" if entry.get("to_title") and entry["decision"] not in ("no_match", "undo") else ""
+    author = f" ({entry['author']})" if entry.get("author") else ""
+    state = " – ångrat" if entry.get("undone") else (" – gäller" if entry.get("in_force") else "")
+    return f"{local_time(entry['decided_at'])}: {DECISION_NAMES[entry['decision']]}{target}{author}{state}"
 
 
 @dataclass(frozen=True)
@@ -108,3 +117,120 @@ def decimal(value: float, digits: int) -> str:
 def decimal_percent(share: float) -> str:
     """A share with one decimal, the Swedish way: 0.957 → "95,7 %"."""
     return f"{100 * share:.1f}".replace(".", ",") + " %"
+
+
+# ---- the follow-up draft for the board (Word) -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DraftActivity:
+    """One activity of the draft: the newest stated status, uppsikt's proposal and the flag on it."""
+
+    title: str
+    units: str
+    stated: str | None
+    proposed: str | None
+    probability: float | None
+    flag: str | None
+    comment: str
+    report: str
+
+
+@dataclass(frozen=True)
+class DraftGoal:
+    title: str
+    stated: str | None
+    proposed: str | None
+    probability: float | None
+    flag: str | None
+    comment: str
+    activities: list[DraftActivity]
+    subgoals: list[DraftGoal]
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class FollowUpDraft:
+    organisation: str
+    year: int
+    reports: list[str]
+    goals: list[DraftGoal]
+
+    def all_goals(self) -> list[DraftGoal]:
+        found: list[DraftGoal] = []
+        stack = list(self.goals)
+        while stack:
+            goal = stack.pop(0)
+            found.append(goal)
+            stack[:0] = goal.subgoals
+        return found
+
+    def all_activities(self) -> list[DraftActivity]:
+        return [a for g in self.all_goals() for a in g.activities]
+
+
+DRAFT_COMMENT_CHARS = 700  # a goal's comment quoted in the draft; the rest is in the report
+ACTIVITY_COLUMNS = ("Aktivitet", "Ansvarig", "Angiven status", "Förslag", "Att granska")
+
+
+def _proposal_text(proposed: str | None, probability: float | None) -> str:
+    if not proposed:
+        return "inget förslag"
+    return f"{proposed} ({round(100 * probability)} %)" if probability is not None else proposed
+
+
+def write_followup_docx(draft: FollowUpDraft, path: Path) -> None:
+    """The draft as Word: a heading per goal and sub-goal with its stated and proposed level and its comment,
+    a table of its activities, and what to look at again (contradictions, proposals unlike the stated)."""
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    from app.views import render
+
+    document = Document()
+    document.core_properties.title = f"Uppföljning {draft.year} – {draft.organisation}"
+    document.core_properties.language = "sv-SE"
+    document.add_heading(f"Uppföljning {draft.year} – {draft.organisation}", level=0)
+    for paragraph in render("followup_intro.txt.j2", draft=draft,
+                            today=local_time(datetime.now().astimezone().isoformat())).split("\n\n"):
+        if paragraph.strip():
+            document.add_paragraph(paragraph.strip())
+
+    def goal_section(goal: DraftGoal, level: int) -> None:
+        document.add_heading(goal.title, level=level)
+        line = document.add_paragraph()
+        line.add_run("Angiven nivå: ").bold = True
+        line.add_run(goal.stated or "ingen")
+        line.add_run(" · Förslag: ").bold = True
+        line.add_run(_proposal_text(goal.proposed, goal.probability))
+        if goal.counts:
+            line.add_run(" · Aktiviteter: ").bold = True
+            line.add_run(", ".join(f"{n} {status.lower()}" for status, n in sorted(goal.counts.items())))
+        if goal.flag:
+            flag = document.add_paragraph().add_run(f"⚑ {goal.flag}")
+            flag.font.color.rgb = RGBColor(0xB7, 0x1C, 0x1C)
+        if goal.comment:
+            comment = goal.comment if len(goal.comment) <= DRAFT_COMMENT_CHARS else \
+                goal.comment[:DRAFT_COMMENT_CHARS].rsplit(" ", 1)[0] + " …"
+            document.add_paragraph(comment).runs[0].italic = True
+        if goal.activities:
+            table = document.add_table(rows=1, cols=len(ACTIVITY_COLUMNS))
+            table.style = "Table Grid"
+            for cell, name in zip(table.rows[0].cells, ACTIVITY_COLUMNS, strict=True):
+                cell.text = name
+                cell.paragraphs[0].runs[0].bold = True
+            for activity in goal.activities:
+                review = activity.flag or ("förslaget skiljer sig från angiven status"
+                                           if activity.proposed and activity.stated
+                                           and activity.proposed != activity.stated else "")
+                values = (activity.title, activity.units, activity.stated or "saknar status",
+                          _proposal_text(activity.proposed, activity.probability), review)
+                for cell, value in zip(table.add_row().cells, values, strict=True):
+                    cell.text = value
+                    for run in cell.paragraphs[0].runs:
+                        run.font.size = Pt(9)
+        for sub in goal.subgoals:
+            goal_section(sub, min(level + 1, 9))
+
+    for goal in draft.goals:
+        goal_section(goal, 1)
+    document.save(str(path))

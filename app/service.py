@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from corpus.model import UppsiktError
 from corpus.organisation import canonical_organisation
 from corpus.settings import Paths
 from corpus.store import Store, now_iso
-from corpus.text import fold, label_space_for
+from corpus.text import fold, label_space_for, swedish_order
 
 if TYPE_CHECKING:  # the engines load torch and spaCy: only the commands that need them import them
     from nlp.assessor import Assessor
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # the engines load torch and spaCy: only the commands that ne
     from nlp.search import SearchEngine
 
 Progress = Callable[[str], None]
+# How far a long step has come (0–1) and what it does now: gr.Progress in the page, tqdm on the CLI.
+ShareProgress = Callable[[float, str], None]
 EXPORT_CANDIDATES = 50
 DRAFTED_NOTE = "ny aktivitet, i ingen rapport än"
 
@@ -42,6 +45,10 @@ class Service:
     _engine: SearchEngine | None = None
     _assessor: Assessor | None = None
     _linkers: dict[str | None, Linker] = field(default_factory=dict)
+    # The adapted model trained in the background (serve, upload): "adapting" while it trains, "ready" once it
+    # serves (or nothing needed training), "failed" when training failed and the model before it still serves.
+    adaptation: str = "ready"
+    _adapting: threading.Thread | None = None
 
     @property
     def store(self) -> Store:
@@ -138,11 +145,52 @@ class Service:
             self._engine = SearchEngine(self.store, self.paths.artifacts, self.model)
         return self._engine
 
-    def build(self) -> dict[str, Any]:
+    def adapt_in_background(self, on_ready: Callable[[], None] | None = None) -> threading.Thread | None:
+        """Train the adapted model in a thread where it is due (missing: minutes on a fresh clone; stale: the
+        reports changed), while the page serves: with the base model when there is no adapted file yet, else
+        with the one it has. When trained, its index and assessment models are built in the thread too, and
+        only then swapped in. None when nothing needs training."""
+        from nlp.adaptation import adaptation_due, adapted_file, ensure_adapted
+        from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, model_setting
+
+        wanted = self.model
+        if model_setting(wanted) != ADAPTED_MODEL or not adaptation_due(self.store, self.paths.artifacts):
+            return None
+        if self._adapting is not None and self._adapting.is_alive():
+            return self._adapting  # it checks again when done: what an upload added is trained on too
+        if not adapted_file(self.paths.artifacts).exists():
+            self.model = BASE_MODEL
+            self.reset()
+        self.adaptation = "adapting"
+
+        def work() -> None:
+            try:
+                while adaptation_due(self.store, self.paths.artifacts):
+                    ensure_adapted(self.store, self.paths.artifacts, lambda m: print(m, file=sys.stderr, flush=True))
+                adapted = Service(paths=self.paths, model=wanted, _store=self.store)
+                adapted.assessor  # noqa: B018 - built here, not in the first request after the swap
+                self.model, self._engine, self._assessor = wanted, adapted._engine, adapted._assessor
+                self._linkers.clear()
+                self.adaptation = "ready"
+                print("uppsikt: den anpassade modellen används nu.", file=sys.stderr, flush=True)
+                if on_ready:
+                    on_ready()
+            except Exception as exc:  # noqa: BLE001 - a thread's failure must not stop the page: the model before serves on
+                self.adaptation = "failed"
+                print(f"uppsikt: den anpassade modellen kunde inte tränas ({exc}); modellen före den används.",
+                      file=sys.stderr, flush=True)
+
+        self._adapting = threading.Thread(target=work, name="uppsikt-anpassning", daemon=True)
+        self._adapting.start()
+        return self._adapting
+
+    def build(self, refresh: bool = True) -> dict[str, Any]:
+        """Bring the search index up to date; with `refresh`, first retrain the adapted model where it is stale
+        (minutes). The page passes refresh=False and retrains in the background (adapt_in_background)."""
         from nlp.adaptation import adapted_file, ensure_adapted
         from nlp.embedding import ADAPTED_MODEL, model_setting
 
-        if model_setting(self.model) == ADAPTED_MODEL:
+        if refresh and model_setting(self.model) == ADAPTED_MODEL:
             target = adapted_file(self.paths.artifacts)
             before = target.stat().st_mtime_ns if target.exists() else None
             ensure_adapted(self.store, self.paths.artifacts, lambda m: print(m, file=sys.stderr, flush=True))
@@ -169,6 +217,11 @@ class Service:
 
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
+
+    def units(self, organisation: str | None = None) -> list[str]:
+        """The responsible units the stored activities name, for a filter that lists only what exists."""
+        return sorted({u for d in self.engine.docs if organisation in (None, d.organisation) for u in d.units},
+                      key=swedish_order)
 
     def years(self, organisation: str | None = None) -> list[int]:
         return self.store.years(self.check_organisation(organisation))
@@ -362,14 +415,77 @@ class Service:
 
     def decisions(self, kind: str, to_year: int | None = None,
                   organisation: str | None = None) -> dict[str, dict[str, Any]]:
-        """The newest decision per item; with `to_year`, only decisions on links into that year ("no
+        """The decision in force per item: the newest, unless undone (an undo withdraws the newest one still in
+        force, and the one before it counts again). With `to_year`, only decisions on links into that year ("no
         counterpart" counts for every year): last year's activity may be placed under two years' goals."""
         by_id = self.engine.by_id
         rows = [r for r in self.store.query("SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
                 if (to_year is None or r["to_id"] is None or (r["to_id"] in by_id and by_id[r["to_id"]].year == to_year))
                 and (organisation is None or r["organisation"] == organisation)]
-        return {r["from_id"]: {"from_id": r["from_id"], "to_id": r["to_id"], "decision": r["decision"],
-                               "author": r["author"], "decided_at": r["created_at"]} for r in rows}
+        return {from_id: self._decision(stack[-1]) for from_id, stack in self._replay(rows)[0].items() if stack}
+
+    UNDO = "undo"
+
+    @classmethod
+    def _replay(cls, rows: list[Any]) -> tuple[dict[str, list[Any]], set[int]]:
+        """The decisions in force per item after replaying the log in order, and the ids of those undone."""
+        stacks: dict[str, list[Any]] = {}
+        undone: set[int] = set()
+        for row in rows:
+            stack = stacks.setdefault(row["from_id"], [])
+            if row["decision"] != cls.UNDO:
+                stack.append(row)
+            elif stack:
+                undone.add(stack.pop()["id"])
+        return stacks, undone
+
+    @staticmethod
+    def _decision(row: Any) -> dict[str, Any]:
+        return {"from_id": row["from_id"], "to_id": row["to_id"], "decision": row["decision"],
+                "author": row["author"], "decided_at": row["created_at"]}
+
+    def decision_history(self, kind: str, from_id: str) -> list[dict[str, Any]]:
+        """Every decision on one item, oldest first, with its target's title and whether it was undone (the
+        undos themselves are listed too: the log is never rewritten)."""
+        rows = self.store.query("SELECT * FROM link_decisions WHERE kind = ? AND from_id = ? ORDER BY id",
+                                (kind, from_id))
+        stacks, undone = self._replay(rows)
+        in_force = stacks[from_id][-1]["id"] if stacks.get(from_id) else None
+        by_id = self.engine.by_id
+        return [{**self._decision(r), "to_title": by_id[r["to_id"]].title if r["to_id"] in by_id else "",
+                 "undone": r["id"] in undone, "in_force": r["id"] == in_force} for r in rows]
+
+    def undo_decision(self, kind: str, from_id: str, author: str | None = None) -> dict[str, Any]:
+        """Withdraw the decision in force on one item; the one before it (or none) counts again. The undo is a
+        row of the log, so the history keeps both."""
+        if kind not in self.LINK_KINDS:
+            raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
+        current = self.decisions(kind).get(from_id)
+        if current is None:
+            raise UppsiktError("Det finns inget beslut att ångra för den valda raden.")
+        organisation = self.store.query("SELECT organisation FROM link_decisions WHERE kind = ? AND from_id = ? "
+                                        "ORDER BY id DESC LIMIT 1", (kind, from_id))[0]["organisation"]
+        with self.store.transaction() as tx:
+            tx.execute(
+                "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at, organisation) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (kind, from_id, current["to_id"], self.UNDO, author, now_iso(), organisation))
+        return {"undone": current, "decision": self.decisions(kind).get(from_id)}
+
+    def accept_suggestions(self, kind: str, from_year: int, to_year: int, shown: dict[str, str] | None = None,
+                           organisation: str | None = None, author: str | None = None) -> dict[str, Any]:
+        """Accept, in one step, the suggestions of every undecided item: those `shown` (item → the target the
+        page showed), or else the first suggestion of each item now. Items already decided, and items whose
+        suggestion is "no counterpart", are left for the person to decide one by one."""
+        if shown is None:
+            links = self.links(kind, from_year, to_year, 3, organisation)
+            shown = {link["id"]: link["candidates"][0]["id"] for link in links
+                     if link["candidates"] and not link.get("no_match") and not link.get("decision")}
+        decided = self.decisions(kind, to_year)
+        accepted = [item for item in shown if item not in decided]
+        for item in accepted:
+            self.decide(kind, item, "accept", shown[item], author)
+        return {"accepted": accepted, "already_decided": [item for item in shown if item in decided]}
 
     def export_mapping(self, kind: str, from_year: int, to_year: int, path: Path,
                        organisation: str | None = None) -> dict[str, Any]:
@@ -472,6 +588,67 @@ class Service:
         subgoals = [g for g in self.store.goals(year=goal["year"], organisation=goal["organisation"])
                     if g["parent_id"] == goal_id]
         return {**goal, "history": history, "activities": activities, "subgoals": subgoals}
+
+    def followup_draft(self, path: Path, organisation: str | None = None, year: int | None = None,
+                       progress: ShareProgress | None = None) -> dict[str, Any]:
+        """A Word draft of the follow-up for the board: per goal its stated level and comment, its sub-goals and
+        activities with the newest stated status, what uppsikt proposes (from a model that did not train on
+        that report, so a proposal is no echo of the stated level) and the contradictions found."""
+        from app.exports import DraftActivity, DraftGoal, FollowUpDraft, write_followup_docx
+
+        if path.suffix.lower() != ".docx":
+            raise UppsiktError(f"Utkastet skrivs som Word-fil (.docx), inte som '{path.suffix or path.name}'.")
+        tree = self.overview(organisation, year)
+        order = self.store.report_order()
+        reviewed: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in sorted(self.assessor.review(), key=lambda r: order.get(r["report"], (0, 0, ""))):
+            reviewed[(row["kind"], row["id"])] = row  # the newest report's
+        activities = {a["id"]: a for a in self.store.activities(year=tree["year"], organisation=tree["organisation"])}
+        goals = {g["id"]: g for g in self.store.goals(year=tree["year"], organisation=tree["organisation"])}
+        report_titles = {r["source"]: r["title"] for r in self.store.reports(tree["organisation"])}
+        todo = [a for g in tree["goals"] for a in g["all_activities"]]
+        done = 0
+
+        def proposal(kind: str, item_id: str, text: str) -> tuple[str | None, float | None, str | None]:
+            """What uppsikt proposes for an item, its probability, and the contradiction found, if any."""
+            row = reviewed.get((kind, item_id))
+            if row is not None:
+                flag = row["contradiction"][2] if row["contradiction"] else None
+                return row["proposed"], row["probability"], flag
+            if not text.strip():
+                return None, None, None
+            result = self.assessor.assess(text, kind)
+            best = result["label"] or result["best_guess"]
+            return best, result["probabilities"].get(best) if best else None, None
+
+        def activity(item: dict[str, Any]) -> DraftActivity:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done / max(len(todo), 1), f"Bedömer {item['title'][:40]}")
+            newest = activities[item["id"]]["versions"][0] if activities[item["id"]]["versions"] else {}
+            comment = newest.get("comment") or ""
+            proposed, probability, flag = proposal("activity", item["id"], comment)
+            return DraftActivity(title=item["title"], units=", ".join(item["units"]), stated=item["status"],
+                                 proposed=proposed, probability=probability, flag=flag, comment=comment,
+                                 report=report_titles.get(newest.get("report", ""), ""))
+
+        def goal(node: dict[str, Any]) -> DraftGoal:
+            comment = goals[node["id"]]["assessment_comment"] or ""
+            proposed, probability, flag = proposal("goal", node["id"], comment)
+            return DraftGoal(title=node["title"], stated=node["assessment"], proposed=proposed,
+                             probability=probability, flag=flag, comment=comment,
+                             activities=[activity(a) for a in node["activities"]],
+                             subgoals=[goal(s) for s in node["subgoals"]], counts=node["counts"])
+
+        draft = FollowUpDraft(organisation=tree["organisation"], year=tree["year"], reports=tree["reports"],
+                              goals=[goal(g) for g in tree["goals"]])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_followup_docx(draft, path)
+        return {"path": str(path), "organisation": draft.organisation, "year": draft.year,
+                "goals": len(draft.goals), "activities": len({a["id"] for a in todo}),
+                "flags": sum(1 for a in draft.all_activities() if a.flag)
+                + sum(1 for g in draft.all_goals() if g.flag)}
 
     # ---- assessment --------------------------------------------------------------------------
 

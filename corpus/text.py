@@ -127,3 +127,12 @@ def same_title(a: str, b: str, threshold: float = 85) -> float:
         return 100.0
     score = fuzz.ratio(fa, fb)
     return score if score >= threshold else 0.0
+
+
+# Swedish alphabetical order: å, ä, ö come after z (characters that sort after 'z' in code-point order stand in).
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_order(text: str) -> str:
+    """A sort key that orders words as a Swedish dictionary does (Ånge after Utbildning)."""
+    return text.casefold().translate(_SWEDISH_ORDER)

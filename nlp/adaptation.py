@@ -64,13 +64,36 @@ def adapted_file(artifacts: Path) -> Path:
     return artifacts / ADAPTED_DIR / ADAPTED_FILE
 
 
+def _wanted(pairs: list[tuple[str, str]], max_steps: int = -1) -> dict[str, object]:
+    """What the adapted file must have been trained from: the pairs, the base file, the recipe."""
+    from models.e5_convert import file_sha256, source_file
+
+    return {"pairs_sha256": pairs_digest(pairs), "source_sha256": file_sha256(source_file()), "recipe": RECIPE,
+            "max_steps": max_steps}
+
+
+def _stale(artifacts: Path, wanted: dict[str, object]) -> bool:
+    meta_path = artifacts / ADAPTED_DIR / "meta.json"
+    if not (meta_path.exists() and adapted_file(artifacts).exists()):
+        return True
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return not all(meta.get(key) == value for key, value in wanted.items())
+
+
+def adaptation_due(store: Store, artifacts: Path, max_steps: int = -1) -> bool:
+    """Whether ensure_adapted would train now (minutes): the store has enough pairs and the file is missing or
+    stale. `serve` then opens the page with the base model and trains in the background."""
+    pairs = training_pairs(store)
+    return len(pairs) >= RECIPE["batch_size"] and _stale(artifacts, _wanted(pairs, max_steps))
+
+
 def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None] | None = None,
                    max_steps: int = -1, refresh: bool = True) -> Path | None:
     """The adapted model file, trained on every labelled pair of the store when missing, or when stale
     (the pairs, the base file or the recipe changed) and `refresh` is set: `uppsikt build` and `serve`
     refresh; a search after an upload keeps the file it has rather than train for minutes mid-request.
     None when the store has too few pairs to train on."""
-    from models.e5_convert import ensure_converted, file_sha256, source_file, write_e5_file
+    from models.e5_convert import ensure_converted, file_sha256, write_e5_file
 
     if not refresh and adapted_file(artifacts).exists():
         return adapted_file(artifacts)
@@ -78,13 +101,10 @@ def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None
     if len(pairs) < RECIPE["batch_size"]:
         return None
     directory = artifacts / ADAPTED_DIR
-    wanted = {"pairs_sha256": pairs_digest(pairs), "source_sha256": file_sha256(source_file()),
-              "recipe": RECIPE, "max_steps": max_steps}
+    wanted = _wanted(pairs, max_steps)
     meta_path = directory / "meta.json"
-    if meta_path.exists() and adapted_file(artifacts).exists():
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if all(meta.get(key) == value for key, value in wanted.items()):
-            return adapted_file(artifacts)
+    if not _stale(artifacts, wanted):
+        return adapted_file(artifacts)
     if progress:
         progress(f"anpassar e5 till rapporternas språk ({len(pairs)} par, några minuter första gången) …")
     base = ensure_converted(artifacts / "e5-small-st")

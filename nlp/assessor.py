@@ -216,15 +216,11 @@ class Assessor:
 
     # ---- contradictions --------------------------------------------------------------------------
 
-    def check(self) -> list[dict[str, Any]]:
-        """Stated levels their own text contradicts, most certain first.
-
-        Goals: the comment's own verdict sentence names another level (certain). Activities: a cue in the
-        comment speaks against the stated status (something done under "Ej påbörjad", a delay under
-        "enligt plan") and a model trained without the example's report gives the stated status less than
-        STATED_UNLIKELY; the probability shown is the model's 1 - p(stated).
-        """
-        found: list[dict[str, Any]] = []
+    def review(self) -> list[dict[str, Any]]:
+        """Every level stated in the stored reports beside what a model that did not train on it proposes
+        (activities: trained without the example's report; goals: without the goal's version), and the
+        contradiction between them where its own text speaks against the stated level."""
+        reviewed: list[dict[str, Any]] = []
         for kind, examples in self.examples.items():
             # The stored reports' own labels; the team's examples are no report to check.
             examples = [e for e in examples if e.report != "feedback" and not e.municipality]
@@ -234,12 +230,25 @@ class Assessor:
             probabilities = out_of_fold(default_classifier(kind, self.embed_function), examples, groups, proba=True)
             labels = label_space(kind)
             for example, row in zip(examples, probabilities, strict=True):
-                contradiction = self._contradiction(example, dict(zip(labels, row, strict=True)))
-                if contradiction:
-                    suggested, probability, reason = contradiction
-                    found.append({"id": example.id, "kind": kind, "title": example.title, "report": example.report,
-                                  "stated": example.label, "suggested": suggested,
-                                  "probability": round(probability, 4), "reason": reason})
+                ordered = dict(zip(labels, (float(p) for p in row), strict=True))
+                proposed = best_level(kind, ordered)
+                reviewed.append({"id": example.id, "kind": kind, "title": example.title, "report": example.report,
+                                 "stated": example.label, "proposed": proposed,
+                                 "probability": round(ordered[proposed], 4),
+                                 "contradiction": self._contradiction(example, ordered)})
+        return reviewed
+
+    def check(self) -> list[dict[str, Any]]:
+        """Stated levels their own text contradicts, most certain first.
+
+        Goals: the comment's own verdict sentence names another level (certain). Activities: a cue in the
+        comment speaks against the stated status (something done under "Ej påbörjad", a delay under
+        "enligt plan") and a model trained without the example's report gives the stated status less than
+        STATED_UNLIKELY; the probability shown is the model's 1 - p(stated).
+        """
+        found = [{"id": r["id"], "kind": r["kind"], "title": r["title"], "report": r["report"], "stated": r["stated"],
+                  "suggested": r["contradiction"][0], "probability": round(r["contradiction"][1], 4),
+                  "reason": r["contradiction"][2]} for r in self.review() if r["contradiction"]]
         return sorted(found, key=lambda f: -f["probability"])
 
     @staticmethod

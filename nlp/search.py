@@ -117,6 +117,12 @@ class SearchEngine:
     def rank(self, query: str, mode: str = "hybrid") -> list[tuple[str, float]]:
         """All documents ranked for `query` (its Swedish letters restored), best first, with the fused (or
         single) score."""
+        fused, _ = self._scores(query, mode)
+        order = np.argsort(-fused, kind="stable")
+        return [(self.docs[i].id, float(fused[i])) for i in order]
+
+    def _scores(self, query: str, mode: str) -> tuple[np.ndarray, np.ndarray]:
+        """Every document's fused (or single) score for `query`, and its cosine to the query (0 in bm25 mode)."""
         query = self.interpret(query)
         n = len(self.docs)
         dense = np.zeros(n, dtype=np.float32)
@@ -138,8 +144,7 @@ class SearchEngine:
                 contribution = weight / (self.rrf_k + 1 + ranks)
                 contribution[scores <= 0] = 0.0
                 fused += contribution
-        order = np.argsort(-fused, kind="stable")
-        return [(self.docs[i].id, float(fused[i])) for i in order]
+        return fused, dense
 
     def search(self, query: str, k: int = 10, filters: SearchFilters | None = None,
                mode: str = "hybrid") -> dict[str, object]:
@@ -150,11 +155,13 @@ class SearchEngine:
         started = time.perf_counter()
         hits = []
         query_terms = set(self.analyzer.analyze(interpreted))
-        for entity, score in self.rank(interpreted, mode):
-            doc = self.by_id[entity]
+        fused, dense = self._scores(interpreted, mode)
+        for i in np.argsort(-fused, kind="stable"):
+            doc, score = self.docs[i], float(fused[i])
             if score <= 0 or not filters.accepts(doc):
                 continue
-            hits.append(self.hit(doc, score, query_terms))
+            # The rank fuses two orders and is no similarity; the page shows the model's cosine, 0–100.
+            hits.append({**self.hit(doc, score, query_terms), "similarity": round(100 * max(float(dense[i]), 0.0))})
             if len(hits) >= max(1, k):
                 break
         took_ms = (time.perf_counter() - started) * 1000

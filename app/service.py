@@ -145,11 +145,14 @@ class Service:
             self._engine = SearchEngine(self.store, self.paths.artifacts, self.model)
         return self._engine
 
-    def adapt_in_background(self, on_ready: Callable[[], None] | None = None) -> threading.Thread | None:
+    def adapt_in_background(self, gold_dir: Path | None = None, on_ready: Callable[[], None] | None = None,
+                            begin: threading.Event | None = None) -> threading.Thread | None:
         """Train the adapted model in a thread where it is due (missing: minutes on a fresh clone; stale: the
         reports changed), while the page serves: with the base model when there is no adapted file yet, else
         with the one it has. When trained, its index and assessment models are built in the thread too, and
-        only then swapped in. None when nothing needs training."""
+        calibrated on the links in `gold_dir` where given (`serve --gold`, as `calibrate --gold`), and only then
+        swapped in. With `begin`, training waits until it is set (serve sets it once the page answers, so that
+        opening the page does not share the cores with training). None when nothing needs training."""
         from nlp.adaptation import adaptation_due, adapted_file, ensure_adapted
         from nlp.embedding import ADAPTED_MODEL, BASE_MODEL, model_setting
 
@@ -164,11 +167,16 @@ class Service:
         self.adaptation = "adapting"
 
         def work() -> None:
+            if begin is not None:
+                begin.wait()
             try:
                 while adaptation_due(self.store, self.paths.artifacts):
-                    ensure_adapted(self.store, self.paths.artifacts, lambda m: print(m, file=sys.stderr, flush=True))
+                    ensure_adapted(self.store, self.paths.artifacts, lambda m: print(m, file=sys.stderr, flush=True),
+                                   quiet=True)
                 adapted = Service(paths=self.paths, model=wanted, _store=self.store)
                 adapted.assessor  # noqa: B018 - built here, not in the first request after the swap
+                if gold_dir is not None:
+                    adapted.calibrate(gold_dir)
                 self.model, self._engine, self._assessor = wanted, adapted._engine, adapted._assessor
                 self._linkers.clear()
                 self.adaptation = "ready"

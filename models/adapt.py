@@ -57,8 +57,8 @@ def train(base: Path, pairs: list[tuple[str, str]], out_dir: Path, epochs: int =
     from sentence_transformers.sentence_transformer.training_args import BatchSamplers
 
     model = SentenceTransformer(str(base), device="cpu")
-    if quiet:  # the model card's widget examples are computed with a progress bar of their own
-        model.model_card_data.generate_widget_examples = False
+    if quiet:  # the trainer computes the model card's examples, with a bar of its own, only where there are none
+        model.model_card_data.widget = [{"text": pairs[0][0]}]
     model.max_seq_length = 256  # the pairs are short; shorter sequences train faster on CPU
     trainable_parameters = freeze_quantised(model) if trainable == "fp32" else sum(
         p.numel() for p in model.parameters())

@@ -463,12 +463,14 @@ class Service:
         return [{**self._decision(r), "to_title": by_id[r["to_id"]].title if r["to_id"] in by_id else "",
                  "undone": r["id"] in undone, "in_force": r["id"] == in_force} for r in rows]
 
-    def undo_decision(self, kind: str, from_id: str, author: str | None = None) -> dict[str, Any]:
-        """Withdraw the decision in force on one item; the one before it (or none) counts again. The undo is a
-        row of the log, so the history keeps both."""
+    def undo_decision(self, kind: str, from_id: str, author: str | None = None,
+                      to_year: int | None = None) -> dict[str, Any]:
+        """Withdraw the decision in force on one item (with `to_year`, its decision on links into that year: an
+        activity may be placed under two years' goals); the one before it (or none) counts again. The undo is
+        a row of the log, so the history keeps both."""
         if kind not in self.LINK_KINDS:
             raise UppsiktError(f"Okänd typ '{kind}'; välj {', '.join(self.LINK_KINDS)}.")
-        current = self.decisions(kind).get(from_id)
+        current = self.decisions(kind, to_year).get(from_id)
         if current is None:
             raise UppsiktError("Det finns inget beslut att ångra för den valda raden.")
         organisation = self.store.query("SELECT organisation FROM link_decisions WHERE kind = ? AND from_id = ? "
@@ -478,7 +480,7 @@ class Service:
                 "INSERT INTO link_decisions (kind, from_id, to_id, decision, author, created_at, organisation) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (kind, from_id, current["to_id"], self.UNDO, author, now_iso(), organisation))
-        return {"undone": current, "decision": self.decisions(kind).get(from_id)}
+        return {"undone": current, "decision": self.decisions(kind, to_year).get(from_id)}
 
     def accept_suggestions(self, kind: str, from_year: int, to_year: int, shown: dict[str, str] | None = None,
                            organisation: str | None = None, author: str | None = None) -> dict[str, Any]:

@@ -290,7 +290,7 @@ class Handlers:
         """Withdraw the selected row's decision; the row then shows the decision before it, or none."""
         if not from_id:
             raise UppsiktError("Välj raden vars beslut ska ångras.")
-        result = self.service.undo_decision(kind, from_id, author or None)
+        result = self.service.undo_decision(kind, from_id, author or None, int(to_year))
         now = self._decision_cell(result["decision"])
         message = (f"Ångrat: {self._decision_cell(result['undone'])}. "
                    f"{'Nu gäller: ' + now if now else 'Raden är nu obeslutad'}.")
@@ -426,6 +426,15 @@ class Handlers:
         examples = self.service.assessable(code)
         return (gr.update(choices=[("(klistrad text)", "")] + [(e["title"][:80], e["id"]) for e in examples], value=""),
                 gr.update(choices=list(label_space_for(code)), value=None))
+
+    def entity_text(self, kind: str, entity_id: str | None) -> tuple[Any, str, Any]:
+        """A text picked from the corpus replaces what was pasted, so the page shows the text it assesses; the
+        proposal of the text before is cleared, and the level field too."""
+        if not entity_id:
+            return gr.update(), "", gr.update(value=None)
+        code = "goal" if kind == "mål" else "activity"
+        text = next((e["text"] for e in self.service.assessable(code) if e["id"] == entity_id), "")
+        return text, "", gr.update(value=None)
 
     def feedback(self, text: str, kind: str, entity_id: str | None, label: str | None, author: str) -> str:
         if not label:
@@ -677,7 +686,7 @@ def build_app(service: Service) -> gr.Blocks:
                 assess_kind = gr.Radio(["aktivitet", "mål"], value="aktivitet", label="Vad bedöms?")
                 # Custom values: an API caller names an id without first asking for the choices.
                 entity = gr.Dropdown([("(klistrad text)", "")], value="", label="…eller välj ur korpusen",
-                                     allow_custom_value=True)
+                                     allow_custom_value=True, elem_id="bedom-post")
             comment = gr.Textbox(label="Kommentar", lines=5, elem_id="kommentar")
             assess_button = gr.Button("Föreslå nivå", variant="primary", elem_id="bedom-knapp")
             probabilities = gr.Label(label="Sannolikheter", num_top_classes=7)
@@ -692,6 +701,8 @@ def build_app(service: Service) -> gr.Blocks:
             contradictions = gr.Dataframe(
                 headers=["typ", "titel", "rapport", "angiven", "föreslagen", "sannolikhet", "skäl"], interactive=False)
             assess_kind.change(wrap(h.entities_for), [assess_kind], [entity, level], api_name=False)
+            entity.change(wrap(h.entity_text), [assess_kind, entity], [comment, proposal, level], api_name=False)
+            demo.load(wrap(h.entities_for), [assess_kind], [entity, level], api_name=False)  # the corpus to pick from
             assess_button.click(wrap(h.assess), [comment, assess_kind, entity], [probabilities, proposal, cases, level],
                                 api_name="assess")
             feedback_button.click(wrap(h.feedback), [comment, assess_kind, entity, level, reviewer], saved,

@@ -406,6 +406,11 @@ def test_page_in_a_real_browser(app_url: str, ui_service: Service, tmp_path: Pat
         expect(page.locator("#sparad-bedomning")).to_contain_text(f"Sparat: {shown}", timeout=30_000)
         stored = ui_service.store.query("SELECT label FROM feedback ORDER BY id DESC LIMIT 1")[0]["label"]
         assert stored == shown
+        # A text picked from the corpus replaces the pasted one: the page shows what it assesses.
+        picked = ui_service.assessable("activity")[0]
+        page.locator("#bedom-post input").click()
+        page.get_by_role("option", name=picked["title"][:80], exact=True).first.click()
+        expect(page.locator("#kommentar textarea")).to_have_value(picked["text"], timeout=10_000)
         visit("bedom")
 
         # Korpus: an upload of another municipality's Word report says its stages and ends searchable.

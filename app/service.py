@@ -226,6 +226,18 @@ class Service:
     def similar(self, entity_id: str, k: int = 5) -> list[dict[str, Any]]:
         return self.engine.similar(entity_id, k)
 
+    def likeness(self, pairs: list[tuple[str, str]]) -> list[int | None]:
+        """How alike two stored items are, 0–100: the cosine of their indexed passages, the scale search's
+        "likhet" uses too (None where either is not indexed, e.g. an activity drafted in the page)."""
+        index = self.engine.vectors
+        known = [(a, b) for a, b in pairs if a in index.ids and b in index.ids]
+        if not known:
+            return [None] * len(pairs)
+        left = index.vectors([a for a, _ in known])
+        right = index.vectors([b for _, b in known])
+        cosine = dict(zip(known, (left * right).sum(axis=1), strict=True))
+        return [round(100 * max(float(cosine[(a, b)]), 0.0)) if (a, b) in cosine else None for a, b in pairs]
+
     def units(self, organisation: str | None = None) -> list[str]:
         """The responsible units the stored activities name, for a filter that lists only what exists."""
         return sorted({u for d in self.engine.docs if organisation in (None, d.organisation) for u in d.units},

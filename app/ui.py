@@ -89,16 +89,16 @@ class MappingTab:
 
 MAPPING_TABS = (
     MappingTab("goal", "Koppla mål", "koppla", "Nya året", "Förra året",
-               ("mål", "bästa förslag", "poäng", "ingen motsvarighet?", "beslut"),
+               ("mål", "bästa förslag", "likhet", "ingen motsvarighet?", "beslut"),
                ("acceptera förslaget", "avvisa", "välj annat mål", "ingen motsvarighet"),
                "Annat mål (vid 'välj annat mål')", ("link_goals", "decide", "export"), True),
     MappingTab("activity", "Följ aktiviteter", "folj", "Aktiviteternas år", "Året de fortsätter (eller började) i",
-               ("aktivitet", "trolig fortsättning", "poäng", "i rapporten", "beslut"),
+               ("aktivitet", "trolig fortsättning", "likhet", "i rapporten", "beslut"),
                ("acceptera förslaget", "avvisa", "välj annan aktivitet", "ingen fortsättning"),
                "Annan aktivitet (vid 'välj annan aktivitet')",
                ("link_activities", "decide_activity", "export_activities"), False),
     MappingTab("placement", "Placera aktiviteter", "placera", "Aktiviteternas år", "Målens år",
-               ("aktivitet", "föreslaget mål", "poäng", "i rapporten", "beslut"),
+               ("aktivitet", "föreslaget mål", "likhet", "i rapporten", "beslut"),
                ("acceptera förslaget", "avvisa", "välj annat mål", "inget av målen", "ta bort (ny aktivitet)"),
                "Annat mål (vid 'välj annat mål')",
                ("link_placement", "decide_placement", "export_placement"), False),
@@ -222,11 +222,13 @@ class Handlers:
         item of each row shown."""
         links = self.service.links(kind, int(from_year), int(to_year), k=3, organisation=_organisation(organisation))
         rows = []
+        likeness = self.service.likeness([(link["id"], link["candidates"][0]["id"]) for link in links
+                                          if link["candidates"]])
+        alike = dict(zip([link["id"] for link in links if link["candidates"]], likeness, strict=True))
         for link in links:
-            best = link["candidates"][0] if link["candidates"] else {"title": "", "score": ""}
-            score = decimal(best["score"], 2) if isinstance(best["score"], (int, float)) else ""
-            rows.append([link["title"], best["title"], score, _link_note(kind, link),
-                         self._decision_cell(link.get("decision"))])
+            best = link["candidates"][0] if link["candidates"] else {"title": ""}
+            rows.append([link["title"], best["title"], "" if alike.get(link["id"]) is None else alike[link["id"]],
+                         _link_note(kind, link), self._decision_cell(link.get("decision"))])
         shown = [(link["id"], row) for link, row in zip(links, rows, strict=True) if not (only_undecided and row[-1])]
         shown_ids = {item for item, _ in shown}
         evidence = "".join(
@@ -554,8 +556,9 @@ def _mapping_tab(h: Handlers, spec: MappingTab, years: list[str], organisations:
             only_undecided = gr.Checkbox(value=False, label="Visa bara ej beslutade")
         links = gr.Dataframe(headers=list(spec.headers), interactive=False, elem_id=f"{spec.tab_id}-tabell", wrap=True,
                              column_widths=["32%", "36%", "7%", "12%", "13%"])
-        gr.Markdown("<small>Poäng: hur klart förslaget står ut bland årets alternativ; högre är troligare. "
-                    "Jämför raderna i samma flik, inte poäng mellan flikarna.</small>")
+        gr.Markdown("<small>Likhet 0–100: hur lika texterna är enligt språkmodellen, samma skala som i Sök. "
+                    "Förslagen rangordnas av mer än likheten (delmål, aktiviteter, orter), så ett förslag med "
+                    "lägre likhet kan stå först; skälen står under formuläret.</small>")
         with gr.Row():
             # Custom values: an API caller names ids without first asking for the choices (the service checks them).
             item = gr.Dropdown([], label="Att besluta om", allow_custom_value=True, elem_id=f"{spec.tab_id}-rad")

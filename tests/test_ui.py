@@ -79,7 +79,8 @@ SICK_LEAVE = "ange-g2024-sjukfranvaron-ska-minska"
 def test_link_decide_export(client: Client) -> None:
     rows, evidence, items, counter = client.predict("2024", "2023", api_name="/link_goals")
     assert len(rows["data"]) == 20 and "<details>" in evidence and "av 20 beslutade" in counter
-    assert rows["headers"][0] == "mål" and all("," in row[2] for row in rows["data"])  # no ids; decimal commas
+    assert rows["headers"][:3] == ["mål", "bästa förslag", "likhet"]  # no ids; one scale with search's
+    assert all(isinstance(row[2], int) and 0 <= row[2] <= 100 for row in rows["data"])
     assert SICK_LEAVE in [value for _, value in items["choices"]]  # the ids are the choices' values
     shown = {"headers": rows["headers"], "data": rows["data"]}
     message, table, counter, history = client.predict(

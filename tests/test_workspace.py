@@ -161,3 +161,9 @@ def test_cli_undo_history_accept_all_and_draft(writable_paths: Paths, service: S
     monkeypatch.setattr(cli, "_service", lambda: service)
     wrong = runner.invoke(cli.app, ["draft", str(tmp_path / "utkast.txt")])
     assert wrong.exit_code == 1 and "docx" in wrong.stderr
+
+
+def test_likeness_is_the_cosine_of_two_items_on_a_0_to_100_scale(service: Service) -> None:
+    same, other, drafted = service.likeness([(SICK_LEAVE, SICK_LEAVE), (SICK_LEAVE, ATTRACTIVE),
+                                             (SICK_LEAVE, "ny-2024-finns-inte")])
+    assert same == 100 and other is not None and 0 <= other < 100 and drafted is None

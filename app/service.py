@@ -145,7 +145,7 @@ class Service:
             self._engine = SearchEngine(self.store, self.paths.artifacts, self.model)
         return self._engine
 
-    def adapt_in_background(self, gold_dir: Path | None = None, on_ready: Callable[[], None] | None = None,
+    def adapt_in_background(self, gold_dir: Path | None = None,
                             begin: threading.Event | None = None) -> threading.Thread | None:
         """Train the adapted model in a thread where it is due (missing: minutes on a fresh clone; stale: the
         reports changed), while the page serves: with the base model when there is no adapted file yet, else
@@ -181,8 +181,6 @@ class Service:
                 self._linkers.clear()
                 self.adaptation = "ready"
                 print("uppsikt: den anpassade modellen används nu.", file=sys.stderr, flush=True)
-                if on_ready:
-                    on_ready()
             except Exception as exc:  # noqa: BLE001 - a thread's failure must not stop the page: the model before serves on
                 self.adaptation = "failed"
                 print(f"uppsikt: den anpassade modellen kunde inte tränas ({exc}); modellen före den används.",
@@ -442,7 +440,7 @@ class Service:
         rows = [r for r in self.store.query("SELECT * FROM link_decisions WHERE kind = ? ORDER BY id", (kind,))
                 if (to_year is None or r["to_id"] is None or (r["to_id"] in by_id and by_id[r["to_id"]].year == to_year))
                 and (organisation is None or r["organisation"] == organisation)]
-        return {from_id: self._decision(stack[-1]) for from_id, stack in self._replay(rows)[0].items() if stack}
+        return {from_id: self._decision(stack[-1], by_id) for from_id, stack in self._replay(rows)[0].items() if stack}
 
     UNDO = "undo"
 
@@ -460,9 +458,11 @@ class Service:
         return stacks, undone
 
     @staticmethod
-    def _decision(row: Any) -> dict[str, Any]:
+    def _decision(row: Any, by_id: dict[str, Any]) -> dict[str, Any]:
+        """A row of the log as a decision, with its target's title (what the page and the history show)."""
         return {"from_id": row["from_id"], "to_id": row["to_id"], "decision": row["decision"],
-                "author": row["author"], "decided_at": row["created_at"]}
+                "author": row["author"], "decided_at": row["created_at"],
+                "to_title": by_id[row["to_id"]].title if row["to_id"] in by_id else ""}
 
     def decision_history(self, kind: str, from_id: str) -> list[dict[str, Any]]:
         """Every decision on one item, oldest first, with its target's title and whether it was undone (the
@@ -472,8 +472,8 @@ class Service:
         stacks, undone = self._replay(rows)
         in_force = stacks[from_id][-1]["id"] if stacks.get(from_id) else None
         by_id = self.engine.by_id
-        return [{**self._decision(r), "to_title": by_id[r["to_id"]].title if r["to_id"] in by_id else "",
-                 "undone": r["id"] in undone, "in_force": r["id"] == in_force} for r in rows]
+        return [{**self._decision(r, by_id), "undone": r["id"] in undone, "in_force": r["id"] == in_force}
+                for r in rows]
 
     def undo_decision(self, kind: str, from_id: str, author: str | None = None,
                       to_year: int | None = None) -> dict[str, Any]:
@@ -628,8 +628,8 @@ class Service:
         activities = {a["id"]: a for a in self.store.activities(year=tree["year"], organisation=tree["organisation"])}
         goals = {g["id"]: g for g in self.store.goals(year=tree["year"], organisation=tree["organisation"])}
         report_titles = {r["source"]: r["title"] for r in self.store.reports(tree["organisation"])}
-        todo = [a for g in tree["goals"] for a in g["all_activities"]]
-        done = 0
+        todo = {a["id"]: a for g in tree["goals"] for a in g["all_activities"]}
+        drafted: dict[str, DraftActivity] = {}  # an activity under two goals is assessed once
 
         def proposal(kind: str, item_id: str, text: str) -> tuple[str | None, float | None, str | None]:
             """What uppsikt proposes for an item, its probability, and the contradiction found, if any."""
@@ -644,16 +644,18 @@ class Service:
             return best, result["probabilities"].get(best) if best else None, None
 
         def activity(item: dict[str, Any]) -> DraftActivity:
-            nonlocal done
-            done += 1
+            if item["id"] in drafted:
+                return drafted[item["id"]]
             if progress:
-                progress(done / max(len(todo), 1), f"Bedömer {item['title'][:40]}")
+                progress(len(drafted) / max(len(todo), 1), f"Bedömer {item['title'][:40]}")
             newest = activities[item["id"]]["versions"][0] if activities[item["id"]]["versions"] else {}
             comment = newest.get("comment") or ""
             proposed, probability, flag = proposal("activity", item["id"], comment)
-            return DraftActivity(title=item["title"], units=", ".join(item["units"]), stated=item["status"],
-                                 proposed=proposed, probability=probability, flag=flag, comment=comment,
-                                 report=report_titles.get(newest.get("report", ""), ""))
+            drafted[item["id"]] = DraftActivity(
+                title=item["title"], units=", ".join(item["units"]), stated=item["status"], proposed=proposed,
+                probability=probability, flag=flag, comment=comment,
+                report=report_titles.get(newest.get("report", ""), ""))
+            return drafted[item["id"]]
 
         def goal(node: dict[str, Any]) -> DraftGoal:
             comment = goals[node["id"]]["assessment_comment"] or ""
@@ -668,7 +670,7 @@ class Service:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_followup_docx(draft, path)
         return {"path": str(path), "organisation": draft.organisation, "year": draft.year,
-                "goals": len(draft.goals), "activities": len({a["id"] for a in todo}),
+                "goals": len(draft.goals), "activities": len(todo),
                 "flags": sum(1 for a in draft.all_activities() if a.flag)
                 + sum(1 for g in draft.all_goals() if g.flag)}
 

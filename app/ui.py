@@ -249,8 +249,8 @@ class Handlers:
         if not decision:
             return ""
         name = DECISION_NAMES[decision["decision"]]
-        if decision["decision"] == "choose" and decision.get("to_id") in self.service.engine.by_id:
-            name += f": {self.service.engine.by_id[decision['to_id']].title[:60]}"
+        if decision["decision"] == "choose" and decision.get("to_title"):
+            name += f": {decision['to_title'][:60]}"
         return name
 
     @staticmethod

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from corpus.documents.colours import MARK_END, MARK_START, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
                "article", "blockquote", "dd", "dt", "pre", "caption"}
 _FURNITURE_TAGS = {"header", "footer", "nav", "script", "style", "head", "title", "noscript"}
 _BOLD_TAGS = {"b", "strong"}
+# Elements whose inline background colour is a status dot or a coloured cell rather than page design.
+_MARK_STYLE_TAGS = {"td", "th", "span", "i"}
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _BlockParser(HTMLParser):
@@ -28,6 +32,9 @@ class _BlockParser(HTMLParser):
         self.tables: list[list[list[str]]] = []
         self.cell: list[str] | None = None
         self.li_depth = 0
+        # Open elements that would say something by colour or label if they hold no text of their own.
+        self.marks: list[tuple[str, str | None, int]] = []
+        self.chars = 0
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -35,11 +42,12 @@ class _BlockParser(HTMLParser):
             return
         target = self.cell if self.cell is not None else self.buffer
         target.append(data)
+        self.chars += len(data.strip())
         if self.bold_depth and self.cell is None:
             self.bold_chars += len(data.strip())
 
     def flush(self) -> None:
-        text = re.sub(r"[ \t\r\f\v]+", " ", "".join(self.buffer))
+        text = resolve_marks(re.sub(r"[ \t\r\f\v]+", " ", "".join(self.buffer)), in_cell=False)
         text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
         self.buffer = []
         if text:
@@ -55,6 +63,7 @@ class _BlockParser(HTMLParser):
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip += 1
             return
+        self._note_mark(tag, dict(attrs))
         if tag in {"header", "footer", "nav"}:
             self.flush()
             self.furniture += 1
@@ -90,10 +99,39 @@ class _BlockParser(HTMLParser):
             elif tag[0] == "h" and tag[1:].isdigit():
                 self.kind, self.level = HEADING, int(tag[1:])
 
+    def _note_mark(self, tag: str, attributes: dict[str, str | None]) -> None:
+        """An icon's alt text, an element's aria-label, or the colour its class or style gives it: what a
+        status shown as a coloured dot or picture says, kept as a mark until its element proves empty."""
+        said = attributes.get("alt") or attributes.get("aria-label")
+        if tag == "img" or attributes.get("role") == "img" or is_mark_class(attributes.get("class")):
+            said = said or attributes.get("title")
+        label = (said or "").strip() or css_colour_name(
+            attributes.get("class"), attributes.get("style") if tag in _MARK_STYLE_TAGS else None)
+        if tag in _VOID_TAGS:
+            if label and tag == "img":
+                self._add_mark(label)
+            return
+        self.marks.append((tag, label, self.chars))
+
+    def _add_mark(self, label: str) -> None:
+        if self.skip:
+            return
+        (self.cell if self.cell is not None else self.buffer).append(f" {MARK_START}{label}{MARK_END} ")
+
+    def _close_mark(self, tag: str) -> None:
+        while self.marks:
+            open_tag, label, chars = self.marks.pop()
+            if label and self.chars == chars:
+                self._add_mark(label)
+            if open_tag == tag:
+                return
+
     def handle_endtag(self, tag: str) -> None:
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip = max(0, self.skip - 1)
             return
+        if any(open_tag == tag for open_tag, _, _ in self.marks):
+            self._close_mark(tag)
         if tag in {"header", "footer", "nav"}:
             self.flush()
             self.furniture = max(0, self.furniture - 1)
@@ -102,7 +140,7 @@ class _BlockParser(HTMLParser):
             self.bold_depth = max(0, self.bold_depth - 1)
             return
         if tag in {"td", "th"} and self.cell is not None and self.tables and self.tables[-1]:
-            text = re.sub(r"[ \t]+", " ", "".join(self.cell))
+            text = resolve_marks(re.sub(r"[ \t]+", " ", "".join(self.cell)), in_cell=True)
             self.tables[-1][-1].append("\n".join(p.strip() for p in text.split("\n") if p.strip()))
             self.cell = None
             return

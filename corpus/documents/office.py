@@ -6,6 +6,7 @@ import io
 import re
 from datetime import date, datetime
 
+from corpus.documents.colours import colour_name, marked, only_symbols
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.model import ReportFormatError
 
@@ -50,6 +51,7 @@ def _paragraph_block(paragraph: object) -> Block | None:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""  # type: ignore[attr-defined]
     runs = [r for r in paragraph.runs if r.text.strip()]  # type: ignore[attr-defined]
     bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    text = marked(text, _symbol_colour(runs), in_cell=False)
     if (match := _HEADING_STYLE.match(style.strip())):
         return Block(HEADING, text, level=int(match.group(1)), bold=bold)
     if style.strip().lower() in _TITLE_STYLES:
@@ -63,10 +65,19 @@ def _paragraph_block(paragraph: object) -> Block | None:
     return Block(PARAGRAPH, text, bold=bold)
 
 
+def _symbol_colour(runs: list) -> str | None:
+    """The colour of a coloured symbol among a paragraph's runs (a traffic-light dot before a title)."""
+    for run in runs:
+        if only_symbols(run.text) and run.font.color is not None and run.font.color.rgb is not None:
+            return colour_name(str(run.font.color.rgb))
+    return None
+
+
 def _table_rows(table: object) -> list[list[str]]:
     rows: list[list[str]] = []
     for row in table.rows:  # type: ignore[attr-defined]
         cells: list[str] = []
+        colours: list[str | None] = []
         previous = None
         for cell in row.cells:
             # A merged cell is returned once per grid column it spans: keep it once.
@@ -74,9 +85,34 @@ def _table_rows(table: object) -> list[list[str]]:
                 continue
             previous = cell._tc
             cells.append("\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            colours.append(_docx_cell_colour(cell))
+        cells = _with_colours(cells, colours)
         if any(cells):
             rows.append(cells)
     return rows
+
+
+def _docx_cell_colour(cell: object) -> str | None:
+    """The colour a Word cell shows: its shading, else the colour of the symbol it holds."""
+    from docx.oxml.ns import qn
+
+    properties = cell._tc.tcPr  # type: ignore[attr-defined]
+    shading = properties.find(qn("w:shd")) if properties is not None else None
+    if shading is not None and (name := colour_name(shading.get(qn("w:fill")))):
+        return name
+    for paragraph in cell.paragraphs:  # type: ignore[attr-defined]
+        for run in paragraph.runs:
+            if run.text.strip() and run.font.color is not None and run.font.color.rgb is not None:
+                return colour_name(str(run.font.color.rgb))
+    return None
+
+
+def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
+    """Cells that show only a colour get its name. A colour every cell of a row shares is the row's shading
+    (a header, banding), not a mark."""
+    if len(cells) > 1 and len(set(colours)) == 1:
+        return cells
+    return [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
 
 
 def _cell_text(value: object) -> str:
@@ -103,7 +139,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"Excel-filen {name} kunde inte läsas (skadad eller inte .xlsx).") from exc
     blocks: list[Block] = []
     for sheet in workbook.worksheets:
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [_with_colours([_cell_text(c.value) for c in row], [_xlsx_cell_colour(c) for c in row])
+                for row in sheet.iter_rows()]
         rows = [r for r in rows if any(r)]
         if not rows:
             continue
@@ -121,6 +158,29 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
             blocks.append(Block(TABLE, rows=rows[start:]))
     workbook.close()
     return blocks
+
+
+def _xlsx_cell_colour(cell: object) -> str | None:
+    """The colour an Excel cell shows: a solid fill, else the font colour of the symbol it holds. Theme colours
+    are not resolved (they depend on the workbook's theme), so they say nothing."""
+    fill = getattr(cell, "fill", None)
+    if fill is not None and fill.fill_type == "solid":
+        name = _openpyxl_colour(fill.fgColor) or _openpyxl_colour(fill.start_color)
+        if name:
+            return name
+    font = getattr(cell, "font", None)
+    return _openpyxl_colour(font.color) if font is not None and font.color is not None else None
+
+
+def _openpyxl_colour(colour: object) -> str | None:
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    kind = getattr(colour, "type", None)
+    if kind == "rgb":
+        return colour_name(str(colour.rgb))  # type: ignore[attr-defined]
+    if kind == "indexed" and 0 <= colour.indexed < len(COLOR_INDEX):  # type: ignore[attr-defined]
+        return colour_name(COLOR_INDEX[colour.indexed])  # type: ignore[attr-defined]
+    return None
 
 
 def _default_sheet_name(title: str) -> bool:

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus.documents.colours import only_symbols, pdf_colour_name
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.model import ReportFormatError
 
 CELL_GAP = 2.5  # a gap of this many times the type size between words separates cells
 EDGE_SHARE = 0.1  # the top and bottom tenth of a page is where headers and footers stand
+DOT_SIZE = 3.0  # a filled shape at most this many times the type size across is a status dot, not a panel
 _BULLET = re.compile(r"^[•\-–·▪●◦]\s+")
 _DATES = re.compile(r"(20\d\d-\d\d-\d\d)(\s*[-–]\s*20\d\d-\d\d-\d\d)?")
 _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ ]{1,30}:(\s|$)")
@@ -71,11 +73,63 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
     return lines
 
 
-def _ruled_tables(page: object, number: int) -> list[tuple[tuple[float, float, float, float], _Line]]:
-    """Tables drawn with ruling lines, as pdfplumber finds them: their boxes and their rows of cells."""
+def _filled_shapes(page: object) -> list[tuple[dict, str]]:
+    """Filled rectangles and curves of a clear colour, with the colour's name."""
+    shapes = []
+    for shape in [*page.rects, *page.curves]:  # type: ignore[attr-defined]
+        if shape.get("fill") and (name := pdf_colour_name(shape.get("non_stroking_color"))):
+            shapes.append((shape, name))
+    return shapes
+
+
+def _coloured(words: list[dict], shapes: list[tuple[dict, str]], size: float) -> list[dict]:
+    """Words with the colours a status shows in them: a symbol's own colour in words, and each small filled
+    dot or square beside text as a word of its colour where it stands. Marks of one colour that all open
+    their lines are the page's bullets, not statuses."""
+    marks: list[tuple[int | None, dict]] = []  # (index of the symbol word it replaces, the mark)
+    for index, word in enumerate(words):
+        name = pdf_colour_name(word.get("non_stroking_color"))
+        if name and only_symbols(word["text"]):
+            marks.append((index, {**word, "text": name}))
+    for shape, name in shapes:
+        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        small = 0 < width <= DOT_SIZE * size and 0 < height <= DOT_SIZE * size and 0.5 <= width / height <= 2
+        if small and any(_same_line(shape, w) for w in words):
+            marks.append((None, {"text": name, "x0": shape["x0"], "x1": shape["x1"], "top": shape["top"],
+                                 "bottom": shape["bottom"], "size": size, "fontname": ""}))
+    if not marks:
+        return words
+    opening = all(not any(_same_line(m, w) and w["x1"] <= m["x0"] for w in words) for _, m in marks)
+    if opening and len({m["text"] for _, m in marks}) == 1:
+        return words
+    out = list(words)
+    for index, mark in marks:
+        if index is None:
+            out.append(mark)
+        else:
+            out[index] = mark
+    return out
+
+
+def _same_line(a: dict, b: dict) -> bool:
+    return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.3 * (b["bottom"] - b["top"])
+
+
+def _ruled_tables(page: object, number: int,
+                  shapes: list[tuple[dict, str]]) -> list[tuple[tuple[float, float, float, float], _Line]]:
+    """Tables drawn with ruling lines, as pdfplumber finds them: their boxes and their rows of cells. A cell
+    with no words that holds or is filled with a clear colour says that colour."""
     found = []
     for table in page.find_tables():  # type: ignore[attr-defined]
-        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+        texts = table.extract()
+        rows = [[(cell or "").strip() for cell in row] for row in texts]
+        for r, row in enumerate(table.rows):
+            for c, bbox in enumerate(row.cells):
+                if bbox is None or r >= len(rows) or c >= len(rows[r]) or not only_symbols(rows[r][c]):
+                    continue
+                inside = [name for shape, name in shapes if _inside(shape, bbox)]
+                if inside:
+                    rows[r][c] = inside[-1]
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
@@ -146,8 +200,12 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
     all_lines: list[tuple[_Line, bool]] = []
     try:
         for number, page in enumerate(pages, start=1):
-            words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
-            tables = _ruled_tables(page, number)
+            words = page.extract_words(extra_attrs=["fontname", "size", "non_stroking_color"],
+                                       keep_blank_chars=False, use_text_flow=False)
+            shapes = _filled_shapes(page)
+            size = statistics.median(w["size"] for w in words) if words else 10.0
+            tables = _ruled_tables(page, number, shapes)
+            words = _coloured(words, shapes, size)
             # Words inside a ruled table are read with it, cell by cell (a wrapped cell stays one cell).
             words = [w for w in words if not any(_inside(w, t) for t, _ in tables)]
             gutter = _gutter(words, float(page.width))

@@ -435,13 +435,16 @@ def evaluate(output: Path = typer.Option(None, "--output", help="Mapp för REPOR
 @handles_errors
 def calibrate(gold: Path = typer.Option(None, "--gold", help="Mapp med målkopplingar (goal_links*.jsonl)"),
               org: str = ORG_OPTION, as_json: bool = JSON_OPTION) -> None:
-    """Anpassa kopplingarnas vikter och regeln för 'ingen motsvarighet' efter givna kopplingar och sparade beslut."""
+    """Anpassa kopplingarnas och placeringens vikter och regeln för 'ingen motsvarighet' efter givna kopplingar,
+    rapporternas placeringar och sparade beslut."""
     from app.exports import decimal, decimal_percent
 
     emit(_service().calibrate(gold, org), as_json, lambda r: "\n".join(
         f"{c['organisation']}: vikter titel {c['goal_weights']['title']}, tät {c['goal_weights']['dense']} "
         f"({'anpassade' if c['fitted_weights'] else 'standard'}); regel "
-        f"{'anpassad' if c['fitted_rule'] else 'standard'}; {c['links']} kopplingar; {c['figures']}"
+        f"{'anpassad' if c['fitted_rule'] else 'standard'}; {c['links']} kopplingar; placering: målprofilens vikt "
+        f"{decimal(c['placement']['dossier'], 2)} ({'anpassad' if c['fitted_placement'] else 'standard'}, "
+        f"{c['figures'].get('placement', {}).get('labelled_activities', 0)} placerade aktiviteter); {c['figures']}"
         for c in r["calibrations"]) + "".join(
         f"\nbedömning ({'aktivitet' if kind == 'activity' else 'mål'}): inget förslag under "
         f"{decimal(a['abstain_below'], 2)}; {a['texts']} texter, {decimal_percent(a['withheld'])} utan förslag"

@@ -280,6 +280,18 @@ class Service:
                   and d.get("to_id")}
         return decided, chosen
 
+    def _placement_labels(self, linker: Any) -> dict[str, list[str]]:
+        """Which goals each of the organisation's activities serves: where its reports put it, and where a
+        coordinator placed it under a goal of its own year (the decision counts over the report)."""
+        labels = {doc.id: list(doc.goal_ids) for doc in linker.docs if doc.kind == "activity" and doc.goal_ids}
+        by_id = self.engine.by_id
+        for decision in self.decisions("placement", organisation=linker.organisation).values():
+            activity, goal = by_id.get(decision["from_id"]), by_id.get(decision.get("to_id") or "")
+            if decision["decision"] in ("accept", "choose") and activity is not None and goal is not None \
+                    and goal.year == activity.year:
+                labels[activity.id] = [goal.id]
+        return labels
+
     def link_goals(self, from_year: int, to_year: int, k: int = 5,
                    organisation: str | None = None) -> list[dict[str, Any]]:
         linker = self.linker_for(organisation)
@@ -791,8 +803,9 @@ class Service:
 
     def calibrate(self, gold_dir: Path | None = None, organisation: str | None = None) -> dict[str, Any]:
         """Fit the goal-link weights and the no-match rule for the served model from the goal links in
-        `gold_dir` (files goal_links*.jsonl) and the coordinators' goal decisions, per organisation (each in the
-        store when None), and save them where the served code reads them."""
+        `gold_dir` (files goal_links*.jsonl) and the coordinators' goal decisions, and the placement weights
+        from the reports' own placements and the coordinators', per organisation (each in the store when
+        None), and save them where the served code reads them."""
         from nlp.linking import load_links
         from nlp.linking.calibration import save_calibration
 
@@ -814,7 +827,8 @@ class Service:
             links = [item for item in given if item["from"] not in overridden] + from_decisions
             own = [item for item in links if item["from"] in linker.top_goal]
             sources = tuple(str(p.name) for p in files) + (("beslut",) if from_decisions else ())
-            calibration = linker.calibrate(own, self.engine.embedder.name, sources)
+            calibration = linker.calibrate(own, self.engine.embedder.name, sources,
+                                           placement_labels=self._placement_labels(linker))
             path = save_calibration(self.paths.artifacts, calibration)
             out.append({**calibration.to_json(), "path": str(path)})
         # Where a proposal is withheld: fitted on predictions for texts each model did not train on.

@@ -314,14 +314,13 @@ def _reweighted(linker: Linker, **weights: float) -> Linker:
     """The linker with other placement weights, sharing its caches (vectors, words, places, spreads): none of
     them depends on the weights."""
     other = copy.copy(linker)
-    for name, value in weights.items():
-        setattr(other, name, value)
+    other.placement_overrides = {**linker.placement_overrides, **weights}
     return other
 
 
 def _with_dossier_weight(linker: Linker, weight: float) -> dict[str, Any]:
     """Placement (leave one report or activity out) and the new texts, placed with another dossier weight."""
-    weighted = _reweighted(linker, dossier_weight=weight)
+    weighted = _reweighted(linker, dossier=weight)
     return {"placement": evaluate_placement(weighted, PLACEMENT_SCHEMES[:2]),
             "new_activities": evaluate_new_activities(weighted)["model"],
             "new_activity_titles": evaluate_new_activities(weighted, NEW_ACTIVITY_TITLES_GOLD)["model"]}
@@ -332,7 +331,7 @@ def evaluate_without_dossiers(linker: Linker) -> dict[str, Any]:
     return _with_dossier_weight(linker, 0.0)
 
 
-DOSSIER_WEIGHTS = (0.1, 0.2, 0.25, 0.3, 0.35, 0.5)  # the grid PLACEMENT_DOSSIER_WEIGHT was chosen from
+DOSSIER_WEIGHTS = (0.1, 0.2, 0.25, 0.3, 0.35, 0.5)  # the grid the default PlacementWeights.dossier was chosen from
 
 
 def evaluate_dossier_weight_held_out(linker: Linker) -> dict[str, dict[str, float]]:
@@ -354,7 +353,7 @@ def evaluate_dossier_weight_held_out(linker: Linker) -> dict[str, dict[str, floa
 
 def evaluate_without_continuations(linker: Linker) -> dict[str, Any]:
     """Activities placed under the other year's goals as before their continuations counted (weight 0)."""
-    without = _reweighted(linker, continuation_weight=0.0)
+    without = _reweighted(linker, continuation=0.0)
     return {"last_years_activities": evaluate_last_years_activities(without),
             "next_years_activities": evaluate_next_years_activities(without)}
 

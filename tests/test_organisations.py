@@ -232,6 +232,32 @@ def test_calibrate_writes_what_the_links_are_served_with(two_organisations: Serv
     linker = fresh.linker_for(ANGE)
     assert linker.calibration is not None and linker.goal_weights.title == calibration["goal_weights"]["title"]
     assert fresh.linker_for(NORRVIK_ORG).calibration is None  # Ånge's links teach nothing about Norrvik
+    # Placement is calibrated in the same step, on the reports' own placements, and served as saved.
+    placement = calibration["figures"]["placement"]
+    assert placement["labelled_activities"] == 138 and calibration["fitted_placement"]
+    assert 0 < placement["default_top1"] <= placement["fitted_top1_in_sample"] <= 1
+    assert linker.placement_weights.dossier == calibration["placement"]["dossier"]
+
+
+def test_placement_calibration_reads_decisions_and_needs_enough_labels(two_organisations: Service) -> None:
+    """A coordinator's placement under a goal of the activity's own year counts over the report's; Norrvik's
+    handful of placed activities is too few to fit on, so its defaults hold, with their figures."""
+    from nlp.linking import PlacementWeights
+
+    service = two_organisations
+    linker = service.linker_for(NORRVIK_ORG)
+    labels = service._placement_labels(linker)
+    activity = next(d for d in linker.docs if d.kind == "activity" and d.goal_ids)
+    other = next(g for g in linker.top_goals(activity.year) if g.id not in activity.goal_ids)
+    service.decide("placement", activity.id, "choose", other.id, "test")
+    try:
+        assert service._placement_labels(linker)[activity.id] == [other.id] != labels[activity.id]
+    finally:
+        service.undo_decision("placement", activity.id, "test")
+    assert service._placement_labels(linker) == labels
+    weights, figures = linker.fit_placement(labels)
+    assert weights is None and figures["labelled_activities"] == len(labels) < 30
+    assert linker.placement_weights == PlacementWeights()
 
 
 def test_cli_json_is_one_document_and_errors_name_the_organisations(two_organisations: Service,

@@ -49,6 +49,23 @@ class GoalWeights:
         return self.title * title + (1 - self.title) * profile
 
 
+@dataclass(frozen=True)
+class PlacementWeights:
+    """How an activity is placed under goals (nlp.linking.placement): dense = goal · the goal's own text + (1 − goal)
+    · the mean of its `neighbours` nearest labelled activities; then dense · z(dense) + (1 − dense) · z(TF-IDF);
+    the first `shortlist` are reordered by (1 − dossier) · that + dossier · the goal's dossier (z-scores). An
+    activity of another year: (1 − continuation) · that + continuation · its best continuation score among each
+    goal's activities. The defaults hold where nothing is calibrated; they were chosen on Ånge's labelled
+    activities (leave one activity out) and the new activity texts of the development set (REPORT.md)."""
+
+    goal: float = 0.5
+    neighbours: int = 3
+    dense: float = 0.7
+    dossier: float = 0.35
+    shortlist: int = 3
+    continuation: float = 0.5
+
+
 # The no-match rule reads how far a goal's best score stands out among all new goals' scores for the same old goal,
 # as a share of the most it can (GoalLinks.rule_features: a z-score over √(n − 1), the same for any model, pair of
 # years and number of goals). Uncalibrated, a goal has a counterpart when that share is at least
@@ -91,8 +108,10 @@ class LinkCalibration:
     organisation: str | None
     goal_weights: GoalWeights = field(default_factory=GoalWeights)
     no_match: NoMatchRule = field(default_factory=NoMatchRule)
+    placement: PlacementWeights = field(default_factory=PlacementWeights)
     fitted_weights: bool = False
     fitted_rule: bool = False
+    fitted_placement: bool = False
     links: int = 0
     sources: tuple[str, ...] = ()
     figures: dict[str, Any] = field(default_factory=dict)
@@ -107,7 +126,9 @@ class LinkCalibration:
             model=data["model"], organisation=data.get("organisation"),
             goal_weights=GoalWeights(**data["goal_weights"]),
             no_match=NoMatchRule(tuple(data["no_match"]["coef"]), float(data["no_match"]["intercept"])),
+            placement=PlacementWeights(**data.get("placement", {})),  # files from before placement was fitted
             fitted_weights=bool(data.get("fitted_weights")), fitted_rule=bool(data.get("fitted_rule")),
+            fitted_placement=bool(data.get("fitted_placement")),
             links=int(data.get("links", 0)), sources=tuple(data.get("sources", ())),
             figures=data.get("figures", {}), created_at=data.get("created_at", ""),
         )

@@ -95,27 +95,27 @@ class SentenceTransformerEmbedder:
 
 
 class CachedEmbedder:
-    """Keeps recent query vectors, so a repeated query costs a dictionary look-up."""
+    """Keeps recent vectors, so a repeated query (or a passage read again, such as a goal's dossier when
+    placement is calibrated twice) costs a dictionary look-up."""
 
-    def __init__(self, inner: Embedder, size: int = 2048) -> None:
+    def __init__(self, inner: Embedder, size: int = 4096) -> None:
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._size = size
 
     def encode(self, texts: list[str], kind: TextKind) -> np.ndarray:
-        if kind != "query":
-            return self.inner.encode(texts, kind)
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        keys = [(kind, t) for t in texts]
+        missing = [t for t in dict.fromkeys(texts) if (kind, t) not in self._cache]
         if missing:
             for text, vector in zip(missing, self.inner.encode(missing, kind), strict=False):
-                self._cache[text] = vector
+                self._cache[(kind, text)] = vector
                 if len(self._cache) > self._size:
                     self._cache.popitem(last=False)
-        for text in texts:
-            self._cache.move_to_end(text)
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        for key in keys:
+            self._cache.move_to_end(key)
+        return np.stack([self._cache[k] for k in keys]) if texts else np.zeros((0, self.dim), np.float32)
 
 
 def model_setting(model: str | None = None) -> str:

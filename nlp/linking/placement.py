@@ -126,12 +126,7 @@ class Placement(Continuations):
         goals = self.top_goals(year)
         # The goal's own text (title, sub-goals, measures, area): its placed activities would leak the answer.
         goal_score = self.placement_goals([g.id for g in goals]) @ vector
-        members: dict[str, list[str]] = defaultdict(list)
-        for doc in pool:
-            for goal_id in doc.goal_ids:
-                top = self.top_goal.get(goal_id)
-                if top and doc.id not in members[top]:
-                    members[top].append(doc.id)
+        members = self._members(pool)
         # A goal with no labelled activities in the pool keeps its own score: no examples is no evidence.
         neighbour_score = goal_score.copy()
         for i, goal in enumerate(goals):
@@ -149,7 +144,7 @@ class Placement(Continuations):
         dossier grids; the best mean of top-1 and top-3. None, with the defaults' figures, below
         MIN_PLACEMENT_LINKS labelled activities."""
         defaults = replace(PlacementWeights(), **self.placement_overrides)
-        cases = []
+        held_out = []
         for activity_id, goal_ids in labels.items():
             doc = self.by_id.get(activity_id)
             if doc is None or doc.kind != "activity" or doc.year is None:
@@ -157,11 +152,14 @@ class Placement(Continuations):
             truth = {self.top_goal[g] for g in goal_ids if g in self.top_goal and self.by_id[g].year == doc.year}
             if not truth:
                 continue
-            pool = [d for d in self.activities(doc.year) if d.id != activity_id]
-            relabelled = [replace(d, goal_ids=labels[d.id]) if d.id in labels else d for d in pool]
-            parts = self.placement_parts(self.unlabelled([activity_id])[0], doc.year, relabelled,
-                                         self.terms(doc), defaults)
-            cases.append((parts, truth))
+            pool = [replace(d, goal_ids=tuple(labels[d.id])) if d.id in labels else d
+                    for d in self.activities(doc.year) if d.id != activity_id]
+            held_out.append((doc, pool, truth))
+        # Every pool's dossiers in one batch: each differs from the next by the one activity left out.
+        self._encode_dossiers([text for doc, pool, _ in held_out
+                               for text in self._dossier_texts(self.top_goals(doc.year), self._members(pool))])
+        cases = [(self.placement_parts(self.unlabelled([doc.id])[0], doc.year, pool, self.terms(doc), defaults), truth)
+                 for doc, pool, truth in held_out]
 
         def quality(weights: PlacementWeights) -> tuple[float, float]:
             firsts, threes = [], []
@@ -191,16 +189,32 @@ class Placement(Continuations):
         """Each goal as one e5 passage: its title, goal area and the titles of the activities under it in the
         pool. Read together, the titles say what the goal is about in the words activities use, which
         neither the goal's one sentence nor its nearest single activity says alone."""
+        texts = self._dossier_texts(goals, members)
+        self._encode_dossiers(texts)
+        return np.stack([self._dossiers[t] for t in texts])
+
+    def _dossier_texts(self, goals: list[Document], members: dict[str, list[str]]) -> list[str]:
         def text(goal: Document) -> str:
             titles = "; ".join(self.by_id[m].title for m in members[goal.id])
             return " ".join(filter(None, [goal.title, f"Målområde: {goal.area}." if goal.area else "",
                                           f"Aktiviteter: {titles}" if titles else ""]))
 
-        texts = [text(goal) for goal in goals]
+        return [text(goal) for goal in goals]
+
+    def _encode_dossiers(self, texts: list[str]) -> None:
         missing = [t for t in dict.fromkeys(texts) if t not in self._dossiers]
         if missing:
             self._dossiers.update(zip(missing, self.placement_embedder.encode(missing, "passage"), strict=True))
-        return np.stack([self._dossiers[t] for t in texts])
+
+    def _members(self, pool: list[Document]) -> dict[str, list[str]]:
+        """The pool's activities under each top-level goal (a sub-goal's count for its top goal)."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for doc in pool:
+            for goal_id in doc.goal_ids:
+                top = self.top_goal.get(goal_id)
+                if top and doc.id not in members[top]:
+                    members[top].append(doc.id)
+        return members
 
     def _lexical_goal_scores(self, terms: list[str], goals: list[Document], members: dict[str, list[str]]
                              ) -> np.ndarray:

@@ -9,6 +9,7 @@ folder named by UPPSIKT_SCHEMES (or passed to `LabelSchemes.load`); no code chan
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import tomllib
@@ -56,7 +57,7 @@ class SchemeEntry:
     scheme: str
 
 
-def _scale_level(position: int, steps: int) -> str:
+def scale_level(position: int, steps: int) -> str:
     """Step `position` of an ordered scale of `steps`, mapped onto the canonical goal levels by position."""
     top = len(GOAL_LEVELS) - 1
     return GOAL_LEVELS[int(position * top / (steps - 1) + 0.5)]
@@ -81,7 +82,7 @@ def read_scheme(path: Path) -> list[SchemeEntry]:
         steps = [str(s) for s in scale.get("steps", [])]
         if len(steps) < 2:
             raise UppsiktError(f"Etikettschemat {path.name} har en skala med färre än två steg.")
-        entries += [SchemeEntry("goal", _scale_level(i, len(steps)), step, name) for i, step in enumerate(steps)]
+        entries += [SchemeEntry("goal", scale_level(i, len(steps)), step, name) for i, step in enumerate(steps)]
     return entries
 
 
@@ -104,6 +105,17 @@ class LabelSchemes:
         # Longest first, so 'Delvis uppfyllt' wins over 'Delvis' at the start of a comment.
         self._openings = sorted(self._by_key.items(), key=lambda item: -len(item[0][1]))
 
+    def overridden(self, entries: list[SchemeEntry]) -> LabelSchemes:
+        """These schemes with `entries` meaning what they say over any entry written alike (a report's own legend:
+        'Röd – avbruten' where red otherwise means a deviation)."""
+        other = copy.copy(self)
+        other._by_key = dict(self._by_key)
+        for entry in entries:
+            other._by_key[(entry.kind, label_key(entry.written))] = entry
+        other._openings = sorted(other._by_key.items(), key=lambda item: -len(item[0][1]))
+        other.entries = self.entries + entries
+        return other
+
     @classmethod
     def load(cls, extra_dirs: list[Path] | None = None) -> LabelSchemes:
         dirs = [BUILTIN_DIR, *(extra_dirs or [])]
@@ -114,10 +126,13 @@ class LabelSchemes:
         return cls(entries)
 
     def match(self, kind: str, text: str | None) -> LabelMatch | None:
-        """`text` read as a whole label of `kind` ('▶ Pågår enligt plan.', 'Grön', 'Delvis uppnått')."""
+        """`text` read as a whole label of `kind` ('▶ Pågår enligt plan.', 'Grön', 'Delvis uppnått'), also said
+        of its subject ('Målet är i låg grad uppfyllt', 'Aktiviteten är pausad')."""
         if not text or len(text) > 120:
             return None
         entry = self._by_key.get((kind, label_key(text)))
+        if entry is None and (said := _SUBJECT.sub("", text.strip(), count=1)) != text.strip():
+            entry = self._by_key.get((kind, label_key(said)))
         return LabelMatch(entry.canonical, text.strip(), entry.scheme) if entry else None
 
     def opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
@@ -128,6 +143,12 @@ class LabelSchemes:
         return found
 
     def _opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
+        found = self._opening_label(kind, text)
+        if found is None and (said := _SUBJECT.sub("", text.lstrip(), count=1)) != text.lstrip():
+            found = self._opening_label(kind, said)
+        return found
+
+    def _opening_label(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
         head = re.sub(r"[ \t]+", " ", text.lstrip(" \t•▶✔⚠►✓✅❗*-–"))
         folded = _fold_chars(head)
         for (entry_kind, key), entry in self._openings:
@@ -142,6 +163,12 @@ class LabelSchemes:
             rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
             return LabelMatch(entry.canonical, head[:len(key)].strip(), entry.scheme), rest
         return None
+
+
+# What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it
+# is read as the label alone; sentences the schemes list whole keep their own meaning.
+_SUBJECT = re.compile(r"^(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats|arbete)(?:et|en)\s+"
+                      r"(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)", re.I)
 
 
 def _fold_chars(text: str) -> str:

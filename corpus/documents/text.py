@@ -19,6 +19,66 @@ _LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
 _CAPITALS = re.compile(r"^[^a-zåäöéü]*[A-ZÅÄÖ]{2}[^a-zåäöéü]*$")
 _LEADERS = re.compile(r"(\.{3,}|…{2,})\s*\d{1,3}\s*$")
 _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
+# Text laid out in columns (a PDF copied with its layout, `pdftotext -layout`): cells stand apart by this many
+# spaces, and a line indented under a row's first cell, reaching across the others, is that row's note.
+COLUMN_GAP = 3
+_CELL = re.compile(r"\S(?:.*?\S)?(?= {" + str(COLUMN_GAP) + r",}|$)")
+NOTE_COLUMN = "Kommentar"  # the header a table's notes are read under
+# A word broken at a line's end ('verksam-' / 'heten'); not a compound's shared part ('barn- och …').
+_BROKEN = re.compile(r"(\w)-\n(?!(?:och|eller|samt|till|respektive)\b)([a-zåäöé])")
+
+
+def join_broken_words(text: str) -> str:
+    """Lines joined where a word was hyphenated across them: 'själv-\\nständigt' is 'självständigt'."""
+    return _BROKEN.sub(r"\1\2", text)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+def _layout_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """A table laid out in columns from `start`: its rows (a header, then one row per item, wrapped cells
+    joined, notes in a last column) and the index after it; None where the lines are no such table."""
+    header = _cells(lines[start])
+    if len(header) < 2:
+        return None
+    starts = [position for position, _ in header]
+    rows: list[list[str]] = [[text for _, text in header]]
+    notes: list[str] = []
+    end = start + 1
+
+    def column(position: int) -> int:
+        return max(j for j, s in enumerate(starts) if s <= position + 2) if position + 2 >= starts[0] else -1
+
+    while end < len(lines) and lines[end].strip() and "\t" not in lines[end]:
+        cells = _cells(lines[end])
+        columns = [column(position) for position, _ in cells]
+        if -1 in columns:
+            break  # back at the page's left edge: the table has ended
+        # A new row opens in the first column; a wrapped title goes on there in lower case.
+        if len(cells) >= 2 and columns[0] == 0 and not cells[0][1][:1].islower():
+            rows.append([""] * len(starts))
+            notes.append("")
+            for j, (_, text) in zip(columns, cells, strict=True):
+                rows[-1][j] = _joined(rows[-1][j], text)
+        elif len(rows) == 1:
+            return None
+        elif len(cells) == 1 and columns[0] == 0 and cells[0][0] > starts[0] + 1:
+            notes[-1] = _joined(notes[-1], cells[0][1])  # indented under the row: its note
+        else:
+            for j, (_, text) in zip(columns, cells, strict=True):
+                rows[-1][j] = _joined(rows[-1][j], text)  # a cell wrapped onto the next line
+        end += 1
+    if len(rows) < 2:
+        return None
+    if any(notes):
+        rows = [rows[0] + [NOTE_COLUMN]] + [row + [note] for row, note in zip(rows[1:], notes, strict=True)]
+    return rows, end
+
+
+def _joined(text: str, more: str) -> str:
+    return join_broken_words(f"{text}\n{more}").replace("\n", " ") if text else more
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -98,12 +158,21 @@ def text_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(PARAGRAPH, "\n".join(paragraph), page=page))
+            blocks.append(Block(PARAGRAPH, join_broken_words("\n".join(paragraph)), page=page))
             paragraph.clear()
 
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        raw = lines[index]
+        index += 1
         if fragments:
             raw = _without_tags(raw)
+        elif not paragraph and "\t" not in raw and (table := _layout_table(lines, index - 1)) is not None:
+            flush()
+            rows, index = table
+            blocks.append(Block(TABLE, rows=rows, page=page))
+            continue
         if "\f" in raw:
             flush()
             page += raw.count("\f")
@@ -143,7 +212,7 @@ def text_blocks(text: str) -> list[Block]:
             continue
         if heading_open and line[:1].isspace() and line.strip()[:1].islower():
             # A numbered heading wrapped onto an indented line of its own.
-            blocks[-1].text += " " + line.strip()
+            blocks[-1].text = join_broken_words(f"{blocks[-1].text}\n{line.strip()}").replace("\n", " ")
             continue
         heading_open = False
         if _LABEL.match(line.strip()) or _LEADERS.search(line):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
-from corpus.labels import LabelMatch, LabelSchemes, schemes
+from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level, schemes
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -61,7 +62,37 @@ class ReportInterpreter:
 
     def __init__(self, words: Vocabulary | None = None, labels: LabelSchemes | None = None) -> None:
         self.words = words or vocabulary()
-        self.labels = labels or schemes()
+        self.scheme_labels = labels or schemes()
+        self.labels = self.scheme_labels  # with the document's own legend over them while it is read
+
+    def _legend(self, blocks: list[Block]) -> list[SchemeEntry]:
+        """A report's own legend ('Teckenförklaring'): table rows pairing a colour with what it means ('Röd |
+        Avbruten', '● Gul | Målet bedöms delvis uppfyllas'), read as entries of its own scheme for the kind of
+        label the meaning is."""
+        entries: list[SchemeEntry] = []
+        for block in blocks:
+            if block.kind != TABLE:
+                continue
+            for header in block.rows[0]:
+                # 'Bedömning (1–5)': a numbered goal scale, its steps mapped onto the levels by position.
+                scale = re.search(r"\(\s*1\s*[-–]\s*([3-9])\s*\)", header)
+                if scale and self.words.role(header) in ("assessment", "prognosis"):
+                    steps = int(scale.group(1))
+                    entries += [SchemeEntry("goal", scale_level(step - 1, steps), str(step), "sifferskala")
+                                for step in range(1, steps + 1)]
+            for row in block.rows:
+                cells = [squash(c) for c in row if squash(c)]
+                if len(cells) < 2:
+                    continue
+                colour = re.sub(r"^[^\wåäöÅÄÖ]+", "", cells[0]).strip().capitalize()
+                if colour not in COLOUR_WORDS:
+                    continue
+                for kind in ("activity", "goal"):
+                    meaning = self.scheme_labels.match(kind, cells[1]) or (
+                        opening[0] if (opening := self.scheme_labels.opening(kind, cells[1])) else None)
+                    if meaning is not None and meaning.written.lower() != colour.lower():
+                        entries.append(SchemeEntry(kind, meaning.canonical, colour, "teckenförklaring"))
+        return entries
 
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
@@ -82,6 +113,9 @@ class ReportInterpreter:
         self.goals_labelled = False
         self.table_rows_filled = False
         title = ""
+        self.labels = self.scheme_labels
+        if (legend := self._legend(document.blocks)):
+            self.labels = self.labels.overridden(legend)
         self.goal_blocks, self.chapter_goals, self.unproven = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
@@ -118,6 +152,9 @@ class ReportInterpreter:
                 block = Block(PARAGRAPH, rest)
                 text = squash(rest)
             if block.kind == LIST_ITEM and self._list_activity(block):
+                self._mark(first)
+                continue
+            if block.kind == PARAGRAPH and self._status_line_activity(block):
                 self._mark(first)
                 continue
             self._paragraph(text, block, first)
@@ -157,7 +194,8 @@ class ReportInterpreter:
                 continue
             if numbered and "." not in numbered.group(1):
                 below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
-                if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)):
+                if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)) \
+                        and not self.words.role(numbered.group(2)):  # '3 Måluppfyllelse' is a chapter, not a goal
                     chapter_goals.add(i)
                 elif not below and not self._holds_goal_evidence(blocks, heads, position):
                     unproven.add(i)  # '3 Ekonomi': a chapter with no goals in it
@@ -185,6 +223,8 @@ class ReportInterpreter:
                     activities |= bool(_TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
                 elif first_field is None and (found := self.words.field_line(inner)):
                     first_field = found[0]
+                elif first_field is None and block.kind == PARAGRAPH and self.labels.match("goal", inner):
+                    first_field = "assessment"  # 'Målet kan delvis uppnås' alone under the heading
             titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
 
@@ -240,19 +280,45 @@ class ReportInterpreter:
         parsed = self._title_and_status(squash(head))
         if parsed is None:
             return False
-        title, status, dates = parsed
+        title, status, dates, said = parsed
         activity = self._new_activity(title, None)
         activity.status, activity.status_raw = status.canonical, status.written
         if dates:
             activity.start, activity.end = dates
+        if said:
+            activity.comment = _join(activity.comment, said)
         if rest.strip():
             activity.comment = _join(activity.comment, "\n\n".join(squash(p) for p in re.split(r"\n\s*\n", rest)
                                                                     if p.strip()))
         self.state.role = "comment"
         return True
 
-    def _title_and_status(self, text: str) -> tuple[str, LabelMatch, tuple[str, str] | None] | None:
-        """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line."""
+    def _status_line_activity(self, block: Block) -> bool:
+        """A paragraph under a goal that is an activity's status and title: the status on its own line above the
+        title ('Påbörjad åtgärd' / 'Mobil inspektionsapp'; a web export's icon text), or 'Titel (Status)' and
+        'Titel – Status' alone on one line. What follows is the activity's."""
+        if self.state.goal is None:
+            return False
+        head, _, rest = block.text.partition("\n")
+        head, rest = squash(head), squash(rest)
+        if rest and "\n" not in block.text.partition("\n")[2].strip() and len(rest) <= 200 and \
+                not rest.endswith(".") and (status := self.labels.match("activity", head)) is not None:
+            title, said = rest, ""
+        elif not rest and not self.words.field_line(head) and (parsed := self._title_and_status(head)) is not None \
+                and len(parsed[0]) <= 150 and "." not in parsed[0].rstrip("."):
+            title, status, dates, said = parsed
+        else:
+            return False
+        activity = self._new_activity(title, None)
+        activity.status, activity.status_raw = status.canonical, status.written
+        if said:
+            activity.comment = said
+        self.state.role = "comment"
+        return True
+
+    def _title_and_status(self, text: str) -> tuple[str, LabelMatch, tuple[str, str] | None, str] | None:
+        """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
+        a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten')."""
         dates = None
         if (pair := _DATE_PAIR.search(text)) is not None:
             dates = (pair.group(1), pair.group(2))
@@ -261,8 +327,14 @@ class ReportInterpreter:
         for pattern in (r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$", r"^(.{3,200}?):\s+(.+)$",
                         r"^(.{3,200}?)\s*\(([^()]+)\)$"):
             match = re.match(pattern, text)
-            if match and (status := self.labels.match("activity", match.group(2).strip(" ,;"))) is not None:
-                return match.group(1).strip(" *"), status, dates
+            if not match:
+                continue
+            said = match.group(2).strip(" ,;")
+            if (status := self.labels.match("activity", said)) is not None:
+                return match.group(1).strip(" *"), status, dates, ""
+            head, _, rest = said.partition(", ")
+            if rest and (status := self.labels.match("activity", head)) is not None:
+                return match.group(1).strip(" *"), status, dates, rest[:1].upper() + rest[1:]
         return None
 
     # Headings ----------------------------------------------------------------------------------------------
@@ -584,6 +656,11 @@ class ReportInterpreter:
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
+        # A goal-area column beside one goal column groups the goals: the areas are the goals above them (an
+        # export that assesses its areas and lists activities under an area with no goal between). Beside two
+        # goal columns (KF-mål, nämndmål) it stays a label of theirs.
+        if "area" in roles and roles.count("goal") == 1 and "subgoal" not in roles:
+            roles = ["goal" if role == "area" else role for role in roles]
         # Two goal columns ('KF-mål', 'Nämndmål'): the later ones are the goals under the first.
         goal_columns = [c for c, role in enumerate(roles) if role == "goal"]
         for c in goal_columns[1:]:
@@ -701,7 +778,12 @@ class ReportInterpreter:
                                numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
                                or (self.state.goal is not None and not has_activity), level=8)
             return True
-        if values.get("goal"):
+        placed = next((found for c, role in enumerate(roles) if role is None
+                       and (found := self.words.level_cell(squash(cells.get(c) or "")))), None)
+        if values.get("goal") and placed is not None:
+            # A column naming each goal's level and number ('Strategiskt mål 1', 'Delmål 1.1'): the tree it gives.
+            self._new_goal(values["goal"], placed[1], subgoal=placed[0] == "subgoal" or "." in placed[1], level=8)
+        elif values.get("goal"):
             # Under a goal heading, a table of goals without an activity or sub-goal column lists its sub-goals
             # (000's 'Utvecklingsmål | Kommentar | Mått').
             nested = self.table_parent is not None and not has_activity and "subgoal" not in roles

@@ -19,8 +19,10 @@ HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 
 
 def label_form(text: str) -> str:
-    """How a label is compared: folded, trailing ':' and marks removed."""
-    return re.sub(r"[\s:*\-–.]+$", "", fold(text)).strip()
+    """How a label is compared: folded, a closing note in parentheses ('Bedömning (1–5)', 'Status (färg)') and
+    trailing ':' and marks removed."""
+    folded = re.sub(r"\s*\([^()]*\)\s*$", "", fold(text).replace("\n", " "))
+    return re.sub(r"[\s:*\-–.]+$", "", folded).strip()
 
 
 @dataclass
@@ -52,8 +54,15 @@ class Vocabulary:
         return vocabulary
 
     def role(self, label: str) -> str | None:
-        """The role of a column header or field label ('Startdatum' → start), if it is one."""
-        return self.fields.get(label_form(label))
+        """The role of a column header or field label ('Startdatum' → start), if it is one. A body's goals
+        named by its genitive ('Kommunstyrelsens mål', 'Nämndens mål') are goals."""
+        form = label_form(label)
+        found = self.fields.get(form)
+        if found is None and re.fullmatch(r"[a-z]{3,}s mal", form):
+            return "goal"
+        if found is None and "/" in form:  # 'Uppdrag/aktivitet': the first part the vocabulary knows
+            found = next((self.fields[part.strip()] for part in form.split("/") if part.strip() in self.fields), None)
+        return found
 
     def field_line(self, text: str) -> tuple[str, str] | None:
         """'Status: Pågår' → ('status', 'Pågår'); 'Kommentar:' → ('comment', '')."""
@@ -65,7 +74,9 @@ class Vocabulary:
 
     def heading_kind(self, text: str) -> tuple[str, str] | None:
         """The kind of item a heading heads by its opening word, and the heading without it
-        ('Delmål 1.2: Fler ska …' → ('subgoal', 'Fler ska …')); prose sections give ('prose', text)."""
+        ('Delmål 1.2: Fler ska …' → ('subgoal', 'Fler ska …')); prose sections give ('prose', text). A section
+        number before the word is the heading's, not the item's ('3.1 Kommunfullmäktiges mål: …', '4 Ekonomi')."""
+        text = re.sub(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=\D)", "", text)
         folded = fold(text)
         for kind in ("subgoal", "activity", "area", "goal", "prose"):
             for word, _written in self.headings.get(kind, []):
@@ -82,6 +93,16 @@ class Vocabulary:
                                  r"|^\s+(\d+(?:\.\d+)*)\.?\s+(.+)$", rest)
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
+        return None
+
+    def level_cell(self, text: str) -> tuple[str, str] | None:
+        """A cell naming an item's level and number alone ('Delmål 1.1', 'Strategiskt mål 2'): its kind and
+        number, which place the title beside it in the goal tree."""
+        folded = fold(text).strip()
+        for kind in ("subgoal", "goal"):
+            for word, _written in self.headings.get(kind, []):
+                if (match := re.fullmatch(re.escape(word) + r"\s*(\d+(?:\.\d+)*)\.?", folded)):
+                    return kind, match.group(1)
         return None
 
     def is_label_line(self, text: str) -> bool:

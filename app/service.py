@@ -831,9 +831,11 @@ class Service:
                                            placement_labels=self._placement_labels(linker))
             path = save_calibration(self.paths.artifacts, calibration)
             out.append({**calibration.to_json(), "path": str(path)})
-        # Where a proposal is withheld: fitted on predictions for texts each model did not train on.
+        # Where a proposal is withheld: fitted on predictions for texts each model did not train on. The floor is
+        # one for all organisations (their comments train one model), so calibrating one organisation's links
+        # leaves it as it is.
         return {"model": self.engine.embedder.name, "calibrations": out,
-                "assessment": self.assessor.calibrate_abstention()}
+                "assessment": self.assessor.calibrate_abstention() if organisation is None else {}}
 
     # ---- evaluation --------------------------------------------------------------------------
 

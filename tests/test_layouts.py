@@ -124,3 +124,13 @@ def test_status_lines_above_titles_and_titles_with_status_in_parentheses() -> No
         ("Mobil app för tillsyn", "Pågående"), ("Ny rutin för samråd", "Avslutad enligt plan"),
         ("Energikartläggning", "Ej påbörjad")]
     assert "två inspektörer" in report.activities[0].comment
+
+
+@pytest.mark.parametrize("legend", [
+    "- Röd = Avbruten\n- Blå = Genomförd\n", "- Avbruten (Röd)\n- Genomförd (Blå)\n", "Röd: avbruten\n\nBlå: genomförd\n"])
+def test_a_legend_written_as_lines(legend: str) -> None:
+    report = _parsed(
+        "# Granlunda kommun – Tertialrapport 2 2025\n\n## Mål 1: Fler i arbete\n\n"
+        "| Aktivitet | Status |\n|---|---|\n| Jobbspår vård | Röd |\n| Feriejobb | Blå |\n\n"
+        f"## Teckenförklaring\n\n{legend}")
+    assert [a.status for a in report.activities] == ["Avslutad med avvikelse", "Avslutad enligt plan"]

@@ -71,6 +71,15 @@ class ReportInterpreter:
         label the meaning is."""
         entries: list[SchemeEntry] = []
         for block in blocks:
+            if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120:
+                # 'Grön = Pågår enligt plan', 'Röd – avbruten', 'Påbörjad åtgärd (Grön)': a legend line.
+                line = squash(block.text)
+                pair = re.match(r"^[^\wåäöÅÄÖ]*(\w+)\s*[=:–-]\s*(.+)$", line) or re.match(r"^(.+?)\s*\((\w+)\)$", line)
+                if pair:
+                    first, second = pair.group(1), pair.group(2)
+                    colour, meaning = (first, second) if first.capitalize() in COLOUR_WORDS else (second, first)
+                    entries += self._legend_entries(colour, meaning)
+                continue
             if block.kind != TABLE:
                 continue
             for header in block.rows[0]:
@@ -84,14 +93,20 @@ class ReportInterpreter:
                 cells = [squash(c) for c in row if squash(c)]
                 if len(cells) < 2:
                     continue
-                colour = re.sub(r"^[^\wåäöÅÄÖ]+", "", cells[0]).strip().capitalize()
-                if colour not in COLOUR_WORDS:
-                    continue
-                for kind in ("activity", "goal"):
-                    meaning = self.scheme_labels.match(kind, cells[1]) or (
-                        opening[0] if (opening := self.scheme_labels.opening(kind, cells[1])) else None)
-                    if meaning is not None and meaning.written.lower() != colour.lower():
-                        entries.append(SchemeEntry(kind, meaning.canonical, colour, "teckenförklaring"))
+                entries += self._legend_entries(re.sub(r"^[^\wåäöÅÄÖ]+", "", cells[0]), cells[1])
+        return entries
+
+    def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
+        """What a legend's colour means, for each kind of label its meaning reads as."""
+        colour = colour.strip().capitalize()
+        if colour not in COLOUR_WORDS:
+            return []
+        entries = []
+        for kind in ("activity", "goal"):
+            found = self.scheme_labels.match(kind, meaning) or (
+                opening[0] if (opening := self.scheme_labels.opening(kind, meaning)) else None)
+            if found is not None and found.written.lower() != colour.lower():
+                entries.append(SchemeEntry(kind, found.canonical, colour, "teckenförklaring"))
         return entries
 
     # The walk ----------------------------------------------------------------------------------------------

@@ -849,4 +849,5 @@ class Service:
         served = self.engine
         base = served if model_setting(self.model) == BASE_MODEL else SearchEngine(
             self.store, self.paths.artifacts, BASE_MODEL)
-        return run_evaluation(self.store, base, served=served, output=output, artifacts=self.paths.artifacts)
+        return run_evaluation(self.store, base, served=served, output=output, artifacts=self.paths.artifacts,
+                              assessor=self.assessor)

@@ -53,13 +53,11 @@ def _score(kind: str, truth: list[str], predicted: list[str], withheld: list[boo
     return out
 
 
-def evaluate(folder: Path = FOLDER) -> dict[str, Any]:
-    from app.service import Service
-
-    service = Service(paths=Paths.from_env())
-    assessor = service.assessor
+def evaluate(assessor: Any, folder: Path = FOLDER) -> dict[str, Any]:
+    """`assessor`: the served nlp.assessor.Assessor, whose examples (Ånge's reports and corpus/examples/) train
+    the model as served, and whose abstention floor it withholds below."""
     embed = assessor.embed_function
-    figures: dict[str, Any] = {"model": service.engine.embedder.name}
+    figures: dict[str, Any] = {"model": assessor.embedder.name, "folder": folder.name}
     for kind in ("activity", "goal"):
         test = _load(folder, kind)
         train = [e for e in assessor.examples[kind] if e.report != "feedback"]
@@ -91,7 +89,9 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=FOLDER)
     parser.add_argument("--misses", action="store_true", help="list the texts proposed wrong")
     args = parser.parse_args()
-    figures = evaluate(args.folder)
+    from app.service import Service
+
+    figures = evaluate(Service(paths=Paths.from_env()).assessor, args.folder)
     if not args.misses:
         for kind in ("activity", "goal"):
             figures[kind].pop("misses")

@@ -56,7 +56,7 @@ def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
     from corpus.ingest import default_paths, ingest_paths
     from corpus.store import Store
 
-    reports = sorted(folder.glob("*.md"))
+    reports = sorted(folder.glob("*_20[0-9][0-9].md"))
     years = sorted(int(p.stem.rsplit("_", 1)[1]) for p in reports)
     old, new = years[0], years[-1]
     with tempfile.TemporaryDirectory() as tmp:

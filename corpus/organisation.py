@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from corpus.text import fold, slug
+from corpus.text import fold, slug, split_front_matter
 
 # "Ånge kommun", "Malmö stad", "Stockholms stad", "Region Västernorrland", "Region Jämtland Härjedalen".
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
@@ -50,6 +50,7 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
     """The organisation a report's text names most (its first lines count more), among those it names at least
     twice (a neighbour named once in passing is none), or None. A name that folds like a known organisation ("Ange
     kommun" in OCR text) is that one."""
+    text = split_front_matter(text)[1]
     head = "\n".join(text.split("\n")[:HEAD_LINES])
     mentions: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = {}

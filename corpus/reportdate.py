@@ -15,6 +15,14 @@ _MONTH = "|".join(_MONTHS)
 YEAR = r"(20[1-4]\d)"
 
 
+def written_date(text: str) -> str | None:
+    """A date written out ('30 juni 2025', 'den 1 mars 2025') as ISO, where the text is one."""
+    match = re.fullmatch(rf"\s*(?:den\s+)?(\d{{1,2}})\s+({_MONTH})\s+{YEAR}\s*\.?", fold(text))
+    if match is None or not 1 <= int(match.group(1)) <= 31:
+        return None
+    return f"{match.group(3)}-{_MONTHS[match.group(2)]:02d}-{int(match.group(1)):02d}"
+
+
 def _tertial_of_month(month: int) -> str:
     return "T1" if month <= 4 else "T2" if month <= 8 else "T3"
 

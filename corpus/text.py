@@ -136,3 +136,15 @@ _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü"
 def swedish_order(text: str) -> str:
     """A sort key that orders words as a Swedish dictionary does (Ånge after Utbildning)."""
     return text.casefold().translate(_SWEDISH_ORDER)
+
+
+# A wiki's or static site's metadata above the page ('---', 'title: …', '---'): the page's, not its content.
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n((?:[^\n]*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)")
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A Markdown file's YAML front matter (its key: value lines) and the page below it."""
+    match = FRONT_MATTER.match(text)
+    if match is None or not re.match(r"^\s*[\w-]+\s*:", match.group(1)):
+        return "", text
+    return match.group(1).strip(), text[match.end():]

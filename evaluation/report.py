@@ -43,6 +43,11 @@ def _table(rows: dict[str, dict[str, float]]) -> str:
 
 
 def render(figures: dict[str, Any]) -> str:
+    """REPORT.md from the figures; sections without figures leave no blank lines at the end."""
+    return _report_body(figures).rstrip() + "\n"
+
+
+def _report_body(figures: dict[str, Any]) -> str:
     search = figures["search"]
     corpus_rows = "\n".join(
         f"| {r['source']} | {r['year']} | {r['period'] or '–'} | {r['goals']} | {r['activities']} | "

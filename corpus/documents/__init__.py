@@ -16,7 +16,7 @@ __all__ = ["Block", "Document", "HEADING", "LIST_ITEM", "PARAGRAPH", "TABLE", "r
            "MAX_BYTES", "SUFFIXES"]
 
 MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx")
+SUFFIXES = (".txt", ".csv", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx")
 TEXT_FORMATS = ("text", "markdown", "html")
 
 

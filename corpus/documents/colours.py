@@ -24,7 +24,7 @@ MIN_VALUE = 0.35
 COLOUR_WORDS = frozenset(["Röd", "Orange", "Gul", "Grön", "Blå", "Lila", "Grå", "Vit"])
 
 # Characters that carry no words of their own, so their colour is what they say.
-SYMBOLS = frozenset("●○◉⬤•■□▪▲△▼◆◇★☆✓✔✗✘⚫⚪")
+SYMBOLS = frozenset("●○◉⬤•■□▪▲△▼◆◇★☆✓✔✗✘⚫⚪◐◑◒◓◔◕")
 
 _WORDS = {
     "green": "Grön", "gron": "Grön", "grön": "Grön", "yellow": "Gul", "gul": "Gul", "amber": "Gul",

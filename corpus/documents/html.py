@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from corpus.documents.colours import MARK_END, MARK_START, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.text import split_front_matter
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
                "article", "blockquote", "dd", "dt", "pre", "caption"}
@@ -178,4 +179,7 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
-    return html_blocks(renderer.render(text))
+    front, body = split_front_matter(text)
+    blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []
+    return blocks + html_blocks(renderer.render(body))
+

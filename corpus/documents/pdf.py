@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +22,7 @@ from corpus.model import ReportFormatError
 
 CELL_GAP = 2.5  # a gap of this many times the type size between words separates cells
 EDGE_SHARE = 0.1  # the top and bottom tenth of a page is where headers and footers stand
+PAGE_BODY_CHARS = 600  # a page with less text than this takes the document's body size
 DOT_SIZE = 3.0  # a filled shape at most this many times the type size across is a status dot, not a panel
 _BULLET = re.compile(r"^[•\-–·▪●◦]\s+")
 _DATES = re.compile(r"(20\d\d-\d\d-\d\d)(\s*[-–]\s*20\d\d-\d\d-\d\d)?")
@@ -239,13 +240,13 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
         if edge:
             pages_of.setdefault(_furniture_key(line.text), set()).add(line.page)
     repeated = {k for k, pages in pages_of.items() if len(pages) >= max(2, n_pages // 2)}
-    body_size = Counter(round(line.size) for line, _ in all_lines if line.rows is None).most_common(1)[0][0]
+    body_sizes = _body_sizes(all_lines)
     # The right edge of the text in each column of each page: a line that stops well short of it ends its
     # paragraph (a status on a line of its own, a paragraph's last line), whatever follows closely below.
     # (The 90th percentile of the body lines' right ends: a title set wider than the text does not move it.)
     ends: dict[tuple[int, int], list[float]] = {}
     for line, edge in all_lines:
-        if not edge and round(line.size) == body_size:
+        if not edge and abs(line.size - body_sizes[line.page]) < 0.5:
             ends.setdefault((line.page, line.column), []).append(line.x1)
     edges = {key: float(np.percentile(values, 90)) for key, values in ends.items()}
     blocks: list[Block] = []
@@ -264,16 +265,19 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
         # A bold line of several cells is a table's header row, unless its last cells are dates: then it is a
         # title with its dates set beside it.
         dated = len(line.cells) > 1 and all(_DATES.fullmatch(c.strip()) for c in line.cells[1:])
-        heading = round(line.size) > body_size + 1 or (line.bold and len(text) < 200 and
-                                                        (len(line.cells) == 1 or dated))
+        body_size = body_sizes[line.page]
+        heading = line.size > body_size + 1 or (line.bold and len(text) < 200 and (len(line.cells) == 1 or dated))
         if len(line.cells) > 1 and not heading:
             if blocks and blocks[-1].kind == TABLE and previous is not None and previous.page == line.page:
                 blocks[-1].rows.append(line.cells)
             else:
                 blocks.append(Block(TABLE, rows=[line.cells], page=line.page, bold=line.bold))
         elif heading:
-            level = 1 if round(line.size) > body_size + 3 else 2 if round(line.size) > body_size + 1 else 3
-            if blocks and blocks[-1].kind == HEADING and previous is not None and _continues(previous, line):
+            level = 1 if line.size > body_size + 3 else 2 if line.size > body_size + 1 else 3
+            # A heading wraps to its text's indent, past a status symbol set before it ('● Mål 3 … väl' /
+            # 'underhållna'): a line that starts in lower case goes on from it.
+            if blocks and blocks[-1].kind == HEADING and previous is not None and (
+                    _continues(previous, line) or (text[:1].islower() and _wraps_on(previous, line))):
                 blocks[-1].text += " " + text
             else:
                 blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
@@ -292,6 +296,26 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
     return blocks
 
 
+def _body_sizes(all_lines: list[tuple[_Line, bool]]) -> dict[int, float]:
+    """The type size of the body text on each page (the size most characters are set in; half points count):
+    a page of prose in 9.5 pt and a page of tables in 8.5 pt each have their own. A page with little text
+    (a title page) takes the document's."""
+    def commonest(lines: list[_Line]) -> float:
+        chars: Counter[float] = Counter()
+        for line in lines:
+            chars[round(line.size * 2) / 2] += len(line.text)
+        return chars.most_common(1)[0][0] if chars else 10.0
+
+    body = [line for line, _ in all_lines if line.rows is None]
+    overall = commonest(body)
+    pages: dict[int, list[_Line]] = {}
+    for line in body:
+        pages.setdefault(line.page, []).append(line)
+    sizes = {page: commonest(lines) if sum(len(li.text) for li in lines) >= PAGE_BODY_CHARS else overall
+             for page, lines in pages.items()}
+    return defaultdict(lambda: overall, sizes)
+
+
 def _last_body(blocks: list[Block]) -> Block | None:
     """The last block that is not page furniture (a paragraph broken by a page break goes on after it)."""
     return next((b for b in reversed(blocks) if not b.furniture), None)
@@ -301,6 +325,12 @@ def _reaches_edge(line: _Line, edges: dict[tuple[int, int], float], share: float
     """Whether a line runs on to near its column's right edge, as a line that wraps does."""
     edge = edges.get((line.page, line.column), line.x1)
     return line.x1 >= edge - share * max(1.0, edge - line.x0)
+
+
+def _wraps_on(previous: _Line, line: _Line) -> bool:
+    """`line` is the wrapped end of `previous` set in the same type, within its width, less than a line below."""
+    return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
+            and -1 <= line.top - previous.bottom < line.size and previous.x0 - 1 <= line.x0 < previous.x1)
 
 
 def _continues(previous: _Line, line: _Line, hanging: bool = False) -> bool:

@@ -146,9 +146,60 @@ def decode_utf16_without_bom(data: bytes) -> bytes:
     return (b"\xff\xfe" if odd_nul > even_nul else b"\xfe\xff") + data
 
 
+# A spreadsheet saved as text with semicolons (Swedish Excel's "CSV (semikolonavgränsad)"): most lines split
+# into the same number of fields, at least this many.
+DELIMITED_MIN_FIELDS = 3
+DELIMITED_SHARE = 0.6
+
+
+def delimited_blocks(text: str) -> list[Block] | None:
+    """A semicolon-separated export as blocks: lines of one value (a title, a period) as paragraphs, runs of
+    lines of several as one table each; quoted fields may hold semicolons and line breaks. None where the
+    text is not such an export."""
+    import csv
+    import io
+    from collections import Counter
+
+    if text.count(";") < DELIMITED_MIN_FIELDS * 3:
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    except csv.Error:
+        return None
+    rows = [[cell.strip() for cell in row] for row in rows]
+    widths = Counter(len(row) for row in rows if any(row))
+    if not widths:
+        return None
+    width, count = widths.most_common(1)[0]
+    if width < DELIMITED_MIN_FIELDS or count < max(3, DELIMITED_SHARE * sum(widths.values())):
+        return None
+    blocks: list[Block] = []
+    for row in rows:
+        filled = [cell for cell in row if cell]
+        if len(filled) <= 1:
+            # A title line, or an empty row: what Excel leaves between two tables of one sheet.
+            blocks.append(Block(PARAGRAPH, filled[0] if filled else ""))
+        elif blocks and blocks[-1].kind == TABLE:
+            blocks[-1].rows.append(_trimmed(row))
+        else:
+            blocks.append(Block(TABLE, rows=[_trimmed(row)]))
+    return [b for b in blocks if b.rows or b.text]
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    """A row without the empty fields Excel pads it with to the sheet's width."""
+    end = len(row)
+    while end > 1 and not row[end - 1]:
+        end -= 1
+    return row[:end]
+
+
 def text_blocks(text: str) -> list[Block]:
-    """Plain text as blocks: tab-separated runs become tables, bullets list items, numbered short lines
-    headings, and the rest paragraphs separated by blank lines (form feeds start a new page)."""
+    """Plain text as blocks: a semicolon-separated export as its tables, tab-separated runs as tables,
+    bullets as list items, numbered short lines as headings, and the rest paragraphs separated by blank lines
+    (form feeds start a new page)."""
+    if (delimited := delimited_blocks(text)) is not None:
+        return delimited
     blocks: list[Block] = []
     paragraph: list[str] = []
     page = 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.documents.colours import COLOUR_WORDS
+from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
 from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level, schemes
@@ -20,6 +20,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
+from corpus.reportdate import written_date
 from corpus.text import squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
@@ -30,6 +31,25 @@ _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
 _ONE_DATE = re.compile(_ISO)
 _TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{_ISO}\s*(?:-|–|—|till)?\s*{_ISO}\s*\)?\s*$")
+# A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
+_MARK = "|".join([*sorted(COLOUR_WORDS), *(re.escape(c) for c in sorted(SYMBOLS))])
+_LEADING_MARK = re.compile(rf"^({_MARK})\s+(\S.*)$")
+_MARK_IN_TEXT = re.compile(rf"(?<![\wåäöÅÄÖ])({_MARK})(?![\wåäöÅÄÖ])")
+
+
+def _marked_meanings(text: str) -> list[tuple[str, str]]:
+    """'Grön Målet är uppfyllt ◐ Målet är delvis uppfyllt': each mark and the words after it, up to the next."""
+    found = list(_MARK_IN_TEXT.finditer(text))
+    if not found:
+        return []
+    return [(m.group(1), text[m.end():after.start() if after else len(text)].strip(" =:–-,;·"))
+            for m, after in zip(found, [*found[1:], None], strict=True)]
+
+
+# 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
+_LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*[:.–\-]")
+# A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one).
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
 
@@ -93,13 +113,19 @@ class ReportInterpreter:
                 cells = [squash(c) for c in row if squash(c)]
                 if len(cells) < 2:
                     continue
-                entries += self._legend_entries(re.sub(r"^[^\wåäöÅÄÖ]+", "", cells[0]), cells[1])
+                pairs = _marked_meanings(" ".join(cells))
+                if len(pairs) >= 2:
+                    # 'Målbedömning: Grön Målet är uppfyllt | ◐ Målet är delvis uppfyllt Röd Målet är …': a
+                    # legend laid out on one line, each mark followed by what it means.
+                    entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
+                    continue
+                entries += self._legend_entries(re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0]), cells[1])
         return entries
 
     def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
         """What a legend's colour means, for each kind of label its meaning reads as."""
         colour = colour.strip().capitalize()
-        if colour not in COLOUR_WORDS:
+        if colour not in COLOUR_WORDS and not (len(colour) == 1 and colour in SYMBOLS):
             return []
         entries = []
         for kind in ("activity", "goal"):
@@ -146,7 +172,8 @@ class ReportInterpreter:
                     self.kinds[n] = LINE_TOC
                 continue
             if block.kind == TABLE:
-                self._table(block, first)
+                for part, offset in self._split_at_headers(block):
+                    self._table(part, first + offset)
                 continue
             text = squash(block.text)
             if not text:
@@ -193,7 +220,8 @@ class ReportInterpreter:
         for i, block in enumerate(blocks):
             text = squash(block.text)
             if not block.furniture and text and _heading_like(block, text, self.words):
-                heads.append((i, block.level if block.kind == HEADING else 7, text))
+                # Read past a status mark before the label ('◐ Mål 1 …'), as the walk does.
+                heads.append((i, block.level if block.kind == HEADING else 7, self._unmarked(text)))
         sheets = {i for i, level, _ in heads if level == 0}
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
         goal_blocks: set[int] = set()
@@ -289,6 +317,8 @@ class ReportInterpreter:
         if self.state.goal is None:
             return False
         head, _, rest = block.text.partition("\n")
+        if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
+            return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
         if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
@@ -355,6 +385,12 @@ class ReportInterpreter:
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        marked = _LEADING_MARK.match(text)
+        if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
+            # '◐ Mål 1 …', 'Grön Delmål 2a …': a scorecard's symbol before the item is its level or status.
+            handled = self._heading(marked.group(2), level, line)
+            self._apply_mark(kind[0], marked.group(1))
+            return handled
         kind = self.words.heading_kind(text)
         numbered = _NUMBER.match(text)
         role = self.words.role(text)
@@ -400,13 +436,15 @@ class ReportInterpreter:
             self._mark(line)
             return True
         if kind and kind[0] == "activity":
-            self._new_activity(kind[1], level)
+            title, fields = self._title_fields("activity", kind[1])
+            self._new_activity(title, level)
+            self._apply_fields(fields)
             self._mark(line)
             return True
         if kind and kind[0] in ("goal", "subgoal"):
             self.goals_labelled = True
             # 'Nämndmål 1.1: …' is numbered after its label: the number places it under 'KF-mål 1'.
-            labelled_number = re.match(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*[:.–\-]", text)
+            labelled_number = _LABELLED_NUMBER.match(text)
             number = numbered.group(1) if numbered else (labelled_number.group(1) if labelled_number else None)
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
@@ -417,7 +455,9 @@ class ReportInterpreter:
                       and self.state.goal_level < level < 7)
             if deeper:
                 self.state.goal = parent
-            self._new_goal(kind[1], number, subgoal=kind[0] == "subgoal" or deeper, level=level)
+            title, fields = self._title_fields("goal", kind[1])
+            self._new_goal(title, number, subgoal=kind[0] == "subgoal" or deeper, level=level)
+            self._apply_fields(fields)
             self._mark(line)
             return True
         if index in self.unproven:
@@ -457,6 +497,38 @@ class ReportInterpreter:
         self.prose.append(text)
         self._mark(line)
         return True
+
+    def _unmarked(self, text: str) -> str:
+        """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
+        only starts with a colour word ('Grön omställning') stays as it is."""
+        marked = _LEADING_MARK.match(text)
+        if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
+            return marked.group(2)
+        return text
+
+    def _apply_mark(self, kind: str, mark: str) -> None:
+        if kind == "activity" and (activity := self.state.activity) is not None and activity.status is None:
+            if (found := self.labels.match("activity", mark)) is not None:
+                activity.status, activity.status_raw = found.canonical, found.written
+        elif kind != "activity" and (goal := self.state.goal) is not None and goal.assessment is None:
+            if (found := self.labels.match("goal", mark)) is not None:
+                goal.assessment, goal.assessment_raw = found.canonical, found.written
+
+    def _title_fields(self, kind: str, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """A labelled item's line as its title and the fields it goes on with: named ones ('…, status: klar,
+        klart: 2025-03-31') or a bare level after a dash ('Nämndmål 1.1: … – Delvis uppfyllt')."""
+        title, fields = self.words.trailing_fields(text)
+        if not fields and (match := re.match(r"^(.{3,}?)\s+[–—]\s+([^–—]{2,60})$", text)) and \
+                self.labels.match(kind, match.group(2).strip(" .*")) is not None:
+            title, fields = match.group(1), [("status" if kind == "activity" else "assessment",
+                                              match.group(2).strip(" .*"))]
+        return title.strip(" *"), fields
+
+    def _apply_fields(self, fields: list[tuple[str, str]]) -> None:
+        for role, value in fields:
+            self._set_field(role, value.strip(" *"))
+        if fields:
+            self.state.role = "comment"
 
     def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
         self._finish_activity()
@@ -596,12 +668,16 @@ class ReportInterpreter:
             return
         pair = _DATE_PAIR.search(value)
         single = _ONE_DATE.search(value)
+        day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
-        elif role == "start" and single:
-            activity.start = single.group(1)
-        elif role == "end" and single:
-            activity.end = single.group(1)
+        elif role == "dates" and single and self.words.role(value[:single.start()]) in ("start", "end"):
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01' in a timetable column: one end of it.
+            setattr(activity, self.words.role(value[:single.start()]) or "end", single.group(1))
+        elif role == "start" and day:
+            activity.start = day
+        elif role == "end" and day:
+            activity.end = day
 
     def _read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
         """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""
@@ -669,6 +745,20 @@ class ReportInterpreter:
         self.state.role = None
 
     # Tables ------------------------------------------------------------------------------------------------
+    def _split_at_headers(self, block: Block) -> list[tuple[Block, int]]:
+        """A table that heads a second table inside it ('Indikator | Utfall …' rows, then 'Aktiviteter | Tid |
+        Status' and the activities): one table per header row, each with the offset of its first row."""
+        starts = [0] + [r for r, row in enumerate(block.rows) if r > 0 and self._header_row(row)
+                        and [squash(c).lower() for c in row] != [squash(c).lower() for c in block.rows[0]]]
+        return [(Block(TABLE, rows=block.rows[a:b], page=block.page, bold=block.bold), a)
+                for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True)]
+
+    def _header_row(self, row: list[str]) -> bool:
+        """A row of column labels only, naming an item's column and another."""
+        cells = [squash(c) for c in row if squash(c)]
+        roles = [self.words.role(c) for c in cells]
+        return len(cells) >= 2 and all(roles) and bool({"activity", "goal", "subgoal"} & set(roles))
+
     def _table(self, block: Block, first: int) -> None:
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
         # A goal-area column beside one goal column groups the goals: the areas are the goals above them (an
@@ -680,6 +770,10 @@ class ReportInterpreter:
         goal_columns = [c for c, role in enumerate(roles) if role == "goal"]
         for c in goal_columns[1:]:
             roles[c] = "subgoal"
+        if "activity" in roles:
+            # 'Analys nämndmål' beside the activity columns: the comment of the row's goal, not its activity's.
+            roles = ["goal_comment" if role == "comment" and self.words.role_item(cell) == "goal" else role
+                     for role, cell in zip(roles, block.rows[0], strict=True)]
         known = [r for r in roles if r]
         if len(block.rows[0]) == 2 and len(known) <= 1 and all(len(r) == 2 for r in block.rows) and \
                 sum(1 for r in block.rows if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
@@ -690,7 +784,21 @@ class ReportInterpreter:
             return
         if len(set(known)) < 2 or not ({"activity", "goal", "subgoal"} & set(known)):
             # Not a table of goals or activities: its text is a paragraph of the open item, or prose.
+            sections = [len(row) > 1 and (self.words.heading_kind(squash(row[0])) or ("",))[0] == "prose"
+                        for row in block.rows]
+            if len(block.rows) > 1 and not sections[0] and sum(sections[1:]) * 2 >= len(block.rows) - 1:
+                # 'Avsnitt | Text' over 'Inledning | …', 'Ekonomi | …': a header over sections of prose.
+                self._finish_activity()
+                self.state.goal = None
+                self._mark(first, LINE_TABLE_HEADER)
+                block = Block(TABLE, rows=block.rows[1:], page=block.page)
+                first += 1
             for r, row in enumerate(block.rows):
+                lead = squash(row[0]) if row else ""
+                if len(row) > 1 and (kind := self.words.heading_kind(lead)) and kind[0] == "prose":
+                    # 'Ekonomi | Resultatet per 31 augusti …': a section of prose laid out as a row.
+                    self._heading(lead, 7, first + r)
+                    row = row[1:]
                 text = squash(" ".join(c for c in row if c))
                 if text:
                     self._paragraph(text, Block(PARAGRAPH, text), first + r)
@@ -778,6 +886,18 @@ class ReportInterpreter:
         if not filled:
             return False
         has_activity = "activity" in roles
+        lead = squash(cells.get(0, "") or "")
+        labelled = self.words.heading_kind(lead) if has_activity and lead else None
+        if labelled and labelled[0] in ("goal", "subgoal"):
+            # 'Nämndmål 1.1: …' across the activity columns (merged cells), its level in the last: a goal row.
+            number = _LABELLED_NUMBER.match(lead)
+            self._new_goal(labelled[1], number.group(1) if number else None, subgoal=labelled[0] == "subgoal",
+                           level=8)
+            for c in sorted(cells)[1:]:
+                if (said := squash(cells[c] or "")) and said != lead:
+                    self._append("assessment" if self.state.goal.assessment is None else "comment", said)
+            self.state.role = None
+            return True
         # A row with only its first cell filled groups the rows under it: a goal (or area) heading in the table
         # (also where the first column is the activity's, when the table's other rows fill their columns).
         grouping = len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and (
@@ -795,7 +915,16 @@ class ReportInterpreter:
             return True
         placed = next((found for c, role in enumerate(roles) if role is None
                        and (found := self.words.level_cell(squash(cells.get(c) or "")))), None)
-        if values.get("goal") and placed is not None:
+        own_number = _ITEM_NUMBER.fullmatch(values.get("goal_number") or values.get("number") or "")
+        if values.get("goal") and not has_activity and own_number:
+            # 'Målnr | Mål | Överordnat mål': the goal's number, and its parent's where the number does not say.
+            number = own_number.group(1)
+            parent = next((g for g in self.goals if g.number == values.get("parent", "").strip()), None)
+            if parent is not None and "." not in number:
+                self._finish_activity()
+                self.state.goal = parent
+            self._new_goal(values["goal"], number, subgoal=parent is not None or "." in number, level=8)
+        elif values.get("goal") and placed is not None:
             # A column naming each goal's level and number ('Strategiskt mål 1', 'Delmål 1.1'): the tree it gives.
             self._new_goal(values["goal"], placed[1], subgoal=placed[0] == "subgoal" or "." in placed[1], level=8)
         elif values.get("goal"):
@@ -807,6 +936,19 @@ class ReportInterpreter:
             # Under the goal of the same row where the table names one, else under the goal the table stands under.
             self._enter_goal(values["subgoal"], subgoal=True,
                              parent=self.state.goal if values.get("goal") else None)
+        served = _ITEM_NUMBER.fullmatch(values.get("goal_number") or "")
+        if has_activity and served and (goal := next((g for g in self.goals if g.number == served.group(1)), None)):
+            # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
+            self._finish_activity()
+            self.state.goal = goal
+        if has_activity and self.state.goal is not None:
+            # The row's goal said beside its activity (repeated on each of its rows): its level and analysis once.
+            goal = self.state.goal
+            self.state.activity = None
+            if values.get("assessment") and goal.assessment is None:
+                self._append("assessment", values["assessment"])
+            if values.get("goal_comment") and values["goal_comment"] not in (goal.comment or ""):
+                goal.comment = _join(goal.comment, values["goal_comment"])
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):

@@ -14,7 +14,7 @@ from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
 ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
-         "measure", "activity", "goal", "subgoal", "area")
+         "measure", "number", "goal_number", "parent", "activity", "goal", "subgoal", "area")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 
 
@@ -62,7 +62,17 @@ class Vocabulary:
             return "goal"
         if found is None and "/" in form:  # 'Uppdrag/aktivitet': the first part the vocabulary knows
             found = next((self.fields[part.strip()] for part in form.split("/") if part.strip() in self.fields), None)
+        if found is None and (named := _OF_ITEM.match(form)) and self.fields.get(named.group(1)) not in _ITEM_ROLES:
+            found = self.fields.get(named.group(1))  # 'Bedömning nämndmål', 'Kommentar aktivitet'
         return found
+
+    def role_item(self, label: str) -> str | None:
+        """The kind of item a field label names as its own ('Analys nämndmål' → goal, 'Kommentar aktivitet' →
+        activity), where it names one: in a table of goals and activities, whose the column is."""
+        named = _OF_ITEM.match(label_form(label))
+        if named is None or self.fields.get(label_form(label)) is not None:
+            return None
+        return "activity" if named.group(2).startswith(("aktivitet", "uppdrag", "atgard", "insats")) else "goal"
 
     def field_line(self, text: str) -> tuple[str, str] | None:
         """'Status: Pågår' → ('status', 'Pågår'); 'Kommentar:' → ('comment', '')."""
@@ -71,6 +81,20 @@ class Vocabulary:
             return None
         role = self.role(match.group(1))
         return (role, match.group(2).strip()) if role else None
+
+    def trailing_fields(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """An item's line that goes on with its fields ('Titel, status: pågår, start: 2025-01-13',
+        'Titel – bedömning: Delvis uppfyllt'): the title and the fields in order. Only labels the vocabulary
+        knows split the line, so a title's own commas stay."""
+        cuts = [m for m in _TRAILING_FIELD.finditer(text)
+                if (role := self.role(m.group(1))) is not None and role not in _ITEM_ROLES]
+        if not cuts:  # (zip below needs at least one)
+            return text, []
+        fields = []
+        for m, after in zip(cuts, [*cuts[1:], None], strict=True):
+            value = text[m.end():after.start() if after else len(text)].strip(" ,;")
+            fields.append((self.role(m.group(1)) or "", value))
+        return text[:cuts[0].start()].strip(" ,;–—-"), fields
 
     def heading_kind(self, text: str) -> tuple[str, str] | None:
         """The kind of item a heading heads by its opening word, and the heading without it
@@ -90,7 +114,7 @@ class Vocabulary:
                         return kind, text
                     continue
                 match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
-                                 r"|^\s+(\d+(?:\.\d+)*)\.?\s+(.+)$", rest)
+                                 r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+(.+)$", rest)
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
         return None
@@ -107,6 +131,14 @@ class Vocabulary:
 
     def is_label_line(self, text: str) -> bool:
         return self.role(text) is not None or self.field_line(text) is not None
+
+
+# ', status: ', ' – bedömning: ', '; start: ': a field label after a separator, inside a line.
+_TRAILING_FIELD = re.compile(r"(?:,|;|\s[–—-])\s+([A-Za-zÅÄÖåäöÉé][\w/ -]{0,30}?)\s*:\s")
+_ITEM_ROLES = {"activity", "goal", "subgoal", "area"}
+# A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten'.
+_OF_ITEM = re.compile(r"^(.+?)\s+(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"
+                      r"insats(?:en)?|[a-z-]*mal(?:et|en)?)$")
 
 
 def _paths() -> tuple[Path, ...]:

@@ -78,7 +78,7 @@ def evaluate(assessor: Any, folder: Path = FOLDER) -> dict[str, Any]:
             index = [i for i, e in enumerate(test) if e.municipality == municipality]
             per[municipality] = _score(kind, [truth[i] for i in index], [proposed[i] for i in index],
                                        [withheld[i] for i in index])
-        misses = [{"text": e.text[:160], "truth": t, "proposed": p, "withheld": w}
+        misses = [{"text": e.text[:160], "truth": t, "proposed": p, "withheld": bool(w)}
                   for e, t, p, w in zip(test, truth, proposed, withheld, strict=True) if t != p]
         figures[kind] = {"pooled": results, "per_municipality": per, "abstain_below": below, "misses": misses}
     return figures

@@ -15,6 +15,7 @@ from corpus.model import UppsiktError
 from corpus.store import Store, now_iso
 from nlp import assess as assess_module
 from nlp import progress as progress_module
+from nlp import targets as targets_module
 from nlp.assess import (
     _NO_ACTIVITY,
     STATUS_CUES,
@@ -70,7 +71,8 @@ def _data_hash(examples: list[Example]) -> str:
 
 def _code_hash() -> str:
     """The features and estimators' source: a saved model built by other code is rebuilt, not reused."""
-    source = b"".join(Path(module.__file__).read_bytes() for module in (assess_module, progress_module))
+    source = b"".join(Path(module.__file__).read_bytes() for module in (assess_module, progress_module,
+                                                                          targets_module))
     return hashlib.sha256(source).hexdigest()[:8]
 
 

@@ -67,6 +67,9 @@ CUES: tuple[Cue, ...] = (
     _cue("done", rf"\b(?:(?:{_DONE_STEMS}){_DONE_SUFFIXES}|{_DONE_IRREGULAR})\b", "not_done"),
     _cue("done", r"\b(?:är|blev|blivit|har\s+blivit)\s+(?:nu\s+|ännu\s+)?(?:inte\s+|ej\s+)?(?:nu\s+)?(?:helt\s+)?(?:klar|klart|klara|färdig\w*|slutförd\w*"
                  r"|avslutad\w*|genomförd\w*|på\s+plats|i\s+drift|i\s+bruk)\b", "not_done"),
+    # 'stod klar 14 juni', 'står nu färdig'; a clause that is only 'Klart.' or 'Klart, …'.
+    _cue("done", r"\b(?:stod|står|stått)\s+(?:nu\s+)?(?:klar|klart|klara|färdig\w*)\b|^(?:klart|klar|färdigt|genomfört)$",
+         "not_done"),
     _cue("done", r"\b(?:togs|tagits|tas)\s+i\s+(?:bruk|drift)\b|\bägde\s+rum\b|\bhölls\b|\bhar\s+hållits\b"
                  r"|\bgick\s+av\s+stapeln\b|\bkom\s+på\s+plats\b|\bär\s+nu\b|\bfinns\s+nu\b|\bsedan\s+(?:januari|februari"
                  r"|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b", "not_done"),
@@ -93,6 +96,9 @@ CUES: tuple[Cue, ...] = (
                   r"|drar\s+ut|drog\s+ut|dragit\s+ut|tar\s+längre\s+tid|tagit\s+längre\s+tid|ligger\s+efter|efter\s+tidplan\w*"
                   r"|senare\s+än\s+(?:planerat|beräknat|tänkt)|inte\s+hunnit|hinner\s+inte|inte\s+(?:kunnat|kunde)"
                   r"|(?:kunde|kan|har)\s+inte\s+(?:kunnat\s+)?(?:genomföras|slutföras|hållas|levereras|starta|påbörjas)"
+                  r"|(?:flyttad\w*|flyttats|flyttas|flyttades)\s+(?:fram\s+)?(?:från\s+\w+\s+)?till\s+(?:hösten|våren"
+                  r"|sommaren|vintern|nästa|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+                  r"|november|december|t[123]\b|20\d\d|v\.?\s*\d|vecka)"
                   r"|avvik\w*|flyttats\s+fram|flyttas\s+fram|misslyck\w*|dröj\w*|långsammare\s+än|stannat\s+av|inte\s+enligt\s+(?:plan|tidplan))\b", "no_deviation", inner=False),
     _cue("obstacle", r"\b(?:på\s+grund\s+av|pga|p\.g\.a|till\s+följd\s+av|vakan\w*|sjukskriv\w*|personalbrist\w*"
                      r"|resursbrist\w*|brist\s+på|bristande|svårighet\w*|svårt\s+att|utmaning\w*|hinder|problem\w*"
@@ -101,7 +107,7 @@ CUES: tuple[Cue, ...] = (
                      r"|leverantör\w*)\b", "no_deviation", reach=1, inner=False),
     _cue("waiting", r"\b(?:vilande|vilar|pausa\w*|avvakta\w*|invänta\w*|väntar\s+på|i\s+väntan\s+på|parkera\w*"
                     r"|lagts\s+på\s+is|avstann\w*|prioriterats\s+ned|nedprioriter\w*|omprioriter\w*|stoppats|stoppades"
-                    r"|tills\s+vidare)\b"),
+                    r"|tills\s+vidare|(?:står|stod|stått)\s+(?:helt\s+)?stilla)\b"),
     # ---- completion against a target
     _cue("all", r"\b(?:alla|samtliga|hela|varje|fullt\s+ut|helt|full\s+täckning|till\s+100\s*(?:procent|%))\b"),
     _cue("partly", r"\b(?:delvis|till\s+viss\s+del|till\s+del|vissa|några|en\s+del\s+av|hälften|inte\s+alla"

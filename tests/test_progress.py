@@ -44,6 +44,12 @@ from nlp.progress import FEATURE_NAMES, progress_features, read_progress, readin
         ("Arbetet ligger efter tidplanen efter sjukskrivningar.", {"delay", "obstacle"}, set()),
         ("Beslut avvaktas från regionen.", {"waiting"}, set()),
         ("Arbetet är pausat tills vidare.", {"waiting"}, set()),
+        ("Driftstarten är flyttad från september till februari.", {"delay"}, set()),
+        ("Skolans del flyttas till 2026.", {"delay"}, set()),
+        ("Verksamheten flyttade till nya lokaler i maj.", set(), {"delay"}),  # a move, not a postponement
+        ("Bygget står stilla i väntan på beslut.", {"waiting"}, set()),
+        ("Bryggan stod klar i juni.", {"done"}, {"not_done"}),
+        ("Klart. Alla deltagare är utbildade.", {"done", "all"}, set()),
         # completion against a target
         ("Samtliga skolor deltar.", {"all"}, {"partly"}),
         ("6 av 10 enheter har hittills infört arbetssättet.", {"partly", "ongoing", "done"}, set()),

@@ -9,12 +9,21 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from corpus.text import GOAL_LEVELS
-from nlp.assess import _ACHIEVED, _DONE, _EARLY, _LATE, _NO_ACTIVITY, _NOT_STARTED, _WAITING, Example, reviewer_status
+from nlp.assess import Example, reviewer_status
+from nlp.assess.cues import (
+    ACHIEVED_WORDS,
+    DONE_WORDS,
+    EARLY_WORDS,
+    LATE_WORDS,
+    NO_ACTIVITY_WORDS,
+    NOT_STARTED_WORDS,
+    WAITING_WORDS,
+)
 
 # Ordered: the first pattern that matches decides (a comment that is late and done counts as late).
 STATUS_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_NOT_STARTED, "Ej påbörjad"), (_WAITING, "Vänteläge"), (_LATE, "Pågående med avvikelse"),
-    (_DONE, "Avslutad enligt plan"),
+    (NOT_STARTED_WORDS, "Ej påbörjad"), (WAITING_WORDS, "Vänteläge"), (LATE_WORDS, "Pågående med avvikelse"),
+    (DONE_WORDS, "Avslutad enligt plan"),
 )
 
 
@@ -34,7 +43,7 @@ class KeywordStatusBaseline(BaseEstimator, ClassifierMixin):
 
 
 LEVEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_NO_ACTIVITY, "Ej uppfyllt"), (_ACHIEVED, "Uppfyllt"), (_EARLY, "Knappt uppfyllt"),
+    (NO_ACTIVITY_WORDS, "Ej uppfyllt"), (ACHIEVED_WORDS, "Uppfyllt"), (EARLY_WORDS, "Knappt uppfyllt"),
 )
 
 

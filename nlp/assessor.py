@@ -17,7 +17,6 @@ from nlp import assess as assess_module
 from nlp import progress as progress_module
 from nlp import targets as targets_module
 from nlp.assess import (
-    _NO_ACTIVITY,
     STATUS_CUES,
     Example,
     RoutedClassifier,
@@ -33,6 +32,7 @@ from nlp.assess import (
     out_of_fold,
     stated_verdict,
 )
+from nlp.assess.cues import NO_ACTIVITY_WORDS
 from nlp.embedding import CachedEmbedder
 from nlp.letters import LetterRestorer
 
@@ -71,8 +71,9 @@ def _data_hash(examples: list[Example]) -> str:
 
 def _code_hash() -> str:
     """The features and estimators' source: a saved model built by other code is rebuilt, not reused."""
-    source = b"".join(Path(module.__file__).read_bytes() for module in (assess_module, progress_module,
-                                                                          targets_module))
+    files = [*sorted(Path(assess_module.__file__).parent.glob("*.py")),
+             *(Path(module.__file__) for module in (progress_module, targets_module))]
+    source = b"".join(path.read_bytes() for path in files)
     return hashlib.sha256(source).hexdigest()[:8]
 
 
@@ -201,7 +202,7 @@ class Assessor:
             verdict = stated_verdict(example.text)
             if verdict:
                 flags.append(f"kommentaren anger själv nivån {verdict}")
-            if _NO_ACTIVITY.search(text):
+            if NO_ACTIVITY_WORDS.search(text):
                 flags.append("kommentaren säger att ingen aktivitet är planerad eller påbörjad")
             return flags
         for cue, flag in ACTIVITY_FLAGS.items():

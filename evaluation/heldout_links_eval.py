@@ -87,7 +87,7 @@ def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
         ranked = [[c["id"] for c in item["candidates"]] for item in links.values()]
         truth = [not g["targets"] for g in goal_gold]
         said = [links[g["from"]]["no_match"] for g in goal_gold]
-        sources, targets, tfidf = linker.goal_scores(new, old)  # for the baseline below, the same goals
+        sources, targets, tfidf = linker.goals.goal_scores(new, old)  # for the baseline below, the same goals
         figures: dict[str, Any] = {
             "organisation": organisation, "model": service.engine.embedder.name, "years": [new, old],
             "goals": {"model": _ranking_figures(ranked, goal_gold, rows),
@@ -104,7 +104,7 @@ def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
             activity_gold, unknown = _by_ids(
                 [json.loads(line) for line in activity_path.read_text().splitlines() if line],
                 _ids_by_title(linker, old, "activity"), _ids_by_title(linker, new, "activity"))
-            a_sources, a_targets, scores = linker.activity_scores(old, new)
+            a_sources, a_targets, scores = linker.continuations.activity_scores(old, new)
             a_rows = {d.id: i for i, d in enumerate(a_sources)}
             a_ids = [t.id for t in a_targets]
             figures["activities"] = {

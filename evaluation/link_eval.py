@@ -71,7 +71,7 @@ def _goal_figures(linker: Linker, weights_for: dict[str, GoalWeights], gold: lis
     weights, e.g. those learned without it)."""
     sources, targets = linker.top_goals(2024), linker.top_goals(2023)
     target_ids = [t.id for t in targets]
-    ranked_by = {w: _ranked(linker.goal_scores(2024, 2023, w)[2], target_ids) for w in set(weights_for.values())}
+    ranked_by = {w: _ranked(linker.goals.goal_scores(2024, 2023, w)[2], target_ids) for w in set(weights_for.values())}
     rows = {g.id: i for i, g in enumerate(sources)}
     ranked = [ranked_by[weights_for.get(g.id, linker.goal_weights)][i] for i, g in enumerate(sources)]
     return _ranking_figures(ranked, gold, rows)
@@ -81,7 +81,7 @@ def evaluate_shared_goal_weights(linkers: dict[str, Linker]) -> dict[str, dict[s
     """The procedure before the goal weights were learned per embedding, measured as honestly: one weighting for
     every embedding, the one whose summed quality over them is best, learned again without each goal."""
     gold = load_links(GOAL_GOLD)
-    quality = {name: linker.weight_quality(gold) for name, linker in linkers.items()}
+    quality = {name: linker.goals.weight_quality(gold) for name, linker in linkers.items()}
     grid = list(next(iter(quality.values())))
 
     def summed(weights: GoalWeights, left_out: str) -> float:
@@ -101,8 +101,8 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
     rows = {g.id: i for i, g in enumerate(sources)}
     target_ids = [t.id for t in targets]
     learned = linker.goal_weights
-    quality = linker.weight_quality(gold)
-    held_out = {item["from"]: linker.fit_goal_weights(gold, exclude=item["from"], quality=quality) or GoalWeights()
+    quality = linker.goals.weight_quality(gold)
+    held_out = {item["from"]: linker.goals.fit_goal_weights(gold, exclude=item["from"], quality=quality) or GoalWeights()
                 for item in gold}
 
     def figures_for(weights: GoalWeights) -> dict[str, float]:
@@ -119,18 +119,18 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
                                   rows),
     }
     # No-match rule, leave one goal out: weights and rule learned on the other 19 goals' links.
-    features = {w: linker.rule_features(linker.rule_scores(2024, 2023, w)) for w in set(held_out.values())}
+    features = {w: linker.goals.rule_features(linker.goals.rule_scores(2024, 2023, w)) for w in set(held_out.values())}
     truth, predicted = [], []
     for item in gold:
         weights = held_out[item["from"]]
-        rule = linker.fit_rule(gold, exclude=item["from"], features=features[weights])
+        rule = linker.goals.fit_rule(gold, exclude=item["from"], features=features[weights])
         assert rule is not None  # 19 dev goals hold both outcomes
         probability = rule.match_probability(features[weights][[rows[item["from"]]]])[0]
         truth.append(not item["targets"])
         predicted.append(bool(probability < 0.5))
     figures["no_match"] = _no_match_figures(truth, predicted)
     # The rule that holds where nothing is calibrated (a new organisation or pair of years), at the default weights.
-    default_features = linker.rule_features(linker.rule_scores(2024, 2023, GoalWeights()))
+    default_features = linker.goals.rule_features(linker.goals.rule_scores(2024, 2023, GoalWeights()))
     default_said = NoMatchRule().match_probability(default_features) < 0.5
     figures["no_match_uncalibrated"] = _no_match_figures(
         [not item["targets"] for item in gold], [bool(default_said[rows[item["from"]]]) for item in gold])
@@ -149,13 +149,13 @@ def _no_match_figures(truth: list[bool], predicted: list[bool]) -> dict[str, flo
 def evaluate_activity_links(linker: Linker) -> dict[str, Any]:
     gold = load_links(ACTIVITY_GOLD)
     earlier = [g for g in gold if g.get("added") != "session 8"]  # written before the shared words joined
-    sources, targets, scores = linker.activity_scores(2023, 2024)
+    sources, targets, scores = linker.continuations.activity_scores(2023, 2024)
     rows = {d.id: i for i, d in enumerate(sources)}
     target_ids = [t.id for t in targets]
 
-    _, _, dense_only = linker.activity_scores(2023, 2024, dense_weight=1.0)
-    _, _, title_only = linker.activity_scores(2023, 2024, title_weight=1.0, place_penalty=0.0, dense_weight=1.0)
-    _, _, full_only = linker.activity_scores(2023, 2024, title_weight=0.0, place_penalty=0.0, dense_weight=1.0)
+    _, _, dense_only = linker.continuations.activity_scores(2023, 2024, dense_weight=1.0)
+    _, _, title_only = linker.continuations.activity_scores(2023, 2024, title_weight=1.0, place_penalty=0.0, dense_weight=1.0)
+    _, _, full_only = linker.continuations.activity_scores(2023, 2024, title_weight=0.0, place_penalty=0.0, dense_weight=1.0)
     return {
         "model": _ranking_figures(_ranked(scores, target_ids), gold, rows),
         "dense_only": _ranking_figures(_ranked(dense_only, target_ids), gold, rows),
@@ -187,11 +187,11 @@ def evaluate_place_twins(linker: Linker) -> dict[str, Any]:
                 twin = replace(source, id=f"{source.id}@{place}", year=2024,
                                **{f: _swap_places(getattr(source, f), own, place)
                                   for f in ("title", "description", "comment")})
-                scores = linker.activity_similarity([source], [*targets, twin], place_penalty=penalty)[0]
+                scores = linker.continuations.activity_similarity([source], [*targets, twin], place_penalty=penalty)[0]
                 wins.append(bool(scores[:-1].max() > scores[-1]))
                 pairs.add(source.id)
         out[name] = {"n": len(wins), "sources": len(pairs), "ranked_below": round(float(np.mean(wins)), 4)}
-    out["spread"] = round(linker.similarity_spread, 4)
+    out["spread"] = round(linker.continuations.similarity_spread, 4)
     return out
 
 
@@ -209,7 +209,7 @@ def evaluate_written_place_twins(linker: Linker, path: Path = PLACE_TWIN_GOLD) -
         for triple in triples:
             source = activity("source", triple["source"], 2023)
             targets = [activity(key, triple[key], 2024) for key in ("continuation", "elsewhere")]
-            scores = linker.activity_similarity([source], targets, place_penalty=penalty)[0]
+            scores = linker.continuations.activity_similarity([source], targets, place_penalty=penalty)[0]
             wins.append(bool(scores[0] > scores[1]))
         out[name] = {"n": len(wins), "ranked_below": round(float(np.mean(wins)), 4)}
     return out
@@ -244,7 +244,7 @@ def evaluate_placement(linker: Linker, schemes: tuple[str, ...] = PLACEMENT_SCHE
                     else:
                         pool = [d for d in linker.activities(year) if d.id != doc.id]
                     terms = None if scheme == "goal_text_only" else linker.terms(doc)
-                    ranked = [c["id"] for c in linker.place(linker.unlabelled([doc.id])[0], year, pool, k=3,
+                    ranked = [c["id"] for c in linker.placement.place(linker.placement.unlabelled([doc.id])[0], year, pool, k=3,
                                                             terms=terms)]
                     hits.setdefault(year, []).append((ranked[0] in truth, bool(truth & set(ranked))))
                     if scheme != "leave_one_report_out":
@@ -263,7 +263,7 @@ def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD,
     (NEW_ACTIVITY_GOLD) or the short, title-like texts (NEW_ACTIVITY_TITLES_GOLD); `rewrite`: how the texts
     are typed (e.g. without å, ä, ö)."""
     gold = [{**g, "text": rewrite(g["text"])} if rewrite else g for g in load_links(path)]
-    vectors = linker.placement_embedder.encode([g["text"] for g in gold], "query")
+    vectors = linker.placement.placement_embedder.encode([g["text"] for g in gold], "query")
     pool = linker.activities(2024)
     out: dict[str, Any] = {}
     for scheme in ("model", "goal_text_only"):
@@ -272,7 +272,7 @@ def evaluate_new_activities(linker: Linker, path: Path = NEW_ACTIVITY_GOLD,
             if scheme == "model":
                 ranked = [c["id"] for c in linker.suggest_goal(item["text"], 2024, k=3)["candidates"]]
             else:
-                ranked = [c["id"] for c in linker.place(vector, 2024, [], k=3)]
+                ranked = [c["id"] for c in linker.placement.place(vector, 2024, [], k=3)]
             hits.append((ranked[0] in item["goals"], bool(set(item["goals"]) & set(ranked))))
         out[scheme] = _hit_rates(hits)
     out["pool"] = len(pool)
@@ -314,7 +314,8 @@ def _reweighted(linker: Linker, **weights: float) -> Linker:
     """The linker with other placement weights, sharing its caches (vectors, words, places, spreads): none of
     them depends on the weights."""
     other = copy.copy(linker)
-    other.placement_overrides = {**linker.placement_overrides, **weights}
+    other.placement = copy.copy(linker.placement)
+    other.placement.placement_overrides = {**linker.placement.placement_overrides, **weights}
     return other
 
 

@@ -75,7 +75,7 @@ def test_link_quality_of_a_ranking(targets: dict[str, int], quality: float) -> N
 
 def _nearest_titles(linker: Linker, from_year: int, to_year: int) -> dict[str, str]:
     """Each goal of `from_year` → the goal of `to_year` whose title is nearest: links that other weights miss."""
-    sources, targets, scores = linker.goal_scores(from_year, to_year, GoalWeights(1.0, 1.0))
+    sources, targets, scores = linker.goals.goal_scores(from_year, to_year, GoalWeights(1.0, 1.0))
     return {g.id: targets[int(np.argmax(row))].id for g, row in zip(sources, scores, strict=True)}
 
 
@@ -92,16 +92,16 @@ def test_goal_weights_follow_the_links_they_learn_from(service: Service) -> None
     gold = [{"from": goal_id, "targets": {target_id: 2}} for goal_id, target_id in nearest.items()]
 
     def firsts(weights: GoalWeights) -> int:
-        sources, targets, ranking = linker.goal_scores(2024, 2023, weights)
+        sources, targets, ranking = linker.goals.goal_scores(2024, 2023, weights)
         return sum(targets[int(np.argmax(row))].id == nearest[g.id] for g, row in zip(sources, ranking, strict=True))
 
-    learned = linker.fit_goal_weights(gold)
+    learned = linker.goals.fit_goal_weights(gold)
     assert learned is not None and firsts(learned) == len(gold) > firsts(GoalWeights())
     # Too few links the corpus holds teach nothing.
-    assert linker.fit_goal_weights([]) is None
-    assert linker.fit_goal_weights([{"from": "g2030-okand", "targets": {"ange-g2023-okand": 2}}]) is None
+    assert linker.goals.fit_goal_weights([]) is None
+    assert linker.goals.fit_goal_weights([{"from": "g2030-okand", "targets": {"ange-g2023-okand": 2}}]) is None
     # The app's weights are the ones calibrated on the development links (conftest: `uppsikt calibrate`).
-    assert linker.goal_weights == linker.fit_goal_weights(load_links(GOAL_GOLD))
+    assert linker.goal_weights == linker.goals.fit_goal_weights(load_links(GOAL_GOLD))
 
 
 def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -> None:
@@ -117,7 +117,7 @@ def test_goal_weights_learn_from_the_coordinators_links(writable_paths: Paths) -
     # A few links teach nothing yet: the development links' weights hold.
     linker = first.linker
     few = dict(list(chosen.items())[:2])
-    assert linker.weights_for(2023, 2024, few) == linker.goal_weights != linker.weights_for(2023, 2024, chosen)
+    assert linker.goals.weights_for(2023, 2024, few) == linker.goal_weights != linker.goals.weights_for(2023, 2024, chosen)
 
 
 def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:
@@ -132,8 +132,8 @@ def test_no_match_rule_learns_from_the_coordinators(service: Service) -> None:
     # Decisions on another pair of years give that pair its own rule once they hold both outcomes.
     goals_2023 = [g.id for g in linker.top_goals(2023)]
     decided = {goals_2023[0]: True, goals_2023[1]: False}
-    assert linker.no_match_rule(2023, 2024, decided) is not linker.no_match_rule(2023, 2024)
-    assert linker.fit_rule(from_year=2023, to_year=2024, decided={goals_2023[0]: True}) is None
+    assert linker.goals.no_match_rule(2023, 2024, decided) is not linker.goals.no_match_rule(2023, 2024)
+    assert linker.goals.fit_rule(from_year=2023, to_year=2024, decided={goals_2023[0]: True}) is None
 
 
 def test_both_directions_and_bad_years(service: Service) -> None:
@@ -157,7 +157,7 @@ def test_shared_rare_words_find_a_continuation_under_a_new_name(service: Service
     # text alone says SKUA: the cosines miss it, the shared words find it.
     def rank(dense_weight: float | None = None) -> int:
         options = {} if dense_weight is None else {"dense_weight": dense_weight}
-        sources, targets, scores = service.linker.activity_scores(2023, 2024, **options)
+        sources, targets, scores = service.linker.continuations.activity_scores(2023, 2024, **options)
         row = scores[[d.id for d in sources].index("ange-a2023-utbildningsinsats-inom-skua")]
         order = [targets[j].id for j in np.argsort(-row)]
         return order.index("ange-a2024-att-genomfora-insatser-for-god") + 1
@@ -217,7 +217,7 @@ def test_activities_placed_under_the_other_years_goals_both_ways(service: Servic
     assert forward["n"] == len(linked) and forward["top3"] >= 0.85
     assert backward["n"] == sum(len(g["targets"]) for g in linked) and backward["top3"] >= 0.85
     # Where the activity's continuation sits is what lifts them: without it both fall.
-    without = Linker(service.engine, service.linker.placement_embedder, continuation_weight=0.0)
+    without = Linker(service.engine, service.linker.placement.placement_embedder, continuation_weight=0.0)
     assert evaluate_last_years_activities(without)["top1"] < forward["top1"]
     assert evaluate_next_years_activities(without)["top1"] < backward["top1"]
 

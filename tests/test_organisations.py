@@ -255,7 +255,7 @@ def test_placement_calibration_reads_decisions_and_needs_enough_labels(two_organ
     finally:
         service.undo_decision("placement", activity.id, "test")
     assert service._placement_labels(linker) == labels
-    weights, figures = linker.fit_placement(labels)
+    weights, figures = linker.placement.fit_placement(labels)
     assert weights is None and figures["labelled_activities"] == len(labels) < 30
     assert linker.placement_weights == PlacementWeights()
 

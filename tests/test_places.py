@@ -69,8 +69,8 @@ def test_the_same_kind_elsewhere_ranks_below_the_continuation(service: Service) 
     twin = dataclasses.replace(source, id="twin-fransta", year=2024, title="Ny gruppbostad Fränsta",
                                description=source.description.replace("Ånge", "Fränsta"),
                                comment=source.comment.replace("Ånge", "Fränsta"))
-    plain = linker.activity_similarity([source], [continuation, twin], place_penalty=0.0)[0]
-    ruled = linker.activity_similarity([source], [continuation, twin])[0]
+    plain = linker.continuations.activity_similarity([source], [continuation, twin], place_penalty=0.0)[0]
+    ruled = linker.continuations.activity_similarity([source], [continuation, twin])[0]
     assert plain[1] > plain[0] and ruled[0] > ruled[1]
     links = {link["id"]: link for link in service.link_activities(2023, 2024, k=5)}
     candidates = links[source.id]["candidates"]
@@ -85,4 +85,4 @@ def test_written_twins_rank_below_their_continuations(service: Service) -> None:
     figures = evaluate_written_place_twins(service.linker)
     assert figures["model"]["n"] == 12 and figures["model"]["ranked_below"] == 1.0
     assert figures["without_place_rule"]["ranked_below"] < 0.75  # at least 4 of 12 lost without the rule
-    assert 0.0 < service.linker.similarity_spread < 0.2
+    assert 0.0 < service.linker.continuations.similarity_spread < 0.2

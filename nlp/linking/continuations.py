@@ -8,12 +8,10 @@ from functools import cached_property
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.model import UppsiktError
 from nlp.documents import Document
 from nlp.linking.corpus import LinkCorpus
-from nlp.places import PlaceNames
 
 TITLE_WEIGHT = 0.5  # activities: title and full text alike
 # Continuations: subtracted where two activities name different places, in units of the model's similarity
@@ -27,8 +25,11 @@ SPREAD_SAMPLE = 500  # activities the spread is measured on, at most about this 
 DENSE_WEIGHT = 0.85
 
 
-class Continuations(LinkCorpus):
-    """Scores every activity of one year against every activity of another."""
+class Continuations:
+    """Scores every activity of one year against every activity of another, over one LinkCorpus."""
+
+    def __init__(self, corpus: LinkCorpus) -> None:
+        self.corpus = corpus
 
     def activity_scores(self, from_year: int, to_year: int, title_weight: float = TITLE_WEIGHT,
                         place_penalty: float = PLACE_PENALTY, dense_weight: float = DENSE_WEIGHT
@@ -38,10 +39,10 @@ class Continuations(LinkCorpus):
                                                           dense_weight=dense_weight)
 
     def _activities_of(self, from_year: int, to_year: int) -> tuple[list[Document], list[Document]]:
-        sources, targets = self.activities(from_year), self.activities(to_year)
+        sources, targets = self.corpus.activities(from_year), self.corpus.activities(to_year)
         if not sources or not targets:
             missing = from_year if not sources else to_year
-            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen{self._whose()}.")
+            raise UppsiktError(f"År {missing} har inga aktiviteter i korpusen{self.corpus.whose()}.")
         return sources, targets
 
     def activity_similarity(self, sources: list[Document], targets: list[Document], title_weight: float = TITLE_WEIGHT,
@@ -52,13 +53,13 @@ class Continuations(LinkCorpus):
         places (the same kind of activity elsewhere is not its continuation; `elsewhere`: other_places, when the
         caller has it already). There shared words count nothing: they are what the same kind elsewhere has.
         A pair's score does not depend on the other targets. Documents outside the corpus are embedded on the fly."""
-        full = self.full_vectors(sources) @ self.full_vectors(targets).T
-        title = self.title_vectors(sources) @ self.title_vectors(targets).T
+        full = self.corpus.full_vectors(sources) @ self.corpus.full_vectors(targets).T
+        title = self.corpus.title_vectors(sources) @ self.corpus.title_vectors(targets).T
         similarity = title_weight * title + (1 - title_weight) * full
         if place_penalty and elsewhere is None:
-            elsewhere = self.other_places(sources, targets)
+            elsewhere = self.corpus.other_places(sources, targets)
         if dense_weight < 1 and self.words_spread > 0:  # a corpus too small to share any words has no spread
-            words = self.shared_words(sources, targets)
+            words = self.corpus.shared_words(sources, targets)
             if place_penalty:
                 words = words * (1 - elsewhere)
             similarity = similarity + (1 - dense_weight) / dense_weight * self.similarity_spread / self.words_spread * words
@@ -66,19 +67,8 @@ class Continuations(LinkCorpus):
             return similarity
         return similarity - place_penalty * self.similarity_spread * elsewhere
 
-    def shared_words(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
-        """TF-IDF cosines of the activities' analysed words, idf from the corpus's activities."""
-        lexicon = self.activity_lexicon
-        return (lexicon.transform([self.terms(d) for d in sources]) @
-                lexicon.transform([self.terms(d) for d in targets]).T).toarray()
-
-    @cached_property
-    def activity_lexicon(self) -> TfidfVectorizer:
-        return TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(
-            [self.terms(d) for d in self.docs if d.kind == "activity"])
-
     def _spread(self, similarity: Callable[[list[Document], list[Document]], np.ndarray]) -> float:
-        docs = [d for d in self.docs if d.kind == "activity"]
+        docs = [d for d in self.corpus.docs if d.kind == "activity"]
         docs = docs[::max(1, len(docs) // SPREAD_SAMPLE)]  # an even sample keeps a large corpus's matrix small
         if len(docs) < 2:
             return 0.0  # one activity has nothing to spread against
@@ -96,20 +86,7 @@ class Continuations(LinkCorpus):
     @cached_property
     def words_spread(self) -> float:
         """The same for shared words (TF-IDF cosines)."""
-        return self._spread(self.shared_words)
-
-    @cached_property
-    def places(self) -> PlaceNames:
-        return PlaceNames.from_texts([d.body for d in self.docs], self.engine.analyzer.is_word)
-
-    def places_of(self, doc: Document) -> frozenset[str]:
-        """The places an activity names in its title and description (its comment may mention others)."""
-        return self.places.find(f"{doc.title} {doc.description}")
-
-    def other_places(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
-        """1 where source and target name places, and none in common ("badplats i Alby" / "i Överturingen")."""
-        a, b = [self.places_of(d) for d in sources], [self.places_of(d) for d in targets]
-        return np.array([[float(self.places.apart(x, y)) for y in b] for x in a])
+        return self._spread(self.corpus.shared_words)
 
     def link_activities(self, from_year: int, to_year: int, k: int = 5) -> list[dict[str, Any]]:
         """Each activity of `from_year` with its likely continuations (or predecessors) in `to_year`;
@@ -117,7 +94,7 @@ class Continuations(LinkCorpus):
         if from_year == to_year:
             raise UppsiktError("Välj två olika år att koppla mellan.")
         sources, targets = self._activities_of(from_year, to_year)
-        elsewhere = self.other_places(sources, targets)
+        elsewhere = self.corpus.other_places(sources, targets)
         scores = self.activity_similarity(sources, targets, elsewhere=elsewhere)
         return [
             {"id": doc.id, "title": doc.title, "text": doc.body[:600],

@@ -1,14 +1,18 @@
-"""What every link reads: the years' goals and activities, the goal tree, and the texts' vectors and words."""
+"""What every link reads, one index per organisation: the years' goals and activities, the goal tree, and the
+texts' vectors, words and places."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from corpus.model import UppsiktError
 from nlp.documents import Document
 from nlp.embedding import Embedder, TextKind
+from nlp.places import PlaceNames
 from nlp.search import SearchEngine
 
 
@@ -35,19 +39,19 @@ class LinkCorpus:
     def years(self) -> set[int]:
         return {d.year for d in self.docs}
 
-    def _whose(self) -> str:
+    def whose(self) -> str:
         return f" för {self.organisation}" if self.organisation else ""
 
     def check_year(self, year: int) -> None:
         if year not in self.years():
             found = ", ".join(map(str, sorted(self.years()))) or "inga"
-            raise UppsiktError(f"Året {year} finns inte i korpusen{self._whose()} (finns: {found}).")
+            raise UppsiktError(f"Året {year} finns inte i korpusen{self.whose()} (finns: {found}).")
 
     def top_goals(self, year: int) -> list[Document]:
         self.check_year(year)
         goals = [d for d in self.docs if d.kind == "goal" and d.year == year and not d.goal_ids]
         if not goals:
-            raise UppsiktError(f"År {year} har inga mål i korpusen{self._whose()}.")
+            raise UppsiktError(f"År {year} har inga mål i korpusen{self.whose()}.")
         return goals
 
     def activities(self, year: int, exclude_reports: set[str] | None = None) -> list[Document]:
@@ -60,7 +64,7 @@ class LinkCorpus:
     def full(self, ids: list[str]) -> np.ndarray:
         return self.engine.vectors.vectors(ids)
 
-    def _encoded(self, cache: dict[str, np.ndarray], docs: list[Document], text: Callable[[Document], str],
+    def encoded(self, cache: dict[str, np.ndarray], docs: list[Document], text: Callable[[Document], str],
                  kind: TextKind = "query", embedder: Embedder | None = None) -> np.ndarray:
         missing = list({d.id: d for d in docs if d.id not in cache}.values())
         if missing:
@@ -88,7 +92,7 @@ class LinkCorpus:
         return self.title_vectors([self.by_id[i] for i in ids])
 
     def title_vectors(self, docs: list[Document]) -> np.ndarray:
-        return self._encoded(self._titles, docs, lambda d: d.title)
+        return self.encoded(self._titles, docs, lambda d: d.title)
 
     def goal_members(self, goal: Document) -> list[str]:
         """Activities placed under the goal or under its sub-goals."""
@@ -102,3 +106,29 @@ class LinkCorpus:
     def goal_family(self, goal: Document) -> list[str]:
         """The goal, its sub-goals and the activities placed under any of them."""
         return [goal.id] + [d.id for d in self.sub_goals(goal)] + self.goal_members(goal)
+
+    # ---- words and places ----------------------------------------------------------------------
+
+    def shared_words(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
+        """TF-IDF cosines of the activities' analysed words, idf from the corpus's activities."""
+        lexicon = self.activity_lexicon
+        return (lexicon.transform([self.terms(d) for d in sources]) @
+                lexicon.transform([self.terms(d) for d in targets]).T).toarray()
+
+    @cached_property
+    def activity_lexicon(self) -> TfidfVectorizer:
+        return TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True).fit(
+            [self.terms(d) for d in self.docs if d.kind == "activity"])
+
+    @cached_property
+    def places(self) -> PlaceNames:
+        return PlaceNames.from_texts([d.body for d in self.docs], self.engine.analyzer.is_word)
+
+    def places_of(self, doc: Document) -> frozenset[str]:
+        """The places an activity names in its title and description (its comment may mention others)."""
+        return self.places.find(f"{doc.title} {doc.description}")
+
+    def other_places(self, sources: list[Document], targets: list[Document]) -> np.ndarray:
+        """1 where source and target name places, and none in common ("badplats i Alby" / "i Överturingen")."""
+        a, b = [self.places_of(d) for d in sources], [self.places_of(d) for d in targets]
+        return np.array([[float(self.places.apart(x, y)) for y in b] for x in a])

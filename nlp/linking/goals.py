@@ -35,11 +35,19 @@ def csls(similarity: np.ndarray, k: int = CSLS_NEIGHBOURS) -> np.ndarray:
     return 2 * similarity - row - column
 
 
-class GoalLinks(LinkCorpus):
-    """Each top-level goal of one year against the other year's, with evidence and a no-match decision.
-    `calibration` (set by the Linker): what `uppsikt calibrate` fitted, or None for the defaults."""
+class GoalLinks:
+    """Each top-level goal of one year against the other year's, with evidence and a no-match decision, over one
+    LinkCorpus. `calibration`: what `uppsikt calibrate` fitted, or None for the defaults."""
 
-    calibration: LinkCalibration | None = None
+    def __init__(self, corpus: LinkCorpus, calibration: LinkCalibration | None = None) -> None:
+        self.corpus = corpus
+        self.calibration = calibration
+
+    def use(self, calibration: LinkCalibration | None) -> None:
+        """Link with `calibration` from now on; rules and weights fitted on the old one are forgotten."""
+        self.calibration = calibration
+        self._rules.clear()
+        self._chosen_weights.clear()
 
     @cached_property
     def _rules(self) -> dict[tuple[int, int, tuple[tuple[str, bool], ...]], NoMatchRule]:
@@ -71,24 +79,24 @@ class GoalLinks(LinkCorpus):
         """The pairs of years (new goals' year, old goals' year) that links of this corpus join."""
         pairs: dict[tuple[int, int], None] = {}
         for item in links:
-            source = self.by_id.get(item["from"])
-            if source is None or source.id not in self.top_goal:
+            source = self.corpus.by_id.get(item["from"])
+            if source is None or source.id not in self.corpus.top_goal:
                 continue
             for target_id in item["targets"]:
-                target = self.by_id.get(target_id)
-                if target is not None and target.id in self.top_goal and target.year != source.year:
+                target = self.corpus.by_id.get(target_id)
+                if target is not None and target.id in self.corpus.top_goal and target.year != source.year:
                     pairs[(source.year, target.year)] = None
         return list(pairs)
 
     def goal_profiles(self, goals: list[Document]) -> np.ndarray:
-        return normalise(np.stack([self.full(self.goal_family(goal)).mean(axis=0) for goal in goals]))
+        return normalise(np.stack([self.corpus.full(self.corpus.goal_family(goal)).mean(axis=0) for goal in goals]))
 
     def goal_parts(self, from_year: int, to_year: int
                    ) -> tuple[list[Document], list[Document], np.ndarray, np.ndarray, np.ndarray]:
         """Every source goal against every target goal: title cosines, profile cosines, and TF-IDF cosines of the
         goals' analysed texts (sub-goals and activities included)."""
-        sources, targets = self.top_goals(from_year), self.top_goals(to_year)
-        title = self.titles([g.id for g in sources]) @ self.titles([g.id for g in targets]).T
+        sources, targets = self.corpus.top_goals(from_year), self.corpus.top_goals(to_year)
+        title = self.corpus.titles([g.id for g in sources]) @ self.corpus.titles([g.id for g in targets]).T
         profile = self.goal_profiles(sources) @ self.goal_profiles(targets).T
         lexical = tfidf_cosines([self.goal_terms(g) for g in sources], [self.goal_terms(g) for g in targets])
         return sources, targets, title, profile, lexical
@@ -103,7 +111,7 @@ class GoalLinks(LinkCorpus):
 
     def goal_terms(self, goal: Document) -> list[str]:
         """The analysed words of the goal's family; the goal's own words count twice."""
-        return self.terms(goal) + [t for member in self.goal_family(goal) for t in self.terms(self.by_id[member])]
+        return self.corpus.terms(goal) + [t for member in self.corpus.goal_family(goal) for t in self.corpus.terms(self.corpus.by_id[member])]
 
     def goal_scores(self, from_year: int, to_year: int, weights: GoalWeights | None = None
                     ) -> tuple[list[Document], list[Document], np.ndarray]:
@@ -123,7 +131,7 @@ class GoalLinks(LinkCorpus):
                 for weights, per_goal in self.weight_quality(gold, pair).items():
                     quality.setdefault(weights, {}).update(per_goal)
             return quality
-        if not set(years) <= self.years():
+        if not set(years) <= self.corpus.years():
             return {}
         sources, targets, title, profile, lexical = self.goal_parts(*years)
         rows, target_ids = {g.id: i for i, g in enumerate(sources)}, [t.id for t in targets]
@@ -185,9 +193,9 @@ class GoalLinks(LinkCorpus):
         rows: list[np.ndarray] = []
         outcomes: list[int] = []
         for pair in pairs:
-            if not set(pair) <= self.years():
+            if not set(pair) <= self.corpus.years():
                 continue
-            index = {g.id: i for i, g in enumerate(self.top_goals(pair[0]))}
+            index = {g.id: i for i, g in enumerate(self.corpus.top_goals(pair[0]))}
             chosen = [(index[goal_id], int(has)) for goal_id, has in labelled.items()
                       if goal_id in index and goal_id != exclude]
             if not chosen:
@@ -235,15 +243,15 @@ class GoalLinks(LinkCorpus):
 
     def goal_evidence(self, source: Document, target: Document, n: int = 3) -> list[dict[str, Any]]:
         """The sub-goals, measures and activities of the two goals that are most alike."""
-        a, b = self.goal_family(source), self.goal_family(target)
-        similarity = self.full(a) @ self.full(b).T
+        a, b = self.corpus.goal_family(source), self.corpus.goal_family(target)
+        similarity = self.corpus.full(a) @ self.corpus.full(b).T
         pairs = np.dstack(np.unravel_index(np.argsort(-similarity, axis=None), similarity.shape))[0]
         out, seen = [], set()
         for i, j in pairs:
             if a[i] == source.id and b[j] == target.id or (a[i], b[j]) in seen:
                 continue
             seen.add((a[i], b[j]))
-            out.append({"from": self.by_id[a[i]].title[:120], "to": self.by_id[b[j]].title[:120],
+            out.append({"from": self.corpus.by_id[a[i]].title[:120], "to": self.corpus.by_id[b[j]].title[:120],
                         "score": round(float(similarity[i, j]), 4)})
             if len(out) >= n:
                 break
@@ -254,7 +262,7 @@ class GoalLinks(LinkCorpus):
         the coordinators' decisions), with the figures they reach: ranking in-sample, and the no-match rule
         fitted again without each goal (F1 of 'no match')."""
         weights = self.fit_goal_weights(links)
-        self.calibration = LinkCalibration(model=model, organisation=self.organisation,
+        self.calibration = LinkCalibration(model=model, organisation=self.corpus.organisation,
                                            goal_weights=weights or GoalWeights())
         self._rules.clear()
         rule = self.fit_rule(links)
@@ -287,7 +295,7 @@ class GoalLinks(LinkCorpus):
                 if precision + recall else 0.0
             figures["labelled_goals"] = len(truth)
         self.calibration = LinkCalibration(
-            model=model, organisation=self.organisation, goal_weights=weights or GoalWeights(),
+            model=model, organisation=self.corpus.organisation, goal_weights=weights or GoalWeights(),
             no_match=rule or NoMatchRule(), fitted_weights=weights is not None, fitted_rule=rule is not None,
             links=len(links), sources=sources, figures=figures, created_at=now_iso())
         self._rules.clear()

@@ -16,6 +16,7 @@ from nlp.documents import Document
 from nlp.embedding import Embedder
 from nlp.linking.calibration import LinkCalibration, PlacementWeights
 from nlp.linking.continuations import Continuations
+from nlp.linking.corpus import LinkCorpus
 from nlp.linking.scoring import tfidf_cosines, z_scores
 
 # Where `uppsikt calibrate` fits the placement weights (PlacementWeights): the grids, and how many labelled
@@ -63,12 +64,21 @@ def reorder_shortlist(score: np.ndarray, second: np.ndarray, weight: float, size
     return fused
 
 
-class Placement(Continuations):
-    """Ranks a year's top-level goals for an activity, new text or existing, in either direction of years."""
+class Placement:
+    """Ranks a year's top-level goals for an activity, new text or existing, in either direction of years.
 
-    placement_embedder: Embedder  # set by Linker: the model that places (nlp.embedding.placement_model)
-    calibration: LinkCalibration | None
-    placement_overrides: dict[str, float]  # set by Linker: weights given outright (evaluation leaves parts out)
+    Over one LinkCorpus, with `continuations` for an activity that goes on from another year;
+    `placement_embedder`: the model that places (nlp.embedding.placement_model); `calibration`: the fitted
+    weights (None: the defaults); `placement_overrides`: weights given outright (evaluation leaves parts out)."""
+
+    def __init__(self, corpus: LinkCorpus, continuations: Continuations, placement_embedder: Embedder,
+                 calibration: LinkCalibration | None = None, placement_overrides: dict[str, float] | None = None
+                 ) -> None:
+        self.corpus = corpus
+        self.continuations = continuations
+        self.placement_embedder = placement_embedder
+        self.calibration = calibration
+        self.placement_overrides = dict(placement_overrides or {})
 
     @property
     def placement_weights(self) -> PlacementWeights:
@@ -93,7 +103,7 @@ class Placement(Continuations):
         """Activity vectors without the goal titles their search text carries: for placing an activity
         under goals, its old goal's title would give the answer away. Embedded as e5 queries: placing
         an activity is asking which goal text answers it (better than 'passage' in REPORT.md)."""
-        return self._encoded(self._unlabelled, [self.by_id[i] for i in ids], lambda d: d.passage("title_description"),
+        return self.corpus.encoded(self._unlabelled, [self.corpus.by_id[i] for i in ids], lambda d: d.passage("title_description"),
                              embedder=self.placement_embedder)
 
     def placement_goals(self, ids: list[str]) -> np.ndarray:
@@ -103,7 +113,7 @@ class Placement(Continuations):
         def text(goal: Document) -> str:
             return " ".join(filter(None, [goal.passage("full"), f"Målområde: {goal.area}" if goal.area else ""]))
 
-        return self._encoded(self._placement_goals, [self.by_id[i] for i in ids], text, "passage", self.placement_embedder)
+        return self.corpus.encoded(self._placement_goals, [self.corpus.by_id[i] for i in ids], text, "passage", self.placement_embedder)
 
     def place(self, vector: np.ndarray, year: int, pool: list[Document], k: int = 3,
               terms: list[str] | None = None, weights: PlacementWeights | None = None) -> list[dict[str, Any]]:
@@ -113,7 +123,7 @@ class Placement(Continuations):
         score = parts.combined(weights or self.placement_weights)
         order = np.argsort(-score)[:k]
         return [{"id": parts.goals[j].id, "title": parts.goals[j].title, "score": round(float(score[j]), 4),
-                 "examples": [self.by_id[m].title for m in parts.members[parts.goals[j].id][:3]]} for j in order]
+                 "examples": [self.corpus.by_id[m].title for m in parts.members[parts.goals[j].id][:3]]} for j in order]
 
     def placement_parts(self, vector: np.ndarray, year: int, pool: list[Document], terms: list[str] | None,
                         weights: PlacementWeights) -> PlacementParts:
@@ -123,7 +133,7 @@ class Placement(Continuations):
         Lexical: TF-IDF between the activity's words and each goal's text plus its pool members' texts;
         domain words ('friskvårdsbidrag', 'industrimark') place an activity where a small encoder wavers.
         Dossiers: each goal read as one passage with its activities' titles (goal_dossiers)."""
-        goals = self.top_goals(year)
+        goals = self.corpus.top_goals(year)
         # The goal's own text (title, sub-goals, measures, area): its placed activities would leak the answer.
         goal_score = self.placement_goals([g.id for g in goals]) @ vector
         members = self._members(pool)
@@ -146,19 +156,19 @@ class Placement(Continuations):
         defaults = replace(PlacementWeights(), **self.placement_overrides)
         held_out = []
         for activity_id, goal_ids in labels.items():
-            doc = self.by_id.get(activity_id)
+            doc = self.corpus.by_id.get(activity_id)
             if doc is None or doc.kind != "activity" or doc.year is None:
                 continue
-            truth = {self.top_goal[g] for g in goal_ids if g in self.top_goal and self.by_id[g].year == doc.year}
+            truth = {self.corpus.top_goal[g] for g in goal_ids if g in self.corpus.top_goal and self.corpus.by_id[g].year == doc.year}
             if not truth:
                 continue
             pool = [replace(d, goal_ids=tuple(labels[d.id])) if d.id in labels else d
-                    for d in self.activities(doc.year) if d.id != activity_id]
+                    for d in self.corpus.activities(doc.year) if d.id != activity_id]
             held_out.append((doc, pool, truth))
         # Every pool's dossiers in one batch: each differs from the next by the one activity left out.
         self._encode_dossiers([text for doc, pool, _ in held_out
-                               for text in self._dossier_texts(self.top_goals(doc.year), self._members(pool))])
-        cases = [(self.placement_parts(self.unlabelled([doc.id])[0], doc.year, pool, self.terms(doc), defaults), truth)
+                               for text in self._dossier_texts(self.corpus.top_goals(doc.year), self._members(pool))])
+        cases = [(self.placement_parts(self.unlabelled([doc.id])[0], doc.year, pool, self.corpus.terms(doc), defaults), truth)
                  for doc, pool, truth in held_out]
 
         def quality(weights: PlacementWeights) -> tuple[float, float]:
@@ -195,7 +205,7 @@ class Placement(Continuations):
 
     def _dossier_texts(self, goals: list[Document], members: dict[str, list[str]]) -> list[str]:
         def text(goal: Document) -> str:
-            titles = "; ".join(self.by_id[m].title for m in members[goal.id])
+            titles = "; ".join(self.corpus.by_id[m].title for m in members[goal.id])
             return " ".join(filter(None, [goal.title, f"Målområde: {goal.area}." if goal.area else "",
                                           f"Aktiviteter: {titles}" if titles else ""]))
 
@@ -211,7 +221,7 @@ class Placement(Continuations):
         members: dict[str, list[str]] = defaultdict(list)
         for doc in pool:
             for goal_id in doc.goal_ids:
-                top = self.top_goal.get(goal_id)
+                top = self.corpus.top_goal.get(goal_id)
                 if top and doc.id not in members[top]:
                     members[top].append(doc.id)
         return members
@@ -219,30 +229,30 @@ class Placement(Continuations):
     def _lexical_goal_scores(self, terms: list[str], goals: list[Document], members: dict[str, list[str]]
                              ) -> np.ndarray:
         # The goal's own words count twice: with few members they would otherwise drown.
-        documents = [self.terms(g) * 2 + [t for m in members[g.id] for t in self.terms(self.by_id[m])] for g in goals]
+        documents = [self.corpus.terms(g) * 2 + [t for m in members[g.id] for t in self.corpus.terms(self.corpus.by_id[m])] for g in goals]
         return tfidf_cosines([terms], documents)[0]
 
     def suggest_goal(self, text: str | None, year: int, k: int = 3, activity_id: str | None = None
                      ) -> dict[str, Any]:
-        self.check_year(year)
+        self.corpus.check_year(year)
         if activity_id:
-            if activity_id not in self.by_id or self.by_id[activity_id].kind != "activity":
+            if activity_id not in self.corpus.by_id or self.corpus.by_id[activity_id].kind != "activity":
                 raise UppsiktError(f"Det finns ingen aktivitet med id '{activity_id}'.")
-            doc = self.by_id[activity_id]
-            vector, text, terms = self.unlabelled([activity_id])[0], doc.body, self.terms(doc)
+            doc = self.corpus.by_id[activity_id]
+            vector, text, terms = self.unlabelled([activity_id])[0], doc.body, self.corpus.terms(doc)
             read = text
         else:
             if not (text or "").strip():
                 raise UppsiktError("Beskriv aktiviteten; texten är tom.")
             text = text[:4000]  # type: ignore[index]
-            read = self.engine.letters.restore(text)  # type: ignore[arg-type]
+            read = self.corpus.engine.letters.restore(text)  # type: ignore[arg-type]
             # Embedded as a query, like the labelled activities it is compared with (see unlabelled()).
-            vector, terms = self.placement_embedder.encode([read], "query")[0], self.engine.analyzer.analyze(read)
-        pool = [d for d in self.activities(year) if d.id != activity_id]
-        goals = self.top_goals(year)
+            vector, terms = self.placement_embedder.encode([read], "query")[0], self.corpus.engine.analyzer.analyze(read)
+        pool = [d for d in self.corpus.activities(year) if d.id != activity_id]
+        goals = self.corpus.top_goals(year)
         ranked = self.place(vector, year, pool, len(goals), terms=terms)
-        if activity_id and self.by_id[activity_id].year != year and self.placement_weights.continuation and pool:
-            ranked = self._by_continuation(ranked, self.by_id[activity_id], pool)
+        if activity_id and self.corpus.by_id[activity_id].year != year and self.placement_weights.continuation and pool:
+            ranked = self._by_continuation(ranked, self.corpus.by_id[activity_id], pool)
         return {"text": text, "interpreted_text": read, "candidates": ranked[:k]}
 
     def _by_continuation(self, ranked: list[dict[str, Any]], doc: Document, pool: list[Document]
@@ -250,10 +260,10 @@ class Placement(Continuations):
         """Re-rank `ranked` (every goal) with, per goal, the best continuation score (activity_similarity) of
         `doc` among the goal's activities in `pool`: an activity that goes on next year mostly goes on under
         the goal its continuation serves, and the same kind of activity serves the same goal."""
-        similarity = self.activity_similarity([doc], pool)[0]
+        similarity = self.continuations.activity_similarity([doc], pool)[0]
         carried = dict.fromkeys((c["id"] for c in ranked), float(similarity.min()))
         for other, score in zip(pool, similarity, strict=True):
-            for goal_id in {self.top_goal[g] for g in other.goal_ids if g in self.top_goal} & carried.keys():
+            for goal_id in {self.corpus.top_goal[g] for g in other.goal_ids if g in self.corpus.top_goal} & carried.keys():
                 carried[goal_id] = max(carried[goal_id], float(score))
         weight = self.placement_weights.continuation
         fused = ((1 - weight) * z_scores(np.array([c["score"] for c in ranked]))
@@ -264,15 +274,15 @@ class Placement(Continuations):
         """Every activity of `from_year` placed under the top-level goals of `to_year`, as suggest-goal
         --activity places it (its own label hidden). The same year is allowed: a coordinator checks or
         completes the new year's placements; `placed_under` is where the reports put it, in `to_year`."""
-        sources = self.activities(from_year)
+        sources = self.corpus.activities(from_year)
         if not sources:
-            raise UppsiktError(f"År {from_year} har inga aktiviteter i korpusen{self._whose()}.")
-        self.top_goals(to_year)  # says so when the year has no goals
+            raise UppsiktError(f"År {from_year} har inga aktiviteter i korpusen{self.corpus.whose()}.")
+        self.corpus.top_goals(to_year)  # says so when the year has no goals
         out = []
         for doc in sources:
-            placed = dict.fromkeys(self.top_goal[g] for g in doc.goal_ids
-                                   if g in self.top_goal and self.by_id[g].year == to_year)
+            placed = dict.fromkeys(self.corpus.top_goal[g] for g in doc.goal_ids
+                                   if g in self.corpus.top_goal and self.corpus.by_id[g].year == to_year)
             out.append({"id": doc.id, "title": doc.title, "text": doc.body[:600],
-                        "placed_under": [{"id": g, "title": self.by_id[g].title} for g in placed],
+                        "placed_under": [{"id": g, "title": self.corpus.by_id[g].title} for g in placed],
                         "candidates": self.suggest_goal(None, to_year, k, activity_id=doc.id)["candidates"]})
         return out

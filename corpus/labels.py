@@ -93,6 +93,7 @@ class LabelSchemes:
         # The canonical labels are labels of their own, whatever files are loaded.
         canonical = [SchemeEntry(kind, label, label, "uppsikt") for kind in KINDS for label in label_space_for(kind)]
         entries = canonical + entries
+        entries = entries + [twin for entry in entries if (twin := _synonym(entry)) is not None]
         self.entries = entries
         self._by_key: dict[tuple[str, str], SchemeEntry] = {}
         for entry in entries:
@@ -133,22 +134,33 @@ class LabelSchemes:
         entry = self._by_key.get((kind, label_key(text)))
         if entry is None and (said := _SUBJECT.sub("", text.strip(), count=1)) != text.strip():
             entry = self._by_key.get((kind, label_key(said)))
+        if entry is None and kind == "activity" and (pair := _TWO_STATUSES.fullmatch(text.strip())):
+            # 'Pågår – försenad', 'Klar, med avvikelse': a state and how it stands, read together.
+            first, second = self.match(kind, pair.group(1)), self.match(kind, pair.group(2))
+            combined = _combined_status(first.canonical, second.canonical) if first and second else None
+            if combined is not None:
+                return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and kind == "goal" and (degree := _GOAL_VERB.sub("", text.strip())) != text.strip():
+            # 'I hög grad uppnått': a step of a degree scale ('I hög grad') with the verb it is said with.
+            entry = self._by_key.get((kind, label_key(degree)))
         return LabelMatch(entry.canonical, text.strip(), entry.scheme) if entry else None
 
-    def opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
-        """A label that opens `text` ('Delvis uppfyllt. Arbetet …', '● Gul – målet …'), and the rest after it."""
-        found = self._opening(kind, text)
+    def opening(self, kind: str, text: str, field: bool = False) -> tuple[LabelMatch, str] | None:
+        """A label that opens `text` ('Delvis uppfyllt. Arbetet …', '● Gul – målet …'), and the rest after it.
+        `field`: the text is a status or assessment field's value, where even a short label ('Gul') may be
+        followed by the comment's first sentence without punctuation between."""
+        found = self._opening(kind, text, field)
         if found is None and (bare := re.sub(r"^[^\w🟢🟡🔴🟠🔵⚪😊😐😒🙂🙁☹]+", "", text)) != text:
-            found = self._opening(kind, bare)  # a symbol before the label ('●', '■') says nothing itself
+            found = self._opening(kind, bare, field)  # a symbol before the label ('●', '■') says nothing itself
         return found
 
-    def _opening(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
-        found = self._opening_label(kind, text)
+    def _opening(self, kind: str, text: str, field: bool = False) -> tuple[LabelMatch, str] | None:
+        found = self._opening_label(kind, text, field)
         if found is None and (said := _SUBJECT.sub("", text.lstrip(), count=1)) != text.lstrip():
-            found = self._opening_label(kind, said)
+            found = self._opening_label(kind, said, field)
         return found
 
-    def _opening_label(self, kind: str, text: str) -> tuple[LabelMatch, str] | None:
+    def _opening_label(self, kind: str, text: str, field: bool = False) -> tuple[LabelMatch, str] | None:
         head = re.sub(r"[ \t]+", " ", text.lstrip(" \t•▶✔⚠►✓✅❗*-–"))
         folded = _fold_chars(head)
         for (entry_kind, key), entry in self._openings:
@@ -157,12 +169,46 @@ class LabelSchemes:
             after = head[len(key):]
             # The label ends where a sentence does: punctuation, a line break, the end, or a new capitalised
             # sentence; a short label ('Gul', 'Röd') only before punctuation.
-            ending = r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])" if len(key) >= 4 else r"^\s*([.:;!–\-]|$)"
+            ending = r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])" if len(key) >= 4 or field else \
+                r"^[ \t]*([.:;!–\-]|\n|$)"
             if not re.match(ending, after):
                 continue
             rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
             return LabelMatch(entry.canonical, head[:len(key)].strip(), entry.scheme), rest
         return None
+
+
+# A goal is 'uppfyllt' or 'uppnått' alike in Swedish follow-ups; every goal label is known in both verbs.
+_SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "uppnås"), ("uppfyllda", "uppnådda"))
+
+
+_TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b)\s*(.{3,40})")
+
+
+def _combined_status(first: str, second: str) -> str | None:
+    """Two statuses said of one activity: a deviation said of work under way or finished is that deviation."""
+    said = {first, second}
+    if "Pågående med avvikelse" in said or "Vänteläge" in said:
+        other = (said - {"Pågående med avvikelse", "Vänteläge"}) or said
+        if any(s.startswith("Avslutad") for s in other):
+            return "Avslutad med avvikelse"
+        return "Pågående med avvikelse" if "Pågående med avvikelse" in said else "Vänteläge"
+    return None
+
+
+_GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
+
+
+def _synonym(entry: SchemeEntry) -> SchemeEntry | None:
+    """The goal label written with the other verb ('I hög grad uppnått' for 'I hög grad uppfyllt'), if any."""
+    if entry.kind != "goal":
+        return None
+    for a, b in _SYNONYMS:
+        for old, new in ((a, b), (b, a)):
+            if re.search(rf"\b{old}\b", entry.written, re.I):
+                written = re.sub(rf"\b{old}\b", new, entry.written, flags=re.I)
+                return SchemeEntry(entry.kind, entry.canonical, written, entry.scheme)
+    return None
 
 
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it

@@ -164,8 +164,9 @@ def _gutter(words: list[dict], width: float) -> float | None:
             line = round(w["top"])
             starts[line] = min(starts.get(line, w["x0"]), w["x0"])
             sizes[line] = sizes.get(line, 0) + 1
-        edge = min(starts.values())
-        aligned = sum(1 for x0 in starts.values() if x0 - edge < 2)
+        # The right column's left edge: where most of its lines start (a centred title's word does not move it).
+        edge = Counter(round(x0) for x0 in starts.values()).most_common(1)[0][0]
+        aligned = sum(1 for x0 in starts.values() if abs(x0 - edge) < 2)
         # Lines of running text on the right, not dates or figures set beside the left side's titles.
         prose = sum(1 for n in sizes.values() if n >= 4)
         if aligned >= 6 and prose >= 4:

@@ -194,6 +194,9 @@ def _trimmed(row: list[str]) -> list[str]:
     return row[:end]
 
 
+_UNDERLINE = re.compile(r"(?:={3,}|-{3,})")
+
+
 def text_blocks(text: str) -> list[Block]:
     """Plain text as blocks: a semicolon-separated export as its tables, tab-separated runs as tables,
     bullets as list items, numbered short lines as headings, and the rest paragraphs separated by blank lines
@@ -233,6 +236,14 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             heading_open = False
             continue
+        following = lines[index].strip() if index < len(lines) else ""
+        if _UNDERLINE.fullmatch(following) and not paragraph and len(line.strip()) <= 160 and "\t" not in line.strip():
+            # A heading underlined with '=====' or '-----' (Word's and e-mail's plain text, Setext Markdown).
+            blocks.append(Block(HEADING, line.strip(), level=1 if following[0] == "=" else 2, page=page))
+            index += 1
+            continue
+        if _UNDERLINE.fullmatch(line.strip()):
+            continue  # an underline whose heading was a paragraph's last line: it underlines nothing we read
         if "\t" in line.strip():
             flush()
             cells = [c.strip() for c in line.strip().split("\t")]

@@ -48,6 +48,10 @@ def _marked_meanings(text: str) -> list[tuple[str, str]]:
 
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*[:.–\-]")
+# Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30').
+_STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+# A header row of this many cells may hold one the vocabulary does not know ('Statuskod').
+HEADER_MIN_CELLS = 5
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one).
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
@@ -63,6 +67,8 @@ class _Open:
     role: str | None = None
     goal_level: int | None = None  # heading level of the goal headings
     activity_level: int | None = None
+    # 'NÄMNDMÅL 1.1' on a line of its own: the level and number of the goal whose heading follows.
+    placed: tuple[str, str] | None = None
 
 
 @dataclass
@@ -180,6 +186,16 @@ class ReportInterpreter:
                 continue
             if _TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
+                continue
+            if len(text) <= 60 and (placed := self.words.level_cell(text)) is not None:
+                self.state.placed = placed
+                self._mark(first)
+                continue
+            if block.kind == HEADING and (field := self.words.field_line(self._unmarked_field(text))) and \
+                    field[0] in ("assessment", "prognosis", "status") and self.state.goal is not None:
+                # '● Bedömning: I hög grad uppfyllt' set as a heading: the open item's field, its words over its
+                # mark.
+                self._paragraph(self._unmarked_field(text), Block(PARAGRAPH, text), first)
                 continue
             if _heading_like(block, text, self.words):
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
@@ -385,6 +401,13 @@ class ReportInterpreter:
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        if self.state.placed is not None and not self.words.heading_kind(text):
+            # The title under its level line ('NÄMNDMÅL 1.1' / 'Fler företag ska …'): that goal.
+            kind, number = self.state.placed
+            self.state.placed = None
+            self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
+            self._mark(line)
+            return True
         marked = _LEADING_MARK.match(text)
         if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
             # '◐ Mål 1 …', 'Grön Delmål 2a …': a scorecard's symbol before the item is its level or status.
@@ -498,6 +521,11 @@ class ReportInterpreter:
         self._mark(line)
         return True
 
+    def _unmarked_field(self, text: str) -> str:
+        """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""
+        marked = _LEADING_MARK.match(text)
+        return marked.group(2) if marked and self.words.field_line(marked.group(2)) else text
+
     def _unmarked(self, text: str) -> str:
         """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
         only starts with a colour word ('Grön omställning') stays as it is."""
@@ -584,6 +612,7 @@ class ReportInterpreter:
 
     # Paragraphs and fields ---------------------------------------------------------------------------------
     def _paragraph(self, text: str, block: Block, line: int) -> None:
+        text = self._unmarked_field(text)  # 'Röd Bedömning: Inte uppfyllt': the field says it in words
         state = self.state
         target_activity = state.activity
         target_goal = state.goal
@@ -629,6 +658,23 @@ class ReportInterpreter:
                 target_activity.start, target_activity.end = dates.group(1), dates.group(2)
                 self._mark(line)
                 return
+            parts = [part.strip() for part in _STATUS_SEPARATOR.split(text)]
+            if target_activity.status is None and len(parts) > 1 and \
+                    (status := self.labels.match("activity", parts[0])) is not None:
+                # 'Genomförd · 2023-02-01 – 2023-11-30', 'Avbruten · start 2023-03-15': the status line and
+                # its dates (or a note on the time) in one.
+                target_activity.status, target_activity.status_raw = status.canonical, status.written
+                for part in parts[1:]:
+                    if (pair := _DATE_PAIR.fullmatch(part)) and target_activity.start is None:
+                        target_activity.start, target_activity.end = pair.group(1), pair.group(2)
+                    elif (single := _ONE_DATE.search(part)) and self.words.date_role(part[:single.start()]):
+                        setattr(target_activity, self.words.date_role(part[:single.start()]) or "end",
+                                single.group(1))
+                    elif part:
+                        target_activity.comment = _join(target_activity.comment, part)
+                state.role = "comment"
+                self._mark(line)
+                return
             if target_activity.status is None and state.role in (None, "description", "status"):
                 status = self.labels.match("activity", text)
                 if status:
@@ -671,9 +717,9 @@ class ReportInterpreter:
         day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
-        elif role == "dates" and single and self.words.role(value[:single.start()]) in ("start", "end"):
-            # 'Klart senast 2025-05-31', 'Från 2025-02-01' in a timetable column: one end of it.
-            setattr(activity, self.words.role(value[:single.start()]) or "end", single.group(1))
+        elif role == "dates" and single and self.words.date_role(value[:single.start()]) in ("start", "end"):
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'klar 2026-02-27' in a timetable: one end of it.
+            setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
         elif role == "start" and day:
             activity.start = day
         elif role == "end" and day:
@@ -682,7 +728,7 @@ class ReportInterpreter:
     def _read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
         """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""
         found = self.labels.match(kind, text)
-        if found is None and (opening := self.labels.opening(kind, text)):
+        if found is None and (opening := self.labels.opening(kind, text, field=True)):
             return opening
         return found, ""
 
@@ -754,10 +800,13 @@ class ReportInterpreter:
                 for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True)]
 
     def _header_row(self, row: list[str]) -> bool:
-        """A row of column labels only, naming an item's column and another."""
+        """A row of column labels, naming an item's column and others: all of them, or in a row of at least
+        HEADER_MIN_CELLS cells all but one ('Nämndmål | Bedömning | … | Statuskod')."""
         cells = [squash(c) for c in row if squash(c)]
         roles = [self.words.role(c) for c in cells]
-        return len(cells) >= 2 and all(roles) and bool({"activity", "goal", "subgoal"} & set(roles))
+        known = sum(1 for role in roles if role)
+        enough = known == len(cells) or (len(cells) >= HEADER_MIN_CELLS and known >= len(cells) - 1)
+        return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
 
     def _table(self, block: Block, first: int) -> None:
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
@@ -771,13 +820,24 @@ class ReportInterpreter:
         for c in goal_columns[1:]:
             roles[c] = "subgoal"
         if "activity" in roles:
-            # 'Analys nämndmål' beside the activity columns: the comment of the row's goal, not its activity's.
-            roles = ["goal_comment" if role == "comment" and self.words.role_item(cell) == "goal" else role
-                     for role, cell in zip(roles, block.rows[0], strict=True)]
+            # 'Analys nämndmål' beside the activity columns, or a comment column before the activity's own (the
+            # goal's columns come first): the comment of the row's goal, not its activity's.
+            first_activity = roles.index("activity")
+            roles = ["goal_comment" if role == "comment" and (self.words.role_item(cell) == "goal" or (
+                c < first_activity and "comment" in roles[first_activity:])) else role
+                     for c, (role, cell) in enumerate(zip(roles, block.rows[0], strict=True))]
+        open_goal = self.state.goal
+        if roles.count("goal") == 1 and "subgoal" not in roles and open_goal is not None and \
+                open_goal.parent_number is None and self.words.names_lower_goals(block.rows[0][roles.index("goal")]):
+            # 'Nämndmål | Bedömning | Aktivitet …' under a council's goal: its rows are that goal's sub-goals.
+            roles = ["subgoal" if role == "goal" else role for role in roles]
         known = [r for r in roles if r]
-        if len(block.rows[0]) == 2 and len(known) <= 1 and all(len(r) == 2 for r in block.rows) and \
-                sum(1 for r in block.rows if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
-            self._field_table(block, first)
+        pairs = [_trimmed(row) for row in block.rows]
+        if len(known) <= 1 and all(len(r) <= 2 for r in pairs) and any(len(r) == 2 for r in pairs) and \
+                sum(1 for r in pairs if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
+            # 'Label | value' rows (a Word export of one item; a sheet's cells beside their labels, padded to
+            # the sheet's width).
+            self._field_table(Block(TABLE, rows=[[*r, ""][:2] for r in pairs], page=block.page), first)
             return
         if "measure" in known and not ({"activity", "goal", "subgoal"} & set(known)) and self.state.goal is not None:
             self._measure_table(block, first)
@@ -907,6 +967,11 @@ class ReportInterpreter:
             kind = self.words.heading_kind(text)
             if kind and kind[0] == "area":
                 self.area = kind[1]
+            elif kind and kind[0] == "prose":
+                # 'Övrigt: …' in the goal column under the last goal: a note of the report's, not a goal.
+                self._finish_activity()
+                self.state.goal = None
+                self.prose.append(text)
             else:
                 numbered = _NUMBER.match(text)
                 self._new_goal(numbered.group(2) if numbered else (kind[1] if kind else text),
@@ -971,6 +1036,14 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    """A row without its empty cells at the end."""
+    end = len(row)
+    while end and not squash(row[end - 1] or ""):
+        end -= 1
+    return row[:end]
 
 
 def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:

@@ -31,6 +31,8 @@ class Vocabulary:
 
     fields: dict[str, str] = field(default_factory=dict)
     headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    below_council: set[str] = field(default_factory=set)
+    end_words: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, paths: list[Path]) -> Vocabulary:
@@ -49,9 +51,24 @@ class Vocabulary:
                 if kind not in HEADING_KINDS:
                     raise UppsiktError(f"Ordlistan {path.name} har rubriktypen '{kind}', som inte finns.")
                 vocabulary.headings.setdefault(kind, []).extend((fold(w), w) for w in words)
+            vocabulary.below_council |= {label_form(w) for w in (data.get("levels") or {}).get("below_council", [])}
+            vocabulary.end_words |= {label_form(w) for w in (data.get("dates") or {}).get("end_words", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
         return vocabulary
+
+    def date_role(self, label: str) -> str | None:
+        """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says
+        the work is done by then ('klart', 'senast')."""
+        role = self.role(label)
+        if role in ("start", "end", "dates"):
+            return role
+        return "end" if label_form(label) in self.end_words else None
+
+    def names_lower_goals(self, label: str) -> bool:
+        """Whether a goal column's header names goals a board or unit sets under the council's ('Nämndmål',
+        'Verksamhetsmål'): under an open council goal, its rows are that goal's sub-goals."""
+        return label_form(label) in self.below_council
 
     def role(self, label: str) -> str | None:
         """The role of a column header or field label ('Startdatum' → start), if it is one. A body's goals
@@ -87,13 +104,15 @@ class Vocabulary:
         'Titel – bedömning: Delvis uppfyllt'): the title and the fields in order. Only labels the vocabulary
         knows split the line, so a title's own commas stay."""
         cuts = [m for m in _TRAILING_FIELD.finditer(text)
-                if (role := self.role(m.group(1))) is not None and role not in _ITEM_ROLES]
+                if ((role := self.role(m.group(1))) is not None and role not in _ITEM_ROLES)
+                or self.date_role(m.group(1))]
         if not cuts:  # (zip below needs at least one)
             return text, []
         fields = []
         for m, after in zip(cuts, [*cuts[1:], None], strict=True):
             value = text[m.end():after.start() if after else len(text)].strip(" ,;")
-            fields.append((self.role(m.group(1)) or "", value))
+            role = self.role(m.group(1))
+            fields.append((role if role and role not in _ITEM_ROLES else self.date_role(m.group(1)) or "", value))
         return text[:cuts[0].start()].strip(" ,;–—-"), fields
 
     def heading_kind(self, text: str) -> tuple[str, str] | None:
@@ -127,6 +146,9 @@ class Vocabulary:
             for word, _written in self.headings.get(kind, []):
                 if (match := re.fullmatch(re.escape(word) + r"\s*(\d+(?:\.\d+)*)\.?", folded)):
                     return kind, match.group(1)
+        # A body's goal named by its genitive ('Regionfullmäktiges mål 1', 'Styrelsens mål 2').
+        if (match := re.fullmatch(r"[a-z]{3,}s\s+mal\s*(\d+(?:\.\d+)*)\.?", folded)):
+            return "goal", match.group(1)
         return None
 
     def is_label_line(self, text: str) -> bool:

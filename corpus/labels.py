@@ -35,6 +35,9 @@ def label_key(text: str) -> str:
     folded = _STATUS_PREFIX.sub("", folded)
     # A numbered step of a scale ('3 – Delvis uppfyllt', '5. Helt uppfyllt') is read by its words.
     folded = re.sub(r"^\d{1,2}\s*[–\-:.)]\s*(?=\D)", "", folded)
+    # A system's code before its words ('2 PÅGÅR ENL PLAN', '4 AVSLUTAD'), and the abbreviation of 'enligt'.
+    folded = re.sub(r"^\d{1,2}\s+(?=[^\W\d])", "", folded)
+    folded = re.sub(r"\benl\b\.?", "enligt", folded)
     # A lone symbol is a label of its own (some exports write ✔ or 🟢 alone); keep it as the key.
     stripped = _TRAILING.sub("", _LEADING.sub("", folded))
     return stripped or folded.strip()

@@ -15,6 +15,10 @@ _FURNITURE_TAGS = {"header", "footer", "nav", "script", "style", "head", "title"
 _BOLD_TAGS = {"b", "strong"}
 # Elements whose inline background colour is a status dot or a coloured cell rather than page design.
 _MARK_STYLE_TAGS = {"td", "th", "span", "i"}
+_SYMBOL_FONT = re.compile(r"font-family:\s*['\"]?(?:wingdings|webdings|symbol)\b", re.I)
+# The Wingdings letters follow-ups use for a status: faces and dots, ticks and crosses.
+WINGDINGS = {"J": "☺", "K": "😐", "L": "☹", "l": "●", "m": "○", "n": "■", "o": "□", "u": "◆", "ü": "✔", "û": "✘",
+             "ý": "☒", "þ": "☑"}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -36,11 +40,16 @@ class _BlockParser(HTMLParser):
         # Open elements that would say something by colour or label if they hold no text of their own.
         self.marks: list[tuple[str, str | None, int]] = []
         self.chars = 0
+        # Open elements set in a symbol font (Wingdings), as Word's "save as web page" writes its symbols.
+        self.symbol_tags: list[str] = []
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
+        if self.symbol_font:
+            # Word's symbol fonts draw letters as pictures: Wingdings 'J' is a smiling face, 'l' a filled dot.
+            data = "".join(WINGDINGS.get(ch, ch) for ch in data)
         target = self.cell if self.cell is not None else self.buffer
         target.append(data)
         self.chars += len(data.strip())
@@ -60,10 +69,17 @@ class _BlockParser(HTMLParser):
         self.kind, self.level = (LIST_ITEM if self.li_depth else PARAGRAPH), 0
 
     # Tags -------------------------------------------------------------------------------------------------
+    @property
+    def symbol_font(self) -> bool:
+        return bool(self.symbol_tags)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip += 1
             return
+        style = dict(attrs).get("style") or ""
+        if tag not in _VOID_TAGS and (self.symbol_tags or _SYMBOL_FONT.search(style)):
+            self.symbol_tags.append(tag)  # every element inside one in a symbol font is set in it too
         self._note_mark(tag, dict(attrs))
         if tag in {"header", "footer", "nav"}:
             self.flush()
@@ -131,6 +147,9 @@ class _BlockParser(HTMLParser):
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip = max(0, self.skip - 1)
             return
+        if self.symbol_tags and tag in self.symbol_tags:
+            while self.symbol_tags and self.symbol_tags.pop() != tag:
+                pass
         if any(open_tag == tag for open_tag, _, _ in self.marks):
             self._close_mark(tag)
         if tag in {"header", "footer", "nav"}:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.model import ReportFormatError
@@ -35,6 +36,111 @@ def join_broken_words(text: str) -> str:
 
 def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+_RULER = re.compile(r"\s*-{2,}(?:\s+-{2,})+\s*")
+
+
+def _ruled_table(lines: list[str], start: int, is_field: Callable[[str], bool],
+                 layouts: list[tuple[list[str], list[int]]] | None = None) -> tuple[list[Block], int] | None:
+    """A fixed-width table as a system prints it: a header line over a ruler of dashes ('------  -------'), whose
+    dash groups are the columns. Rows follow, blank lines between them allowed, until a line that does not keep
+    to the columns, a ruler alone or a new header. A line indented past the first column wraps the row's cells;
+    one that opens with a field label ('Kommentar: …', 'Analys: …') is a paragraph of its own after the row,
+    and its indented lines go on with it. Returns the table and those paragraphs, and the index after them."""
+    resumed = None
+    if start + 1 >= len(lines) or not _RULER.fullmatch(lines[start + 1].rstrip()):
+        # A row of a table printed earlier, after a table of another kind ends (the printout's goals go on
+        # below the activities of the one before): that table's columns resume.
+        resumed = next(((head, columns) for head, columns in reversed(layouts or [])
+                        if _fits(lines[start], columns)), None)
+        if resumed is None:
+            return None
+    if resumed is None:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"-{2,}", lines[start + 1])]
+        header = lines[start]
+        if not header.strip() or header[:spans[0][0]].strip():
+            return None
+        starts = [a for a, _ in spans]
+    else:
+        starts = resumed[1]
+
+    def cells(line: str) -> list[str]:
+        bounds = [*starts[1:], max(len(line), starts[-1] + 1)]
+        return [line[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+
+    def keeps_columns(line: str) -> bool:
+        # Text may not start inside the gap before a column (it would be a line of prose, not a row).
+        return not line[:starts[0]].strip() and all(line[a - 1:a].strip() == "" or line[a - 2:a].strip() == ""
+                                                    for a in starts[1:] if a < len(line))
+
+    rows = [cells(header)] if resumed is None else [resumed[0]]
+    if resumed is None and layouts is not None:
+        layouts.append((rows[0], starts))
+    blocks: list[Block] = []
+    note: list[str] = []
+    index = start + 2 if resumed is None else start
+
+    def close_note() -> None:
+        if note:
+            blocks.append(Block(PARAGRAPH, " ".join(note)))
+            note.clear()
+
+    while index < len(lines):
+        line = lines[index].rstrip().replace("\f", "")
+        if not line.strip():
+            close_note()
+            index += 1
+            continue
+        if _RULER.fullmatch(line) or re.fullmatch(r"\s*-{3,}\s*", line) or (
+                index + 1 < len(lines) and _RULER.fullmatch(lines[index + 1].rstrip())):
+            break
+        first = line[starts[0]:starts[1]].strip() if len(starts) > 1 else line.strip()
+        if first and keeps_columns(line):
+            close_note()
+            blocks.append(Block(TABLE, rows=[])) if not blocks or blocks[-1].kind != TABLE else None
+            rows.append(cells(line))
+        elif not first and line[:starts[0]].strip() == "":
+            text = line.strip()
+            if is_field(text) or note:
+                note.append(text)
+            elif len(rows) > 1:
+                for j, more in enumerate(cells(line)):
+                    if more:
+                        rows[-1][j] = f"{rows[-1][j]} {more}".strip()
+        else:
+            break
+        index += 1
+    close_note()
+    if len(rows) < 2:
+        return None
+    # The rows are one table, with each row's notes after it: the notes go into a last column.
+    return _with_notes(rows, blocks), index
+
+
+def _fits(line: str, starts: list[int]) -> bool:
+    """A line that is a row of a fixed-width table with these columns: text at the first column and in at least
+    two others, each starting where its column does (after a gap)."""
+    if len(starts) < 3 or not line.strip() or line[:starts[0]].strip() or not line[starts[0]:starts[0] + 1].strip():
+        return False
+    filled = [a for a in starts if a < len(line) and line[a:a + 1].strip() and (a == 0 or not line[a - 1:a].strip())]
+    return len(filled) >= 3 and all(not line[a - 1:a].strip() for a in starts[1:] if a < len(line))
+
+
+def _with_notes(rows: list[list[str]], blocks: list[Block]) -> list[Block]:
+    """The table, its notes (field lines after a row) in a column of their own, named by their label."""
+    noted: dict[int, list[str]] = {}
+    row = 0
+    for block in blocks:
+        if block.kind == TABLE:
+            row += 1
+        else:
+            noted.setdefault(row, []).append(block.text)
+    if not noted:
+        return [Block(TABLE, rows=rows)]
+    label = next(iter(noted.values()))[0].split(":", 1)[0].strip()
+    return [Block(TABLE, rows=[[*rows[0], label]] + [[*r, " ".join(noted.get(i, [])).split(":", 1)[-1].strip()
+                                                        if noted.get(i) else ""] for i, r in enumerate(rows[1:], 1)])]
 
 
 def _layout_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
@@ -195,6 +301,12 @@ def _trimmed(row: list[str]) -> list[str]:
 
 
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,})")
+# 'Kommentar: …', 'Analys: …': a note of the row above it in a printed table (a label, then a sentence).
+_FIELD_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?:\s+\S")
+
+
+def _is_field_line(text: str) -> bool:
+    return bool(_FIELD_LINE.match(text))
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -217,11 +329,17 @@ def text_blocks(text: str) -> list[Block]:
 
     lines = text.split("\n")
     index = 0
+    layouts: list[tuple[list[str], list[int]]] = []  # the printed tables' columns, for rows that resume them
     while index < len(lines):
         raw = lines[index]
         index += 1
         if fragments:
             raw = _without_tags(raw)
+        elif not paragraph and (ruled := _ruled_table(lines, index - 1, _is_field_line, layouts)) is not None:
+            flush()
+            ruled_blocks, index = ruled
+            blocks.extend(Block(b.kind, b.text, rows=b.rows, page=page) for b in ruled_blocks)
+            continue
         elif not paragraph and "\t" not in raw and (table := _layout_table(lines, index - 1)) is not None:
             flush()
             rows, index = table

@@ -31,6 +31,8 @@ _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
 _ONE_DATE = re.compile(_ISO)
 _TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{_ISO}\s*(?:-|–|—|till)?\s*{_ISO}\s*\)?\s*$")
+# A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
+_SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 # A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
 _MARK = "|".join([*sorted(COLOUR_WORDS), *(re.escape(c) for c in sorted(SYMBOLS))])
 _LEADING_MARK = re.compile(rf"^({_MARK})\s+(\S.*)$")
@@ -125,13 +127,15 @@ class ReportInterpreter:
                     # legend laid out on one line, each mark followed by what it means.
                     entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
                     continue
-                entries += self._legend_entries(re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0]), cells[1])
+                mark = cells[0] if _SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
+                entries += self._legend_entries(mark, cells[1])
         return entries
 
     def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
         """What a legend's colour means, for each kind of label its meaning reads as."""
         colour = colour.strip().capitalize()
-        if colour not in COLOUR_WORDS and not (len(colour) == 1 and colour in SYMBOLS):
+        if colour not in COLOUR_WORDS and not (len(colour) == 1 and colour in SYMBOLS) and \
+                not _SYMBOL_ONLY.fullmatch(colour):
             return []
         entries = []
         for kind in ("activity", "goal"):
@@ -192,7 +196,7 @@ class ReportInterpreter:
                 self._mark(first)
                 continue
             if block.kind == HEADING and (field := self.words.field_line(self._unmarked_field(text))) and \
-                    field[0] in ("assessment", "prognosis", "status") and self.state.goal is not None:
+                    field[0] in ITEM_ROLES and (self.state.goal is not None or self.state.activity is not None):
                 # '● Bedömning: I hög grad uppfyllt' set as a heading: the open item's field, its words over its
                 # mark.
                 self._paragraph(self._unmarked_field(text), Block(PARAGRAPH, text), first)
@@ -542,6 +546,18 @@ class ReportInterpreter:
             if (found := self.labels.match("goal", mark)) is not None:
                 goal.assessment, goal.assessment_raw = found.canonical, found.written
 
+    def _trailing_level(self, title: str) -> tuple[str, LabelMatch | None]:
+        """A goal title with its level set after it on the same line ('Fler resor … Målet nås', '… Ingen
+        prognos'), as a scorecard's coloured box prints: the title and the level (None where it says none)."""
+        words = title.split()
+        for n in range(min(6, len(words) - 2), 0, -1):  # the title keeps two words at least
+            tail = " ".join(words[-n:])
+            if self.words.says_not_assessed(tail):
+                return " ".join(words[:-n]), None
+            if tail[:1].isupper() and (found := self.labels.match("goal", tail)) is not None and len(tail) >= 6:
+                return " ".join(words[:-n]), found
+        return title, None
+
     def _title_fields(self, kind: str, text: str) -> tuple[str, list[tuple[str, str]]]:
         """A labelled item's line as its title and the fields it goes on with: named ones ('…, status: klar,
         klart: 2025-03-31') or a bare level after a dash ('Nämndmål 1.1: … – Delvis uppfyllt')."""
@@ -561,6 +577,7 @@ class ReportInterpreter:
     def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
         self._finish_activity()
         title, _dates = self._split_title_dates(title)
+        title, stated = self._trailing_level(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:
             # A goal an overview table listed, now given its own section: one goal, not two.
@@ -574,6 +591,11 @@ class ReportInterpreter:
             parent = next((g for g in reversed(self.goals) if g.number == parent_number), None)
             if parent is None and number.count(".") >= 2:
                 parent = self.state.goal
+            elif parent is None and (top := self._open_top_goal()) is not None and \
+                    top.number.split(".")[0] != number.split(".")[0]:
+                # 'Nämndmål 1.1' under '4.1 Kommunfullmäktiges mål: …' (a chapter's number, not the goal's):
+                # the open top-level goal is its parent; '4.2 …' after it is that goal's sibling.
+                parent = top
         elif subgoal:
             parent = self.state.goal if self.state.goal is not None and self.state.goal.parent_number is None else (
                 next((g for g in reversed(self.goals) if g.number == self.state.goal.parent_number), None)
@@ -583,10 +605,18 @@ class ReportInterpreter:
             number = f"{parent.number}.{siblings + 1}" if parent else f"M{siblings + 1}"
         goal = ParsedGoal(number=number, title=title, parent_number=parent.number if parent else None,
                           area=self.area if parent is None else parent.area)
+        if stated is not None:
+            goal.assessment, goal.assessment_raw = stated.canonical, stated.written
         self.goals.append(goal)
         self.state.goal, self.state.role = goal, None
         if parent is None and self.state.goal_level is None and level < 8:
             self.state.goal_level = level
+        return goal
+
+    def _open_top_goal(self) -> ParsedGoal | None:
+        goal = self.state.goal
+        while goal is not None and goal.parent_number is not None:
+            goal = next((g for g in self.goals if g.number == goal.parent_number), None)
         return goal
 
     def _new_activity(self, title: str, level: int | None) -> ParsedActivity:
@@ -820,6 +850,9 @@ class ReportInterpreter:
         for c in goal_columns[1:]:
             roles[c] = "subgoal"
         if "activity" in roles:
+            # 'Klart' over a column of an activity table is its end date ('Status | Klart' alone is a status).
+            roles = [role or (self.words.date_role(cell) if cell else None) for role, cell in
+                     zip(roles, block.rows[0], strict=True)]
             # 'Analys nämndmål' beside the activity columns, or a comment column before the activity's own (the
             # goal's columns come first): the comment of the row's goal, not its activity's.
             first_activity = roles.index("activity")
@@ -831,6 +864,9 @@ class ReportInterpreter:
                 open_goal.parent_number is None and self.words.names_lower_goals(block.rows[0][roles.index("goal")]):
             # 'Nämndmål | Bedömning | Aktivitet …' under a council's goal: its rows are that goal's sub-goals.
             roles = ["subgoal" if role == "goal" else role for role in roles]
+        if "item_kind" in roles and "title" in roles:
+            self._typed_table(block, roles, first)
+            return
         known = [r for r in roles if r]
         pairs = [_trimmed(row) for row in block.rows]
         if len(known) <= 1 and all(len(r) <= 2 for r in pairs) and any(len(r) == 2 for r in pairs) and \
@@ -882,6 +918,60 @@ class ReportInterpreter:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
+    def _typed_table(self, block: Block, roles: list[str | None], first: int) -> None:
+        """A flat export, one item a row ('ID | Förälder-ID | Typ | Rubrik | Bedömning | Status | …'): the row's
+        kind says goal, sub-goal, activity or indicator; its parent's id places it in the tree."""
+        self._mark(first, LINE_TABLE_HEADER)
+        by_id: dict[str, ParsedGoal] = {}
+        for r, row in enumerate(block.rows[1:], start=1):
+            values: dict[str, str] = {}
+            for role, cell in zip(roles, row, strict=False):
+                if role and squash(cell or "") and role not in values:  # the first column of a role holds it
+                    values[role] = squash(cell or "")
+            kind = self.words.role(values.get("item_kind", "")) or (self.words.heading_kind(values.get("item_kind", ""))
+                                                                    or ("",))[0]
+            title = values.get("title")
+            if title and (known := next((g for g in self.goals if squash(g.title).lower() == title.lower()), None)):
+                # 'forts.  BM2.1  …' after a page break: the goal goes on.
+                self._finish_activity()
+                self.state.goal = known
+                self._mark(first + r)
+                continue
+            if title and kind not in ("goal", "subgoal", "activity", "measure") and values.get("item_kind") and \
+                    "activity" not in roles:
+                # Levels named by the report's own codes ('ÄGARDIR', 'BOLAG'): the first seen is the top level.
+                code = values["item_kind"].lower()
+                self.level_codes = getattr(self, "level_codes", [])
+                if code not in self.level_codes:
+                    self.level_codes.append(code)
+                kind = "goal" if self.level_codes.index(code) == 0 else "subgoal"
+            if not title or kind not in ("goal", "subgoal", "activity", "measure"):
+                continue
+            parent = by_id.get(values.get("parent", ""))
+            if parent is None and kind == "subgoal" and not values.get("parent"):
+                parent = self._open_top_goal()  # listed under its goal, with no parent id
+            self._finish_activity()
+            if kind in ("goal", "subgoal"):
+                self.state.goal = parent
+                goal = self._new_goal(title, None, subgoal=parent is not None, level=8)
+                if values.get("number"):
+                    by_id[values["number"]] = goal
+                for role in ("assessment", "prognosis", "comment"):
+                    if role in values:
+                        self._append(role, values[role])
+            elif kind == "activity":
+                self.state.goal = parent if parent is not None else self.state.goal
+                activity = self._new_activity(title, None)
+                for role in ("status", "responsible", "start", "end", "dates", "description", "comment"):
+                    if role in values:
+                        self._append(role, values[role])
+                self.state.activity = activity
+                self._finish_activity()
+            elif parent is not None:
+                parent.measures.append("; ".join([title, *(values[k] for k in ("assessment", "comment") if k in values)]))
+            self._mark(first + r)
+        self.state.role = None
 
     def _measure_table(self, block: Block, first: int) -> None:
         """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""

@@ -14,7 +14,7 @@ from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
 ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
-         "measure", "number", "goal_number", "parent", "activity", "goal", "subgoal", "area")
+         "measure", "number", "goal_number", "parent", "item_kind", "title", "activity", "goal", "subgoal", "area")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 
 
@@ -33,6 +33,7 @@ class Vocabulary:
     headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     below_council: set[str] = field(default_factory=set)
     end_words: set[str] = field(default_factory=set)
+    not_assessed: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, paths: list[Path]) -> Vocabulary:
@@ -53,9 +54,14 @@ class Vocabulary:
                 vocabulary.headings.setdefault(kind, []).extend((fold(w), w) for w in words)
             vocabulary.below_council |= {label_form(w) for w in (data.get("levels") or {}).get("below_council", [])}
             vocabulary.end_words |= {label_form(w) for w in (data.get("dates") or {}).get("end_words", [])}
+            vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
         return vocabulary
+
+    def says_not_assessed(self, text: str) -> bool:
+        """'Ingen prognos', 'Ej bedömd': no level is given."""
+        return label_form(text) in self.not_assessed
 
     def date_role(self, label: str) -> str | None:
         """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says

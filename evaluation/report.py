@@ -487,12 +487,15 @@ def _others_section(figures: dict[str, Any] | None) -> str:
                   "firms): their best score stands out as much as a real continuation's.", "",
                   "| model | goals n | MRR | recall@3 | TF-IDF MRR | no-match P | R | F1 | continuations MRR | TF-IDF |",
                   "|---|---|---|---|---|---|---|---|---|---|"]
-        for model, r in figures["links"].items():
-            g, nm, a = r["goals"]["model"], r["goals"]["no_match_default_rule"], r.get("activities", {})
-            lines.append(f"| {model} | {g['n']} | {g['mrr']:.3f} | {g['recall@3']:.3f} | "
-                         f"{r['goals']['tfidf']['mrr']:.3f} | {nm['precision']:.3f} | {nm['recall']:.3f} | "
-                         f"{nm['f1']:.3f} | {a.get('model', {}).get('mrr', float('nan')):.3f} | "
-                         f"{a.get('tfidf', {}).get('mrr', float('nan')):.3f} |")
+        lines += _links_rows(figures["links"])
+    if figures.get("links_second"):
+        lines += ["", "`evaluation/heldout_links_second/`: Ravelsjö kommun's barn- och utbildningsnämnd, 2024 and "
+                  "2025, written and judged by another helper after the rule was last changed, so measured once "
+                  "as it stands (the default weights and no-match rule): a new plan replacing old goals, with "
+                  "merges, a split, and four near-topic traps among the five new goals (four of them top-level).",
+                  "", "| model | goals n | MRR | recall@3 | TF-IDF MRR | no-match P | R | F1 | continuations MRR | TF-IDF |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        lines += _links_rows(figures["links_second"])
     if figures.get("comments"):
         c = figures["comments"]
         lines += ["", "### Comments on other scales (issue 19)", "",
@@ -522,6 +525,20 @@ HELDOUT_COMMENTS_FIRST = (
     "reading these misses.")
 
 
+def _links_rows(by_model: dict[str, Any]) -> list[str]:
+    lines = []
+    for model, r in by_model.items():
+        g, nm, a = r["goals"]["model"], r["goals"]["no_match_default_rule"], r.get("activities", {})
+        lines.append(f"| {model} | {g['n']} | {g['mrr']:.3f} | {g['recall@3']:.3f} | "
+                     f"{r['goals']['tfidf']['mrr']:.3f} | {nm['precision']:.3f} | {nm['recall']:.3f} | "
+                     f"{nm['f1']:.3f} | {a.get('model', {}).get('mrr', float('nan')):.3f} | "
+                     f"{a.get('tfidf', {}).get('mrr', float('nan')):.3f} |")
+    return lines
+
+
+SECOND_LINKS = Path(__file__).parent / "heldout_links_second"
+
+
 def written_by_others(assessor: Any, models: list[str]) -> dict[str, Any]:
     """Material written by helpers who saw neither the code nor the team's examples: report layouts, a second
     municipality's goal links, comments on their own scales. Each was measured once before anything was
@@ -536,6 +553,8 @@ def written_by_others(assessor: Any, models: list[str]) -> dict[str, Any]:
         out["reading"] = evaluate_reading(Path(tmp))
     if heldout_links_eval.FOLDER.is_dir():
         out["links"] = {model: heldout_links_eval.evaluate(model) for model in models}
+    if SECOND_LINKS.is_dir():
+        out["links_second"] = {model: heldout_links_eval.evaluate(model, SECOND_LINKS) for model in models}
     if assessor is not None and heldout_comments_eval.FOLDER.is_dir():
         comments = heldout_comments_eval.evaluate(assessor)
         for kind in ("activity", "goal"):

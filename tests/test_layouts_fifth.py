@@ -192,3 +192,11 @@ def test_a_scorecards_symbols_before_its_goals_read_by_its_legend() -> None:
     ("32 maj 2025", None)])
 def test_dates_written_out(text: str, iso: str | None) -> None:
     assert written_date(text) == iso
+
+
+def test_a_semicolon_export_saved_as_csv_is_read_like_text() -> None:
+    from corpus.documents import SUFFIXES
+
+    assert ".csv" in SUFFIXES
+    report = parse_document(read_bytes(SEMICOLONS.encode("cp1252"), "export.csv"))
+    assert [a.title for a in report.activities] == ["Nya kärl", "Plockanalys"]

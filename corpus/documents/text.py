@@ -301,6 +301,7 @@ def _trimmed(row: list[str]) -> list[str]:
 
 
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,})")
+_QUOTED = re.compile(r"^\s*>+ ?(.*)$")
 # 'Kommentar: …', 'Analys: …': a note of the row above it in a printed table (a label, then a sentence).
 _FIELD_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+)?:\s+\S")
 
@@ -332,6 +333,7 @@ def text_blocks(text: str) -> list[Block]:
     layouts: list[tuple[list[str], list[int]]] = []  # the printed tables' columns, for rows that resume them
     while index < len(lines):
         raw = lines[index]
+        previous_line = lines[index - 1] if index else ""
         index += 1
         if fragments:
             raw = _without_tags(raw)
@@ -373,6 +375,18 @@ def text_blocks(text: str) -> list[Block]:
         if (bullet := _BULLET.match(line)):
             flush()
             blocks.append(Block(LIST_ITEM, bullet.group(2).strip(), depth=len(bullet.group(1)) // 2, page=page))
+            continue
+        if (quoted := _QUOTED.match(line)):
+            # A comment quoted as e-mail quotes it ('> Samrådet hölls i mars …'): its text, without the marks.
+            line = quoted.group(1)
+            if not line.strip():
+                flush()
+                continue
+        elif not paragraph and blocks and blocks[-1].kind == LIST_ITEM and previous_line.strip() and \
+                (line.strip()[:1].islower() or line.strip().startswith("(")):
+            # A bullet wrapped onto a line of its own without an indent ('… om brottsförebyggande' / 'arbete
+            # [Enligt plan] (…)'): it goes on.
+            blocks[-1].text = join_broken_words(f"{blocks[-1].text}\n{line.strip()}").replace("\n", " ")
             continue
         if (heading := re.match(r"^(#{1,6})\s+(.+)$", line.strip())):
             flush()

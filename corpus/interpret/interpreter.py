@@ -21,7 +21,7 @@ from corpus.model import (
     ParsedGoal,
 )
 from corpus.reportdate import written_date
-from corpus.text import squash
+from corpus.text import GOAL_LEVELS, squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
@@ -49,9 +49,13 @@ def _marked_meanings(text: str) -> list[tuple[str, str]]:
 
 
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
-_LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*[:.–\-]")
+_LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30').
 _STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+# A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
+_COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
+# Roles a table may give one column per follow-up; the last filled column says it.
+_LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # A header row of this many cells may hold one the vocabulary does not know ('Statuskod').
 HEADER_MIN_CELLS = 5
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one).
@@ -98,7 +102,12 @@ class ReportInterpreter:
         Avbruten', '● Gul | Målet bedöms delvis uppfyllas'), read as entries of its own scheme for the kind of
         label the meaning is."""
         entries: list[SchemeEntry] = []
-        for block in blocks:
+        self.legend_blocks: set[int] = set()
+        for i, block in enumerate(blocks):
+            if block.kind == PARAGRAPH and (scale := self._listed_scale(block.text)) is not None:
+                entries += scale
+                self.legend_blocks.add(i)
+                continue
             if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120:
                 # 'Grön = Pågår enligt plan', 'Röd – avbruten', 'Påbörjad åtgärd (Grön)': a legend line.
                 line = squash(block.text)
@@ -130,6 +139,27 @@ class ReportInterpreter:
                 mark = cells[0] if _SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
                 entries += self._legend_entries(mark, cells[1])
         return entries
+
+    def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
+        """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /
+        'Målet är delvis uppnått' / …), or the statuses ('Aktiviteter:' / 'Ej påbörjad' / 'Pågår' / …): for
+        goals, steps the schemes do not know are read by their place on the scale, in the order the known ones
+        give (best first where none is known). None where the text is no such list."""
+        head, *steps = [line.strip(" •·-") for line in text.split("\n") if line.strip()]
+        role = self.words.role(head.rstrip(":")) if head.endswith(":") else None
+        if role is None or not 3 <= len(steps) <= 10 or any(len(step) > 60 for step in steps):
+            return None
+        if role in ("activity", "status"):
+            known = sum(self.scheme_labels.match("activity", step) is not None for step in steps)
+            return [] if known >= len(steps) - 1 else None  # a list of the statuses: nothing new to learn
+        if role not in ("assessment", "prognosis") or len(steps) > 5:
+            return None
+        ranks = [(i, GOAL_LEVELS.index(found.canonical)) for i, step in enumerate(steps)
+                 if (found := self.scheme_labels.match("goal", step)) is not None]
+        best_first = len(ranks) < 2 or ranks[0][1] > ranks[-1][1]
+        return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), step,
+                            "teckenförklaring")
+                for i, step in enumerate(steps) if self.scheme_labels.match("goal", step) is None]
 
     def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
         """What a legend's colour means, for each kind of label its meaning reads as."""
@@ -163,6 +193,7 @@ class ReportInterpreter:
         self.table_parent: ParsedGoal | None = None
         self.goals_labelled = False
         self.table_rows_filled = False
+        self.table_last_activity: ParsedActivity | None = None
         title = ""
         self.labels = self.scheme_labels
         if (legend := self._legend(document.blocks)):
@@ -175,6 +206,10 @@ class ReportInterpreter:
                 for n in range(first, first + len(block.lines())):
                     self.kinds[n] = LINE_HEADER
                 self.front.append(block.text)
+                continue
+            if b in self.legend_blocks:
+                self.prose.append(block.text)  # the report's scale, read before the walk
+                self._mark(first)
                 continue
             if block.kind == TABLE and all(_TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
                                                              "\t".join(row)) for row in block.rows):
@@ -339,6 +374,13 @@ class ReportInterpreter:
         head, _, rest = block.text.partition("\n")
         if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
             return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
+        title, fields = self.words.trailing_fields(squash(block.text))
+        if fields and any(role == "status" for role, _ in fields) and 3 <= len(title) <= 200:
+            # 'Inventera avlopp. Status: Pågår enligt plan. Tidsperiod: 2024-03-04 – 2024-11-29. Hittills …':
+            # an activity written as sentences of its fields.
+            self._new_activity(title.strip(" *."), None)
+            self._apply_fields(fields)
+            return True
         if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
@@ -389,8 +431,8 @@ class ReportInterpreter:
             dates = (pair.group(1), pair.group(2))
             text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
         text = text.rstrip(" ,;.")
-        for pattern in (r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$", r"^(.{3,200}?):\s+(.+)$",
-                        r"^(.{3,200}?)\s*\(([^()]+)\)$"):
+        for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
+                        r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
             match = re.match(pattern, text)
             if not match:
                 continue
@@ -570,7 +612,14 @@ class ReportInterpreter:
 
     def _apply_fields(self, fields: list[tuple[str, str]]) -> None:
         for role, value in fields:
-            self._set_field(role, value.strip(" *"))
+            value = value.strip(" *")
+            if role in ("status", "dates", "start", "end") and (said := re.match(r"^(.+?)\.\s+([A-ZÅÄÖ0-9].+)$", value)):
+                # 'Pågår enligt plan. Hittills har …': the field's value, then the comment's sentences.
+                value = said.group(1)
+                self._set_field(role, value)
+                self._set_field("comment", said.group(2))
+                continue
+            self._set_field(role, value.strip("."))
         if fields:
             self.state.role = "comment"
 
@@ -839,6 +888,12 @@ class ReportInterpreter:
         return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
 
     def _table(self, block: Block, first: int) -> None:
+        if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
+                self._header_row(block.rows[1]):
+            # Column groups over the header ('Tertial 1 (jan–apr)' over 'Bedömning | Kommentar'): the header
+            # is the second row; the groups are the follow-ups the repeated columns belong to.
+            self._mark(first, LINE_TABLE_HEADER)
+            block, first = Block(TABLE, rows=block.rows[1:], page=block.page, bold=block.bold), first + 1
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
         # A goal-area column beside one goal column groups the goals: the areas are the goals above them (an
         # export that assesses its areas and lists activities under an area with no goal between). Beside two
@@ -869,8 +924,10 @@ class ReportInterpreter:
             return
         known = [r for r in roles if r]
         pairs = [_trimmed(row) for row in block.rows]
-        if len(known) <= 1 and all(len(r) <= 2 for r in pairs) and any(len(r) == 2 for r in pairs) and \
-                sum(1 for r in pairs if self.words.role(r[0])) >= max(1, len(block.rows) // 2):
+        labelled_rows = sum(1 for r in pairs[1:] if r and self.words.role(r[0]))
+        if (len(known) <= 1 or labelled_rows >= max(1, len(pairs) - 2)) and all(len(r) <= 2 for r in pairs) and \
+                any(len(r) == 2 for r in pairs) and \
+                sum(1 for r in pairs if r and self.words.role(r[0])) >= max(1, len(block.rows) // 2):
             # 'Label | value' rows (a Word export of one item; a sheet's cells beside their labels, padded to
             # the sheet's width).
             self._field_table(Block(TABLE, rows=[[*r, ""][:2] for r in pairs], page=block.page), first)
@@ -905,6 +962,7 @@ class ReportInterpreter:
             top = next((g for g in self.goals if g.number == top.parent_number), None)
         self.table_parent = top
         header = [squash(c).lower() for c in block.rows[0]]
+        self.table_last_activity = None
         self.table_rows_filled = len(header) >= 3 and any(sum(1 for c in row if squash(c or "")) >= 3
                                                           for row in block.rows[1:])
         for r, row in enumerate(block.rows[1:], start=1):
@@ -987,11 +1045,23 @@ class ReportInterpreter:
                 self._mark(first + r)
 
     def _field_table(self, block: Block, first: int) -> None:
-        """A two-column table of 'label | value' rows (Word exports of one item)."""
+        """A two-column table of 'label | value' rows (Word exports of one item); a header row of labels over it
+        ('Rubrik | Innehåll') is passed over, and a level row ('Målnivå | Nämndmål 1.1') places the goal."""
+        placed: tuple[str, str] | None = None
         for r, (label, value) in enumerate(block.rows):
             role = self.words.role(label)
+            if r == 0 and role and self.words.role(value):
+                self._mark(first, LINE_TABLE_HEADER)
+                continue
+            if role == "item_kind" and (level := self.words.level_cell(re.sub(r"\s*\(.*\)\s*$", "", value))):
+                placed = level
+                self._mark(first + r)
+                continue
             if role == "activity":
                 self._new_activity(value, None)
+            elif role in ("goal", "subgoal") and placed is not None:
+                kind, number = placed
+                self._new_goal(value, number, subgoal=kind == "subgoal" or "." in number, level=7)
             elif role in ("goal", "subgoal"):
                 self._new_goal(value, None, subgoal=role == "subgoal", level=7)
             elif role:
@@ -1030,7 +1100,9 @@ class ReportInterpreter:
             raw = (cells.get(c, "") or "").strip()
             # Units listed one per line in a cell stay apart; other cells are text.
             value = raw if role == "responsible" else squash(raw)
-            if role and value:
+            if role and value and role in _LATEST_WINS:
+                values[role] = value  # one column per follow-up (T1, T2, T3): the latest filled counts
+            elif role and value:
                 values[role] = f"{values[role]} {value}" if role in values else value
         filled = [squash(v) for v in cells.values() if squash(v or "")]
         if not filled:
@@ -1052,6 +1124,13 @@ class ReportInterpreter:
         # (also where the first column is the activity's, when the table's other rows fill their columns).
         grouping = len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0] and (
             not (has_activity and values.get("activity")) or self.table_rows_filled)
+        alone = len(filled) == 1 and squash(cells.get(0, "") or "") == filled[0]
+        if alone and has_activity and self.activities and self.activities[-1] is self.table_last_activity and \
+                _COMMENT_ROW.match(filled[0]) and not self.words.heading_kind(filled[0]):
+            # A sentence across the row under an activity ('Gemensam väntelista … infördes i februari.'): the
+            # activity's comment, not a goal heading the rows below.
+            self.activities[-1].comment = _join(self.activities[-1].comment, filled[0])
+            return True
         if grouping:
             text = filled[0]
             kind = self.words.heading_kind(text)
@@ -1106,6 +1185,7 @@ class ReportInterpreter:
                 goal.comment = _join(goal.comment, values["goal_comment"])
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
+            self.table_last_activity = activity
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
                 if role in values:
                     self._append(role, values[role])

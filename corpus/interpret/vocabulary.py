@@ -81,6 +81,8 @@ class Vocabulary:
         named by its genitive ('Kommunstyrelsens mål', 'Nämndens mål') are goals."""
         form = label_form(label)
         found = self.fields.get(form)
+        if found is None and (untimed := _PERIOD_TAG.sub("", form)) != form:
+            found = self.fields.get(untimed)  # 'Status T2', 'Bedömning helår 2025': the field of one follow-up
         if found is None and re.fullmatch(r"[a-z]{3,}s mal", form):
             return "goal"
         if found is None and "/" in form:  # 'Uppdrag/aktivitet': the first part the vocabulary knows
@@ -162,8 +164,10 @@ class Vocabulary:
 
 
 # ', status: ', ' – bedömning: ', '; start: ': a field label after a separator, inside a line.
-_TRAILING_FIELD = re.compile(r"(?:,|;|\s[–—-])\s+([A-Za-zÅÄÖåäöÉé][\w/ -]{0,30}?)\s*:\s")
+_TRAILING_FIELD = re.compile(r"(?:,|;|\.|\s[–—-])\s+([A-Za-zÅÄÖåäöÉé][\w/ -]{0,30}?)\s*:\s")
 _ITEM_ROLES = {"activity", "goal", "subgoal", "area"}
+# A follow-up's name after a field label ('Status T2', 'Bedömning tertial 1', 'Kommentar 2025').
+_PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d))+$")
 # A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten'.
 _OF_ITEM = re.compile(r"^(.+?)\s+(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"
                       r"insats(?:en)?|[a-z-]*mal(?:et|en)?)$")

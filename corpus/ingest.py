@@ -25,7 +25,7 @@ from corpus.text import fold_alnum, same_title, slug
 FORM_PRIORITY = {"activity_pdf": 0, "activity_markdown": 1, "goal_markdown": 2, "goal_pdf": 3, "goal_ocr": 4}
 GENERAL_PRIORITY = 5
 # Raised whenever a change to reading or interpretation changes what a stored report's parse would be.
-READING_VERSION = "2026-12-03.4"
+READING_VERSION = "2026-12-03.5"
 DUPLICATE_OVERLAP = 0.5
 GOAL_MATCH = 85
 SUBGOAL_MATCH = 80

@@ -15,12 +15,34 @@ _MONTH = "|".join(_MONTHS)
 YEAR = r"(20[1-4]\d)"
 
 
+# Months as dates are written short ('15 jan 2024', '2 sep 2024').
+_SHORT_MONTHS = {name[:3]: number for name, number in _MONTHS.items()}
+_ANY_MONTH = rf"(?:{_MONTH}|{'|'.join(_SHORT_MONTHS)})\.?"
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.get(name) or _SHORT_MONTHS[name.rstrip(".")[:3]]
+
+
 def written_date(text: str) -> str | None:
-    """A date written out ('30 juni 2025', 'den 1 mars 2025') as ISO, where the text is one."""
-    match = re.fullmatch(rf"\s*(?:den\s+)?(\d{{1,2}})\s+({_MONTH})\s+{YEAR}\s*\.?", fold(text))
+    """A date written out ('30 juni 2025', 'den 1 mars 2025', '15 jan 2024') as ISO, where the text is one."""
+    match = re.fullmatch(rf"\s*(?:den\s+)?(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*\.?", fold(text))
     if match is None or not 1 <= int(match.group(1)) <= 31:
         return None
-    return f"{match.group(3)}-{_MONTHS[match.group(2)]:02d}-{int(match.group(1)):02d}"
+    return f"{match.group(3)}-{_month_number(match.group(2)):02d}-{int(match.group(1)):02d}"
+
+
+def written_span(text: str) -> tuple[str, str] | None:
+    """A span written out ('1 februari–30 november 2025', '3 mars 2025 – 14 juni 2025'), as ISO dates; the first
+    takes the year of the second where it names none."""
+    match = re.fullmatch(rf"\s*(\d{{1,2}})\s+({_ANY_MONTH})(?:\s+{YEAR})?\s*[–—-]\s*(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*",
+                         fold(text))
+    if match is None:
+        return None
+    first_day, first_month, first_year, last_day, last_month, last_year = match.groups()
+    start = written_date(f"{first_day} {first_month} {first_year or last_year}")
+    end = written_date(f"{last_day} {last_month} {last_year}")
+    return (start, end) if start and end else None
 
 
 def _tertial_of_month(month: int) -> str:

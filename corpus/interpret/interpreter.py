@@ -20,7 +20,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import written_date
+from corpus.reportdate import written_date, written_span
 from corpus.text import GOAL_LEVELS, squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
@@ -75,6 +75,8 @@ class _Open:
     activity_level: int | None = None
     # 'NÄMNDMÅL 1.1' on a line of its own: the level and number of the goal whose heading follows.
     placed: tuple[str, str] | None = None
+    # Under an 'Aktiviteter' label: list items are activities.
+    listing: bool = False
 
 
 @dataclass
@@ -248,7 +250,20 @@ class ReportInterpreter:
                 self._heading(squash(head), 7, first)
                 block = Block(PARAGRAPH, rest)
                 text = squash(rest)
+            if block.kind == LIST_ITEM and self._assessed_item(document.blocks, b):
+                # A numbered list of goals ('1.' / 'a)'), each followed by its 'Bedömning:': the depth is the level.
+                top = self._open_top_goal()
+                self._finish_activity()
+                self.state.goal = top if block.depth > 0 else None
+                self._new_goal(text, None, subgoal=block.depth > 0 and top is not None, level=9)
+                self._mark(first)
+                continue
             if block.kind == LIST_ITEM and self._list_activity(block):
+                self._mark(first)
+                continue
+            if block.kind == LIST_ITEM and self.state.listing and self.state.goal is not None and len(text) <= 200 \
+                    and not text.rstrip().endswith(".") and not self.words.field_line(text):
+                self._new_activity(text, None)  # a title alone in the list under 'Aktiviteter'
                 self._mark(first)
                 continue
             if block.kind == PARAGRAPH and self._status_line_activity(block):
@@ -279,6 +294,9 @@ class ReportInterpreter:
                 heads.append((i, block.level if block.kind == HEADING else 7, self._unmarked(text)))
         sheets = {i for i, level, _ in heads if level == 0}
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
+        # A goal's heading set as one row with its level in the margin ('1.1 Fler elever … | Ej uppnått').
+        numbers += [(i, m.group(1)) for i, block in enumerate(blocks)
+                    if block.kind == TABLE and len(block.rows) == 1 and (m := _NUMBER.match(squash(block.rows[0][0])))]
         goal_blocks: set[int] = set()
         chapter_goals: set[int] = set()
         unproven: set[int] = set()
@@ -292,7 +310,8 @@ class ReportInterpreter:
                 continue
             if numbered and "." not in numbered.group(1):
                 below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
-                if below and not _GOAL_WORDS.search(numbered.group(2)) and not self.words.heading_kind(numbered.group(2)) \
+                chapter_words = _GOAL_WORDS.search(numbered.group(2)) and len(numbered.group(2).split()) <= 4
+                if below and not chapter_words and not self.words.heading_kind(numbered.group(2)) \
                         and not self.words.role(numbered.group(2)):  # '3 Måluppfyllelse' is a chapter, not a goal
                     chapter_goals.add(i)
                 elif not below and not self._holds_goal_evidence(blocks, heads, position):
@@ -323,9 +342,13 @@ class ReportInterpreter:
                     first_field = found[0]
                 elif first_field is None and block.kind == PARAGRAPH and self.labels.match("goal", inner):
                     first_field = "assessment"  # 'Målet kan delvis uppnås' alone under the heading
+                elif block.kind == LIST_ITEM and self._ends_with_status(squash(block.text.partition("\n")[0])):
+                    activities = True  # 'Kulturgaranti för förskoleklass Genomförd': an activity listed
             titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
 
+            if not titled and self._trailing_level(text)[1] is not None:
+                first_field = "assessment"  # 'Kulturen når fler (Delvis uppfyllt)': the level in the heading
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (
                     activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
@@ -374,6 +397,23 @@ class ReportInterpreter:
         head, _, rest = block.text.partition("\n")
         if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
             return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
+        words = squash(head).split()
+        ending = next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
+                       if (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
+        if ending is not None and not squash(head).endswith(".") and len(head) <= 200:
+            # 'Kulturgaranti för förskoleklass Genomförd' / '15 jan 2024 – 13 dec 2024': the title, its status
+            # after it, and its dates on the line below.
+            activity = self._new_activity(" ".join(words[:-ending[0]]), None)
+            activity.status, activity.status_raw = ending[1].canonical, ending[1].written
+            span = squash(rest)
+            if (pair := _DATE_PAIR.fullmatch(span)) is not None:
+                activity.start, activity.end = pair.group(1), pair.group(2)
+            elif (written := written_span(span)) is not None:
+                activity.start, activity.end = written
+            elif span:
+                activity.comment = span
+            self.state.role = "comment"
+            return True
         title, fields = self.words.trailing_fields(squash(block.text))
         if fields and any(role == "status" for role, _ in fields) and 3 <= len(title) <= 200:
             # 'Inventera avlopp. Status: Pågår enligt plan. Tidsperiod: 2024-03-04 – 2024-11-29. Hittills …':
@@ -476,6 +516,14 @@ class ReportInterpreter:
             if level == 1:
                 self._finish_activity()
                 self.state.goal = None
+            self.state.listing = role == "activity" and self.state.goal is not None
+            self._mark(line)
+            return True
+        if (activity := self.state.activity) is not None and activity.status is None and \
+                (found := self.labels.match("activity", text)) is not None:
+            # A status set as a heading of its own under the activity's title ('Enligt plan' in colour).
+            activity.status, activity.status_raw = found.canonical, found.written
+            self.state.role = "comment"
             self._mark(line)
             return True
         if index in self.chapter_goals and numbered:
@@ -567,6 +615,29 @@ class ReportInterpreter:
         self._mark(line)
         return True
 
+    def _ends_with_status(self, text: str) -> bool:
+        words = text.split()
+        return not text.endswith(".") and any(self.labels.match("activity", " ".join(words[-n:])) is not None
+                                              for n in range(1, min(4, len(words) - 2) + 1))
+
+    def _assessed_item(self, blocks: list[Block], index: int) -> bool:
+        """A short list item whose next block states a level ('Bedömning: …', 'Prognos helår: …'): a goal."""
+        text = squash(blocks[index].text)
+        if len(text) > 200 or text.endswith(".") or self.words.field_line(text) or self.words.heading_kind(text):
+            return False
+        following = next((blk for blk in blocks[index + 1:] if not blk.furniture), None)
+        found = self.words.field_line(squash(following.text)) if following is not None and \
+            following.kind in (PARAGRAPH, LIST_ITEM) else None  # (a loose list's paragraph is an item's)
+        return found is not None and found[0] in ("assessment", "prognosis")
+
+    def _leading_status(self, text: str) -> tuple[LabelMatch | None, str]:
+        """The status a short line opens with ('Vilande från', 'Planerad vecka 26–27'), and the words after it."""
+        words = text.split()
+        for n in range(min(5, len(words)), 0, -1):
+            if (found := self.labels.match("activity", " ".join(words[:n]))) is not None:
+                return found, " ".join(words[n:])
+        return None, text
+
     def _unmarked_field(self, text: str) -> str:
         """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""
         marked = _LEADING_MARK.match(text)
@@ -591,6 +662,10 @@ class ReportInterpreter:
     def _trailing_level(self, title: str) -> tuple[str, LabelMatch | None]:
         """A goal title with its level set after it on the same line ('Fler resor … Målet nås', '… Ingen
         prognos'), as a scorecard's coloured box prints: the title and the level (None where it says none)."""
+        if (said := re.match(r"^(.{6,}?)\s*\(([^()]{2,40})\)$", title)) and (
+                (found := self.labels.match("goal", said.group(2))) is not None
+                or self.words.says_not_assessed(said.group(2))):
+            return said.group(1), found  # 'Kulturen når fler (Delvis uppfyllt)': an icon's text after the title
         words = title.split()
         for n in range(min(6, len(words) - 2), 0, -1):  # the title keeps two words at least
             tail = " ".join(words[-n:])
@@ -658,6 +733,7 @@ class ReportInterpreter:
             goal.assessment, goal.assessment_raw = stated.canonical, stated.written
         self.goals.append(goal)
         self.state.goal, self.state.role = goal, None
+        self.state.listing = False
         if parent is None and self.state.goal_level is None and level < 8:
             self.state.goal_level = level
         return goal
@@ -754,6 +830,27 @@ class ReportInterpreter:
                 state.role = "comment"
                 self._mark(line)
                 return
+            if target_activity.status is None and state.role in (None, "description", "status") and \
+                    (pair := _DATE_PAIR.search(text) or _ONE_DATE.search(text)) is not None:
+                # 'Avviker 2022-08-15 – 2023-06-16', 'Vilande från 2023-03-01': a status and its time.
+                found, rest = self._leading_status(text[:pair.start()])
+                if found is not None and len(rest.split()) <= 1:
+                    target_activity.status, target_activity.status_raw = found.canonical, found.written
+                    if pair.re is _DATE_PAIR:
+                        target_activity.start, target_activity.end = pair.group(1), pair.group(2)
+                    elif (role := self.words.date_role(rest or "slut")) in ("start", "end"):
+                        setattr(target_activity, role, pair.group(1))
+                    state.role = "comment"
+                    self._mark(line)
+                    return
+            if target_activity.status is None and state.role is None and len(text) <= 40 and \
+                    (found := self._leading_status(text)[0]) is not None:
+                # 'Planerad vecka 26–27' under the title: its status, and when (no date to read).
+                target_activity.status, target_activity.status_raw = found.canonical, found.written
+                target_activity.comment = _join(target_activity.comment, self._leading_status(text)[1])
+                state.role = "comment"
+                self._mark(line)
+                return
             if target_activity.status is None and state.role in (None, "description", "status"):
                 status = self.labels.match("activity", text)
                 if status:
@@ -796,6 +893,10 @@ class ReportInterpreter:
         day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
+        elif role == "dates" and (span := written_span(value)):
+            activity.start, activity.end = span
+        elif role == "dates" and single and re.fullmatch(r"\s*[–—-]\s*", value[single.end():]):
+            activity.start = single.group(1)  # '2024-09-01–': begun, no end set
         elif role == "dates" and single and self.words.date_role(value[:single.start()]) in ("start", "end"):
             # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'klar 2026-02-27' in a timetable: one end of it.
             setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
@@ -888,6 +989,15 @@ class ReportInterpreter:
         return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
 
     def _table(self, block: Block, first: int) -> None:
+        lone = _trimmed(block.rows[0]) if len(block.rows) == 1 else []
+        if len(lone) == 2 and (_NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
+                self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
+                or squash(lone[1]) in ("–", "-", "—")):
+            # '1.1 Fler elever når kunskapskraven | Ej uppnått': a goal's heading with its level set in the margin.
+            if self._heading(squash(lone[0]), 7, first) and self.state.goal is not None and \
+                    self.state.goal.assessment is None and (found := self.labels.match("goal", squash(lone[1]))):
+                self.state.goal.assessment, self.state.goal.assessment_raw = found.canonical, found.written
+            return
         if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
                 self._header_row(block.rows[1]):
             # Column groups over the header ('Tertial 1 (jan–apr)' over 'Bedömning | Kommentar'): the header

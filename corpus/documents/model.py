@@ -54,3 +54,11 @@ class Document:
                 lines.append(line)
                 where.append((b, r))
         return lines, where
+
+
+def trimmed_row(row: list[str]) -> list[str]:
+    """A table row without its empty cells at the end (the padding a sheet's width, or a merged cell, leaves)."""
+    end = len(row)
+    while end and not (row[end - 1] or "").strip():
+        end -= 1
+    return row[:end]

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
-from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, trimmed_row
 from corpus.model import ReportFormatError
 
 # Encodings a Swedish report is plausibly saved in; anything charset-normalizer proposes outside them is
@@ -286,18 +286,11 @@ def delimited_blocks(text: str) -> list[Block] | None:
             # A title line, or an empty row: what Excel leaves between two tables of one sheet.
             blocks.append(Block(PARAGRAPH, filled[0] if filled else ""))
         elif blocks and blocks[-1].kind == TABLE:
-            blocks[-1].rows.append(_trimmed(row))
+            blocks[-1].rows.append(trimmed_row(row))
         else:
-            blocks.append(Block(TABLE, rows=[_trimmed(row)]))
+            blocks.append(Block(TABLE, rows=[trimmed_row(row)]))
     return [b for b in blocks if b.rows or b.text]
 
-
-def _trimmed(row: list[str]) -> list[str]:
-    """A row without the empty fields Excel pads it with to the sheet's width."""
-    end = len(row)
-    while end > 1 and not row[end - 1]:
-        end -= 1
-    return row[:end]
 
 
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,})")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
-from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
+from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
 from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level, schemes
 from corpus.model import (
@@ -196,6 +196,7 @@ class ReportInterpreter:
         self.goals_labelled = False
         self.table_rows_filled = False
         self.table_last_activity: ParsedActivity | None = None
+        self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
         self.labels = self.scheme_labels
         if (legend := self._legend(document.blocks)):
@@ -342,7 +343,7 @@ class ReportInterpreter:
                     first_field = found[0]
                 elif first_field is None and block.kind == PARAGRAPH and self.labels.match("goal", inner):
                     first_field = "assessment"  # 'Målet kan delvis uppnås' alone under the heading
-                elif block.kind == LIST_ITEM and self._ends_with_status(squash(block.text.partition("\n")[0])):
+                elif block.kind == LIST_ITEM and self._status_at_end(squash(block.text.partition("\n")[0])):
                     activities = True  # 'Kulturgaranti för förskoleklass Genomförd': an activity listed
             titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
@@ -398,9 +399,8 @@ class ReportInterpreter:
         if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
             return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
         words = squash(head).split()
-        ending = next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
-                       if (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
-        if ending is not None and not squash(head).endswith(".") and len(head) <= 200:
+        ending = self._status_at_end(squash(head))
+        if ending is not None and len(head) <= 200:
             # 'Kulturgaranti för förskoleklass Genomförd' / '15 jan 2024 – 13 dec 2024': the title, its status
             # after it, and its dates on the line below.
             activity = self._new_activity(" ".join(words[:-ending[0]]), None)
@@ -494,11 +494,11 @@ class ReportInterpreter:
             self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
             self._mark(line)
             return True
-        marked = _LEADING_MARK.match(text)
-        if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
+        if (unmarked := self._unmarked(text)) != text:
             # '◐ Mål 1 …', 'Grön Delmål 2a …': a scorecard's symbol before the item is its level or status.
-            handled = self._heading(marked.group(2), level, line)
-            self._apply_mark(kind[0], marked.group(1))
+            handled = self._heading(unmarked, level, line)
+            mark = _LEADING_MARK.match(text).group(1)  # type: ignore[union-attr]
+            self._apply_mark(self.words.heading_kind(unmarked)[0], mark)  # type: ignore[index]
             return handled
         kind = self.words.heading_kind(text)
         numbered = _NUMBER.match(text)
@@ -615,10 +615,14 @@ class ReportInterpreter:
         self._mark(line)
         return True
 
-    def _ends_with_status(self, text: str) -> bool:
+    def _status_at_end(self, text: str) -> tuple[int, LabelMatch] | None:
+        """A status closing a line of a title ('Kulturgaranti för förskoleklass Genomförd'): how many words it
+        takes, the longest first, and the label; None where the line ends a sentence or in no status."""
         words = text.split()
-        return not text.endswith(".") and any(self.labels.match("activity", " ".join(words[-n:])) is not None
-                                              for n in range(1, min(4, len(words) - 2) + 1))
+        if text.endswith("."):
+            return None
+        return next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
+                     if (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
 
     def _assessed_item(self, blocks: list[Block], index: int) -> bool:
         """A short list item whose next block states a level ('Bedömning: …', 'Prognos helår: …'): a goal."""
@@ -843,11 +847,11 @@ class ReportInterpreter:
                     state.role = "comment"
                     self._mark(line)
                     return
-            if target_activity.status is None and state.role is None and len(text) <= 40 and \
-                    (found := self._leading_status(text)[0]) is not None:
+            leading, when = self._leading_status(text) if len(text) <= 40 else (None, text)
+            if target_activity.status is None and state.role is None and leading is not None:
                 # 'Planerad vecka 26–27' under the title: its status, and when (no date to read).
-                target_activity.status, target_activity.status_raw = found.canonical, found.written
-                target_activity.comment = _join(target_activity.comment, self._leading_status(text)[1])
+                target_activity.status, target_activity.status_raw = leading.canonical, leading.written
+                target_activity.comment = _join(target_activity.comment, when)
                 state.role = "comment"
                 self._mark(line)
                 return
@@ -989,7 +993,7 @@ class ReportInterpreter:
         return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
 
     def _table(self, block: Block, first: int) -> None:
-        lone = _trimmed(block.rows[0]) if len(block.rows) == 1 else []
+        lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
         if len(lone) == 2 and (_NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
                 or squash(lone[1]) in ("–", "-", "—")):
@@ -1033,7 +1037,7 @@ class ReportInterpreter:
             self._typed_table(block, roles, first)
             return
         known = [r for r in roles if r]
-        pairs = [_trimmed(row) for row in block.rows]
+        pairs = [trimmed_row(row) for row in block.rows]
         labelled_rows = sum(1 for r in pairs[1:] if r and self.words.role(r[0]))
         if (len(known) <= 1 or labelled_rows >= max(1, len(pairs) - 2)) and all(len(r) <= 2 for r in pairs) and \
                 any(len(r) == 2 for r in pairs) and \
@@ -1110,7 +1114,6 @@ class ReportInterpreter:
                     "activity" not in roles:
                 # Levels named by the report's own codes ('ÄGARDIR', 'BOLAG'): the first seen is the top level.
                 code = values["item_kind"].lower()
-                self.level_codes = getattr(self, "level_codes", [])
                 if code not in self.level_codes:
                     self.level_codes.append(code)
                 kind = "goal" if self.level_codes.index(code) == 0 else "subgoal"
@@ -1316,14 +1319,6 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
-
-
-def _trimmed(row: list[str]) -> list[str]:
-    """A row without its empty cells at the end."""
-    end = len(row)
-    while end and not squash(row[end - 1] or ""):
-        end -= 1
-    return row[:end]
 
 
 def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:

@@ -106,6 +106,12 @@ def test_keyword_baseline(text: str, label: str) -> None:
         ("Rekryteringen drog ut på tiden, vi ligger efter tidplanen.", "2024-01-01", "Pågående med avvikelse", None),
         ("Vi har ännu inte kommit igång med detta.", "2024-01-01", "Ej påbörjad", "Ej påbörjad"),
         ("Avtalet skrevs under i mars.", "2024-01-01", "Avslutad enligt plan", None),
+        # A start date after the report, but the comment says the work is under way: the text is newer.
+        ("Arbetet är påbörjat och pågår.", "2024-09-01", "Pågående enligt plan", None),
+        ("Insatsen har startat och löper på.", "2024-09-01", "Pågående enligt plan", None),
+        # Preparations under way are not the work itself.
+        ("Planering pågår inför starten.", "2024-09-01", "Ej påbörjad", "Ej påbörjad"),
+        ("Förberedelser pågår tillsammans med förvaltningen.", "2024-09-01", "Ej påbörjad", "Ej påbörjad"),
     ],
 )
 def test_reviewer_rule_reads_cues_and_dates(text: str, start: str, status: str, decisive: str | None) -> None:

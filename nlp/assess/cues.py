@@ -8,6 +8,7 @@ import re
 import numpy as np
 
 from nlp.assess.examples import Example
+from nlp.progress import clauses, read_progress
 
 # ---- cue words (features; evaluation/baselines.py builds its keyword rules on them) -------------------------------------------------------------------
 
@@ -65,9 +66,22 @@ def decisive_status(example: Example) -> str | None:
         return None
     if STATUS_CUES["waiting"].search(text):
         return "Vänteläge"
-    if STATUS_CUES["not_started"].search(text) or example.date_features()[0]:
+    if STATUS_CUES["not_started"].search(text):
+        return "Ej påbörjad"
+    # A start date after the report says not started, unless the comment says the work is under way: the
+    # text is newer than the plan's dates ("Aktiviteten är påbörjad och pågår").
+    if example.date_features()[0] and not _says_under_way(text):
         return "Ej påbörjad"
     return None
+
+
+# Preparing is not doing: "Förberedelser pågår", "Planering pågår" say the work itself has not begun.
+PREPARING_WORDS = re.compile(r"\b(?:planering\w*|f[oö]rbered\w*|f[oö]rarbete\w*|f[oö]rstudie\w*)\b", re.I)
+
+
+def _says_under_way(text: str) -> bool:
+    return any(read_progress(clause).says("ongoing") and not PREPARING_WORDS.search(clause)
+               for clause in clauses(text))
 
 
 def reviewer_status(example: Example) -> str:

@@ -40,6 +40,9 @@ _UP_GOAL = re.compile(r"\b(?:öka\w*|fler|högre|förbättra\w*|stärka\w*|växa
 NEAR_SHARE = 0.1
 # Years and dates are not figures of an indicator.
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d\d$")
+# A time limit inside what is measured ("andelen som får besök inom 90 dagar") is neither its value nor a sign
+# that lower is better.
+_TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\b")
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,11 @@ def _number(text: str) -> float:
 
 def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]:
     out = []
+    limits = [m.span() for m in _TIME_LIMIT.finditer(text)]
     for match in _FIGURE.finditer(text):
         if skip and skip[0] <= match.start() < skip[1]:
+            continue
+        if any(start <= match.start() < end for start, end in limits):
             continue
         raw = match.group("value")
         if _NOT_A_FIGURE.match(raw) or re.match(r"\s*(?:av|utav)\b", text[match.end():]):
@@ -78,14 +84,16 @@ def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]
     return out
 
 
-def _direction(bound: str | None, title: str, sentence: str) -> bool:
-    """Whether lower is better."""
+def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0) -> bool:
+    """Whether lower is better. A negative target is a reduction to reach ("mål −25 %" against a base year)."""
+    if target < 0 and not bound:
+        return True
     if bound:
         return bound.strip().startswith(("högst", "max", "under", "lägst"))
     down, up = bool(_DOWN_GOAL.search(title)), bool(_UP_GOAL.search(title))
     if down != up:
         return down
-    return bool(_LOWER_IS_BETTER.search(sentence))
+    return bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)))
 
 
 def target_comparisons(text: str, title: str = "") -> list[TargetComparison]:
@@ -113,11 +121,78 @@ def target_comparisons(text: str, title: str = "") -> list[TargetComparison]:
             value = previous[0][1]
         else:
             continue
-        out.append(TargetComparison(value, target, _direction(bound, title, lowered)))
+        out.append(TargetComparison(value, target, _direction(bound, title, lowered, target)))
     return out
 
 
-TARGET_FEATURE_NAMES = ("states_target", "all_met", "none_met", "some_met", "near_miss", "far_miss")
+# ---- the trend beside the figures ---------------------------------------------------------------------------
+# A reviewer reads a missed target by where it is heading: closer to it than last year (partly fulfilled), or
+# standing still or moving away (not fulfilled). The year before is written as a figure ("från 6,3 till 5,9",
+# "2023: 7,6 %", "74 procent året innan") or as words for the way the indicator moved.
+_FROM_TO = re.compile(rf"\bfrån\s+(?P<previous>{NUMBER})\s*(?:%|procent|\w+)?\s+till\s+(?P<current>{NUMBER})")
+_YEAR_VALUE = re.compile(rf"\b(?:19|20)\d\d\s*:\s*(?P<previous>{NUMBER})")
+_VALUE_BEFORE = re.compile(
+    rf"(?P<previous>{NUMBER})\s*(?:%|procent|\w+)?\s+(?:året\s+innan|året\s+före|föregående\s+år|i\s+fjol|förra\s+året)")
+_BETTER = re.compile(r"\b(?:förbättr\w*|rätt\s+(?:håll|riktning)|positiv\s+(?:utveckling|trend))\b|\btrend\s*\+")
+_WORSE = re.compile(r"\b(?:försämr\w*|fel\s+(?:håll|riktning)|negativ\s+(?:utveckling|trend))\b|\btrend\s*[−-]")
+_RISING = re.compile(r"\b(?:ökat|ökade|ökar|ökning\w*|stigit|steg|stiger|gått\s+upp|plus\s+\d|uppgång\w*|uppåtgående)\b")
+_FALLING = re.compile(r"\b(?:minskat|minskade|minskar|minskning\w*|sjunkit|sjönk|sjunker|gått\s+(?:ned|ner)|minus\s+\d"
+                      r"|nedgång\w*|nedåtgående|tappat)\b")
+_FLAT = re.compile(r"\b(?:samma\s+(?:nivå|som)|oförändrad\w*|i\s+nivå\s+med\s+(?:föregående|förra|fjol)|ligger\s+kvar"
+                   r"|står\s+still|stått\s+still|densamma|lika\s+som)\b")
+
+
+def figure_trend(text: str, lower_is_better: bool) -> int:
+    """+1 where the indicator moved the better way since the year before, −1 the worse way, 0 where it stood
+    still or the comment does not say (or says both)."""
+    lowered = text.lower()
+    for pattern in (_FROM_TO, _YEAR_VALUE, _VALUE_BEFORE):
+        match = pattern.search(lowered)
+        if match is None:
+            continue
+        previous = _number(match.group("previous"))
+        current = _number(match.group("current")) if "current" in match.groupdict() else None
+        if current is None:
+            continue  # the value is the comparison's own; the caller reads it
+        change = current - previous
+        return 0 if change == 0 else (1 if (change < 0) == lower_is_better else -1)
+    # The target's own sentence can say "ökning" as the aim ("mål: ökning med 20"): read the words outside it.
+    words = _TARGET_AFTER.sub(" ", lowered)
+    better = bool(_BETTER.search(words)) or bool((_FALLING if lower_is_better else _RISING).search(words))
+    worse = bool(_WORSE.search(words)) or bool((_RISING if lower_is_better else _FALLING).search(words))
+    if better != worse:
+        return 1 if better else -1
+    return 0
+
+
+def _previous_trend(text: str, comparison: TargetComparison) -> int | None:
+    """The trend from a year-before figure written beside the comparison's value ("2023: 7,6 %", "157 året innan")."""
+    lowered = text.lower()
+    for pattern in (_YEAR_VALUE, _VALUE_BEFORE):
+        match = pattern.search(lowered)
+        if match is not None:
+            change = comparison.value - _number(match.group("previous"))
+            if change == comparison.target - comparison.value:  # the target itself, read as the year before
+                continue
+            return 0 if change == 0 else (1 if (change < 0) == comparison.lower_is_better else -1)
+    return None
+
+
+def target_trend(text: str, comparisons: list[TargetComparison]) -> int:
+    """The trend of the comment's indicators toward their targets: figures first, else the words."""
+    if not comparisons:
+        return 0
+    worst = max(comparisons, key=lambda c: c.shortfall)
+    from_to = _FROM_TO.search(text.lower())
+    if from_to is None:
+        read = _previous_trend(text, worst)
+        if read is not None:
+            return read
+    return figure_trend(text, worst.lower_is_better)
+
+
+TARGET_FEATURE_NAMES = ("states_target", "all_met", "none_met", "some_met", "near_miss", "far_miss",
+                        "missed_improving", "missed_not_improving")
 
 
 def target_features(title: str, text: str) -> np.ndarray:
@@ -128,5 +203,25 @@ def target_features(title: str, text: str) -> np.ndarray:
         return np.zeros(len(TARGET_FEATURE_NAMES))
     met = [c.met for c in found]
     worst = max(c.shortfall for c in found)
+    missed = not all(met)
+    trend = target_trend(text, found)
     return np.array([1.0, float(all(met)), float(not any(met)), float(any(met) and not all(met)),
-                     float(0 < worst <= NEAR_SHARE), float(worst > NEAR_SHARE)])
+                     float(0 < worst <= NEAR_SHARE), float(worst > NEAR_SHARE),
+                     float(missed and trend > 0), float(missed and trend <= 0)])
+
+
+def figure_level(title: str, text: str) -> str | None:
+    """A reviewer's reading of a goal comment by its figures alone, where it compares any with a target: every
+    target met, fulfilled; some met, partly; none met but heading the right way, partly where near the target
+    and barely where far from it; none met and standing still or going the wrong way, not fulfilled."""
+    found = target_comparisons(text, title)
+    if not found:
+        return None
+    met = [c.met for c in found]
+    if all(met):
+        return "Uppfyllt"
+    if any(met):
+        return "Delvis uppfyllt"
+    if target_trend(text, found) > 0:
+        return "Delvis uppfyllt" if max(c.shortfall for c in found) <= 2 * NEAR_SHARE else "Knappt uppfyllt"
+    return "Ej uppfyllt"

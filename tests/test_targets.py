@@ -31,9 +31,38 @@ def test_target_features_say_how_the_figures_stand() -> None:
 
     assert named(target_features("", "Arbetet går bra.")) == set()
     assert named(target_features("", "Andelen är 88 % (mål 85 %).")) == {"states_target", "all_met"}
-    assert named(target_features("", "Andelen är 83 % (mål 85 %).")) == {"states_target", "none_met", "near_miss"}
+    assert named(target_features("", "Andelen är 83 % (mål 85 %).")) == {"states_target", "none_met", "near_miss",
+                                                                          "missed_not_improving"}
     assert named(target_features("", "Andelen är 60 % (mål 85 %). Nöjdheten är 90 (mål 80).")) == {
-        "states_target", "some_met", "far_miss"}
+        "states_target", "some_met", "far_miss", "missed_not_improving"}
+    assert named(target_features("", "Andelen är 83 % (mål 85 %), en ökning från 79 %.")) == {
+        "states_target", "none_met", "near_miss", "missed_improving"}
+
+
+@pytest.mark.parametrize(("text", "trend"), [
+    # A figure for the year before, the better way for what is measured
+    ("Sjukfrånvaron var 7,1 % (mål 6,0 %, 2023: 7,6 %).", 1),
+    ("Sjukfrånvaron var 7,1 % (mål 6,0 %, 2023: 6,8 %).", -1),
+    ("Nöjdheten steg från 70 till 76 procent, mot målvärdet 80.", 1),
+    ("Väntetiden var 54 dagar mot målet 45; 61 dagar året innan.", 1),
+    # Words for the way it moved, read against which way is better
+    ("Andelen är 79 procent, samma som förra året. Målet var 85.", 0),
+    ("59 % har förtroende (mål 65 %). Nedgång två år i rad.", -1),
+    ("Handläggningstiden är 40 dagar mot målet 30, men har minskat under hösten.", 1),
+    ("Andelen är 72 % (mål 80 %), trend +.", 1),
+    ("Andelen är 72 % (mål 80 %) och utvecklingen går åt fel håll.", -1),
+    # The aim's own word is no trend: "mål: ökning" says where to go, not where it went
+    ("Andelen är 61 procent, medan målvärdet för ökning är 70.", 0),
+])
+def test_the_trend_beside_a_missed_target(text: str, trend: int) -> None:
+    from nlp.targets import target_trend
+
+    assert target_trend(text, target_comparisons(text)) == trend
+
+
+def test_a_time_limit_is_not_the_value() -> None:
+    found = target_comparisons("72 % får besök inom 90 dagar (mål 80 %).")
+    assert [(c.value, c.target, c.lower_is_better) for c in found] == [(72.0, 80.0, False)]
 
 
 def test_figures_against_a_target_are_a_basis_for_a_proposal() -> None:
@@ -42,3 +71,22 @@ def test_figures_against_a_target_are_a_basis_for_a_proposal() -> None:
     probabilities = {"Uppfyllt": 0.7, "Delvis uppfyllt": 0.2, "Knappt uppfyllt": 0.05, "Ej uppfyllt": 0.05}
     assert not abstains("goal", probabilities, "Nöjd kundindex 81 (mål 78).")
     assert abstains("goal", probabilities, "Se bilaga 3.")
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Nöjdheten är 81 procent (mål 78 procent).", "Uppfyllt"),
+    ("Andelen är 60 % (mål 85 %). Nöjdheten är 90 (mål 80).", "Delvis uppfyllt"),
+    # Missed, but closer than the year before: near the target partly, far from it barely
+    ("Andelen är 83 % (mål 85 %), en ökning från 79 %.", "Delvis uppfyllt"),
+    ("Väntetiden har minskat, från 88 till 84 dagar, men målvärdet är 60 dagar.", "Knappt uppfyllt"),
+    # Missed and standing still or going the wrong way
+    ("Andelen är 79 procent, samma som förra året. Målet var 85.", "Ej uppfyllt"),
+    ("59 % har förtroende (mål 65 %). Nedgång två år i rad.", "Ej uppfyllt"),
+    # A reduction written as a negative target: lower is better
+    ("Utsläppen är −30 % mot basåret, mål −25 %.", "Uppfyllt"),
+    ("Arbetet går bra.", None),
+])
+def test_a_goal_read_by_its_figures(text: str, level: str | None) -> None:
+    from nlp.targets import figure_level
+
+    assert figure_level("", text) == level

@@ -146,15 +146,9 @@ def figure_trend(text: str, lower_is_better: bool) -> int:
     """+1 where the indicator moved the better way since the year before, −1 the worse way, 0 where it stood
     still or the comment does not say (or says both)."""
     lowered = text.lower()
-    for pattern in (_FROM_TO, _YEAR_VALUE, _VALUE_BEFORE):
-        match = pattern.search(lowered)
-        if match is None:
-            continue
-        previous = _number(match.group("previous"))
-        current = _number(match.group("current")) if "current" in match.groupdict() else None
-        if current is None:
-            continue  # the value is the comparison's own; the caller reads it
-        change = current - previous
+    match = _FROM_TO.search(lowered)  # a year-before figure alone is read against the value by _previous_trend
+    if match is not None:
+        change = _number(match.group("current")) - _number(match.group("previous"))
         return 0 if change == 0 else (1 if (change < 0) == lower_is_better else -1)
     # The target's own sentence can say "ökning" as the aim ("mål: ökning med 20"): read the words outside it.
     words = _TARGET_AFTER.sub(" ", lowered)

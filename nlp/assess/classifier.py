@@ -105,20 +105,18 @@ class AssessmentClassifier(BaseEstimator, ClassifierMixin):
     def predict_proba(self, examples: list[Example]) -> np.ndarray:
         probabilities = self.model_.predict_proba(self._features(examples))
         if self.override and self.structure == "dates":
-            classes = list(self.classes_)
-            for row, example in zip(probabilities, examples, strict=True):
-                decisive = decisive_status(example)
-                if decisive in classes:
-                    row *= 1 - self.override
-                    row[classes.index(decisive)] += self.override
+            self._give_mass(probabilities, [decisive_status(e) for e in examples], self.override)
         if self.figure_override and self.structure == "text":
-            classes = list(self.classes_)
-            for row, example in zip(probabilities, examples, strict=True):
-                level = figure_level(example.title, example.stripped)
-                if level in classes:
-                    row *= 1 - self.figure_override
-                    row[classes.index(level)] += self.figure_override
+            self._give_mass(probabilities, [figure_level(e.title, e.stripped) for e in examples], self.figure_override)
         return probabilities
+
+    def _give_mass(self, probabilities: np.ndarray, levels: list[str | None], share: float) -> None:
+        """Each row's `share` of the probability goes to the level a rule settles on, where it settles on one."""
+        classes = list(self.classes_)
+        for row, level in zip(probabilities, levels, strict=True):
+            if level in classes:
+                row *= 1 - share
+                row[classes.index(level)] += share
 
     def predict(self, examples: list[Example]) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(examples), axis=1)]

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from nlp.targets import figure_trend, goal_direction
+
 # Negators and how far back they reach: Swedish puts 'inte' after the finite verb in main clauses
 # ("har inte påbörjats", "påbörjas inte") and before it in subordinate ones ("eftersom vi inte har hunnit").
 NEGATORS = re.compile(r"\b(inte|ej|icke|aldrig|ingen|inget|inga|varken|utan\s+att)\b")
@@ -258,27 +260,16 @@ def progress_status(text: str) -> str:
     return "Pågående enligt plan"
 
 
-# A goal's own direction ("ska öka", "fler", "ska minska", "färre", "kortare"): a falling figure is good news
-# for a goal to reduce something, bad news for one to raise it.
-_UP = re.compile(r"\b(?:öka\w*|fler|högre|förbättra\w*|stärka\w*|växa|större|bredda\w*|utveckla\w*|attraktiv\w*)\b")
-_DOWN = re.compile(r"\b(?:minska\w*|färre|lägre|kortare|korta\w*|sänka\w*|begränsa\w*|mindre|reducera\w*)\b")
 _BELOW = re.compile(r"\bunder\s+(?:målvärdet|målnivån|målet|måltalet)\b")
 _ABOVE = re.compile(r"\b(?:över|överstiger)\s+(?:målvärdet|målnivån|målet|måltalet)\b")
-
-
-def goal_direction(title: str) -> int:
-    """+1 for a goal to raise something, -1 for one to reduce it, 0 where the title says neither."""
-    title = title.lower()
-    up, down = bool(_UP.search(title)), bool(_DOWN.search(title))
-    return 0 if up == down else (1 if up else -1)
 
 
 def direction_features(title: str, text: str) -> np.ndarray:
     """Whether the comment's trend and its position against the target go the goal's way or against it."""
     direction = goal_direction(title)
-    reading = read_progress(text)
     lowered = text.lower()
-    trend = float(reading.says("rising")) - float(reading.says("falling"))
+    # The way the indicator moved, read against the goal's way (figure_trend: +1 the better way, −1 the worse).
+    trend = figure_trend(text, lower_is_better=direction < 0) if direction else 0
     position = float(bool(_ABOVE.search(lowered))) - float(bool(_BELOW.search(lowered)))
-    return np.array([float(direction * trend > 0), float(direction * trend < 0),
+    return np.array([float(trend > 0), float(trend < 0),
                      float(direction * position > 0), float(direction * position < 0), float(direction == 0)])

@@ -34,8 +34,12 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9−-])")
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:väntetid\w*|kötid\w*|handläggningstid\w*|ledtid\w*|sjukfrånvaro\w*|frånvaro\w*|kö(?:n|er)?|dagar|"
     r"veckor|tid\s+från|kostnad\w*|underskott\w*|klagomål|avvikelser|personalomsättning\w*|slutar)\b")
-_DOWN_GOAL = re.compile(r"\b(?:minska\w*|färre|lägre|kortare|korta\w*|sänka\w*|begränsa\w*|mindre|reducera\w*)\b")
-_UP_GOAL = re.compile(r"\b(?:öka\w*|fler|högre|förbättra\w*|stärka\w*|växa|större|längre)\b")
+# A goal's own direction: "ska öka", "fler", "längre" raise a quantity; "ska minska", "färre", "kortare" reduce
+# one. Words of quality ("förbättra", "stärka", "utveckla") aim up for the goal but say nothing about which way
+# its measure is better ("förbättra väntetiderna"): they count for the goal's sense, never for a figure's.
+_RAISE = re.compile(r"\b(?:öka\w*|fler|högre|växa|större|längre)\b")
+_REDUCE = re.compile(r"\b(?:minska\w*|färre|lägre|kortare|korta\w*|sänka\w*|begränsa\w*|mindre|reducera\w*)\b")
+_IMPROVE = re.compile(r"\b(?:förbättra\w*|stärka\w*|bredda\w*|utveckla\w*|attraktiv\w*)\b")
 # A miss within this share of the target is near it (a partial fulfilment), beyond it far from it.
 NEAR_SHARE = 0.1
 # Years and dates are not figures of an indicator.
@@ -43,6 +47,15 @@ _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d\d$")
 # A time limit inside what is measured ("andelen som får besök inom 90 dagar") is neither its value nor a sign
 # that lower is better.
 _TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\b")
+
+
+def goal_direction(title: str, of_measure: bool = False) -> int:
+    """+1 for a goal to raise something, -1 for one to reduce it, 0 where the title says neither (or both);
+    `of_measure`: only the words that say which way a figure is better."""
+    title = title.lower()
+    up = bool(_RAISE.search(title)) or (not of_measure and bool(_IMPROVE.search(title)))
+    down = bool(_REDUCE.search(title))
+    return 0 if up == down else (1 if up else -1)
 
 
 @dataclass(frozen=True)
@@ -90,9 +103,9 @@ def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0
         return True
     if bound:
         return bound.strip().startswith(("högst", "max", "under", "lägst"))
-    down, up = bool(_DOWN_GOAL.search(title)), bool(_UP_GOAL.search(title))
-    if down != up:
-        return down
+    direction = goal_direction(title, of_measure=True)
+    if direction:
+        return direction < 0
     return bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)))
 
 
@@ -165,9 +178,10 @@ def _previous_trend(text: str, comparison: TargetComparison) -> int | None:
     for pattern in (_YEAR_VALUE, _VALUE_BEFORE):
         match = pattern.search(lowered)
         if match is not None:
-            change = comparison.value - _number(match.group("previous"))
-            if change == comparison.target - comparison.value:  # the target itself, read as the year before
+            previous = _number(match.group("previous"))
+            if previous == comparison.target:  # the target itself, read as the year before
                 continue
+            change = comparison.value - previous
             return 0 if change == 0 else (1 if (change < 0) == comparison.lower_is_better else -1)
     return None
 

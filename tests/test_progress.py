@@ -163,3 +163,19 @@ def test_the_team_examples_cover_municipalities_outside_the_held_out_ones() -> N
     assert not any(name in m for m in municipalities for name in held_out)
     for kind in ("activity", "goal"):
         assert len({c.label for c in comments if c.kind == kind}) >= 4
+
+
+@pytest.mark.parametrize(("title", "text", "goals_way", "against"), [
+    ("Andelen som klarar gymnasiet ska öka", "Andelen har ökat från 78 till 81 procent.", 1.0, 0.0),
+    ("Andelen som klarar gymnasiet ska öka", "Andelen har minskat något jämfört med i fjol.", 0.0, 1.0),
+    # For a goal to reduce something, a fall and an improvement are both its way
+    ("Sjukfrånvaron ska minska", "Sjukfrånvaron har sjunkit under året.", 1.0, 0.0),
+    ("Sjukfrånvaron ska minska", "Sjukfrånvaron har förbättrats jämfört med förra året.", 1.0, 0.0),
+    ("Sjukfrånvaron ska minska", "Sjukfrånvaron har ökat under hösten.", 0.0, 1.0),
+    ("Kommunen ska vara en trygg plats", "Tryggheten har ökat.", 0.0, 0.0),  # the goal says no way
+])
+def test_a_trend_read_against_the_goals_way(title: str, text: str, goals_way: float, against: float) -> None:
+    from nlp.progress import direction_features
+
+    features = direction_features(title, text)
+    assert (features[0], features[1]) == (goals_way, against)

@@ -90,3 +90,32 @@ def test_a_goal_read_by_its_figures(text: str, level: str | None) -> None:
     from nlp.targets import figure_level
 
     assert figure_level("", text) == level
+
+
+@pytest.mark.parametrize(("title", "of_goal", "of_measure"), [
+    ("Andelen som klarar gymnasiet ska öka", 1, 1),
+    ("Färre barn i ekonomiskt utsatta familjer", -1, -1),
+    ("Kortare väntetider i hemtjänsten", -1, -1),
+    # Words of quality aim up for the goal but say nothing about which way its figure is better
+    ("Förbättra tillgängligheten i vården", 1, 0),
+    ("Stärka äldres trygghet", 1, 0),
+    ("Kommunen ska vara en trygg plats", 0, 0),
+    ("Öka antalet bostäder men minska bilresorna", 0, 0),  # both ways: no direction
+])
+def test_a_goals_direction(title: str, of_goal: int, of_measure: int) -> None:
+    from nlp.targets import goal_direction
+
+    assert (goal_direction(title), goal_direction(title, of_measure=True)) == (of_goal, of_measure)
+
+
+def test_a_quality_word_leaves_the_measure_to_say_which_way_is_better() -> None:
+    (comparison,) = target_comparisons("Väntetiden var 30 dagar mot målet 45.", "Förbättra väntetiderna")
+    assert comparison.lower_is_better and comparison.met
+
+
+def test_a_year_before_figure_equal_to_the_target_is_the_target() -> None:
+    from nlp.targets import target_trend
+
+    # "2025: 85 %" repeats the target, not last year's value: the trend comes from the words ("ökat").
+    text = "Andelen är 80 % (mål 85 %). Målnivå för 2025: 85 %. Andelen har ökat."
+    assert target_trend(text, target_comparisons(text)) == 1

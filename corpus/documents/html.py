@@ -19,6 +19,8 @@ _SYMBOL_FONT = re.compile(r"font-family:\s*['\"]?(?:wingdings|webdings|symbol)\b
 # The Wingdings letters follow-ups use for a status: faces and dots, ticks and crosses.
 WINGDINGS = {"J": "☺", "K": "😐", "L": "☹", "l": "●", "m": "○", "n": "■", "o": "□", "u": "◆", "ü": "✔", "û": "✘",
              "ý": "☒", "þ": "☑"}
+# A <time datetime="2024-01-15">15 jan 2024</time> says its date for machines: that is read, not the short text.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -42,10 +44,17 @@ class _BlockParser(HTMLParser):
         self.chars = 0
         # Open elements set in a symbol font (Wingdings), as Word's "save as web page" writes its symbols.
         self.symbol_tags: list[str] = []
+        # An inline <svg role="img"> names what it shows in its <title> child; that text is its label.
+        self.svg_depth = 0
+        self.svg_title: list[str] | None = None
+        self.in_dated_time = False
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.svg_title is not None:
+            self.svg_title.append(data)
+            return
+        if self.skip or self.in_dated_time:
             return
         if self.symbol_font:
             # Word's symbol fonts draw letters as pictures: Wingdings 'J' is a smiling face, 'l' a filled dot.
@@ -74,6 +83,15 @@ class _BlockParser(HTMLParser):
         return bool(self.symbol_tags)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "svg":
+            self.svg_depth += 1
+        if tag == "title" and self.svg_depth and not self.skip:
+            self.svg_title = []
+            return
+        if tag == "time" and _ISO_DAY.fullmatch((dict(attrs).get("datetime") or "").strip()[:10]) and not self.skip:
+            (self.cell if self.cell is not None else self.buffer).append((dict(attrs).get("datetime") or "")[:10])
+            self.in_dated_time = True
+            return
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip += 1
             return
@@ -130,6 +148,15 @@ class _BlockParser(HTMLParser):
             return
         self.marks.append((tag, label, self.chars))
 
+    def _name_open_svg(self, title: str) -> None:
+        """The innermost open <svg> without a label of its own takes its <title> as one."""
+        for i in range(len(self.marks) - 1, -1, -1):
+            tag, label, chars = self.marks[i]
+            if tag == "svg":
+                if not label and title:
+                    self.marks[i] = (tag, title, chars)
+                return
+
     def _add_mark(self, label: str) -> None:
         if self.skip:
             return
@@ -144,6 +171,15 @@ class _BlockParser(HTMLParser):
                 return
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.svg_title is not None:
+            self._name_open_svg(" ".join("".join(self.svg_title).split()))
+            self.svg_title = None
+            return
+        if tag == "time" and self.in_dated_time:
+            self.in_dated_time = False
+            return
+        if tag == "svg":
+            self.svg_depth = max(0, self.svg_depth - 1)
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip = max(0, self.skip - 1)
             return

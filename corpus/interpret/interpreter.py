@@ -406,11 +406,7 @@ class ReportInterpreter:
             activity = self._new_activity(" ".join(words[:-ending[0]]), None)
             activity.status, activity.status_raw = ending[1].canonical, ending[1].written
             span = squash(rest)
-            if (pair := _DATE_PAIR.fullmatch(span)) is not None:
-                activity.start, activity.end = pair.group(1), pair.group(2)
-            elif (written := written_span(span)) is not None:
-                activity.start, activity.end = written
-            elif span:
+            if span and not self._read_dates(activity, "dates", span, whole=True):
                 activity.comment = span
             self.state.role = "comment"
             return True
@@ -889,25 +885,33 @@ class ReportInterpreter:
         self._append(role, value)
 
     def _dates(self, role: str, value: str) -> None:
-        activity = self.state.activity
-        if activity is None:
-            return
-        pair = _DATE_PAIR.search(value)
+        if self.state.activity is not None:
+            self._read_dates(self.state.activity, role, value)
+
+    def _read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:
+        """The dates a field or a line gives an activity; `whole`: the line is only dates (else it is a comment).
+        Whether any was read."""
+        pair = (_DATE_PAIR.fullmatch if whole else _DATE_PAIR.search)(value)
         single = _ONE_DATE.search(value)
         day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
         elif role == "dates" and (span := written_span(value)):
             activity.start, activity.end = span
-        elif role == "dates" and single and re.fullmatch(r"\s*[–—-]\s*", value[single.end():]):
-            activity.start = single.group(1)  # '2024-09-01–': begun, no end set
-        elif role == "dates" and single and self.words.date_role(value[:single.start()]) in ("start", "end"):
-            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'klar 2026-02-27' in a timetable: one end of it.
+        elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
+                and self.words.leaves_end_open(value[single.end():]):
+            activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set
+        elif role == "dates" and single and (not whole or not value[single.end():].strip()) \
+                and self.words.date_role(value[:single.start()]) in ("start", "end"):
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01': one end of it.
             setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
         elif role == "start" and day:
             activity.start = day
         elif role == "end" and day:
             activity.end = day
+        else:
+            return False
+        return True
 
     def _read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
         """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""

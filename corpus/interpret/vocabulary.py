@@ -33,6 +33,7 @@ class Vocabulary:
     headings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     below_council: set[str] = field(default_factory=set)
     end_words: set[str] = field(default_factory=set)
+    open_end: set[str] = field(default_factory=set)
     not_assessed: set[str] = field(default_factory=set)
 
     @classmethod
@@ -54,6 +55,7 @@ class Vocabulary:
                 vocabulary.headings.setdefault(kind, []).extend((fold(w), w) for w in words)
             vocabulary.below_council |= {label_form(w) for w in (data.get("levels") or {}).get("below_council", [])}
             vocabulary.end_words |= {label_form(w) for w in (data.get("dates") or {}).get("end_words", [])}
+            vocabulary.open_end |= {label_form(w) for w in (data.get("dates") or {}).get("open_end", [])}
             vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
@@ -62,6 +64,10 @@ class Vocabulary:
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd': no level is given."""
         return label_form(text) in self.not_assessed
+
+    def leaves_end_open(self, text: str) -> bool:
+        """Whether what follows a start date says the work has no end set: nothing, a dash, 'tills vidare'."""
+        return label_form(re.sub(r"^\s*[–—-]\s*", "", text)) in self.open_end | {""} and bool(re.match(r"\s*[–—-]", text))
 
     def date_role(self, label: str) -> str | None:
         """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says

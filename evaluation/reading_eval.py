@@ -22,7 +22,8 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_fifth": "15/128", "reports_sixth": "38/97",
         "reports_seventh": "13/109",
         "reports_eighth": "31/135",
-        "reports_ninth": "1/73"}
+        "reports_ninth": "1/73",
+        "reports_tenth": "38/111"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

@@ -30,6 +30,7 @@ from nlp.assess import (
     load_goal_examples,
     load_labelled_examples,
     out_of_fold,
+    says_decisively,
     stated_verdict,
 )
 from nlp.assess.cues import NO_ACTIVITY_WORDS
@@ -116,10 +117,14 @@ class Assessor:
             labels = label_space(kind)
             rows = [dict(zip(labels, row, strict=True)) for row in probabilities]
             correct = [best_level(kind, row) == e.label for row, e in zip(rows, examples, strict=True)]
-            floor = fit_abstention([max(row.values()) for row in rows], correct)
+            # The floor only ever withholds texts that say nothing decisive: it is fitted on those.
+            open_to_floor = [not says_decisively(kind, e.stripped) for e in examples]
+            floor = fit_abstention([max(row.values()) for row, o in zip(rows, open_to_floor, strict=True) if o],
+                                   [c for c, o in zip(correct, open_to_floor, strict=True) if o])
             out[kind] = {"abstain_below": floor, "texts": len(examples),
                          "out_of_fold_accuracy": round(float(np.mean(correct)), 4),
-                         "withheld": round(float(np.mean([max(r.values()) < floor for r in rows])), 4)}
+                         "withheld": round(float(np.mean([abstains(kind, r, e.stripped, floor)
+                                                          for r, e in zip(rows, examples, strict=True)])), 4)}
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / ABSTENTION_FILE).write_text(json.dumps({**out, "fitted_at": now_iso()}, ensure_ascii=False,
                                                                  indent=1), encoding="utf-8")

@@ -66,7 +66,8 @@ _DONE_IRREGULAR = (
 )
 CUES: tuple[Cue, ...] = (
     # ---- tense and aspect
-    _cue("done", rf"\b(?:(?:{_DONE_STEMS}){_DONE_SUFFIXES}|{_DONE_IRREGULAR})\b", "not_done"),
+    # A particle compound is the same verb ("överlämnades", "tillsattes").
+    _cue("done", rf"\b(?:(?:över|till|om)?(?:{_DONE_STEMS}){_DONE_SUFFIXES}|{_DONE_IRREGULAR})\b", "not_done"),
     _cue("done", r"\b(?:är|blev|blivit|har\s+blivit)\s+(?:nu\s+|ännu\s+)?(?:inte\s+|ej\s+)?(?:nu\s+)?(?:helt\s+)?(?:klar|klart|klara|färdig\w*|slutförd\w*"
                  r"|avslutad\w*|genomförd\w*|på\s+plats|i\s+drift|i\s+bruk)\b", "not_done"),
     # 'stod klar 14 juni', 'står nu färdig'; a clause that is only 'Klart.' or 'Klart, …'.
@@ -90,7 +91,12 @@ CUES: tuple[Cue, ...] = (
     _cue("not_started", r"\b(?:uppstart\s+(?:sker|planeras)|planeras\s+(?:att\s+)?(?:starta|påbörjas|inledas)"
                         r"|ska\s+(?:påbörjas|starta|inledas)|startar\s+(?:i|under|efter)|påbörjas\s+(?:i|under|efter)"
                         r"|inget\s+arbete|inte\s+(?:kommit\s+)?i\s*gång|ej\s+startad\w*|ej\s+påbörjad\w*"
-                        r"|(?:uppstart|start)\w*\s+(?:är\s+)?(?:planerad|beräknad)\w*)\b"),
+                        r"|(?:uppstart|start)\w*\s+(?:är\s+)?(?:planerad|beräknad)\w*"
+                        # A start that waits for something first: "startar när tjänsten är tillsatt", "beställs
+                        # först till våren", "installation tidigast 2025".
+                        r"|(?:startar|påbörjas|inleds|börjar)\s+(?:först\s+)?(?:när|då|efter\s+att)"
+                        r"|först\s+(?:när|efter\s+att|till\s+(?:hösten|våren|sommaren|vintern|nästa)|nästa\s+år)"
+                        r"|tidigast\s+(?:i\s+|under\s+|till\s+)?(?:20\d\d|nästa|hösten|våren|sommaren|vintern))\b"),
     # Starting words; negated ("har ännu inte påbörjats", "påbörjas inte") they say not started.
     _cue("started", r"\b(?:påbörja\w*|start\w*|inled\w*|börja\w*|kommit\s+i\s*gång)\b", "not_started"),
     # ---- delay, obstacles, waiting
@@ -109,7 +115,8 @@ CUES: tuple[Cue, ...] = (
                      r"|leverantör\w*)\b", "no_deviation", reach=1, inner=False),
     _cue("waiting", r"\b(?:vilande|vilar|pausa\w*|avvakta\w*|invänta\w*|väntar\s+på|i\s+väntan\s+på|parkera\w*"
                     r"|lagts\s+på\s+is|avstann\w*|prioriterats\s+ned|nedprioriter\w*|omprioriter\w*|stoppats|stoppades"
-                    r"|tills\s+vidare|(?:står|stod|stått)\s+(?:helt\s+)?stilla)\b"),
+                    r"|tills\s+vidare|(?:står|stod|stått)\s+(?:helt\s+)?still(?:a)?|inget\s+(?:har\s+)?hänt"
+                    r"|(?:gå|går|gå\s+vidare\s+med\s+\w+|vidare)\s+förrän)\b"),
     # ---- completion against a target
     _cue("all", r"\b(?:alla|samtliga|hela|varje|fullt\s+ut|helt|full\s+täckning|till\s+100\s*(?:procent|%))\b"),
     _cue("partly", r"\b(?:delvis|till\s+viss\s+del|till\s+del|vissa|några|en\s+del\s+av|hälften|inte\s+alla"

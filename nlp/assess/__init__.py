@@ -28,6 +28,7 @@ from nlp.assess.decision import (
     fit_abstention,
     label_space,
     out_of_fold,
+    says_decisively,
 )
 from nlp.assess.examples import (
     MIN_TEXT_WORDS,
@@ -50,5 +51,5 @@ __all__ = [
     "abstains", "best_level", "cue_features", "decisive_status", "default_classifier", "fit_abstention",
     "fold_safe", "goal_activity_statuses", "keyword_features", "label_space", "load_activity_examples",
     "load_goal_examples", "load_labelled_examples", "out_of_fold", "replace_structure", "report_date",
-    "reviewer_status", "stated_verdict", "strip_labels", "structured", "structured_classifier", "target_reached",
+    "reviewer_status", "says_decisively", "stated_verdict", "strip_labels", "structured", "structured_classifier", "target_reached",
 ]

@@ -37,11 +37,27 @@ def best_level(kind: str, probabilities: dict[str, float]) -> str:
     return GOAL_LEVELS[0]
 
 
+# What a comment says that is a verdict of its kind, whatever the model's probability: for an activity, that it is
+# done, under way, delayed, waiting or not begun; for a goal, that a target is met or missed, or met in part.
+DECISIVE = {"activity": ("done", "closed", "not_done", "ongoing", "delay", "not_started", "waiting"),
+            "goal": ("target_met", "target_missed", "partly")}
+
+
+def says_decisively(kind: str, text: str) -> bool:
+    """Whether the text states something its proposal rests on (figures against a target count for goals)."""
+    reading = read_progress(text)
+    return any(reading.says(c) for c in DECISIVE[kind]) or (kind == "goal" and bool(target_comparisons(text)))
+
+
 def abstains(kind: str, probabilities: dict[str, float], text: str, below: float | None = None) -> bool:
-    """Whether the text is too weak a basis for a proposal: it says nothing of progress, or no level is likely."""
+    """Whether the text is too weak a basis for a proposal: it says nothing of progress, or it says nothing
+    decisive and no level is likely. A text that says 'delvis', 'försenad' or a figure against its target
+    gets its proposal (the issue's 'för svagt underlag' only where the text says nothing of progress)."""
     floor = DEFAULT_ABSTAIN_BELOW[kind] if below is None else below
     # A comment of figures against targets says how far the goal has come, though no verb of progress does.
-    return (read_progress(text).silent and not target_comparisons(text)) or max(probabilities.values()) < floor
+    if read_progress(text).silent and not target_comparisons(text):
+        return True
+    return not says_decisively(kind, text) and max(probabilities.values()) < floor
 
 
 ABSTENTION_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(9))

@@ -18,7 +18,9 @@ import numpy as np
 
 # "1 184", "6,2", "−212", "22 000": a figure as Swedish reports write it (thin or plain spaces in thousands).
 NUMBER = r"[−-]?\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:,\d+)?|[−-]?\d+(?:[,.]\d+)?"
-_TARGET_WORD = r"(?:mål(?:et|värdet|nivån|talet|sättningen)?|målvärde|målnivå)"
+# The target's names: "målvärdet", "målnivån", and the measure words councils set targets as ("resultatmåttet var
+# minst åtta", "styrmåttet är minst 1 procent", "riktvärdet").
+_TARGET_WORD = r"(?:mål(?:et|värdet|nivån|talet|sättningen)?|målvärde|målnivå|(?:resultat|styr)mått(?:et)?|riktvärde(?:t)?)"
 _BOUND = r"(?:högst|max(?:imalt)?|under|minst|min(?:imum)?|över|lägst)"
 # The target beside its word: "(mål 85 %)", "(mål: högst 10", "målet 45", "målet på högst 150", "målet om 700",
 # "målet var 85", "målvärdet är 90".

@@ -17,6 +17,8 @@ from nlp.targets import TARGET_FEATURE_NAMES, target_comparisons, target_feature
     ("Resultatet blev 2,1 procent av skatteintäkterna (mål minst 2 procent).", "", [(2.1, 2, False, True)]),
     ("Antalet olyckor var 41 mot målet 35.", "Olyckorna ska bli färre", [(41, 35, True, False)]),  # by the goal
     ("Under 2025 färdigställdes 120 bostäder, under målet om 200.", "", [(120, 200, False, False)]),
+    ("Resultatet motsvarar 2,1 procent av skatteintäkterna; styrmåttet är minst 1 procent.", "", [(2.1, 1, False, True)]),
+    ("Sex planer vann laga kraft, 6 planer mot resultatmåttet 8.", "", [(6, 8, False, False)]),
     ("Arbetet har gått bra under året.", "", []),
     ("9 av 14 skolor har anslutit.", "", []),  # a count is no indicator against a target
 ])

@@ -109,10 +109,24 @@ def _docx_cell_colour(cell: object) -> str | None:
 
 def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
     """Cells that show only a colour get its name. A colour every cell of a row shares is the row's shading
-    (a header, banding), not a mark."""
+    (a header, banding), not a mark. A title shaded alone in its row ('Mål' green beside its analysis, the
+    level shown only as the cell's fill) keeps its colour after it in parentheses; a status word in a coloured
+    cell ('Pågår' on green) already says what the cell holds."""
     if len(cells) > 1 and len(set(colours)) == 1:
         return cells
-    return [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
+    out = [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
+    for i, (text, colour) in enumerate(zip(cells, colours, strict=True)):
+        others = [c for j, c in enumerate(cells) if j != i and c]
+        if colour and text and others and not only_symbols(text) and not _says_a_label(text):
+            out[i] = f"{text} ({colour})"
+    return out
+
+
+def _says_a_label(text: str) -> bool:
+    from corpus.labels import schemes
+
+    labels = schemes()
+    return labels.match("activity", text) is not None or labels.match("goal", text) is not None
 
 
 def _cell_text(value: object) -> str:

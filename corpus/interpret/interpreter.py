@@ -65,6 +65,17 @@ ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "re
 
 
 @dataclass
+class _ActivityLine:
+    """An activity written on one line: its title, status, dates, a clause of comment, who is responsible."""
+
+    title: str
+    status: LabelMatch
+    dates: tuple[str, str] | None
+    said: str
+    responsible: str
+
+
+@dataclass
 class _Open:
     """The item fields are being written to, and the field that paragraphs continue."""
 
@@ -194,6 +205,8 @@ class ReportInterpreter:
         self.state = _Open()
         self.table_parent: ParsedGoal | None = None
         self.goals_labelled = False
+        # Goals labelled as the council's ('KF-mål: …'): a board's goal labelled as such after one is its sub-goal.
+        self.council_labelled: set[int] = set()
         self.table_rows_filled = False
         self.table_last_activity: ParsedActivity | None = None
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
@@ -238,6 +251,13 @@ class ReportInterpreter:
                 # '● Bedömning: I hög grad uppfyllt' set as a heading: the open item's field, its words over its
                 # mark.
                 self._paragraph(self._unmarked_field(text), Block(PARAGRAPH, text), first)
+                continue
+            if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
+                    (goal := self._goal_named(self.words.goal_of_activities(text))) is not None:
+                # 'Aktiviteter – Fler brukare har en aktuell genomförandeplan': the items below serve that goal.
+                self._finish_activity()
+                self.state.goal, self.state.listing = goal, True
+                self._mark(first)
                 continue
             if _heading_like(block, text, self.words):
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
@@ -403,8 +423,11 @@ class ReportInterpreter:
         if ending is not None and len(head) <= 200:
             # 'Kulturgaranti för förskoleklass Genomförd' / '15 jan 2024 – 13 dec 2024': the title, its status
             # after it, and its dates on the line below.
-            activity = self._new_activity(" ".join(words[:-ending[0]]), None)
+            title, responsible = self._split_responsible(" ".join(words[:-ending[0]]).rstrip(" –—-"))
+            activity = self._new_activity(title, None)
             activity.status, activity.status_raw = ending[1].canonical, ending[1].written
+            if responsible:
+                activity.units = [responsible]
             span = squash(rest)
             if span and not self._read_dates(activity, "dates", span, whole=True):
                 activity.comment = span
@@ -423,9 +446,11 @@ class ReportInterpreter:
         parsed = self._title_and_status(squash(head))
         if parsed is None:
             return False
-        title, status, dates, said = parsed
+        title, status, dates, said = parsed.title, parsed.status, parsed.dates, parsed.said
         activity = self._new_activity(title, None)
         activity.status, activity.status_raw = status.canonical, status.written
+        if parsed.responsible:
+            activity.units = [parsed.responsible]
         if dates:
             activity.start, activity.end = dates
         if said:
@@ -448,8 +473,8 @@ class ReportInterpreter:
                 not rest.endswith(".") and (status := self.labels.match("activity", head)) is not None:
             title, said = rest, ""
         elif not rest and not self.words.field_line(head) and (parsed := self._title_and_status(head)) is not None \
-                and len(parsed[0]) <= 150 and "." not in parsed[0].rstrip("."):
-            title, status, dates, said = parsed
+                and len(parsed.title) <= 150 and "." not in parsed.title.rstrip("."):
+            title, status, said = parsed.title, parsed.status, parsed.said
         else:
             return False
         activity = self._new_activity(title, None)
@@ -459,9 +484,10 @@ class ReportInterpreter:
         self.state.role = "comment"
         return True
 
-    def _title_and_status(self, text: str) -> tuple[str, LabelMatch, tuple[str, str] | None, str] | None:
+    def _title_and_status(self, text: str) -> _ActivityLine | None:
         """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
-        a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten')."""
+        a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten') or its dates
+        written out; 'Titel (ansvarig) – Status': who is responsible, in parentheses after the title."""
         dates = None
         if (pair := _DATE_PAIR.search(text)) is not None:
             dates = (pair.group(1), pair.group(2))
@@ -473,12 +499,24 @@ class ReportInterpreter:
             if not match:
                 continue
             said = match.group(2).strip(" ,;")
+            title, responsible = self._split_responsible(match.group(1).strip(" *"))
             if (status := self.labels.match("activity", said)) is not None:
-                return match.group(1).strip(" *"), status, dates, ""
+                return _ActivityLine(title, status, dates, "", responsible)
             head, _, rest = said.partition(", ")
             if rest and (status := self.labels.match("activity", head)) is not None:
-                return match.group(1).strip(" *"), status, dates, rest[:1].upper() + rest[1:]
+                if dates is None and (span := written_span(rest)) is not None:
+                    return _ActivityLine(title, status, span, "", responsible)
+                return _ActivityLine(title, status, dates, rest[:1].upper() + rest[1:], responsible)
         return None
+
+    def _split_responsible(self, title: str) -> tuple[str, str]:
+        """'Titel (enhetschef LSS)': the title and who is responsible, where the parentheses name a role or unit
+        ('Lovskola (pilot)', 'Etapp (fas 2)' keep theirs)."""
+        who = re.fullmatch(r"(.{3,200}?)\s*\(([^()]{2,60})\)", title)
+        if who is None or self.labels.match("activity", who.group(2)) is not None or re.search(r"\d", who.group(2)) \
+                or not self.words.names_a_role(who.group(2)):
+            return title, ""
+        return who.group(1), who.group(2)
 
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
@@ -617,8 +655,10 @@ class ReportInterpreter:
         words = text.split()
         if text.endswith("."):
             return None
+        # The status starts with a word or a symbol, never with the end of the title ('(etapp 2) – Klar').
         return next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
-                     if (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
+                     if not re.match(r"[\d(),.;:–—-]", words[-n])
+                     and (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
 
     def _assessed_item(self, blocks: list[Block], index: int) -> bool:
         """A short list item whose next block states a level ('Bedömning: …', 'Prognos helår: …'): a goal."""
@@ -737,6 +777,18 @@ class ReportInterpreter:
         if parent is None and self.state.goal_level is None and level < 8:
             self.state.goal_level = level
         return goal
+
+    def _goal_named(self, name: str | None) -> ParsedGoal | None:
+        """The goal already read that a line names by its title or its label and number ('Nämndmål 2')."""
+        if not name:
+            return None
+        labelled = self.words.heading_kind(name)
+        title = labelled[1] if labelled and labelled[0] in ("goal", "subgoal") else name
+        numbered = re.fullmatch(r"(?:[^\d]*\s)?(\d+(?:\.\d+)*)\.?", name.strip())
+        for goal in reversed(self.goals):
+            if squash(goal.title).lower() == squash(title).lower() or (numbered and goal.number == numbered.group(1)):
+                return goal
+        return None
 
     def _open_top_goal(self) -> ParsedGoal | None:
         goal = self.state.goal
@@ -1191,8 +1243,17 @@ class ReportInterpreter:
     def _enter_goal(self, text: str, subgoal: bool, parent: ParsedGoal | None = None) -> None:
         """Make the goal a table row names the open one: a goal already read (same title) or a new one."""
         labelled = self.words.heading_kind(text)
+        council = False
         if labelled and labelled[0] in ("goal", "subgoal"):
             subgoal = subgoal or labelled[0] == "subgoal"
+            label = re.sub(r"[\d.\s:–-]+$", "", text[:len(text) - len(labelled[1])])
+            lower = self.words.names_lower_goals(label)
+            council = labelled[0] == "goal" and not lower
+            if council and self.council_labelled:
+                subgoal, parent = False, None  # a second 'KF-mål: …' is the council's again, wherever it stands
+            if lower and parent is None and (top := self._open_top_goal()) is not None \
+                    and id(top) in self.council_labelled:
+                subgoal, parent = True, top  # 'Nämndmål: …' in the rows after 'KF-mål: …'
             text = labelled[1]
         numbered = _NUMBER.match(text)
         title = numbered.group(2) if numbered else text
@@ -1210,6 +1271,8 @@ class ReportInterpreter:
         if subgoal and parent is not None:
             self.state.goal = parent
         self._new_goal(title, numbered.group(1) if numbered else None, subgoal=subgoal, level=8)
+        if council:
+            self.council_labelled.add(id(self.goals[-1]))
 
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         values: dict[str, str] = {}

@@ -35,6 +35,8 @@ class Vocabulary:
     end_words: set[str] = field(default_factory=set)
     open_end: set[str] = field(default_factory=set)
     not_assessed: set[str] = field(default_factory=set)
+    activities_of: list[str] = field(default_factory=list)
+    role_endings: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, paths: list[Path]) -> Vocabulary:
@@ -57,13 +59,29 @@ class Vocabulary:
             vocabulary.end_words |= {label_form(w) for w in (data.get("dates") or {}).get("end_words", [])}
             vocabulary.open_end |= {label_form(w) for w in (data.get("dates") or {}).get("open_end", [])}
             vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
+            vocabulary.activities_of += [fold(w) for w in (data.get("lists") or {}).get("activities_of", [])]
+            vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
+        vocabulary.activities_of.sort(key=len, reverse=True)
         return vocabulary
 
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd': no level is given."""
         return label_form(text) in self.not_assessed
+
+    def names_a_role(self, text: str) -> bool:
+        """Whether a short text names a role or unit ('enhetschef LSS', 'HR-strateg', 'Tekniska förvaltningen')."""
+        return any(word.endswith(ending) for word in re.findall(r"\w+", fold(text)) for ending in self.role_endings)
+
+    def goal_of_activities(self, text: str) -> str | None:
+        """The goal a line over a list of activities names ('Aktiviteter – X', 'Aktiviteter för mål 2'), if any."""
+        folded = fold(text)
+        for words in self.activities_of:
+            if folded.startswith(words) and (match := re.match(r"\s*(?:[:–—-]\s*|(?<=\w)\s+)(\S.*)$",
+                                                                text[len(words):])):
+                return match.group(1).strip()
+        return None
 
     def leaves_end_open(self, text: str) -> bool:
         """Whether what follows a start date says the work has no end set: nothing, a dash, 'tills vidare'."""

@@ -97,6 +97,11 @@ class LabelSchemes:
         canonical = [SchemeEntry(kind, label, label, "uppsikt") for kind in KINDS for label in label_space_for(kind)]
         entries = canonical + entries
         entries = entries + [twin for entry in entries if (twin := _synonym(entry)) is not None]
+        # A sentence status without its subject ('Bedöms bli genomförd under året' in a status cell), where that
+        # says nothing else already.
+        said = {(e.kind, label_key(e.written)) for e in entries}
+        entries = entries + [twin for entry in entries if (twin := _subjectless(entry)) is not None
+                             and (twin.kind, label_key(twin.written)) not in said]
         self.entries = entries
         self._by_key: dict[tuple[str, str], SchemeEntry] = {}
         for entry in entries:
@@ -212,6 +217,19 @@ def _synonym(entry: SchemeEntry) -> SchemeEntry | None:
                 written = re.sub(rf"\b{old}\b", new, entry.written, flags=re.I)
                 return SchemeEntry(entry.kind, entry.canonical, written, entry.scheme)
     return None
+
+
+_SENTENCE_SUBJECT = re.compile(r"^(?:uppdraget|aktiviteten|arbetet|åtgärden|insatsen|målet|delmålet)\s+(\S+(?:\s+\S+){2,})$",
+                               re.I)
+
+
+def _subjectless(entry: SchemeEntry) -> SchemeEntry | None:
+    """'Uppdraget bedöms bli genomfört under året' as a status cell writes it: 'Bedöms bli genomfört under året'."""
+    match = _SENTENCE_SUBJECT.match(entry.written)
+    if match is None:
+        return None
+    rest = match.group(1)
+    return SchemeEntry(entry.kind, entry.canonical, rest[:1].upper() + rest[1:], entry.scheme)
 
 
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it

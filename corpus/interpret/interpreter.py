@@ -368,8 +368,9 @@ class ReportInterpreter:
             titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
 
-            if not titled and self._trailing_level(text)[1] is not None:
-                first_field = "assessment"  # 'Kulturen når fler (Delvis uppfyllt)': the level in the heading
+            if not titled and self._trailing_level(text)[0] != text:
+                # 'Kulturen når fler (Delvis uppfyllt)', '… Ej bedömd': the level (or its absence) in the heading
+                first_field = "assessment"
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (
                     activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
                 goal_blocks.add(i)
@@ -766,7 +767,9 @@ class ReportInterpreter:
                 if self.state.goal is not None else None)
         if number is None or any(g.number == number for g in self.goals):
             siblings = sum(1 for g in self.goals if g.parent_number == (parent.number if parent else None))
-            number = f"{parent.number}.{siblings + 1}" if parent else f"M{siblings + 1}"
+            taken = {g.number for g in self.goals}
+            while (number := f"{parent.number}.{siblings + 1}" if parent else f"M{siblings + 1}") in taken:
+                siblings += 1  # a goal moved under another ('Bidrar till: …') keeps the number it was given
         goal = ParsedGoal(number=number, title=title, parent_number=parent.number if parent else None,
                           area=self.area if parent is None else parent.area)
         if stated is not None:
@@ -934,6 +937,14 @@ class ReportInterpreter:
             self._dates(role, value)
             state.role = None
             return
+        if role == "parent":
+            # 'Bidrar till: Södervallsborna har en god och jämlik hälsa' under a goal: the goal it sits under.
+            goal, above = state.goal, self._goal_named(value)
+            if goal is not None and state.activity is None and above is not None and above is not goal \
+                    and above.parent_number is None:
+                goal.parent_number = above.number
+            state.role = None
+            return
         self._append(role, value)
 
     def _dates(self, role: str, value: str) -> None:
@@ -1003,8 +1014,11 @@ class ReportInterpreter:
             return
         if goal is None:
             return
+        if role == "assessment" and goal.assessment is None and self.words.says_not_assessed(text):
+            goal.assessment_raw = text  # 'Ej bedömd' as stated: no prognosis beside it stands in for the level
+            return
         if role in ("assessment", "prognosis", "status"):
-            if goal.assessment is None:
+            if goal.assessment is None and not (role == "prognosis" and goal.assessment_raw):
                 found, rest = self._read_label("goal", text)
                 if found:
                     goal.assessment, goal.assessment_raw = found.canonical, found.written
@@ -1152,6 +1166,7 @@ class ReportInterpreter:
         kind says goal, sub-goal, activity or indicator; its parent's id places it in the tree."""
         self._mark(first, LINE_TABLE_HEADER)
         by_id: dict[str, ParsedGoal] = {}
+        outline: list[tuple[int, ParsedGoal]] = []
         for r, row in enumerate(block.rows[1:], start=1):
             values: dict[str, str] = {}
             for role, cell in zip(roles, row, strict=False):
@@ -1176,6 +1191,10 @@ class ReportInterpreter:
             if not title or kind not in ("goal", "subgoal", "activity", "measure"):
                 continue
             parent = by_id.get(values.get("parent", ""))
+            depth = int(values["depth"]) if values.get("depth", "").isdigit() else None
+            if parent is None and depth is not None and not values.get("parent"):
+                # 'Nivå 2' under the last goal of level 1: the outline gives the tree.
+                parent = next((g for d, g in reversed(outline) if d < depth), None)
             if parent is None and kind == "subgoal" and not values.get("parent"):
                 parent = self._open_top_goal()  # listed under its goal, with no parent id
             self._finish_activity()
@@ -1184,6 +1203,8 @@ class ReportInterpreter:
                 goal = self._new_goal(title, None, subgoal=parent is not None, level=8)
                 if values.get("number"):
                     by_id[values["number"]] = goal
+                if depth is not None:
+                    outline.append((depth, goal))
                 for role in ("assessment", "prognosis", "comment"):
                     if role in values:
                         self._append(role, values[role])
@@ -1327,7 +1348,8 @@ class ReportInterpreter:
                                numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
                                or (self.state.goal is not None and not has_activity), level=8)
             return True
-        placed = next((found for c, role in enumerate(roles) if role is None
+        # A column naming each row's level ('Nivå': 'Strategiskt mål 1', 'Delmål 1.1'), unlabelled or not.
+        placed = next((found for c, role in enumerate(roles) if role in (None, "depth")
                        and (found := self.words.level_cell(squash(cells.get(c) or "")))), None)
         own_number = _ITEM_NUMBER.fullmatch(values.get("goal_number") or values.get("number") or "")
         if values.get("goal") and not has_activity and own_number:

@@ -14,7 +14,7 @@ from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
 ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
-         "measure", "number", "goal_number", "parent", "item_kind", "title", "activity", "goal", "subgoal", "area")
+         "measure", "number", "goal_number", "parent", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 
 

@@ -164,6 +164,8 @@ class LabelSchemes:
 
     def _opening(self, kind: str, text: str, field: bool = False) -> tuple[LabelMatch, str] | None:
         found = self._opening_label(kind, text, field)
+        if found is None and (verdict := _as_main_clause(text.lstrip())) != text.lstrip():
+            found = self._opening(kind, verdict, field)  # 'Bedömningen är att målet inte är uppfyllt.'
         if found is None and (said := _SUBJECT.sub("", text.lstrip(), count=1)) != text.lstrip():
             found = self._opening_label(kind, said, field)
         return found
@@ -230,6 +232,22 @@ def _subjectless(entry: SchemeEntry) -> SchemeEntry | None:
         return None
     rest = match.group(1)
     return SchemeEntry(entry.kind, entry.canonical, rest[:1].upper() + rest[1:], entry.scheme)
+
+
+# A verdict given as a 'that' clause ('Bedömningen är att målet inte är uppfyllt'): the clause read as the main
+# clause it stands for ('Målet är inte uppfyllt'); in a subordinate clause Swedish sets 'inte' before the verb.
+_VERDICT_PREAMBLE = re.compile(r"^(?:(?:den\s+samlade\s+|vår\s+|förvaltningens\s+|nämndens\s+|styrelsens\s+)?"
+                               r"bedömning(?:en)?|vi\s+bedömer|förvaltningen\s+bedömer|nämnden\s+bedömer)\s+(?:är\s+)?att\s+",
+                               re.I)
+_SUBORDINATE_NEGATION = re.compile(r"^(\w+(?:et|en))\s+(inte|ej)\s+(är|blir|blev|har\s+blivit)\b", re.I)
+
+
+def _as_main_clause(text: str) -> str:
+    clause = _VERDICT_PREAMBLE.sub("", text, count=1)
+    if clause == text:
+        return text
+    clause = _SUBORDINATE_NEGATION.sub(r"\1 \3 \2", clause, count=1)
+    return clause[:1].upper() + clause[1:]
 
 
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it

@@ -58,7 +58,7 @@ def test_a_running_header_in_two_columns_is_no_table() -> None:
 
 @pytest.mark.parametrize(("label", "role"), [
     ("Kommunstyrelsens mål", "goal"), ("Nämndens mål", "goal"), ("Uppdrag/aktivitet", "activity"),
-    ("Bedömning (1–5)", "assessment"), ("Status (färg)", "status"), ("Budget 2024", None), ("Nivå", None),
+    ("Bedömning (1–5)", "assessment"), ("Status (färg)", "status"), ("Budget 2024", None), ("Nivå", "depth"),
 ])
 def test_column_headers(label: str, role: str | None) -> None:
     assert vocabulary().role(label) == role

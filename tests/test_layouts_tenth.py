@@ -77,3 +77,68 @@ def test_who_is_responsible_in_parentheses_after_the_title(line: str, title: str
     text = f"# Tallviks kommun – Tertialrapport 1 2024\n\n## Rent vatten\n\n- {line}\n"
     report = parse_document(read_bytes(text.encode(), "rapport.md"))
     assert [(a.title, a.units, a.status) for a in report.activities] == [(title, units, "Avslutad enligt plan")]
+
+
+MAIL = """\
+HJORTVIKS KOMMUN – TERTIALRAPPORT 1 2025
+
+MÅL 1 – FLER INVÅNARE DELTAR I FRITIDSLIVET
+
+Bedömningen är att målet är delvis uppfyllt. Deltagandet ökar bland barn.
+
+1a Fler barn har en meningsfull fritid
+
+Bedömningen är att målet inte är uppfyllt.
+
+Aktiviteter:
+* Lovaktiviteter i alla kommundelar: pågår (2025-02-17–)
+* Föreningsforum: pågår enligt plan (mars och oktober 2025)
+"""
+
+
+def test_a_plain_text_mail_with_capital_goals_lettered_sub_goals_and_verdict_clauses() -> None:
+    report = parse_document(read_bytes(MAIL.encode("cp1252"), "rapport.txt"))
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Fler invånare deltar i fritidslivet", False, "Delvis uppfyllt"),
+        ("Fler barn har en meningsfull fritid", True, "Ej uppfyllt")]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Lovaktiviteter i alla kommundelar", "Pågående", "2025-02-17", None),
+        ("Föreningsforum", "Pågående enligt plan", None, None)]  # 'mars och oktober' is no full date
+
+
+def test_a_flat_export_whose_tree_is_its_outline_level() -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in (["Tallviks kommun – Tertialrapport 1 2026"],
+                ["Nivå", "Typ", "Namn", "Status", "Måluppfyllelse", "Prognos helår"],
+                ["1", "KF-mål", "Service är digital", "", "Ej bedömd", "Delvis uppfyllt"],
+                ["2", "Nämndmål", "Fler e-tjänster", "", "Uppfyllt", "Uppfyllt"],
+                ["3", "Aktivitet", "E-arkiv", "Bedöms bli genomförd under året", "", ""],
+                ["2", "Aktivitet", "Ny webb", "Klar", "", ""]):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    report = parse_document(read_bytes(out.getvalue(), "export.xlsx"))
+    top, sub = report.goals
+    # 'Ej bedömd' as stated: the prognosis beside it is no level.
+    assert [(g.title, g.parent_number, g.assessment) for g in report.goals] == [
+        ("Service är digital", None, None), ("Fler e-tjänster", top.number, "Uppfyllt")]
+    assert [(a.title, a.goal_numbers, a.status) for a in report.activities] == [
+        ("E-arkiv", [sub.number], "Pågående enligt plan"), ("Ny webb", [top.number], "Avslutad enligt plan")]
+
+
+def test_a_goal_placed_by_what_it_contributes_to() -> None:
+    page = ("<h1>Region Tallvik – Delårsrapport 2025</h1>"
+            "<h3>Södra Tallvik har en god hälsa <span class='badge'>Uppnås delvis</span></h3>"
+            "<h3>Väntetiderna minskar <span class='badge'>Uppnås inte</span></h3>"
+            "<p>Bidrar till: <a href='#m1'>Södra Tallvik har en god hälsa</a></p>"
+            "<h3>Personalen stannar <span class='badge'>Ej bedömd</span></h3>")
+    report = parse_document(read_bytes(page.encode(), "rapport.html"))
+    by_number = {g.number: g.title for g in report.goals}
+    assert [(g.title, by_number.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Södra Tallvik har en god hälsa", None, "Delvis uppfyllt"),
+        ("Väntetiderna minskar", "Södra Tallvik har en god hälsa", "Ej uppfyllt"),
+        ("Personalen stannar", None, None)]
+    assert len(set(by_number)) == 3

@@ -27,6 +27,8 @@ from corpus.text import GOAL_LEVELS, squash
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+# A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
+_SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
 _ONE_DATE = re.compile(_ISO)
@@ -70,7 +72,7 @@ class _ActivityLine:
 
     title: str
     status: LabelMatch
-    dates: tuple[str, str] | None
+    dates: tuple[str, str | None] | None
     said: str
     responsible: str
 
@@ -252,6 +254,13 @@ class ReportInterpreter:
                 # mark.
                 self._paragraph(self._unmarked_field(text), Block(PARAGRAPH, text), first)
                 continue
+            if block.kind == PARAGRAPH and (sub := self._numbered_under_open_goal(text)) is not None:
+                # '1a Fler barn och unga har en meningsfull fritid' under 'MÅL 1 – …': goal 1's sub-goal.
+                self._finish_activity()
+                self.state.goal = self._open_top_goal()
+                self._new_goal(sub[1], sub[0], subgoal=True, level=9)
+                self._mark(first)
+                continue
             if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
                     (goal := self._goal_named(self.words.goal_of_activities(text))) is not None:
                 # 'Aktiviteter – Fler brukare har en aktuell genomförandeplan': the items below serve that goal.
@@ -424,7 +433,7 @@ class ReportInterpreter:
         if ending is not None and len(head) <= 200:
             # 'Kulturgaranti för förskoleklass Genomförd' / '15 jan 2024 – 13 dec 2024': the title, its status
             # after it, and its dates on the line below.
-            title, responsible = self._split_responsible(" ".join(words[:-ending[0]]).rstrip(" –—-"))
+            title, responsible = self._split_responsible(" ".join(words[:-ending[0]]).rstrip(" –—-:"))
             activity = self._new_activity(title, None)
             activity.status, activity.status_raw = ending[1].canonical, ending[1].written
             if responsible:
@@ -503,6 +512,17 @@ class ReportInterpreter:
             title, responsible = self._split_responsible(match.group(1).strip(" *"))
             if (status := self.labels.match("activity", said)) is not None:
                 return _ActivityLine(title, status, dates, "", responsible)
+            if (noted := re.fullmatch(r"(.+?)\s*\(([^()]*)\)", said)) is not None and \
+                    (status := self.labels.match("activity", noted.group(1))) is not None:
+                # 'Titel: pågår (2025-01-20–)', '… (mars och oktober 2025)': an open start, else a note.
+                inner = noted.group(2).strip()
+                single = _ONE_DATE.search(inner)
+                if dates is None and single and not inner[:single.start()].strip() and \
+                        self.words.leaves_end_open(inner[single.end():]):
+                    return _ActivityLine(title, status, (single.group(1), None), "", responsible)
+                if dates is None and (span := written_span(inner)) is not None:
+                    return _ActivityLine(title, status, span, "", responsible)
+                return _ActivityLine(title, status, dates, inner[:1].upper() + inner[1:], responsible)
             head, _, rest = said.partition(", ")
             if rest and (status := self.labels.match("activity", head)) is not None:
                 if dates is None and (span := written_span(rest)) is not None:
@@ -743,6 +763,7 @@ class ReportInterpreter:
         self._finish_activity()
         title, _dates = self._split_title_dates(title)
         title, stated = self._trailing_level(title)
+        title = _sentence_case(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:
             # A goal an overview table listed, now given its own section: one goal, not two.
@@ -780,6 +801,16 @@ class ReportInterpreter:
         if parent is None and self.state.goal_level is None and level < 8:
             self.state.goal_level = level
         return goal
+
+    def _numbered_under_open_goal(self, text: str) -> tuple[str, str] | None:
+        """A line of its own that numbers a sub-goal of the open top-level goal ('1a Titel', '1.2 Titel' under goal
+        1): its number and title. A sentence (it ends in a full stop) is not a title."""
+        top = self._open_top_goal()
+        numbered = _SUB_NUMBER.match(text)
+        if top is None or numbered is None or len(text) > 150 or text.rstrip().endswith(".") or \
+                numbered.group(1) != top.number:
+            return None
+        return f"{top.number}.{numbered.group(2) or numbered.group(3)}", numbered.group(4)
 
     def _goal_named(self, name: str | None) -> ParsedGoal | None:
         """The goal already read that a line names by its title or its label and number ('Nämndmål 2')."""
@@ -847,7 +878,11 @@ class ReportInterpreter:
             return
         if found:
             role, value = found
-            if role == "activity":
+            if role == "activity" and not value.strip():
+                # 'Aktiviteter:' alone: a label over the list of the open goal's activities, not an activity.
+                self._finish_activity()
+                state.listing = state.goal is not None
+            elif role == "activity":
                 self._new_activity(value, None)
             elif role in ("goal", "subgoal"):
                 self._new_goal(value, None, subgoal=role == "subgoal", level=7)
@@ -1408,6 +1443,15 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
+
+
+def _sentence_case(title: str) -> str:
+    """A title set in capitals ('FLER INVÅNARE DELTAR I KULTURLIVET', as a plain-text mail sets headings) as the
+    sentence it is; a title with lower-case letters, or a short code ('IT', 'LSS'), as written."""
+    letters = [c for c in title if c.isalpha()]
+    if len(title.split()) < 3 or not letters or any(c.islower() for c in letters):
+        return title
+    return title[:1] + title[1:].lower()
 
 
 def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:

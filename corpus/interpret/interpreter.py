@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
+from corpus.interpret.legend import LEADING_MARK, LegendReader
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
-from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level, schemes
+from corpus.labels import LabelMatch, LabelSchemes, schemes
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -21,7 +21,7 @@ from corpus.model import (
     ParsedGoal,
 )
 from corpus.reportdate import written_date, written_span
-from corpus.text import GOAL_LEVELS, squash
+from corpus.text import squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
 _TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
@@ -33,23 +33,6 @@ _ISO = r"(20\d\d-\d\d-\d\d)"
 _DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
 _ONE_DATE = re.compile(_ISO)
 _TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{_ISO}\s*(?:-|–|—|till)?\s*{_ISO}\s*\)?\s*$")
-# A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
-_SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
-# A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
-_MARK = "|".join([*sorted(COLOUR_WORDS), *(re.escape(c) for c in sorted(SYMBOLS))])
-_LEADING_MARK = re.compile(rf"^({_MARK})\s+(\S.*)$")
-_MARK_IN_TEXT = re.compile(rf"(?<![\wåäöÅÄÖ])({_MARK})(?![\wåäöÅÄÖ])")
-
-
-def _marked_meanings(text: str) -> list[tuple[str, str]]:
-    """'Grön Målet är uppfyllt ◐ Målet är delvis uppfyllt': each mark and the words after it, up to the next."""
-    found = list(_MARK_IN_TEXT.finditer(text))
-    if not found:
-        return []
-    return [(m.group(1), text[m.end():after.start() if after else len(text)].strip(" =:–-,;·"))
-            for m, after in zip(found, [*found[1:], None], strict=True)]
-
-
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30').
@@ -112,84 +95,6 @@ class ReportInterpreter:
         self.scheme_labels = labels or schemes()
         self.labels = self.scheme_labels  # with the document's own legend over them while it is read
 
-    def _legend(self, blocks: list[Block]) -> list[SchemeEntry]:
-        """A report's own legend ('Teckenförklaring'): table rows pairing a colour with what it means ('Röd |
-        Avbruten', '● Gul | Målet bedöms delvis uppfyllas'), read as entries of its own scheme for the kind of
-        label the meaning is."""
-        entries: list[SchemeEntry] = []
-        self.legend_blocks: set[int] = set()
-        for i, block in enumerate(blocks):
-            if block.kind == PARAGRAPH and (scale := self._listed_scale(block.text)) is not None:
-                entries += scale
-                self.legend_blocks.add(i)
-                continue
-            if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120:
-                # 'Grön = Pågår enligt plan', 'Röd – avbruten', 'Påbörjad åtgärd (Grön)': a legend line.
-                line = squash(block.text)
-                pair = re.match(r"^[^\wåäöÅÄÖ]*(\w+)\s*[=:–-]\s*(.+)$", line) or re.match(r"^(.+?)\s*\((\w+)\)$", line)
-                if pair:
-                    first, second = pair.group(1), pair.group(2)
-                    colour, meaning = (first, second) if first.capitalize() in COLOUR_WORDS else (second, first)
-                    entries += self._legend_entries(colour, meaning)
-                continue
-            if block.kind != TABLE:
-                continue
-            for header in block.rows[0]:
-                # 'Bedömning (1–5)': a numbered goal scale, its steps mapped onto the levels by position.
-                scale = re.search(r"\(\s*1\s*[-–]\s*([3-9])\s*\)", header)
-                if scale and self.words.role(header) in ("assessment", "prognosis"):
-                    steps = int(scale.group(1))
-                    entries += [SchemeEntry("goal", scale_level(step - 1, steps), str(step), "sifferskala")
-                                for step in range(1, steps + 1)]
-            for row in block.rows:
-                cells = [squash(c) for c in row if squash(c)]
-                if len(cells) < 2:
-                    continue
-                pairs = _marked_meanings(" ".join(cells))
-                if len(pairs) >= 2:
-                    # 'Målbedömning: Grön Målet är uppfyllt | ◐ Målet är delvis uppfyllt Röd Målet är …': a
-                    # legend laid out on one line, each mark followed by what it means.
-                    entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
-                    continue
-                mark = cells[0] if _SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
-                entries += self._legend_entries(mark, cells[1])
-        return entries
-
-    def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
-        """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /
-        'Målet är delvis uppnått' / …), or the statuses ('Aktiviteter:' / 'Ej påbörjad' / 'Pågår' / …): for
-        goals, steps the schemes do not know are read by their place on the scale, in the order the known ones
-        give (best first where none is known). None where the text is no such list."""
-        head, *steps = [line.strip(" •·-") for line in text.split("\n") if line.strip()]
-        role = self.words.role(head.rstrip(":")) if head.endswith(":") else None
-        if role is None or not 3 <= len(steps) <= 10 or any(len(step) > 60 for step in steps):
-            return None
-        if role in ("activity", "status"):
-            known = sum(self.scheme_labels.match("activity", step) is not None for step in steps)
-            return [] if known >= len(steps) - 1 else None  # a list of the statuses: nothing new to learn
-        if role not in ("assessment", "prognosis") or len(steps) > 5:
-            return None
-        ranks = [(i, GOAL_LEVELS.index(found.canonical)) for i, step in enumerate(steps)
-                 if (found := self.scheme_labels.match("goal", step)) is not None]
-        best_first = len(ranks) < 2 or ranks[0][1] > ranks[-1][1]
-        return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), step,
-                            "teckenförklaring")
-                for i, step in enumerate(steps) if self.scheme_labels.match("goal", step) is None]
-
-    def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
-        """What a legend's colour means, for each kind of label its meaning reads as."""
-        colour = colour.strip().capitalize()
-        if colour not in COLOUR_WORDS and not (len(colour) == 1 and colour in SYMBOLS) and \
-                not _SYMBOL_ONLY.fullmatch(colour):
-            return []
-        entries = []
-        for kind in ("activity", "goal"):
-            found = self.scheme_labels.match(kind, meaning) or (
-                opening[0] if (opening := self.scheme_labels.opening(kind, meaning)) else None)
-            if found is not None and found.written.lower() != colour.lower():
-                entries.append(SchemeEntry(kind, found.canonical, colour, "teckenförklaring"))
-        return entries
-
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
         lines, where = document.line_map()
@@ -214,8 +119,10 @@ class ReportInterpreter:
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
         self.labels = self.scheme_labels
-        if (legend := self._legend(document.blocks)):
-            self.labels = self.labels.overridden(legend)
+        legend = LegendReader(self.words, self.scheme_labels)
+        if (entries := legend.read(document.blocks)):
+            self.labels = self.labels.overridden(entries)
+        self.legend_blocks = legend.blocks_
         self.goal_blocks, self.chapter_goals, self.unproven = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
@@ -552,7 +459,7 @@ class ReportInterpreter:
         if (unmarked := self._unmarked(text)) != text:
             # '◐ Mål 1 …', 'Grön Delmål 2a …': a scorecard's symbol before the item is its level or status.
             handled = self._heading(unmarked, level, line)
-            mark = _LEADING_MARK.match(text).group(1)  # type: ignore[union-attr]
+            mark = LEADING_MARK.match(text).group(1)  # type: ignore[union-attr]
             self._apply_mark(self.words.heading_kind(unmarked)[0], mark)  # type: ignore[index]
             return handled
         kind = self.words.heading_kind(text)
@@ -701,13 +608,13 @@ class ReportInterpreter:
 
     def _unmarked_field(self, text: str) -> str:
         """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""
-        marked = _LEADING_MARK.match(text)
+        marked = LEADING_MARK.match(text)
         return marked.group(2) if marked and self.words.field_line(marked.group(2)) else text
 
     def _unmarked(self, text: str) -> str:
         """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
         only starts with a colour word ('Grön omställning') stays as it is."""
-        marked = _LEADING_MARK.match(text)
+        marked = LEADING_MARK.match(text)
         if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
             return marked.group(2)
         return text

@@ -1,0 +1,116 @@
+"""A report's own legend ('Teckenförklaring', a listed scale, a numbered scale in a header), read before the walk
+into scheme entries that override the general label schemes while that report is read; and the marks (colour
+words, symbols) a legend and a scorecard set before an item."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
+from corpus.documents.model import LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.interpret.vocabulary import Vocabulary
+from corpus.labels import LabelSchemes, SchemeEntry, scale_level
+from corpus.text import GOAL_LEVELS, squash
+
+# A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
+SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
+# A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
+_MARK = "|".join([*sorted(COLOUR_WORDS), *(re.escape(c) for c in sorted(SYMBOLS))])
+LEADING_MARK = re.compile(rf"^({_MARK})\s+(\S.*)$")
+MARK_IN_TEXT = re.compile(rf"(?<![\wåäöÅÄÖ])({_MARK})(?![\wåäöÅÄÖ])")
+
+
+def marked_meanings(text: str) -> list[tuple[str, str]]:
+    """'Grön Målet är uppfyllt ◐ Målet är delvis uppfyllt': each mark and the words after it, up to the next."""
+    found = list(MARK_IN_TEXT.finditer(text))
+    if not found:
+        return []
+    return [(m.group(1), text[m.end():after.start() if after else len(text)].strip(" =:–-,;·"))
+            for m, after in zip(found, [*found[1:], None], strict=True)]
+
+
+class LegendReader:
+    """Reads a document's legend with the vocabulary and the general label schemes; `blocks_` (after `read`): the
+    blocks that are the legend, not content."""
+
+    def __init__(self, words: Vocabulary, scheme_labels: LabelSchemes) -> None:
+        self.words = words
+        self.scheme_labels = scheme_labels
+
+    def read(self, blocks: list[Block]) -> list[SchemeEntry]:
+        """A report's own legend ('Teckenförklaring'): table rows pairing a colour with what it means ('Röd |
+        Avbruten', '● Gul | Målet bedöms delvis uppfyllas'), read as entries of its own scheme for the kind of
+        label the meaning is."""
+        entries: list[SchemeEntry] = []
+        self.blocks_: set[int] = set()
+        for i, block in enumerate(blocks):
+            if block.kind == PARAGRAPH and (scale := self._listed_scale(block.text)) is not None:
+                entries += scale
+                self.blocks_.add(i)
+                continue
+            if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120:
+                # 'Grön = Pågår enligt plan', 'Röd – avbruten', 'Påbörjad åtgärd (Grön)': a legend line.
+                line = squash(block.text)
+                pair = re.match(r"^[^\wåäöÅÄÖ]*(\w+)\s*[=:–-]\s*(.+)$", line) or re.match(r"^(.+?)\s*\((\w+)\)$", line)
+                if pair:
+                    first, second = pair.group(1), pair.group(2)
+                    colour, meaning = (first, second) if first.capitalize() in COLOUR_WORDS else (second, first)
+                    entries += self._legend_entries(colour, meaning)
+                continue
+            if block.kind != TABLE:
+                continue
+            for header in block.rows[0]:
+                # 'Bedömning (1–5)': a numbered goal scale, its steps mapped onto the levels by position.
+                scale = re.search(r"\(\s*1\s*[-–]\s*([3-9])\s*\)", header)
+                if scale and self.words.role(header) in ("assessment", "prognosis"):
+                    steps = int(scale.group(1))
+                    entries += [SchemeEntry("goal", scale_level(step - 1, steps), str(step), "sifferskala")
+                                for step in range(1, steps + 1)]
+            for row in block.rows:
+                cells = [squash(c) for c in row if squash(c)]
+                if len(cells) < 2:
+                    continue
+                pairs = marked_meanings(" ".join(cells))
+                if len(pairs) >= 2:
+                    # 'Målbedömning: Grön Målet är uppfyllt | ◐ Målet är delvis uppfyllt Röd Målet är …': a
+                    # legend laid out on one line, each mark followed by what it means.
+                    entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
+                    continue
+                mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
+                entries += self._legend_entries(mark, cells[1])
+        return entries
+
+    def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
+        """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /
+        'Målet är delvis uppnått' / …), or the statuses ('Aktiviteter:' / 'Ej påbörjad' / 'Pågår' / …): for
+        goals, steps the schemes do not know are read by their place on the scale, in the order the known ones
+        give (best first where none is known). None where the text is no such list."""
+        head, *steps = [line.strip(" •·-") for line in text.split("\n") if line.strip()]
+        role = self.words.role(head.rstrip(":")) if head.endswith(":") else None
+        if role is None or not 3 <= len(steps) <= 10 or any(len(step) > 60 for step in steps):
+            return None
+        if role in ("activity", "status"):
+            known = sum(self.scheme_labels.match("activity", step) is not None for step in steps)
+            return [] if known >= len(steps) - 1 else None  # a list of the statuses: nothing new to learn
+        if role not in ("assessment", "prognosis") or len(steps) > 5:
+            return None
+        ranks = [(i, GOAL_LEVELS.index(found.canonical)) for i, step in enumerate(steps)
+                 if (found := self.scheme_labels.match("goal", step)) is not None]
+        best_first = len(ranks) < 2 or ranks[0][1] > ranks[-1][1]
+        return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), step,
+                            "teckenförklaring")
+                for i, step in enumerate(steps) if self.scheme_labels.match("goal", step) is None]
+
+    def _legend_entries(self, colour: str, meaning: str) -> list[SchemeEntry]:
+        """What a legend's colour means, for each kind of label its meaning reads as."""
+        colour = colour.strip().capitalize()
+        if colour not in COLOUR_WORDS and not (len(colour) == 1 and colour in SYMBOLS) and \
+                not SYMBOL_ONLY.fullmatch(colour):
+            return []
+        entries = []
+        for kind in ("activity", "goal"):
+            found = self.scheme_labels.match(kind, meaning) or (
+                opening[0] if (opening := self.scheme_labels.opening(kind, meaning)) else None)
+            if found is not None and found.written.lower() != colour.lower():
+                entries.append(SchemeEntry(kind, found.canonical, colour, "teckenförklaring"))
+        return entries

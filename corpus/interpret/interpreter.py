@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.legend import LEADING_MARK, LegendReader
+from corpus.interpret.lines import DATE_PAIR, ONE_DATE, TITLE_DATES, LineReader
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
-from corpus.labels import LabelMatch, LabelSchemes, schemes
+from corpus.labels import LabelSchemes, schemes
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -20,7 +21,6 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import written_date, written_span
 from corpus.text import squash
 
 # A table-of-contents line: a title, dot leaders (or a tab) and a page number.
@@ -29,10 +29,6 @@ _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 # A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
-_ISO = r"(20\d\d-\d\d-\d\d)"
-_DATE_PAIR = re.compile(rf"{_ISO}\s*(?:-|–|—|till|to)?\s*{_ISO}")
-_ONE_DATE = re.compile(_ISO)
-_TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{_ISO}\s*(?:-|–|—|till)?\s*{_ISO}\s*\)?\s*$")
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30').
@@ -41,23 +37,10 @@ _STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # Roles a table may give one column per follow-up; the last filled column says it.
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
-# A header row of this many cells may hold one the vocabulary does not know ('Statuskod').
-HEADER_MIN_CELLS = 5
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one).
 _ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
-
-
-@dataclass
-class _ActivityLine:
-    """An activity written on one line: its title, status, dates, a clause of comment, who is responsible."""
-
-    title: str
-    status: LabelMatch
-    dates: tuple[str, str | None] | None
-    said: str
-    responsible: str
 
 
 @dataclass
@@ -94,6 +77,7 @@ class ReportInterpreter:
         self.words = words or vocabulary()
         self.scheme_labels = labels or schemes()
         self.labels = self.scheme_labels  # with the document's own legend over them while it is read
+        self.read = LineReader(self.words, self.labels)
 
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
@@ -123,6 +107,7 @@ class ReportInterpreter:
         if (entries := legend.read(document.blocks)):
             self.labels = self.labels.overridden(entries)
         self.legend_blocks = legend.blocks_
+        self.read = LineReader(self.words, self.labels)
         self.goal_blocks, self.chapter_goals, self.unproven = self._plan(document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
@@ -142,7 +127,7 @@ class ReportInterpreter:
                     self.kinds[n] = LINE_TOC
                 continue
             if block.kind == TABLE:
-                for part, offset in self._split_at_headers(block):
+                for part, offset in self.read.split_at_headers(block):
                     self._table(part, first + offset)
                 continue
             text = squash(block.text)
@@ -155,11 +140,11 @@ class ReportInterpreter:
                 self.state.placed = placed
                 self._mark(first)
                 continue
-            if block.kind == HEADING and (field := self.words.field_line(self._unmarked_field(text))) and \
+            if block.kind == HEADING and (field := self.words.field_line(self.read.unmarked_field(text))) and \
                     field[0] in ITEM_ROLES and (self.state.goal is not None or self.state.activity is not None):
                 # '● Bedömning: I hög grad uppfyllt' set as a heading: the open item's field, its words over its
                 # mark.
-                self._paragraph(self._unmarked_field(text), Block(PARAGRAPH, text), first)
+                self._paragraph(self.read.unmarked_field(text), Block(PARAGRAPH, text), first)
                 continue
             if block.kind == PARAGRAPH and (sub := self._numbered_under_open_goal(text)) is not None:
                 # '1a Fler barn och unga har en meningsfull fritid' under 'MÅL 1 – …': goal 1's sub-goal.
@@ -228,7 +213,7 @@ class ReportInterpreter:
             text = squash(block.text)
             if not block.furniture and text and _heading_like(block, text, self.words):
                 # Read past a status mark before the label ('◐ Mål 1 …'), as the walk does.
-                heads.append((i, block.level if block.kind == HEADING else 7, self._unmarked(text)))
+                heads.append((i, block.level if block.kind == HEADING else 7, self.read.unmarked(text)))
         sheets = {i for i, level, _ in heads if level == 0}
         numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
         # A goal's heading set as one row with its level in the margin ('1.1 Fler elever … | Ej uppnått').
@@ -265,7 +250,7 @@ class ReportInterpreter:
                 inner = squash(block.text)
                 if block.kind == TABLE and block.rows:
                     activities |= "activity" in {self.words.role(c) for c in block.rows[0] if c}
-                    activities |= len(block.rows) == 1 and bool(_DATE_PAIR.search(" ".join(block.rows[0])))
+                    activities |= len(block.rows) == 1 and bool(DATE_PAIR.search(" ".join(block.rows[0])))
                 elif _heading_like(block, inner, self.words):
                     kind = self.words.heading_kind(inner)
                     if (kind and kind[0] == "goal") or _NUMBER.match(inner):
@@ -274,17 +259,17 @@ class ReportInterpreter:
                         first_field, activities = ("assessment" if self._reads_as_goal(text, position) else
                                                    "container"), False
                         break
-                    activities |= bool(_TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
+                    activities |= bool(TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
                 elif first_field is None and (found := self.words.field_line(inner)):
                     first_field = found[0]
                 elif first_field is None and block.kind == PARAGRAPH and self.labels.match("goal", inner):
                     first_field = "assessment"  # 'Målet kan delvis uppnås' alone under the heading
-                elif block.kind == LIST_ITEM and self._status_at_end(squash(block.text.partition("\n")[0])):
+                elif block.kind == LIST_ITEM and self.read.status_at_end(squash(block.text.partition("\n")[0])):
                     activities = True  # 'Kulturgaranti för förskoleklass Genomförd': an activity listed
             titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
 
-            if not titled and self._trailing_level(text)[0] != text:
+            if not titled and self.read.trailing_level(text)[0] != text:
                 # 'Kulturen når fler (Delvis uppfyllt)', '… Ej bedömd': the level (or its absence) in the heading
                 first_field = "assessment"
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (
@@ -310,7 +295,7 @@ class ReportInterpreter:
             if block.kind == TABLE and block.rows:
                 roles = {self.words.role(c) for c in block.rows[0] if c}
                 if roles & {"activity", "assessment", "prognosis", "status"} or (
-                        len(block.rows) == 1 and _DATE_PAIR.search(" ".join(block.rows[0]))):
+                        len(block.rows) == 1 and DATE_PAIR.search(" ".join(block.rows[0]))):
                     return True
             elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status",
                                                                           "start", "end", "dates"):
@@ -318,7 +303,7 @@ class ReportInterpreter:
             elif self.labels.match("goal", inner) or self.labels.match("activity", inner):
                 return True
             elif _heading_like(block, inner, self.words) and (
-                    _TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):
+                    TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):
                 return True
         return False
 
@@ -336,17 +321,17 @@ class ReportInterpreter:
         if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
             return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
         words = squash(head).split()
-        ending = self._status_at_end(squash(head))
+        ending = self.read.status_at_end(squash(head))
         if ending is not None and len(head) <= 200:
             # 'Kulturgaranti för förskoleklass Genomförd' / '15 jan 2024 – 13 dec 2024': the title, its status
             # after it, and its dates on the line below.
-            title, responsible = self._split_responsible(" ".join(words[:-ending[0]]).rstrip(" –—-:"))
+            title, responsible = self.read.split_responsible(" ".join(words[:-ending[0]]).rstrip(" –—-:"))
             activity = self._new_activity(title, None)
             activity.status, activity.status_raw = ending[1].canonical, ending[1].written
             if responsible:
                 activity.units = [responsible]
             span = squash(rest)
-            if span and not self._read_dates(activity, "dates", span, whole=True):
+            if span and not self.read.read_dates(activity, "dates", span, whole=True):
                 activity.comment = span
             self.state.role = "comment"
             return True
@@ -360,7 +345,7 @@ class ReportInterpreter:
         if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
-        parsed = self._title_and_status(squash(head))
+        parsed = self.read.title_and_status(squash(head))
         if parsed is None:
             return False
         title, status, dates, said = parsed.title, parsed.status, parsed.dates, parsed.said
@@ -389,7 +374,7 @@ class ReportInterpreter:
         if rest and "\n" not in block.text.partition("\n")[2].strip() and len(rest) <= 200 and \
                 not rest.endswith(".") and (status := self.labels.match("activity", head)) is not None:
             title, said = rest, ""
-        elif not rest and not self.words.field_line(head) and (parsed := self._title_and_status(head)) is not None \
+        elif not rest and not self.words.field_line(head) and (parsed := self.read.title_and_status(head)) is not None \
                 and len(parsed.title) <= 150 and "." not in parsed.title.rstrip("."):
             title, status, said = parsed.title, parsed.status, parsed.said
         else:
@@ -401,51 +386,6 @@ class ReportInterpreter:
         self.state.role = "comment"
         return True
 
-    def _title_and_status(self, text: str) -> _ActivityLine | None:
-        """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
-        a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten') or its dates
-        written out; 'Titel (ansvarig) – Status': who is responsible, in parentheses after the title."""
-        dates = None
-        if (pair := _DATE_PAIR.search(text)) is not None:
-            dates = (pair.group(1), pair.group(2))
-            text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
-        text = text.rstrip(" ,;.")
-        for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
-                        r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
-            match = re.match(pattern, text)
-            if not match:
-                continue
-            said = match.group(2).strip(" ,;")
-            title, responsible = self._split_responsible(match.group(1).strip(" *"))
-            if (status := self.labels.match("activity", said)) is not None:
-                return _ActivityLine(title, status, dates, "", responsible)
-            if (noted := re.fullmatch(r"(.+?)\s*\(([^()]*)\)", said)) is not None and \
-                    (status := self.labels.match("activity", noted.group(1))) is not None:
-                # 'Titel: pågår (2025-01-20–)', '… (mars och oktober 2025)': an open start, else a note.
-                inner = noted.group(2).strip()
-                single = _ONE_DATE.search(inner)
-                if dates is None and single and not inner[:single.start()].strip() and \
-                        self.words.leaves_end_open(inner[single.end():]):
-                    return _ActivityLine(title, status, (single.group(1), None), "", responsible)
-                if dates is None and (span := written_span(inner)) is not None:
-                    return _ActivityLine(title, status, span, "", responsible)
-                return _ActivityLine(title, status, dates, inner[:1].upper() + inner[1:], responsible)
-            head, _, rest = said.partition(", ")
-            if rest and (status := self.labels.match("activity", head)) is not None:
-                if dates is None and (span := written_span(rest)) is not None:
-                    return _ActivityLine(title, status, span, "", responsible)
-                return _ActivityLine(title, status, dates, rest[:1].upper() + rest[1:], responsible)
-        return None
-
-    def _split_responsible(self, title: str) -> tuple[str, str]:
-        """'Titel (enhetschef LSS)': the title and who is responsible, where the parentheses name a role or unit
-        ('Lovskola (pilot)', 'Etapp (fas 2)' keep theirs)."""
-        who = re.fullmatch(r"(.{3,200}?)\s*\(([^()]{2,60})\)", title)
-        if who is None or self.labels.match("activity", who.group(2)) is not None or re.search(r"\d", who.group(2)) \
-                or not self.words.names_a_role(who.group(2)):
-            return title, ""
-        return who.group(1), who.group(2)
-
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
@@ -456,7 +396,7 @@ class ReportInterpreter:
             self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
             self._mark(line)
             return True
-        if (unmarked := self._unmarked(text)) != text:
+        if (unmarked := self.read.unmarked(text)) != text:
             # '◐ Mål 1 …', 'Grön Delmål 2a …': a scorecard's symbol before the item is its level or status.
             handled = self._heading(unmarked, level, line)
             mark = LEADING_MARK.match(text).group(1)  # type: ignore[union-attr]
@@ -515,7 +455,7 @@ class ReportInterpreter:
             self._mark(line)
             return True
         if kind and kind[0] == "activity":
-            title, fields = self._title_fields("activity", kind[1])
+            title, fields = self.read.title_fields("activity", kind[1])
             self._new_activity(title, level)
             self._apply_fields(fields)
             self._mark(line)
@@ -534,7 +474,7 @@ class ReportInterpreter:
                       and self.state.goal_level < level < 7)
             if deeper:
                 self.state.goal = parent
-            title, fields = self._title_fields("goal", kind[1])
+            title, fields = self.read.title_fields("goal", kind[1])
             self._new_goal(title, number, subgoal=kind[0] == "subgoal" or deeper, level=level)
             self._apply_fields(fields)
             self._mark(line)
@@ -545,7 +485,7 @@ class ReportInterpreter:
             self.prose.append(text)
             self._mark(line)
             return True
-        if numbered and not _ONE_DATE.search(text[:12]):
+        if numbered and not ONE_DATE.search(text[:12]):
             title = numbered.group(2)
             number = numbered.group(1)
             if "." not in number and not self.goals and self.state.goal is None:
@@ -577,17 +517,6 @@ class ReportInterpreter:
         self._mark(line)
         return True
 
-    def _status_at_end(self, text: str) -> tuple[int, LabelMatch] | None:
-        """A status closing a line of a title ('Kulturgaranti för förskoleklass Genomförd'): how many words it
-        takes, the longest first, and the label; None where the line ends a sentence or in no status."""
-        words = text.split()
-        if text.endswith("."):
-            return None
-        # The status starts with a word or a symbol, never with the end of the title ('(etapp 2) – Klar').
-        return next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
-                     if not re.match(r"[\d(),.;:–—-]", words[-n])
-                     and (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
-
     def _assessed_item(self, blocks: list[Block], index: int) -> bool:
         """A short list item whose next block states a level ('Bedömning: …', 'Prognos helår: …'): a goal."""
         text = squash(blocks[index].text)
@@ -598,27 +527,6 @@ class ReportInterpreter:
             following.kind in (PARAGRAPH, LIST_ITEM) else None  # (a loose list's paragraph is an item's)
         return found is not None and found[0] in ("assessment", "prognosis")
 
-    def _leading_status(self, text: str) -> tuple[LabelMatch | None, str]:
-        """The status a short line opens with ('Vilande från', 'Planerad vecka 26–27'), and the words after it."""
-        words = text.split()
-        for n in range(min(5, len(words)), 0, -1):
-            if (found := self.labels.match("activity", " ".join(words[:n]))) is not None:
-                return found, " ".join(words[n:])
-        return None, text
-
-    def _unmarked_field(self, text: str) -> str:
-        """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""
-        marked = LEADING_MARK.match(text)
-        return marked.group(2) if marked and self.words.field_line(marked.group(2)) else text
-
-    def _unmarked(self, text: str) -> str:
-        """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
-        only starts with a colour word ('Grön omställning') stays as it is."""
-        marked = LEADING_MARK.match(text)
-        if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
-            return marked.group(2)
-        return text
-
     def _apply_mark(self, kind: str, mark: str) -> None:
         if kind == "activity" and (activity := self.state.activity) is not None and activity.status is None:
             if (found := self.labels.match("activity", mark)) is not None:
@@ -626,32 +534,6 @@ class ReportInterpreter:
         elif kind != "activity" and (goal := self.state.goal) is not None and goal.assessment is None:
             if (found := self.labels.match("goal", mark)) is not None:
                 goal.assessment, goal.assessment_raw = found.canonical, found.written
-
-    def _trailing_level(self, title: str) -> tuple[str, LabelMatch | None]:
-        """A goal title with its level set after it on the same line ('Fler resor … Målet nås', '… Ingen
-        prognos'), as a scorecard's coloured box prints: the title and the level (None where it says none)."""
-        if (said := re.match(r"^(.{6,}?)\s*\(([^()]{2,40})\)$", title)) and (
-                (found := self.labels.match("goal", said.group(2))) is not None
-                or self.words.says_not_assessed(said.group(2))):
-            return said.group(1), found  # 'Kulturen når fler (Delvis uppfyllt)': an icon's text after the title
-        words = title.split()
-        for n in range(min(6, len(words) - 2), 0, -1):  # the title keeps two words at least
-            tail = " ".join(words[-n:])
-            if self.words.says_not_assessed(tail):
-                return " ".join(words[:-n]), None
-            if tail[:1].isupper() and (found := self.labels.match("goal", tail)) is not None and len(tail) >= 6:
-                return " ".join(words[:-n]), found
-        return title, None
-
-    def _title_fields(self, kind: str, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """A labelled item's line as its title and the fields it goes on with: named ones ('…, status: klar,
-        klart: 2025-03-31') or a bare level after a dash ('Nämndmål 1.1: … – Delvis uppfyllt')."""
-        title, fields = self.words.trailing_fields(text)
-        if not fields and (match := re.match(r"^(.{3,}?)\s+[–—]\s+([^–—]{2,60})$", text)) and \
-                self.labels.match(kind, match.group(2).strip(" .*")) is not None:
-            title, fields = match.group(1), [("status" if kind == "activity" else "assessment",
-                                              match.group(2).strip(" .*"))]
-        return title.strip(" *"), fields
 
     def _apply_fields(self, fields: list[tuple[str, str]]) -> None:
         for role, value in fields:
@@ -668,8 +550,8 @@ class ReportInterpreter:
 
     def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
         self._finish_activity()
-        title, _dates = self._split_title_dates(title)
-        title, stated = self._trailing_level(title)
+        title, _dates = self.read.split_title_dates(title)
+        title, stated = self.read.trailing_level(title)
         title = _sentence_case(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:
@@ -739,7 +621,7 @@ class ReportInterpreter:
 
     def _new_activity(self, title: str, level: int | None) -> ParsedActivity:
         self._finish_activity()
-        title, dates = self._split_title_dates(title)
+        title, dates = self.read.split_title_dates(title)
         goal = self.state.goal
         activity = ParsedActivity(title=title, goal_numbers=[goal.number] if goal else [])
         if dates:
@@ -752,15 +634,9 @@ class ReportInterpreter:
             self.state.activity_level = level
         return activity
 
-    def _split_title_dates(self, title: str) -> tuple[str, tuple[str, str] | None]:
-        match = _TITLE_DATES.match(title)
-        if match:
-            return match.group(1).rstrip(" ,–-"), (match.group(2), match.group(3))
-        return title, None
-
     # Paragraphs and fields ---------------------------------------------------------------------------------
     def _paragraph(self, text: str, block: Block, line: int) -> None:
-        text = self._unmarked_field(text)  # 'Röd Bedömning: Inte uppfyllt': the field says it in words
+        text = self.read.unmarked_field(text)  # 'Röd Bedömning: Inte uppfyllt': the field says it in words
         state = self.state
         target_activity = state.activity
         target_goal = state.goal
@@ -805,7 +681,7 @@ class ReportInterpreter:
                 target_activity.units.append(text)
                 self._mark(line)
                 return
-            dates = _DATE_PAIR.fullmatch(text.strip())
+            dates = DATE_PAIR.fullmatch(text.strip())
             if dates and target_activity.start is None:
                 target_activity.start, target_activity.end = dates.group(1), dates.group(2)
                 self._mark(line)
@@ -817,9 +693,9 @@ class ReportInterpreter:
                 # its dates (or a note on the time) in one.
                 target_activity.status, target_activity.status_raw = status.canonical, status.written
                 for part in parts[1:]:
-                    if (pair := _DATE_PAIR.fullmatch(part)) and target_activity.start is None:
+                    if (pair := DATE_PAIR.fullmatch(part)) and target_activity.start is None:
                         target_activity.start, target_activity.end = pair.group(1), pair.group(2)
-                    elif (single := _ONE_DATE.search(part)) and self.words.date_role(part[:single.start()]):
+                    elif (single := ONE_DATE.search(part)) and self.words.date_role(part[:single.start()]):
                         setattr(target_activity, self.words.date_role(part[:single.start()]) or "end",
                                 single.group(1))
                     elif part:
@@ -828,19 +704,19 @@ class ReportInterpreter:
                 self._mark(line)
                 return
             if target_activity.status is None and state.role in (None, "description", "status") and \
-                    (pair := _DATE_PAIR.search(text) or _ONE_DATE.search(text)) is not None:
+                    (pair := DATE_PAIR.search(text) or ONE_DATE.search(text)) is not None:
                 # 'Avviker 2022-08-15 – 2023-06-16', 'Vilande från 2023-03-01': a status and its time.
-                found, rest = self._leading_status(text[:pair.start()])
+                found, rest = self.read.leading_status(text[:pair.start()])
                 if found is not None and len(rest.split()) <= 1:
                     target_activity.status, target_activity.status_raw = found.canonical, found.written
-                    if pair.re is _DATE_PAIR:
+                    if pair.re is DATE_PAIR:
                         target_activity.start, target_activity.end = pair.group(1), pair.group(2)
                     elif (role := self.words.date_role(rest or "slut")) in ("start", "end"):
                         setattr(target_activity, role, pair.group(1))
                     state.role = "comment"
                     self._mark(line)
                     return
-            leading, when = self._leading_status(text) if len(text) <= 40 else (None, text)
+            leading, when = self.read.leading_status(text) if len(text) <= 40 else (None, text)
             if target_activity.status is None and state.role is None and leading is not None:
                 # 'Planerad vecka 26–27' under the title: its status, and when (no date to read).
                 target_activity.status, target_activity.status_raw = leading.canonical, leading.written
@@ -891,39 +767,7 @@ class ReportInterpreter:
 
     def _dates(self, role: str, value: str) -> None:
         if self.state.activity is not None:
-            self._read_dates(self.state.activity, role, value)
-
-    def _read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:
-        """The dates a field or a line gives an activity; `whole`: the line is only dates (else it is a comment).
-        Whether any was read."""
-        pair = (_DATE_PAIR.fullmatch if whole else _DATE_PAIR.search)(value)
-        single = _ONE_DATE.search(value)
-        day = single.group(1) if single else written_date(value)
-        if role == "dates" and pair:
-            activity.start, activity.end = pair.group(1), pair.group(2)
-        elif role == "dates" and (span := written_span(value)):
-            activity.start, activity.end = span
-        elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
-                and self.words.leaves_end_open(value[single.end():]):
-            activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set
-        elif role == "dates" and single and (not whole or not value[single.end():].strip()) \
-                and self.words.date_role(value[:single.start()]) in ("start", "end"):
-            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01': one end of it.
-            setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
-        elif role == "start" and day:
-            activity.start = day
-        elif role == "end" and day:
-            activity.end = day
-        else:
-            return False
-        return True
-
-    def _read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
-        """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""
-        found = self.labels.match(kind, text)
-        if found is None and (opening := self.labels.opening(kind, text, field=True)):
-            return opening
-        return found, ""
+            self.read.read_dates(self.state.activity, role, value)
 
     def _append(self, role: str, text: str) -> None:
         """Add text to a field of the open activity (or goal); a status or level field is read by the schemes,
@@ -931,7 +775,7 @@ class ReportInterpreter:
         activity, goal = self.state.activity, self.state.goal
         if activity is not None:
             if role in ("status", "prognosis") and activity.status is None:
-                found, rest = self._read_label("activity", text)
+                found, rest = self.read.read_label("activity", text)
                 if found:
                     activity.status, activity.status_raw = found.canonical, found.written
                     self.state.role = "comment"
@@ -961,7 +805,7 @@ class ReportInterpreter:
             return
         if role in ("assessment", "prognosis", "status"):
             if goal.assessment is None and not (role == "prognosis" and goal.assessment_raw):
-                found, rest = self._read_label("goal", text)
+                found, rest = self.read.read_label("goal", text)
                 if found:
                     goal.assessment, goal.assessment_raw = found.canonical, found.written
                     self.state.role = "comment"
@@ -987,23 +831,6 @@ class ReportInterpreter:
         self.state.role = None
 
     # Tables ------------------------------------------------------------------------------------------------
-    def _split_at_headers(self, block: Block) -> list[tuple[Block, int]]:
-        """A table that heads a second table inside it ('Indikator | Utfall …' rows, then 'Aktiviteter | Tid |
-        Status' and the activities): one table per header row, each with the offset of its first row."""
-        starts = [0] + [r for r, row in enumerate(block.rows) if r > 0 and self._header_row(row)
-                        and [squash(c).lower() for c in row] != [squash(c).lower() for c in block.rows[0]]]
-        return [(Block(TABLE, rows=block.rows[a:b], page=block.page, bold=block.bold), a)
-                for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True)]
-
-    def _header_row(self, row: list[str]) -> bool:
-        """A row of column labels, naming an item's column and others: all of them, or in a row of at least
-        HEADER_MIN_CELLS cells all but one ('Nämndmål | Bedömning | … | Statuskod')."""
-        cells = [squash(c) for c in row if squash(c)]
-        roles = [self.words.role(c) for c in cells]
-        known = sum(1 for role in roles if role)
-        enough = known == len(cells) or (len(cells) >= HEADER_MIN_CELLS and known >= len(cells) - 1)
-        return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
-
     def _table(self, block: Block, first: int) -> None:
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
         if len(lone) == 2 and (_NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
@@ -1015,7 +842,7 @@ class ReportInterpreter:
                 self.state.goal.assessment, self.state.goal.assessment_raw = found.canonical, found.written
             return
         if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
-                self._header_row(block.rows[1]):
+                self.read.header_row(block.rows[1]):
             # Column groups over the header ('Tertial 1 (jan–apr)' over 'Bedömning | Kommentar'): the header
             # is the second row; the groups are the follow-ups the repeated columns belong to.
             self._mark(first, LINE_TABLE_HEADER)

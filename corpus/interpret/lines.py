@@ -1,0 +1,201 @@
+"""How one line or cell of a follow-up report is read with the vocabulary and the label schemes, whatever is
+open in the walk: an activity's line ('Titel – Status (start – slut)'), a status or level at a line's end or
+start, a mark before a label, dates in a field, a table's header row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.documents.model import TABLE, Block
+from corpus.interpret.legend import LEADING_MARK
+from corpus.interpret.vocabulary import Vocabulary
+from corpus.labels import LabelMatch, LabelSchemes
+from corpus.model import ParsedActivity
+from corpus.reportdate import written_date, written_span
+from corpus.text import squash
+
+ISO = r"(20\d\d-\d\d-\d\d)"
+DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|till|to)?\s*{ISO}")
+ONE_DATE = re.compile(ISO)
+TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{ISO}\s*(?:-|–|—|till)?\s*{ISO}\s*\)?\s*$")
+
+# A header row of this many cells may hold one the vocabulary does not know ('Statuskod').
+HEADER_MIN_CELLS = 5
+
+
+@dataclass
+class ActivityLine:
+    """An activity written on one line: its title, status, dates, a clause of comment, who is responsible."""
+
+    title: str
+    status: LabelMatch
+    dates: tuple[str, str | None] | None
+    said: str
+    responsible: str
+
+
+class LineReader:
+    """Reads lines and cells with `words` and `labels` (the general schemes with the document's legend over them)."""
+
+    def __init__(self, words: Vocabulary, labels: LabelSchemes) -> None:
+        self.words = words
+        self.labels = labels
+
+    def title_and_status(self, text: str) -> ActivityLine | None:
+        """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
+        a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten') or its dates
+        written out; 'Titel (ansvarig) – Status': who is responsible, in parentheses after the title."""
+        dates = None
+        if (pair := DATE_PAIR.search(text)) is not None:
+            dates = (pair.group(1), pair.group(2))
+            text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
+        text = text.rstrip(" ,;.")
+        for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
+                        r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
+            match = re.match(pattern, text)
+            if not match:
+                continue
+            said = match.group(2).strip(" ,;")
+            title, responsible = self.split_responsible(match.group(1).strip(" *"))
+            if (status := self.labels.match("activity", said)) is not None:
+                return ActivityLine(title, status, dates, "", responsible)
+            if (noted := re.fullmatch(r"(.+?)\s*\(([^()]*)\)", said)) is not None and \
+                    (status := self.labels.match("activity", noted.group(1))) is not None:
+                # 'Titel: pågår (2025-01-20–)', '… (mars och oktober 2025)': an open start, else a note.
+                inner = noted.group(2).strip()
+                single = ONE_DATE.search(inner)
+                if dates is None and single and not inner[:single.start()].strip() and \
+                        self.words.leaves_end_open(inner[single.end():]):
+                    return ActivityLine(title, status, (single.group(1), None), "", responsible)
+                if dates is None and (span := written_span(inner)) is not None:
+                    return ActivityLine(title, status, span, "", responsible)
+                return ActivityLine(title, status, dates, inner[:1].upper() + inner[1:], responsible)
+            head, _, rest = said.partition(", ")
+            if rest and (status := self.labels.match("activity", head)) is not None:
+                if dates is None and (span := written_span(rest)) is not None:
+                    return ActivityLine(title, status, span, "", responsible)
+                return ActivityLine(title, status, dates, rest[:1].upper() + rest[1:], responsible)
+        return None
+
+    def split_responsible(self, title: str) -> tuple[str, str]:
+        """'Titel (enhetschef LSS)': the title and who is responsible, where the parentheses name a role or unit
+        ('Lovskola (pilot)', 'Etapp (fas 2)' keep theirs)."""
+        who = re.fullmatch(r"(.{3,200}?)\s*\(([^()]{2,60})\)", title)
+        if who is None or self.labels.match("activity", who.group(2)) is not None or re.search(r"\d", who.group(2)) \
+                or not self.words.names_a_role(who.group(2)):
+            return title, ""
+        return who.group(1), who.group(2)
+
+    def status_at_end(self, text: str) -> tuple[int, LabelMatch] | None:
+        """A status closing a line of a title ('Kulturgaranti för förskoleklass Genomförd'): how many words it
+        takes, the longest first, and the label; None where the line ends a sentence or in no status."""
+        words = text.split()
+        if text.endswith("."):
+            return None
+        # The status starts with a word or a symbol, never with the end of the title ('(etapp 2) – Klar').
+        return next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
+                     if not re.match(r"[\d(),.;:–—-]", words[-n])
+                     and (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
+
+    def leading_status(self, text: str) -> tuple[LabelMatch | None, str]:
+        """The status a short line opens with ('Vilande från', 'Planerad vecka 26–27'), and the words after it."""
+        words = text.split()
+        for n in range(min(5, len(words)), 0, -1):
+            if (found := self.labels.match("activity", " ".join(words[:n]))) is not None:
+                return found, " ".join(words[n:])
+        return None, text
+
+    def unmarked_field(self, text: str) -> str:
+        """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""
+        marked = LEADING_MARK.match(text)
+        return marked.group(2) if marked and self.words.field_line(marked.group(2)) else text
+
+    def unmarked(self, text: str) -> str:
+        """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
+        only starts with a colour word ('Grön omställning') stays as it is."""
+        marked = LEADING_MARK.match(text)
+        if marked and (kind := self.words.heading_kind(marked.group(2))) and kind[0] in ("goal", "subgoal", "activity"):
+            return marked.group(2)
+        return text
+
+    def trailing_level(self, title: str) -> tuple[str, LabelMatch | None]:
+        """A goal title with its level set after it on the same line ('Fler resor … Målet nås', '… Ingen
+        prognos'), as a scorecard's coloured box prints: the title and the level (None where it says none)."""
+        if (said := re.match(r"^(.{6,}?)\s*\(([^()]{2,40})\)$", title)) and (
+                (found := self.labels.match("goal", said.group(2))) is not None
+                or self.words.says_not_assessed(said.group(2))):
+            return said.group(1), found  # 'Kulturen når fler (Delvis uppfyllt)': an icon's text after the title
+        words = title.split()
+        for n in range(min(6, len(words) - 2), 0, -1):  # the title keeps two words at least
+            tail = " ".join(words[-n:])
+            if self.words.says_not_assessed(tail):
+                return " ".join(words[:-n]), None
+            if tail[:1].isupper() and (found := self.labels.match("goal", tail)) is not None and len(tail) >= 6:
+                return " ".join(words[:-n]), found
+        return title, None
+
+    def title_fields(self, kind: str, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """A labelled item's line as its title and the fields it goes on with: named ones ('…, status: klar,
+        klart: 2025-03-31') or a bare level after a dash ('Nämndmål 1.1: … – Delvis uppfyllt')."""
+        title, fields = self.words.trailing_fields(text)
+        if not fields and (match := re.match(r"^(.{3,}?)\s+[–—]\s+([^–—]{2,60})$", text)) and \
+                self.labels.match(kind, match.group(2).strip(" .*")) is not None:
+            title, fields = match.group(1), [("status" if kind == "activity" else "assessment",
+                                              match.group(2).strip(" .*"))]
+        return title.strip(" *"), fields
+
+    def split_title_dates(self, title: str) -> tuple[str, tuple[str, str] | None]:
+        match = TITLE_DATES.match(title)
+        if match:
+            return match.group(1).rstrip(" ,–-"), (match.group(2), match.group(3))
+        return title, None
+
+    def read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:
+        """The dates a field or a line gives an activity; `whole`: the line is only dates (else it is a comment).
+        Whether any was read."""
+        pair = (DATE_PAIR.fullmatch if whole else DATE_PAIR.search)(value)
+        single = ONE_DATE.search(value)
+        day = single.group(1) if single else written_date(value)
+        if role == "dates" and pair:
+            activity.start, activity.end = pair.group(1), pair.group(2)
+        elif role == "dates" and (span := written_span(value)):
+            activity.start, activity.end = span
+        elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
+                and self.words.leaves_end_open(value[single.end():]):
+            activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set
+        elif role == "dates" and single and (not whole or not value[single.end():].strip()) \
+                and self.words.date_role(value[:single.start()]) in ("start", "end"):
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01': one end of it.
+            setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
+        elif role == "start" and day:
+            activity.start = day
+        elif role == "end" and day:
+            activity.end = day
+        else:
+            return False
+        return True
+
+    def read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
+        """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""
+        found = self.labels.match(kind, text)
+        if found is None and (opening := self.labels.opening(kind, text, field=True)):
+            return opening
+        return found, ""
+
+    def header_row(self, row: list[str]) -> bool:
+        """A row of column labels, naming an item's column and others: all of them, or in a row of at least
+        HEADER_MIN_CELLS cells all but one ('Nämndmål | Bedömning | … | Statuskod')."""
+        cells = [squash(c) for c in row if squash(c)]
+        roles = [self.words.role(c) for c in cells]
+        known = sum(1 for role in roles if role)
+        enough = known == len(cells) or (len(cells) >= HEADER_MIN_CELLS and known >= len(cells) - 1)
+        return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
+
+    def split_at_headers(self, block: Block) -> list[tuple[Block, int]]:
+        """A table that heads a second table inside it ('Indikator | Utfall …' rows, then 'Aktiviteter | Tid |
+        Status' and the activities): one table per header row, each with the offset of its first row."""
+        starts = [0] + [r for r, row in enumerate(block.rows) if r > 0 and self.header_row(row)
+                        and [squash(c).lower() for c in row] != [squash(c).lower() for c in block.rows[0]]]
+        return [(Block(TABLE, rows=block.rows[a:b], page=block.page, bold=block.bold), a)
+                for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True)]

@@ -23,7 +23,8 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_seventh": "13/109",
         "reports_eighth": "31/135",
         "reports_ninth": "1/73",
-        "reports_tenth": "38/111"}
+        "reports_tenth": "38/111",
+        "reports_eleventh": "12/145"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

@@ -37,8 +37,9 @@ _STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # Roles a table may give one column per follow-up; the last filled column says it.
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
-# A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one).
-_ITEM_NUMBER = re.compile(r"\s*(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
+# A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
+# code with a letter or two before it ('M1.2', 'NM 2').
+_ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
 

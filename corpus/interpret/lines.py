@@ -126,6 +126,10 @@ class LineReader:
                 (found := self.labels.match("goal", said.group(2))) is not None
                 or self.words.says_not_assessed(said.group(2))):
             return said.group(1), found  # 'Kulturen når fler (Delvis uppfyllt)': an icon's text after the title
+        if (said := re.match(r"^(.{6,}?)\s*[:–—]\s+\**([^:*]{2,40}?)\**\s*\.?$", title)) and (
+                (found := self.labels.match("goal", said.group(2))) is not None
+                or self.words.says_not_assessed(said.group(2))):
+            return said.group(1), found  # 'Mål 1 Alla barn utvecklas: **Nås delvis**' in an overview list
         words = title.split()
         for n in range(min(6, len(words) - 2), 0, -1):  # the title keeps two words at least
             tail = " ".join(words[-n:])

@@ -166,6 +166,8 @@ class Vocabulary:
                     continue
                 match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
                                  r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+(.+)$", rest)
+                if match and _CAPTION.search(fold(rest)):
+                    return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
         return None
@@ -190,6 +192,9 @@ class Vocabulary:
 # ', status: ', ' – bedömning: ', '; start: ': a field label after a separator, inside a line.
 _TRAILING_FIELD = re.compile(r"(?:,|;|\.|\s[–—-])\s+([A-Za-zÅÄÖåäöÉé][\w/ -]{0,30}?)\s*:\s")
 _ITEM_ROLES = {"activity", "goal", "subgoal", "area"}
+# What a caption over a list of goals names and a goal never does: a follow-up and its year ('tertial 2 2025').
+_CAPTION = re.compile(r"\b(?:tertial\s*[123]|t[123]|delar\w*|helar\w*|arsredovisning\w*|verksamhetsberattelse\w*)\b"
+                      r"[^.]*\b20\d\d\b")
 # A follow-up's name after a field label ('Status T2', 'Bedömning tertial 1', 'Kommentar 2025').
 _PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d))+$")
 # A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten'.

@@ -350,6 +350,8 @@ class ReportInterpreter:
         if parsed is None:
             return False
         title, status, dates, said = parsed.title, parsed.status, parsed.dates, parsed.said
+        # '1.1.1 Familjecentral i Norrbyn – Genomförd – …' in a list under its goal: the activity's own number.
+        title = re.sub(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\S)", "", title)
         activity = self._new_activity(title, None)
         activity.status, activity.status_raw = status.canonical, status.written
         if parsed.responsible:

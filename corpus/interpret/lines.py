@@ -30,7 +30,7 @@ class ActivityLine:
 
     title: str
     status: LabelMatch
-    dates: tuple[str, str | None] | None
+    dates: tuple[str | None, str | None] | None
     said: str
     responsible: str
 
@@ -46,11 +46,11 @@ class LineReader:
         """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
         a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten') or its dates
         written out; 'Titel (ansvarig) – Status': who is responsible, in parentheses after the title."""
-        dates = None
+        dates: tuple[str | None, str | None] | None = None
         if (pair := DATE_PAIR.search(text)) is not None:
             dates = (pair.group(1), pair.group(2))
             text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
-        text = text.rstrip(" ,;.")
+        text = text.rstrip(" ,;.–—-")
         for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
                         r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
             match = re.match(pattern, text)
@@ -71,12 +71,37 @@ class LineReader:
                 if dates is None and (span := written_span(inner)) is not None:
                     return ActivityLine(title, status, span, "", responsible)
                 return ActivityLine(title, status, dates, inner[:1].upper() + inner[1:], responsible)
+            if (fields := self._dashed_fields(said, dates)) is not None:
+                status, dates, said, who = fields
+                return ActivityLine(title, status, dates, said, responsible or who)
             head, _, rest = said.partition(", ")
             if rest and (status := self.labels.match("activity", head)) is not None:
                 if dates is None and (span := written_span(rest)) is not None:
                     return ActivityLine(title, status, span, "", responsible)
                 return ActivityLine(title, status, dates, rest[:1].upper() + rest[1:], responsible)
         return None
+
+    def _dashed_fields(self, said: str, dates: tuple[str | None, str | None] | None
+                       ) -> tuple[LabelMatch, tuple[str | None, str | None] | None, str, str] | None:
+        """'Genomförd – Ansvarig: enhetschef öppenvård – från 2025-04-01' after a title: the status first, then
+        fields, dates and notes set apart by dashes; None where the first part is no status."""
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", said) if p.strip()]
+        if len(parts) < 2 or (status := self.labels.match("activity", parts[0])) is None:
+            return None
+        who, notes = "", []
+        for part in parts[1:]:
+            field = self.words.field_line(part)
+            single = ONE_DATE.search(part)
+            if field is not None and field[0] == "responsible":
+                who = field[1]
+            elif dates is None and (span := written_span(part)) is not None:
+                dates = span
+            elif dates is None and single and self.words.date_role(part[:single.start()]) in ("start", "end"):
+                role = self.words.date_role(part[:single.start()])
+                dates = (single.group(1), None) if role == "start" else (None, single.group(1))
+            else:
+                notes.append(part)
+        return status, dates, ". ".join(notes), who
 
     def split_responsible(self, title: str) -> tuple[str, str]:
         """'Titel (enhetschef LSS)': the title and who is responsible, where the parentheses name a role or unit

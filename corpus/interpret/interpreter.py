@@ -644,6 +644,12 @@ class ReportInterpreter:
         target_activity = state.activity
         target_goal = state.goal
         found = self.words.field_line(text)
+        parts = _STATUS_SEPARATOR.split(text)
+        if found is not None and len(parts) > 1 and all(self.words.field_line(p) for p in parts):
+            # 'Status: Pågår enligt plan | Ansvarig: planchef | Tid: …': fields on one line, each read as its own.
+            for part in parts:
+                self._paragraph(part, block, line)
+            return
         opens = found is not None and found[0] in ("activity", "goal", "subgoal", "area")
         if (found is None or opens) and len(text) <= 200:
             # 'Mål 2: …', 'Aktivitet: …', 'Målområde: …' on a line of their own head an item as a heading does.
@@ -797,7 +803,8 @@ class ReportInterpreter:
                 activity.description = _join(activity.description, text)
                 return
             if role in ("start", "end", "dates"):
-                self._dates(role, text)
+                if self.read.read_dates(activity, role, text) and self.state.role == role:
+                    self.state.role = None  # 'Tid:' / '2023-09-01 – 2025-06-30': the text after it is no date
                 return
             activity.comment = _join(activity.comment, text)
             return

@@ -11,6 +11,8 @@ from corpus.text import split_front_matter
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
                "article", "blockquote", "dd", "dt", "pre", "caption"}
+# A table's caption names the table ('Regionalt mål 1 med nämndmål och aktiviteter'): no item of its own.
+_CAPTION_TAGS = {"caption"}
 _FURNITURE_TAGS = {"header", "footer", "nav", "script", "style", "head", "title", "noscript"}
 _BOLD_TAGS = {"b", "strong"}
 # Elements whose inline background colour is a status dot or a coloured cell rather than page design.
@@ -48,6 +50,10 @@ class _BlockParser(HTMLParser):
         self.svg_depth = 0
         self.svg_title: list[str] | None = None
         self.in_dated_time = False
+        # A table row's colour from its own class ('<tr class="mal status-gul">', the level a portal's stylesheet
+        # paints into the row's empty signal cell), and the classed spans open ('<span class="malnr">…</span>Titel').
+        self.row_colour: str | None = None
+        self.spans: list[bool] = []
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -99,7 +105,7 @@ class _BlockParser(HTMLParser):
         if tag not in _VOID_TAGS and (self.symbol_tags or _SYMBOL_FONT.search(style)):
             self.symbol_tags.append(tag)  # every element inside one in a symbol font is set in it too
         self._note_mark(tag, dict(attrs))
-        if tag in {"header", "footer", "nav"}:
+        if tag in {"header", "footer", "nav"} | _CAPTION_TAGS:
             self.flush()
             self.furniture += 1
             return
@@ -114,7 +120,12 @@ class _BlockParser(HTMLParser):
             return
         if tag == "tr" and self.tables:
             self.tables[-1].append([])
+            attributes = dict(attrs)
+            self.row_colour = css_colour_name(attributes.get("class"), None) if is_mark_class(attributes.get("class")) \
+                else None
             return
+        if tag == "span":
+            self.spans.append(bool(dict(attrs).get("class")))
         if tag in {"td", "th"} and self.tables:
             self.cell = []
             return
@@ -188,12 +199,21 @@ class _BlockParser(HTMLParser):
                 pass
         if any(open_tag == tag for open_tag, _, _ in self.marks):
             self._close_mark(tag)
-        if tag in {"header", "footer", "nav"}:
+        if tag in {"header", "footer", "nav"} | _CAPTION_TAGS:
             self.flush()
             self.furniture = max(0, self.furniture - 1)
             return
         if tag in _BOLD_TAGS:
             self.bold_depth = max(0, self.bold_depth - 1)
+            return
+        if tag == "span" and self.spans and self.spans.pop():
+            # A classed span is set apart ('Regionalt mål 1' in its own box before the title): a space after it.
+            (self.cell if self.cell is not None else self.buffer).append(" ")
+        if tag == "tr" and self.tables and self.tables[-1] and self.row_colour:
+            row = self.tables[-1][-1]
+            if (empty := next((i for i, c in enumerate(row) if not c.strip()), None)) is not None:
+                row[empty] = self.row_colour  # the row's signal cell, empty but for its colour
+            self.row_colour = None
             return
         if tag in {"td", "th"} and self.cell is not None and self.tables and self.tables[-1]:
             text = resolve_marks(re.sub(r"[ \t]+", " ", "".join(self.cell)), in_cell=True)

@@ -35,6 +35,8 @@ _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-
 _STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 # A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
+# The columns that make a table one of goals or activities ('item': 'Mål / aktivitet', one or the other a row).
+_ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
 # Roles a table may give one column per follow-up; the last filled column says it.
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
@@ -161,7 +163,12 @@ class ReportInterpreter:
                 self.state.goal, self.state.listing = goal, True
                 self._mark(first)
                 continue
-            if _heading_like(block, text, self.words):
+            following = next((n for n in document.blocks[b + 1:] if not n.furniture), None)
+            # A bold line the next paragraph goes on from in lower case ('Öppettiderna förlängdes till klockan 18'
+            # / 'måndag–torsdag. …'): a comment's bold opening sentence, wrapped, not a heading.
+            wrapped = following is not None and following.kind == PARAGRAPH and following.text[:1].islower() \
+                and not text.rstrip().endswith((":", ".")) and self.state.activity is not None
+            if _heading_like(block, text, self.words) and not wrapped:
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
                     if not title and not self.goals and block.kind == HEADING:
                         title = text
@@ -693,6 +700,8 @@ class ReportInterpreter:
             dates = DATE_PAIR.fullmatch(text.strip())
             if dates and target_activity.start is None:
                 target_activity.start, target_activity.end = dates.group(1), dates.group(2)
+                if state.role in ("start", "end", "dates"):
+                    state.role = None  # 'Tid:' above its dates: the field is filled
                 self._mark(line)
                 return
             parts = [part.strip() for part in _STATUS_SEPARATOR.split(text)]
@@ -802,6 +811,9 @@ class ReportInterpreter:
             if role == "description":
                 activity.description = _join(activity.description, text)
                 return
+            if role in ("start", "end", "dates") and (activity.start or activity.end) and text.rstrip().endswith("."):
+                activity.comment = _join(activity.comment, text)  # a sentence after the dates: the comment
+                return
             if role in ("start", "end", "dates"):
                 if self.read.read_dates(activity, role, text) and self.state.role == role:
                     self.state.role = None  # 'Tid:' / '2023-09-01 – 2025-06-30': the text after it is no date
@@ -895,10 +907,10 @@ class ReportInterpreter:
             # the sheet's width).
             self._field_table(Block(TABLE, rows=[[*r, ""][:2] for r in pairs], page=block.page), first)
             return
-        if "measure" in known and not ({"activity", "goal", "subgoal"} & set(known)) and self.state.goal is not None:
+        if "measure" in known and not (_ITEM_COLUMNS & set(known)) and self.state.goal is not None:
             self._measure_table(block, first)
             return
-        if len(set(known)) < 2 or not ({"activity", "goal", "subgoal"} & set(known)):
+        if len(set(known)) < 2 or not (_ITEM_COLUMNS & set(known)):
             # Not a table of goals or activities: its text is a paragraph of the open item, or prose.
             sections = [len(row) > 1 and (self.words.heading_kind(squash(row[0])) or ("",))[0] == "prose"
                         for row in block.rows]
@@ -1040,6 +1052,23 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _item_roles(self, roles: list[str | None], cells: dict[int, str]) -> list[str | None]:
+        """A 'Mål / aktivitet' column: this row's item is a goal where its label says so ('Nämndmål 1.1 …') or
+        where it states no status and no dates; else an activity. A goal row's colour cell (its level painted
+        into an unlabelled cell) is read as its assessment."""
+        text = squash(cells.get(roles.index("item"), "") or "")
+        stated = any(role in ("status", "start", "end", "dates") and squash(cells.get(c, "") or "")
+                     for c, role in enumerate(roles))
+        labelled = self.words.heading_kind(text)
+        goal = bool(labelled and labelled[0] in ("goal", "subgoal")) or not stated
+        out: list[str | None] = ["goal" if role == "item" and goal else "activity" if role == "item" else role
+                                 for role in roles]
+        if goal and "assessment" not in out:
+            for c, role in enumerate(out):
+                if role is None and self.labels.match("goal", squash(cells.get(c, "") or "")) is not None:
+                    out[c] = "assessment"
+        return out
+
     def _enter_goal(self, text: str, subgoal: bool, parent: ParsedGoal | None = None) -> None:
         """Make the goal a table row names the open one: a goal already read (same title) or a new one."""
         labelled = self.words.heading_kind(text)
@@ -1075,6 +1104,8 @@ class ReportInterpreter:
             self.council_labelled.add(id(self.goals[-1]))
 
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
+        if "item" in roles:
+            roles = self._item_roles(roles, cells)
         values: dict[str, str] = {}
         for c, role in enumerate(roles):
             raw = (cells.get(c, "") or "").strip()

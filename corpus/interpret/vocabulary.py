@@ -14,7 +14,8 @@ from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
 ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
-         "measure", "number", "goal_number", "parent", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area")
+         "measure", "number", "goal_number", "parent", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
+         "item")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 
 
@@ -110,6 +111,9 @@ class Vocabulary:
         if found is None and re.fullmatch(r"[a-z]{3,}s mal", form):
             return "goal"
         if found is None and "/" in form:  # 'Uppdrag/aktivitet': the first part the vocabulary knows
+            named = {self.fields.get(part.strip()) for part in form.split("/")}
+            if named & {"goal", "subgoal"} and "activity" in named:
+                return "item"  # 'Mål / aktivitet': one column for both, each row one or the other
             found = next((self.fields[part.strip()] for part in form.split("/") if part.strip() in self.fields), None)
         if found is None and (named := _OF_ITEM.match(form)) and self.fields.get(named.group(1)) not in _ITEM_ROLES:
             found = self.fields.get(named.group(1))  # 'Bedömning nämndmål', 'Kommentar aktivitet'

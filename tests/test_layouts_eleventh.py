@@ -1,0 +1,91 @@
+"""Layouts the eleventh set of independently written reports showed, as small Swedish cases: an overview list
+'Titel: **Nås delvis**', goals and activities in one 'Mål / aktivitet' column with each goal's level painted by
+its row's CSS class, goal codes ('M1.2') linking an activity sheet to a goal sheet, an activity's line of
+dash-separated fields, fields set apart by bars, and a bold opening sentence that wraps onto the next line."""
+
+from __future__ import annotations
+
+import io
+
+from corpus.documents import read_bytes
+from corpus.documents.html import html_blocks
+from corpus.parse import parse_document
+
+
+def _parsed(text: str, name: str = "rapport.md"):
+    return parse_document(read_bytes(text.encode("utf-8"), name))
+
+
+def test_levels_after_a_colon_in_an_overview_list() -> None:
+    report = _parsed("# Lindö kommun – Tertialrapport 1 2025\n\n### Målöversikt\n\n"
+                     "- Mål 1 Alla elever lyckas: **Nås delvis**\n    - Delmål 1.1 Fler blir behöriga: **Nås inte**\n"
+                     "- Mål 2 Tryggare skolor: **Ej bedömt**\n")
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Alla elever lyckas", False, "Delvis uppfyllt"), ("Fler blir behöriga", True, "Ej uppfyllt"),
+        ("Tryggare skolor", False, None)]
+
+
+PORTAL = """<html><body><h1>Region Lindö – Delårsrapport 2024</h1>
+<ul><li>Grön – målet är uppfyllt</li><li>Gul – målet är delvis uppfyllt</li></ul>
+<table><caption>Regionalt mål 1 med nämndmål och aktiviteter</caption>
+<tr><th></th><th>Mål / aktivitet</th><th>Läge</th><th>Start</th></tr>
+<tr class="mal status-gul"><td class="signal"></td><td><span class="malnr">Regionalt mål 1</span>Fler företag växer</td>
+<td></td><td></td></tr>
+<tr class="aktivitet"><td></td><td>Företagslots</td><td><img alt="Klar"></td><td>2024-01-15</td></tr>
+<tr class="mal status-gron"><td class="signal"></td><td><span class="malnr">Nämndmål 1.1</span>Fler startar företag</td>
+<td></td><td></td></tr>
+<tr class="aktivitet"><td></td><td>Mikrolån</td><td><img alt="Pågår"></td><td>2024-03-01</td></tr>
+</table></body></html>"""
+
+
+def test_a_row_painted_by_its_class_and_one_column_for_goals_and_activities() -> None:
+    rows = next(b.rows for b in html_blocks(PORTAL) if b.rows)
+    # The row's colour goes into its empty signal cell; a classed span is set apart from the title after it.
+    assert rows[1][:2] == ["Gul", "Regionalt mål 1 Fler företag växer"]
+    report = parse_document(read_bytes(PORTAL.encode(), "portal.html"))
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Fler företag växer", False, "Delvis uppfyllt"), ("Fler startar företag", True, "Uppfyllt")]
+    top, sub = report.goals
+    assert [(a.title, a.goal_numbers, a.status) for a in report.activities] == [
+        ("Företagslots", [top.number], "Avslutad enligt plan"), ("Mikrolån", [sub.number], "Pågående")]
+
+
+def test_goal_codes_link_an_activity_sheet_to_the_goal_sheet() -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    goals = workbook.active
+    goals.title = "Mål"
+    for row in (["Lindö kommun – Tertialrapport 2 2025"], ["Målkod", "Måltyp", "Mål", "Bedömning"],
+                ["M1", "Kommunmål", "Lindö växer hållbart", "Till stor del uppfyllt"],
+                ["M1.1", "Nämndmål", "Fler detaljplaner", "Helt uppfyllt"]):
+        goals.append(row)
+    activities = workbook.create_sheet("Aktiviteter")
+    for row in (["Nr", "Aktivitet", "Målkod", "Status"], ["1", "Planprogram", "M1.1", "Risk för försening"],
+                ["2", "Medborgardialog", "M1", "Klar"]):
+        activities.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    report = parse_document(read_bytes(out.getvalue(), "malkort.xlsx"))
+    by_number = {g.number: g.title for g in report.goals}
+    assert [(a.title, [by_number[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Planprogram", ["Fler detaljplaner"], "Pågående med avvikelse"),
+        ("Medborgardialog", ["Lindö växer hållbart"], "Avslutad enligt plan")]
+
+
+def test_an_activity_line_of_dash_separated_fields() -> None:
+    report = _parsed("# Lindö kommun – Verksamhetsberättelse 2025\n\n## Mål 1. Trygga barn\n\nAktiviteter\n\n"
+                     "- 1.1.1 Familjecentral i Norrbyn – Genomförd – Ansvarig: enhetschef – 2025-02-03 till 2025-11-28\n"
+                     "- 1.1.2 Stöd till arbete (IPS) – Vilande – Ansvarig: enhetschef vuxen – från 2025-04-01\n")
+    assert [(a.title, a.units, a.status, a.start, a.end) for a in report.activities] == [
+        ("Familjecentral i Norrbyn", ["enhetschef"], "Avslutad enligt plan", "2025-02-03", "2025-11-28"),
+        ("Stöd till arbete (IPS)", ["enhetschef vuxen"], "Vänteläge", "2025-04-01", None)]
+
+
+def test_fields_set_apart_by_bars_and_a_wrapped_bold_opening() -> None:
+    report = _parsed("# Lindö kommun – Årsredovisning 2024\n\n## Mål 1 Nöjda invånare\n\nBedömning: Helt uppnått\n\n"
+                     "### Kontaktcenter\n\nStatus: Genomförd | Ansvarig: kommunikationschef | Tid:\n\n"
+                     "2024-01-08 – 2024-04-30\n\n### Öppettiderna förlängdes till klockan 18\n\n"
+                     "måndag–torsdag. Samrådet pågick 2024-10-07 – 2024-12-01.\n")
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Kontaktcenter", "Avslutad enligt plan", "2024-01-08", "2024-04-30")]

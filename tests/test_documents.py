@@ -250,13 +250,13 @@ def test_000_form_comment_opening_with_its_level_gives_the_assessment() -> None:
 
 def test_a_municipality_scheme_is_one_more_file(tmp_path: Path) -> None:
     (tmp_path / "sorby.toml").write_text(
-        'name = "sörby"\n[activity]\n"Pågående med avvikelse" = ["Risk för försening"]\n'
+        'name = "sörby"\n[activity]\n"Pågående med avvikelse" = ["Ligger efter i tid"]\n'
         '[[goal_scale]]\nsteps = ["Inte nått", "På väg", "Nått"]\n', encoding="utf-8")
     labels = LabelSchemes.load([tmp_path])
-    assert labels.match("activity", "Risk för försening").canonical == "Pågående med avvikelse"
+    assert labels.match("activity", "Ligger efter i tid").canonical == "Pågående med avvikelse"
     assert labels.match("goal", "På väg").canonical == "Delvis uppfyllt"
-    assert labels.match("activity", "Risk för försening").scheme == "sörby"
-    assert schemes().match("activity", "Risk för försening") is None
+    assert labels.match("activity", "Ligger efter i tid").scheme == "sörby"
+    assert schemes().match("activity", "Ligger efter i tid") is None
 
 
 def test_a_scheme_that_contradicts_another_is_one_sentence(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_eighth": "31/135",
         "reports_ninth": "1/73",
         "reports_tenth": "38/111",
-        "reports_eleventh": "12/145"}
+        "reports_eleventh": "12/145",
+        "reports_twelfth": "29/105"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

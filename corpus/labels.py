@@ -148,6 +148,11 @@ class LabelSchemes:
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and (marked := re.fullmatch(r"(.{2,60}?)\s*\((\w{3,10})\)", text.strip())) is not None:
+            # 'Helt (Grön)': a level and the colour it is shown in; the words say it.
+            found = self.match(kind, marked.group(1))
+            if found is not None:
+                return LabelMatch(found.canonical, text.strip(), found.scheme)
         if entry is None and kind == "goal" and (degree := _GOAL_VERB.sub("", text.strip())) != text.strip():
             # 'I hög grad uppnått': a step of a degree scale ('I hög grad') with the verb it is said with.
             entry = self._by_key.get((kind, label_key(degree)))

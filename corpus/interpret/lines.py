@@ -78,6 +78,12 @@ class LineReader:
             if rest and (status := self.labels.match("activity", head)) is not None:
                 if dates is None and (span := written_span(rest)) is not None:
                     return ActivityLine(title, status, span, "", responsible)
+                single = ONE_DATE.search(rest)
+                if dates is None and single and not rest[single.end():].strip(" .") and \
+                        (role := self.words.date_role(rest[:single.start()])) in ("start", "end"):
+                    # 'Titel (Pausad, från 2025-01-15)': one end of its dates.
+                    one = (single.group(1), None) if role == "start" else (None, single.group(1))
+                    return ActivityLine(title, status, one, "", responsible)
                 return ActivityLine(title, status, dates, rest[:1].upper() + rest[1:], responsible)
         return None
 

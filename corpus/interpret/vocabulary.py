@@ -169,7 +169,7 @@ class Vocabulary:
                         return kind, text
                     continue
                 match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
-                                 r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+(.+)$", rest)
+                                 r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+([^a-zåäö\s].*)$", rest)
                 if match and _CAPTION.search(fold(rest)):
                     return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption
                 if match:

@@ -46,6 +46,9 @@ def _candidates(text: str) -> Iterable[str]:
         yield f"Region {match.group(1)}"
 
 
+_NAMED = re.compile(r"^[ \t]*(?:Organisation|Kommun|Region|Huvudman)[ \t]*[:=\t][ \t]*(.+)$", re.M | re.I)
+
+
 def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
     """The organisation a report's text names most (its first lines count more), among those it names at least
     twice (a neighbour named once in passing is none), or None. A name that folds like a known organisation ("Ange
@@ -67,6 +70,11 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
     for name in _candidates(head):
         if fold(name) in weight:
             weight[fold(name)] += HEAD_WEIGHT - 1
+    # A field that names it ('Organisation = Sälgviks kommun', 'Kommun: Tallvik kommun'), as an export states it.
+    for line in _NAMED.findall(text):
+        for name in _candidates(line):
+            weight[fold(name)] += HEAD_WEIGHT
+            spelling.setdefault(fold(name), Counter())[name] += 1
     if not weight:
         return None
     best = weight.most_common(1)[0][0]

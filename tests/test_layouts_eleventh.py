@@ -1,7 +1,8 @@
 """Layouts the eleventh set of independently written reports showed, as small Swedish cases: an overview list
 'Titel: **Nås delvis**', goals and activities in one 'Mål / aktivitet' column with each goal's level painted by
 its row's CSS class, goal codes ('M1.2') linking an activity sheet to a goal sheet, an activity's line of
-dash-separated fields, fields set apart by bars, and a bold opening sentence that wraps onto the next line."""
+dash-separated fields, fields set apart by bars, and a bold opening sentence that wraps onto the next line; from the twelfth set, an export of key = value
+records, a level row over a framed panel's title, an internal-control table, one assessment column per goal column."""
 
 from __future__ import annotations
 
@@ -89,3 +90,67 @@ def test_fields_set_apart_by_bars_and_a_wrapped_bold_opening() -> None:
                      "måndag–torsdag. Samrådet pågick 2024-10-07 – 2024-12-01.\n")
     assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
         ("Kontaktcenter", "Avslutad enligt plan", "2024-01-08", "2024-04-30")]
+
+
+# The twelfth set ------------------------------------------------------------------------------------------
+
+RECORDS = """\
+; Ärendia - export av uppföljningsposter
+Typ = Rapport
+Rubrik = Tertialrapport 1 2026
+Organisation = Lindö kommun
+
+Typ = Mål
+Id = M1
+Rubrik = Lindö har trygga gator
+Överordnad =
+Bedömning = Gul
+
+Typ = Mål
+Id = M1.1
+Rubrik = Fler skolvägar är säkra
+Överordnad = M1
+Bedömning = Grön
+
+Typ = Aktivitet
+Id = A01
+Rubrik = Nya övergångsställen
+Överordnad = M1.1
+Status = Slutförd
+Kommentar = <b>Klart i mars.</b> Besiktningen är gjord.
+"""
+
+
+def test_an_export_of_key_value_records() -> None:
+    from corpus.organisation import detect_organisation
+
+    document = read_bytes(RECORDS.encode("latin-1"), "export.txt")
+    report = parse_document(document)
+    assert (report.year, report.period, detect_organisation(document.text)) == (2026, "T1", "Lindö kommun")
+    top, sub = report.goals
+    assert [(g.title, g.parent_number, g.assessment) for g in report.goals] == [
+        ("Lindö har trygga gator", None, "Delvis uppfyllt"), ("Fler skolvägar är säkra", top.number, "Uppfyllt")]
+    (activity,) = report.activities
+    assert (activity.title, activity.goal_numbers, activity.status) == ("Nya övergångsställen", [sub.number],
+                                                                       "Avslutad enligt plan")
+    assert "<b>" not in activity.comment
+
+
+def test_a_panels_level_row_over_its_title_and_a_control_table_that_is_no_activity() -> None:
+    report = _parsed("# Lindö kommun – Uppföljning 2025\n\n| MÅL 1 | I hög grad uppfyllt |\n|---|---|\n\n"
+                     "## Lindö växer\n\nBefolkningen ökade.\n\n| DELMÅL 1.1 | Ej bedömt |\n|---|---|\n\n### Fler bostäder\n\n"
+                     "| Aktivitet | Status |\n|---|---|\n| Detaljplan Strandängen | Klar |\n\n## Intern kontroll\n\n"
+                     "| Kontrollmoment | Resultat | Åtgärd |\n|---|---|---|\n| Attest | Inga avvikelser | Utbildning |\n")
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Lindö växer", False, "Delvis uppfyllt"), ("Fler bostäder", True, None)]
+    assert [a.title for a in report.activities] == ["Detaljplan Strandängen"]
+
+
+def test_one_assessment_column_per_goal_column() -> None:
+    report = _parsed("# Lindö kommun – Delårsrapport 2023\n\n"
+                     "| KF-mål | Bedömning KF-mål | Nämndmål | Bedömning nämndmål | Aktivitet | Status T1 | Status T2 |\n"
+                     "|---|---|---|---|---|---|---|\n"
+                     "| 1. Lindö lockar | Till stor del | 1.1 Fler barn idrottar | Helt (Grön) | Prova-på | Pågår | Genomförd |\n")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Lindö lockar", "Delvis uppfyllt"),
+                                                                ("Fler barn idrottar", "Uppfyllt")]
+    assert [(a.title, a.status) for a in report.activities] == [("Prova-på", "Avslutad enligt plan")]

@@ -293,6 +293,35 @@ def delimited_blocks(text: str) -> list[Block] | None:
 
 
 
+# A system's export of records, one 'key = value' per line and a blank line between records (comment lines
+# after ';' or '#'): each record a two-column table of its fields, as a form in Word is.
+_RECORD_LINE = re.compile(r"^\s*([^=\n]{1,40}?)\s*=\s?(.*)$")
+RECORD_SHARE = 0.8
+MIN_RECORDS = 3
+
+
+def record_blocks(text: str) -> list[Block] | None:
+    """'Typ = Mål' / 'Rubrik = …' / 'Överordnad = M1' records as blocks: one table of (key, value) rows a record;
+    None where the text is not such an export."""
+    lines = [line for line in text.splitlines() if not re.match(r"^\s*[;#]", line)]
+    filled = [line for line in lines if line.strip()]
+    if not filled or sum(1 for line in filled if _RECORD_LINE.match(line)) < RECORD_SHARE * len(filled):
+        return None
+    blocks: list[Block] = []
+    record: list[list[str]] = []
+    for line in [*lines, ""]:
+        match = _RECORD_LINE.match(line) if line.strip() else None
+        if match is not None:
+            # Free-text fields keep the inline markup of the system's web client ('<b>…</b>'): the text stays.
+            record.append([match.group(1).strip(), re.sub(r"</?(?:b|i|em|strong|u)>|<br\s*/?>", "", match.group(2)).strip()])
+        elif not line.strip() and record:
+            blocks.append(Block(TABLE, rows=record))
+            record = []
+        elif line.strip():
+            blocks.append(Block(PARAGRAPH, line.strip()))
+    return blocks if sum(1 for b in blocks if b.kind == TABLE) >= MIN_RECORDS else None
+
+
 _UNDERLINE = re.compile(r"(?:={3,}|-{3,})")
 _QUOTED = re.compile(r"^\s*>+ ?(.*)$")
 # 'Kommentar: …', 'Analys: …': a note of the row above it in a printed table (a label, then a sentence).
@@ -309,6 +338,8 @@ def text_blocks(text: str) -> list[Block]:
     (form feeds start a new page)."""
     if (delimited := delimited_blocks(text)) is not None:
         return delimited
+    if (records := record_blocks(text)) is not None:
+        return records
     blocks: list[Block] = []
     paragraph: list[str] = []
     page = 1

@@ -57,6 +57,7 @@ class _Open:
     activity_level: int | None = None
     # 'NÄMNDMÅL 1.1' on a line of its own: the level and number of the goal whose heading follows.
     placed: tuple[str, str] | None = None
+    placed_level: str | None = None  # 'MÅL 1 | I hög grad uppfyllt': the level beside that line, for the goal
     # Under an 'Aktiviteter' label: list items are activities.
     listing: bool = False
 
@@ -101,6 +102,9 @@ class ReportInterpreter:
         self.goals_labelled = False
         # Goals labelled as the council's ('KF-mål: …'): a board's goal labelled as such after one is its sub-goal.
         self.council_labelled: set[int] = set()
+        # A flat export's ids and outline levels, kept across its tables (or its records, one table each).
+        self.typed_ids: dict[str, ParsedGoal] = {}
+        self.typed_outline: list[tuple[int, ParsedGoal]] = []
         self.table_rows_filled = False
         self.table_last_activity: ParsedActivity | None = None
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
@@ -403,7 +407,11 @@ class ReportInterpreter:
             # The title under its level line ('NÄMNDMÅL 1.1' / 'Fler företag ska …'): that goal.
             kind, number = self.state.placed
             self.state.placed = None
-            self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
+            goal = self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
+            if (stated := self.state.placed_level) and goal.assessment is None and \
+                    (found := self.labels.match("goal", stated)) is not None:
+                goal.assessment, goal.assessment_raw = found.canonical, found.written
+            self.state.placed_level = None
             self._mark(line)
             return True
         if (unmarked := self.read.unmarked(text)) != text:
@@ -854,6 +862,15 @@ class ReportInterpreter:
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
+        head = self.words.heading_kind(squash(block.rows[0][0])) if block.rows and len(block.rows[0]) > 1 else None
+        if head is not None and head[0] == "prose" and len(block.rows) > 1:
+            # 'Kontrollmoment | Metod | Resultat | Åtgärd': an internal-control table, whatever its columns say.
+            self._finish_activity()
+            self.state.goal = None
+            self.prose += ["\t".join(squash(c) for c in row) for row in block.rows]
+            for r in range(len(block.rows)):
+                self._mark(first + r)
+            return
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
         if len(lone) == 2 and (_NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
@@ -862,6 +879,13 @@ class ReportInterpreter:
             if self._heading(squash(lone[0]), 7, first) and self.state.goal is not None and \
                     self.state.goal.assessment is None and (found := self.labels.match("goal", squash(lone[1]))):
                 self.state.goal.assessment, self.state.goal.assessment_raw = found.canonical, found.written
+            return
+        if len(lone) == 2 and (placed := self.words.level_cell(squash(lone[0]))) is not None and (
+                self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))):
+            # 'MÅL 1 | I hög grad uppfyllt' in a panel's header, the goal's title under it.
+            self._finish_activity()
+            self.state.placed, self.state.placed_level = placed, squash(lone[1])
+            self._mark(first)
             return
         if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
                 self.read.header_row(block.rows[1]):
@@ -879,6 +903,13 @@ class ReportInterpreter:
         goal_columns = [c for c, role in enumerate(roles) if role == "goal"]
         for c in goal_columns[1:]:
             roles[c] = "subgoal"
+        if "subgoal" in roles and roles.count("assessment") >= 2:
+            # 'KF-mål | Bedömning KF-mål | Nämndmål | Bedömning nämndmål': a level is that of the goal column
+            # nearest before it.
+            for c, role in enumerate(roles):
+                owner = next((r for r in reversed(roles[:c]) if r in ("goal", "subgoal")), None)
+                if role == "assessment" and owner == "goal":
+                    roles[c] = "goal_assessment"
         if "activity" in roles:
             # 'Klart' over a column of an activity table is its end date ('Status | Klart' alone is a status).
             roles = [role or (self.words.date_role(cell) if cell else None) for role, cell in
@@ -952,12 +983,13 @@ class ReportInterpreter:
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
 
-    def _typed_table(self, block: Block, roles: list[str | None], first: int) -> None:
+    def _typed_table(self, block: Block, roles: list[str | None], first: int, record: bool = False) -> None:
         """A flat export, one item a row ('ID | Förälder-ID | Typ | Rubrik | Bedömning | Status | …'): the row's
         kind says goal, sub-goal, activity or indicator; its parent's id places it in the tree."""
         self._mark(first, LINE_TABLE_HEADER)
-        by_id: dict[str, ParsedGoal] = {}
-        outline: list[tuple[int, ParsedGoal]] = []
+        single = record  # one record of an export, its table of fields turned over
+        # A table's ids and outline are its own; an export of records places each by the ids of those before it.
+        by_id, outline = (self.typed_ids, self.typed_outline) if single else ({}, [])
         for r, row in enumerate(block.rows[1:], start=1):
             values: dict[str, str] = {}
             for role, cell in zip(roles, row, strict=False):
@@ -973,7 +1005,7 @@ class ReportInterpreter:
                 self._mark(first + r)
                 continue
             if title and kind not in ("goal", "subgoal", "activity", "measure") and values.get("item_kind") and \
-                    "activity" not in roles:
+                    "activity" not in roles and not single:
                 # Levels named by the report's own codes ('ÄGARDIR', 'BOLAG'): the first seen is the top level.
                 code = values["item_kind"].lower()
                 if code not in self.level_codes:
@@ -1012,6 +1044,29 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _record(self, block: Block, labels: list[str], roles: list[str | None], first: int) -> None:
+        """One record of an export ('Typ = Mål', 'Id = M1.1', 'Rubrik = …', 'Överordnad = M1'): a goal, an
+        activity or an indicator placed by its parent's id, as a row of a flat export is; a record of another
+        kind (the report itself, a section, a legend) is the report's prose, before the goals its front."""
+        values = {role: squash(row[1]) for role, row in zip(roles, block.rows, strict=True) if role and squash(row[1])}
+        kind = self.words.role(values.get("item_kind", "")) or (self.words.heading_kind(values.get("item_kind", ""))
+                                                                or ("",))[0]
+        if kind in ("goal", "subgoal", "activity", "measure"):
+            self._typed_table(Block(TABLE, rows=[labels, [row[1] for row in block.rows]]), roles, first, record=True)
+            for r in range(len(block.rows)):
+                self._mark(first + r)
+            return
+        self._finish_activity()
+        self.state.goal = None
+        said = [squash(row[1]) for role, row in zip(roles, block.rows, strict=True)
+                if squash(row[1]) and role in ("title", "comment", "description", None)]
+        for text in said:
+            self.prose.append(text)
+            if not self.goals:
+                self.front.append(text)
+        for r in range(len(block.rows)):
+            self._mark(first + r)
+
     def _measure_table(self, block: Block, first: int) -> None:
         """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""
         goal = self.state.goal
@@ -1028,6 +1083,14 @@ class ReportInterpreter:
     def _field_table(self, block: Block, first: int) -> None:
         """A two-column table of 'label | value' rows (Word exports of one item); a header row of labels over it
         ('Rubrik | Innehåll') is passed over, and a level row ('Målnivå | Nämndmål 1.1') places the goal."""
+        labels = [squash(row[0]) for row in block.rows]
+        roles = [self.words.role(label) for label in labels]
+        if roles[:1] == ["item_kind"] and "title" in roles and \
+                self.words.level_cell(squash(block.rows[0][1])) is None and \
+                not self.words.role(squash(block.rows[roles.index("title")][1])):
+            # A record that opens with its kind ('Typ = Mål'), not a form with a header row of labels.
+            self._record(block, labels, roles, first)
+            return
         placed: tuple[str, str] | None = None
         for r, (label, value) in enumerate(block.rows):
             role = self.words.role(label)
@@ -1193,6 +1256,10 @@ class ReportInterpreter:
             self.state.activity = None
             if values.get("assessment") and goal.assessment is None:
                 self._append("assessment", values["assessment"])
+            top = self._open_top_goal()
+            if values.get("goal_assessment") and top is not None and top.assessment is None and \
+                    (found := self.labels.match("goal", values["goal_assessment"])) is not None:
+                top.assessment, top.assessment_raw = found.canonical, found.written
             if values.get("goal_comment") and values["goal_comment"] not in (goal.comment or ""):
                 goal.comment = _join(goal.comment, values["goal_comment"])
         if has_activity and values.get("activity"):

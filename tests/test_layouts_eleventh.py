@@ -1,8 +1,9 @@
-"""Layouts the eleventh set of independently written reports showed, as small Swedish cases: an overview list
-'Titel: **Nås delvis**', goals and activities in one 'Mål / aktivitet' column with each goal's level painted by
-its row's CSS class, goal codes ('M1.2') linking an activity sheet to a goal sheet, an activity's line of
-dash-separated fields, fields set apart by bars, and a bold opening sentence that wraps onto the next line; from the twelfth set, an export of key = value
-records, a level row over a framed panel's title, an internal-control table, one assessment column per goal column."""
+"""Layouts the eleventh and twelfth sets of independently written reports showed, as small Swedish cases: an
+overview list 'Titel: **Nås delvis**', goals and activities in one 'Mål / aktivitet' column with each goal's level
+painted by its row's CSS class, goal codes ('M1.2') linking an activity sheet to a goal sheet, an activity's line
+of dash-separated fields, fields set apart by bars, a bold opening sentence that wraps onto the next line, an
+export of key = value records, a level row over a framed panel's title, an internal-control table, and one
+assessment column per goal column."""
 
 from __future__ import annotations
 

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.legend import LEADING_MARK, LegendReader
-from corpus.interpret.lines import DATE_PAIR, ONE_DATE, TITLE_DATES, LineReader
+from corpus.interpret.lines import (
+    DATE_PAIR,
+    NUMBER,
+    ONE_DATE,
+    TOC_LINE,
+    LineReader,
+    heading_like,
+)
+from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import Vocabulary, vocabulary
 from corpus.labels import LabelSchemes, schemes
 from corpus.model import (
@@ -23,10 +31,7 @@ from corpus.model import (
 )
 from corpus.text import squash
 
-# A table-of-contents line: a title, dot leaders (or a tab) and a page number.
-_TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
-_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 # A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
@@ -115,7 +120,8 @@ class ReportInterpreter:
             self.labels = self.labels.overridden(entries)
         self.legend_blocks = legend.blocks_
         self.read = LineReader(self.words, self.labels)
-        self.goal_blocks, self.chapter_goals, self.unproven = self._plan(document.blocks)
+        self.goal_blocks, self.chapter_goals, self.unproven = ReportPlan(self.words, self.labels, self.read).plan(
+            document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
             first = self.first_line[b]
@@ -128,7 +134,7 @@ class ReportInterpreter:
                 self.prose.append(block.text)  # the report's scale, read before the walk
                 self._mark(first)
                 continue
-            if block.kind == TABLE and all(_TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
+            if block.kind == TABLE and all(TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
                                                              "\t".join(row)) for row in block.rows):
                 for n in range(first, first + len(block.rows)):
                     self.kinds[n] = LINE_TOC
@@ -140,7 +146,7 @@ class ReportInterpreter:
             text = squash(block.text)
             if not text:
                 continue
-            if _TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
+            if TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
                 continue
             if len(text) <= 60 and (placed := self.words.level_cell(text)) is not None:
@@ -172,7 +178,7 @@ class ReportInterpreter:
             # / 'måndag–torsdag. …'): a comment's bold opening sentence, wrapped, not a heading.
             wrapped = following is not None and following.kind == PARAGRAPH and following.text[:1].islower() \
                 and not text.rstrip().endswith((":", ".")) and self.state.activity is not None
-            if _heading_like(block, text, self.words) and not wrapped:
+            if heading_like(block, text, self.words) and not wrapped:
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
                     if not title and not self.goals and block.kind == HEADING:
                         title = text
@@ -217,114 +223,6 @@ class ReportInterpreter:
         self.kinds[line] = kind
 
     # The document's structure, read ahead ------------------------------------------------------------------
-    def _plan(self, blocks: list[Block]) -> tuple[set[int], set[int], set[int]]:
-        """Which unlabelled headings head goals (their section opens with an assessment, or holds activities),
-        and which chapters 'N Titel' are goals whose sub-goals are numbered 'N.1', 'N.2'."""
-        heads: list[tuple[int, int, str]] = []
-        for i, block in enumerate(blocks):
-            text = squash(block.text)
-            if not block.furniture and text and _heading_like(block, text, self.words):
-                # Read past a status mark before the label ('◐ Mål 1 …'), as the walk does.
-                heads.append((i, block.level if block.kind == HEADING else 7, self.read.unmarked(text)))
-        sheets = {i for i, level, _ in heads if level == 0}
-        numbers = [(i, m.group(1)) for i, _, text in heads if (m := _NUMBER.match(text))]
-        # A goal's heading set as one row with its level in the margin ('1.1 Fler elever … | Ej uppnått').
-        numbers += [(i, m.group(1)) for i, block in enumerate(blocks)
-                    if block.kind == TABLE and len(block.rows) == 1 and (m := _NUMBER.match(squash(block.rows[0][0])))]
-        goal_blocks: set[int] = set()
-        chapter_goals: set[int] = set()
-        unproven: set[int] = set()
-        for position, (i, level, text) in enumerate(heads):
-            if i in sheets:
-                continue
-            numbered = _NUMBER.match(text)
-            if numbered and "." in numbered.group(1) and not self._holds_goal_evidence(blocks, heads, position):
-                # 'N.M Sammanfattning': a numbered section with neither an assessment nor activities in it.
-                unproven.add(i)
-                continue
-            if numbered and "." not in numbered.group(1):
-                below = any(j > i and n.startswith(numbered.group(1) + ".") for j, n in numbers)
-                chapter_words = _GOAL_WORDS.search(numbered.group(2)) and len(numbered.group(2).split()) <= 4
-                if below and not chapter_words and not self.words.heading_kind(numbered.group(2)) \
-                        and not self.words.role(numbered.group(2)):  # '3 Måluppfyllelse' is a chapter, not a goal
-                    chapter_goals.add(i)
-                elif not below and not self._holds_goal_evidence(blocks, heads, position):
-                    unproven.add(i)  # '3 Ekonomi': a chapter with no goals in it
-                continue
-            if numbered or self.words.heading_kind(text) or self.words.role(text) or _TOC_LINE.search(text):
-                continue
-            end = next((j for j, lv, _ in heads[position + 1:] if lv <= level), len(blocks))
-            first_field, activities = None, False
-            for j in range(i + 1, end):
-                block = blocks[j]
-                if block.furniture:
-                    continue
-                inner = squash(block.text)
-                if block.kind == TABLE and block.rows:
-                    activities |= "activity" in {self.words.role(c) for c in block.rows[0] if c}
-                    activities |= len(block.rows) == 1 and bool(DATE_PAIR.search(" ".join(block.rows[0])))
-                elif _heading_like(block, inner, self.words):
-                    kind = self.words.heading_kind(inner)
-                    if (kind and kind[0] == "goal") or _NUMBER.match(inner):
-                        # A section holding goals is a title or a chapter, unless its heading reads as a goal
-                        # itself (a council's goal over the board's): then it is their parent.
-                        first_field, activities = ("assessment" if self._reads_as_goal(text, position) else
-                                                   "container"), False
-                        break
-                    activities |= bool(TITLE_DATES.match(inner)) or bool(kind and kind[0] == "activity")
-                elif first_field is None and (found := self.words.field_line(inner)):
-                    first_field = found[0]
-                elif first_field is None and block.kind == PARAGRAPH and self.labels.match("goal", inner):
-                    first_field = "assessment"  # 'Målet kan delvis uppnås' alone under the heading
-                elif block.kind == LIST_ITEM and self.read.status_at_end(squash(block.text.partition("\n")[0])):
-                    activities = True  # 'Kulturgaranti för förskoleklass Genomförd': an activity listed
-            titled = position == 0 or _REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
-                len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
-
-            if not titled and self.read.trailing_level(text)[0] != text:
-                # 'Kulturen når fler (Delvis uppfyllt)', '… Ej bedömd': the level (or its absence) in the heading
-                first_field = "assessment"
-            if not titled and (first_field in ("assessment", "prognosis", "measure") or (
-                    activities and first_field not in ("status", "start", "end", "dates", "responsible"))):
-                goal_blocks.add(i)
-        return goal_blocks, chapter_goals, unproven
-
-    def _holds_goal_evidence(self, blocks: list[Block], heads: list[tuple[int, int, str]], position: int) -> bool:
-        """Whether a numbered heading's section (its sub-sections too) holds an assessment or activities."""
-        i, level, text = heads[position]
-        depth = _NUMBER.match(text).group(1).count(".")  # type: ignore[union-attr]
-        end = len(blocks)
-        for j, lv, other in heads[position + 1:]:
-            other_number = _NUMBER.match(other)
-            if (other_number and other_number.group(1).count(".") <= depth) or (not other_number and lv <= level):
-                end = j
-                break
-        for j in range(i + 1, end):
-            block = blocks[j]
-            inner = squash(block.text)
-            if block.furniture:
-                continue
-            if block.kind == TABLE and block.rows:
-                roles = {self.words.role(c) for c in block.rows[0] if c}
-                if roles & {"activity", "assessment", "prognosis", "status"} or (
-                        len(block.rows) == 1 and DATE_PAIR.search(" ".join(block.rows[0]))):
-                    return True
-            elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status",
-                                                                          "start", "end", "dates"):
-                return True
-            elif self.labels.match("goal", inner) or self.labels.match("activity", inner):
-                return True
-            elif _heading_like(block, inner, self.words) and (
-                    TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):
-                return True
-        return False
-
-    def _reads_as_goal(self, text: str, position: int) -> bool:
-        """A heading that states a goal: not the document's first heading, no report, period, organisation or
-        chapter words, and not a prose section."""
-        return position > 0 and not _REPORT_WORDS.search(text) and not _GOAL_WORDS.search(text) and \
-            not re.search(r"\b20\d\d\b", text) and len(text.split()) >= 4
-
     def _list_activity(self, block: Block) -> bool:
         """A list item 'Titel – Status (start – slut)' under a goal is an activity; lines after it its comment."""
         if self.state.goal is None:
@@ -421,7 +319,7 @@ class ReportInterpreter:
             self._apply_mark(self.words.heading_kind(unmarked)[0], mark)  # type: ignore[index]
             return handled
         kind = self.words.heading_kind(text)
-        numbered = _NUMBER.match(text)
+        numbered = NUMBER.match(text)
         role = self.words.role(text)
         index = self.block_index
         if level == 0:
@@ -872,7 +770,7 @@ class ReportInterpreter:
                 self._mark(first + r)
             return
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
-        if len(lone) == 2 and (_NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
+        if len(lone) == 2 and (NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
                 or squash(lone[1]) in ("–", "-", "—")):
             # '1.1 Fler elever når kunskapskraven | Ej uppnått': a goal's heading with its level set in the margin.
@@ -1147,7 +1045,7 @@ class ReportInterpreter:
                     and id(top) in self.council_labelled:
                 subgoal, parent = True, top  # 'Nämndmål: …' in the rows after 'KF-mål: …'
             text = labelled[1]
-        numbered = _NUMBER.match(text)
+        numbered = NUMBER.match(text)
         title = numbered.group(2) if numbered else text
         if subgoal and parent is None:
             parent = self.table_parent if self.table_parent is not None else self.state.goal
@@ -1216,7 +1114,7 @@ class ReportInterpreter:
                 self.state.goal = None
                 self.prose.append(text)
             else:
-                numbered = _NUMBER.match(text)
+                numbered = NUMBER.match(text)
                 self._new_goal(numbered.group(2) if numbered else (kind[1] if kind else text),
                                numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
                                or (self.state.goal is not None and not has_activity), level=8)
@@ -1295,15 +1193,6 @@ def _sentence_case(title: str) -> str:
         return title
     return title[:1] + title[1:].lower()
 
-
-def _heading_like(block: Block, text: str, words: Vocabulary) -> bool:
-    return block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
-                                     and not words.field_line(text))
-
-
-_REPORT_WORDS = re.compile(r"(rapport|uppföljning|redovisning|berättelse|måluppfyllelse|delår|bokslut|\binnehåll"
-                           r"|^\S+\s+(kommun|stad)$|^region\s+\S+$|^\S+nämnden$)", re.I)
-_GOAL_WORDS = re.compile(r"\b(mål|målen|målet|målområde\w*|uppföljning|redovisning)\b", re.I)
 
 
 def _join(text: str, more: str) -> str:

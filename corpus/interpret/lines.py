@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.documents.model import TABLE, Block
+from corpus.documents.model import HEADING, PARAGRAPH, TABLE, Block
 from corpus.interpret.legend import LEADING_MARK
 from corpus.interpret.vocabulary import Vocabulary
 from corpus.labels import LabelMatch, LabelSchemes
@@ -19,6 +19,23 @@ ISO = r"(20\d\d-\d\d-\d\d)"
 DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|till|to)?\s*{ISO}")
 ONE_DATE = re.compile(ISO)
 TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{ISO}\s*(?:-|–|—|till)?\s*{ISO}\s*\)?\s*$")
+
+NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+
+# A table-of-contents line: a title, dot leaders (or a tab) and a page number.
+TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
+
+
+def heading_like(block: Block, text: str, words: Vocabulary) -> bool:
+    """A heading, or a bold paragraph short enough to be one that is no field line ('Status: …')."""
+    return block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
+                                     and not words.field_line(text))
+
+
+
+REPORT_WORDS = re.compile(r"(rapport|uppföljning|redovisning|berättelse|måluppfyllelse|delår|bokslut|\binnehåll"
+                           r"|^\S+\s+(kommun|stad)$|^region\s+\S+$|^\S+nämnden$)", re.I)
+GOAL_WORDS = re.compile(r"\b(mål|målen|målet|målområde\w*|uppföljning|redovisning)\b", re.I)
 
 # A header row of this many cells may hold one the vocabulary does not know ('Statuskod').
 HEADER_MIN_CELLS = 5

@@ -206,6 +206,9 @@ class ReportInterpreter:
                 self._new_activity(text, None)  # a title alone in the list under 'Aktiviteter'
                 self._mark(first)
                 continue
+            if block.kind == PARAGRAPH and self._titled_fields(block):
+                self._mark(first)
+                continue
             if block.kind == PARAGRAPH and self._status_line_activity(block):
                 self._mark(first)
                 continue
@@ -272,6 +275,24 @@ class ReportInterpreter:
         if rest.strip():
             activity.comment = _join(activity.comment, "\n\n".join(squash(p) for p in re.split(r"\n\s*\n", rest)
                                                                     if p.strip()))
+        self.state.role = "comment"
+        return True
+
+    def _titled_fields(self, block: Block) -> bool:
+        """A title on a line of its own with the activity's fields on the lines under it ('Digital ansökan' /
+        'Status: Klar · Period: 2025-10-01 → 2026-03-31' / 'Ansvarig: …'), under a goal: that activity."""
+        head, _, rest = block.text.partition("\n")
+        head = squash(head).strip(" *")
+        if self.state.goal is None or not rest.strip() or not 3 <= len(head) <= 150 or head.endswith(".") or \
+                self.words.field_line(head):
+            return False
+        parts = [p for line in rest.split("\n") if line.strip() for p in _STATUS_SEPARATOR.split(squash(line))]
+        fields = [self.words.field_line(p) for p in parts]
+        if not all(fields) or not any(f[0] == "status" for f in fields if f):
+            return False
+        self._new_activity(head, None)
+        for role, value in (f for f in fields if f):
+            self._set_field(role, value)
         self.state.role = "comment"
         return True
 
@@ -468,6 +489,8 @@ class ReportInterpreter:
         self._finish_activity()
         title, _dates = self.read.split_title_dates(title)
         title, stated = self.read.trailing_level(title)
+        if stated is None:
+            title, stated = self.read.leading_level(title)  # '🟡 Invånare får rätt stöd'
         title = _sentence_case(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:

@@ -16,7 +16,7 @@ from corpus.reportdate import written_date, written_span
 from corpus.text import squash
 
 ISO = r"(20\d\d-\d\d-\d\d)"
-DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|till|to)?\s*{ISO}")
+DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|→|till|to)?\s*{ISO}")
 ONE_DATE = re.compile(ISO)
 TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{ISO}\s*(?:-|–|—|till)?\s*{ISO}\s*\)?\s*$")
 
@@ -159,6 +159,14 @@ class LineReader:
         marked = LEADING_MARK.match(text)
         return marked.group(2) if marked and self.words.field_line(marked.group(2)) else text
 
+    def leading_level(self, title: str) -> tuple[str, LabelMatch | None]:
+        """A goal title after a symbol that states its level ('🟡 Invånare får rätt stöd', as a legend explains):
+        the title and the level; a symbol that is no level (⚪ 'not assessed') is taken off with none."""
+        mark = re.match(r"^([^\w\s]{1,3})\s+(\S.{3,})$", title)
+        if mark is None or not (self.labels.match("goal", mark.group(1)) or self.labels.match("activity", mark.group(1))):
+            return title, None
+        return mark.group(2), self.labels.match("goal", mark.group(1))
+
     def unmarked(self, text: str) -> str:
         """A heading without the status mark before its item's label ('◐ Mål 1 …' → 'Mål 1 …'); a heading that
         only starts with a colour word ('Grön omställning') stays as it is."""
@@ -197,10 +205,18 @@ class LineReader:
                                               match.group(2).strip(" .*"))]
         return title.strip(" *"), fields
 
-    def split_title_dates(self, title: str) -> tuple[str, tuple[str, str] | None]:
+    def split_title_dates(self, title: str) -> tuple[str, tuple[str | None, str | None] | None]:
+        """A title with its dates after it ('Titel (2024-09-02–2025-11-28)', 'Titel (från 2025-03-03)', 'Titel
+        (planerad start hösten 2025)'): the title and the full dates it states; a time said in words goes."""
         match = TITLE_DATES.match(title)
         if match:
             return match.group(1).rstrip(" ,–-"), (match.group(2), match.group(3))
+        timed = re.fullmatch(r"(.{3,}?)\s*\(([^()]{3,60})\)", title)
+        if timed is not None and (role := self.words.date_role(re.split(r"\s+(?=\d|\b(?:hösten|våren|sommaren|vintern)\b)",
+                                                                        timed.group(2), maxsplit=1)[0])):
+            single = ONE_DATE.search(timed.group(2))
+            day = single.group(1) if single else None
+            return timed.group(1), ((day, None) if role == "start" else (None, day)) if day else None
         return title, None
 
     def read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:

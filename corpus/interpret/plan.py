@@ -94,7 +94,7 @@ class ReportPlan:
             titled = position == 0 or REPORT_WORDS.search(text) or re.search(r"\b20\d\d\b", text) or (
                 len(text.split()) <= 6 and re.search(r"\w*mål(en)?\b", text, re.I))  # 'Nämndmål, uppdrag och …'
 
-            if not titled and self.read.trailing_level(text)[0] != text:
+            if not titled and (self.read.trailing_level(text)[0] != text or self.read.leading_level(text)[0] != text):
                 # 'Kulturen når fler (Delvis uppfyllt)', '… Ej bedömd': the level (or its absence) in the heading
                 first_field = "assessment"
             if not titled and (first_field in ("assessment", "prognosis", "measure") or (

@@ -86,7 +86,7 @@ class Vocabulary:
 
     def leaves_end_open(self, text: str) -> bool:
         """Whether what follows a start date says the work has no end set: nothing, a dash, 'tills vidare'."""
-        return label_form(re.sub(r"^\s*[–—-]\s*", "", text)) in self.open_end | {""} and bool(re.match(r"\s*[–—-]", text))
+        return label_form(re.sub(r"^\s*[–—→-]\s*", "", text)) in self.open_end | {""} and bool(re.match(r"\s*[–—→-]", text))
 
     def date_role(self, label: str) -> str | None:
         """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says

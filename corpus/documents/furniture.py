@@ -67,4 +67,10 @@ def is_structural(text: str) -> bool:
     labels = schemes()
     if labels.match("activity", text) or labels.match("goal", text):
         return True
-    return vocabulary().is_label_line(text)
+    words = vocabulary()
+    # 'Delmål 1.2 · Bidrar till Mål 1', 'Aktivitet 6 · Uppdaterad …': an item's level line over its card's title.
+    head = re.split(r"\s+[·•|]\s+", text.strip())[0]
+    if words.level_cell(head) is not None or re.fullmatch(r"(?:aktivitet|uppdrag|åtgärd|insats)\s+\d+(?:\.\d+)*",
+                                                          head, re.I):
+        return True
+    return words.is_label_line(text)

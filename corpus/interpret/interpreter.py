@@ -63,6 +63,7 @@ class _Open:
     # 'NÄMNDMÅL 1.1' on a line of its own: the level and number of the goal whose heading follows.
     placed: tuple[str, str] | None = None
     placed_level: str | None = None  # 'MÅL 1 | I hög grad uppfyllt': the level beside that line, for the goal
+    placed_activity: bool = False  # 'Aktivitet 6' over a card: its title is an activity's
     # Under an 'Aktiviteter' label: list items are activities.
     listing: bool = False
 
@@ -149,8 +150,15 @@ class ReportInterpreter:
             if TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
                 continue
-            if len(text) <= 60 and (placed := self.words.level_cell(text)) is not None:
+            kicker = _STATUS_SEPARATOR.split(text)[0]  # 'Delmål 1.2 · Bidrar till Mål 1': the level line first
+            if len(kicker) <= 60 and (placed := self.words.level_cell(kicker)) is not None:
                 self.state.placed = placed
+                self._mark(first)
+                continue
+            if len(kicker) <= 40 and block.kind == PARAGRAPH and self.state.goal is not None and \
+                    re.fullmatch(r"(?:aktivitet|uppdrag|åtgärd|insats)\s+\d+(?:\.\d+)*", kicker.strip(), re.I):
+                # 'Aktivitet 6 · Uppdaterad 2025-01-28' over a card's title: the heading after it is an activity.
+                self.state.placed_activity = True
                 self._mark(first)
                 continue
             if block.kind == HEADING and (field := self.words.field_line(self.read.unmarked_field(text))) and \
@@ -231,6 +239,9 @@ class ReportInterpreter:
         if self.state.goal is None:
             return False
         head, _, rest = block.text.partition("\n")
+        if self.state.activity is not None and (field := self.words.field_line(squash(head))) and \
+                field[0] in ITEM_ROLES:
+            return False  # 'Status: Pågår enligt plan' in a list of the open activity's facts: its field
         if (labelled := self.words.heading_kind(squash(head))) and labelled[0] != "prose":
             return False  # 'Mål 2: …', 'Aktivitet: …': an item its label names, read as a heading is
         words = squash(head).split()
@@ -322,6 +333,11 @@ class ReportInterpreter:
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        if self.state.placed_activity:
+            self.state.placed_activity = False
+            self._new_activity(text, level)
+            self._mark(line)
+            return True
         if self.state.placed is not None and not self.words.heading_kind(text):
             # The title under its level line ('NÄMNDMÅL 1.1' / 'Fler företag ska …'): that goal.
             kind, number = self.state.placed
@@ -700,6 +716,12 @@ class ReportInterpreter:
             return
         if role in ("start", "end", "dates"):
             self._dates(role, value)
+            state.role = None
+            return
+        if role in ("parent", "goal_number") and state.activity is not None and \
+                (served := self._goal_named(value)) is not None:
+            # 'Hör till: Delmål 2.1' on an activity's card: the goal it serves, wherever the card stands.
+            state.activity.goal_numbers = [served.number]
             state.role = None
             return
         if role == "parent":

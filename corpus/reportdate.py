@@ -37,6 +37,12 @@ def written_span(text: str) -> tuple[str, str] | None:
     takes the year of the second where it names none."""
     match = re.fullmatch(rf"\s*(\d{{1,2}})\s+({_ANY_MONTH})(?:\s+{YEAR})?\s*[–—-]\s*(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*",
                          fold(text))
+    if match is None and (days := re.fullmatch(rf"\s*(\d{{1,2}})\s*[–—-]\s*(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*",
+                                               fold(text))):
+        # '24–28 februari 2025': both days in one month
+        first_day, last_day, month, year = days.groups()
+        start, end = written_date(f"{first_day} {month} {year}"), written_date(f"{last_day} {month} {year}")
+        return (start, end) if start and end else None
     if match is None:
         return None
     first_day, first_month, first_year, last_day, last_month, last_year = match.groups()

@@ -125,6 +125,7 @@ class ReportInterpreter:
             document.blocks)
         for b, block in enumerate(document.blocks):
             self.block_index = b
+            self.blocks = document.blocks
             first = self.first_line[b]
             if block.furniture:
                 for n in range(first, first + len(block.lines())):
@@ -333,6 +334,17 @@ class ReportInterpreter:
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        goal = self.state.goal
+        if goal is not None and self.state.activity is None and text[:1].islower() and self.goals and \
+                goal is self.goals[-1] and len(text.split()) <= 6:
+            goal.title = f"{goal.title} {text}"  # '1 Fler barn … meningsfull' / 'fritid': the title wrapped
+            self._mark(line)
+            return True
+        if goal is not None and self.state.activity is None and goal.assessment is None and goal is self.goals[-1] \
+                and (found := self.labels.match("goal", text)) is not None:
+            goal.assessment, goal.assessment_raw = found.canonical, found.written  # its level set as a heading
+            self._mark(line)
+            return True
         if self.state.placed_activity:
             self.state.placed_activity = False
             self._new_activity(text, level)
@@ -441,8 +453,11 @@ class ReportInterpreter:
         if numbered and not ONE_DATE.search(text[:12]):
             title = numbered.group(2)
             number = numbered.group(1)
-            if "." not in number and not self.goals and self.state.goal is None:
-                # A chapter ('2 Kommunstyrelsens mål') heads the goals that follow: not a goal itself.
+            after = next((squash(b.text) for b in self.blocks[self.block_index + 1:] if not b.furniture), "")
+            if "." not in number and not self.goals and self.state.goal is None and \
+                    self.labels.match("goal", after) is None:
+                # A chapter ('2 Kommunstyrelsens mål') heads the goals that follow: not a goal itself (a goal's
+                # heading has its level right under it).
                 self.prose.append(text)
                 self._mark(line)
                 return True
@@ -823,6 +838,9 @@ class ReportInterpreter:
                     self.state.goal.assessment is None and (found := self.labels.match("goal", squash(lone[1]))):
                 self.state.goal.assessment, self.state.goal.assessment_raw = found.canonical, found.written
             return
+        if len(lone) == 2 and self._margin_row(squash(lone[0]), squash(lone[1])):
+            self._mark(first)
+            return
         if len(lone) == 2 and (placed := self.words.level_cell(squash(lone[0]))) is not None and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))):
             # 'MÅL 1 | I hög grad uppfyllt' in a panel's header, the goal's title under it.
@@ -986,6 +1004,31 @@ class ReportInterpreter:
                 parent.measures.append("; ".join([title, *(values[k] for k in ("assessment", "comment") if k in values)]))
             self._mark(first + r)
         self.state.role = None
+
+    def _margin_row(self, first: str, second: str) -> bool:
+        """A title with its level or status set beside it in the margin, as one row ('I liten grad uppfyllt |
+        1 a Fler flickor …', 'Pågår | Tjejträning …'): a goal (a sub-goal where numbered under the open goal) or
+        an activity of the open goal. Either cell may be the label."""
+        for label, title in ((first, second), (second, first)):
+            if not 3 <= len(title) <= 200 or title.endswith(".") or self.labels.match("goal", title) or \
+                    self.labels.match("activity", title):
+                continue
+            level = self.labels.match("goal", label)
+            if (level is not None or self.words.says_not_assessed(label)) and self.state.goal is not None and \
+                    (sub := self._numbered_under_open_goal(title)) is not None:
+                self._finish_activity()
+                self.state.goal = self._open_top_goal()
+                goal = self._new_goal(sub[1], sub[0], subgoal=True, level=9)
+                if level is not None:
+                    goal.assessment, goal.assessment_raw = level.canonical, level.written
+                return True
+            if (status := self.labels.match("activity", label)) is not None and self.state.goal is not None and \
+                    self.labels.match("goal", label) is None:
+                activity = self._new_activity(title, None)
+                activity.status, activity.status_raw = status.canonical, status.written
+                self.state.role = "comment"
+                return True
+        return False
 
     def _record(self, block: Block, labels: list[str], roles: list[str | None], first: int) -> None:
         """One record of an export ('Typ = Mål', 'Id = M1.1', 'Rubrik = …', 'Överordnad = M1'): a goal, an

@@ -227,7 +227,7 @@ class LineReader:
         day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
-        elif role == "dates" and (span := written_span(value)):
+        elif role == "dates" and (span := written_span(value) or written_span(re.split(r"\.\s+", value)[0].rstrip("."))):
             activity.start, activity.end = span
         elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
                 and self.words.leaves_end_open(value[single.end():]):

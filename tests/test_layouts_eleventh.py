@@ -1,9 +1,10 @@
-"""Layouts the eleventh and twelfth sets of independently written reports showed, as small Swedish cases: an
+"""Layouts the eleventh to thirteenth sets of independently written reports showed, as small Swedish cases: an
 overview list 'Titel: **Nås delvis**', goals and activities in one 'Mål / aktivitet' column with each goal's level
 painted by its row's CSS class, goal codes ('M1.2') linking an activity sheet to a goal sheet, an activity's line
 of dash-separated fields, fields set apart by bars, a bold opening sentence that wraps onto the next line, an
-export of key = value records, a level row over a framed panel's title, an internal-control table, and one
-assessment column per goal column."""
+export of key = value records, a level row over a framed panel's title, an internal-control table, one
+assessment column per goal column, level lights before headings, cards with a level line over their titles, and
+levels and statuses in a margin column."""
 
 from __future__ import annotations
 
@@ -155,3 +156,50 @@ def test_one_assessment_column_per_goal_column() -> None:
     assert [(g.title, g.assessment) for g in report.goals] == [("Lindö lockar", "Delvis uppfyllt"),
                                                                 ("Fler barn idrottar", "Uppfyllt")]
     assert [(a.title, a.status) for a in report.activities] == [("Prova-på", "Avslutad enligt plan")]
+
+
+# The thirteenth set ---------------------------------------------------------------------------------------
+
+def test_a_level_light_before_a_heading_and_an_activity_block_of_fields() -> None:
+    report = _parsed("# Lindö kommun – Delårsrapport 2026\n\n- 🟢 Målet nås\n- 🟡 Målet nås till stor del\n\n"
+                     "## 🟡 Invånare får rätt stöd\n\nTillgängligheten har förbättrats.\n\n"
+                     "**Gemensam mottagning**  \nStatus: Pågår enligt plan · Period: 2026-02-02 → 2026-12-18  \n"
+                     "Ansvarig: Avdelningschef\n\n### ⚪ Fler unga går till arbete\n\n"
+                     "**Jobbspår**  \nStatus: Pausad · Period: 2026-03-02 → tills vidare\n")
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Invånare får rätt stöd", False, "Delvis uppfyllt"), ("Fler unga går till arbete", True, None)]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Gemensam mottagning", "Pågående enligt plan", "2026-02-02", "2026-12-18"),
+        ("Jobbspår", "Vänteläge", "2026-03-02", None)]
+
+
+def test_cards_with_a_level_line_over_their_titles() -> None:
+    cards = "".join(
+        f"<div class='card'><p class='kicker'>{kicker}</p><h4>{title}</h4>{body}</div>" for kicker, title, body in (
+            ("Mål 1", "Fler barn har god munhälsa", "<p>Uppnått</p>"),
+            ("Delmål 1.1 · Bidrar till Mål 1", "Fler barn kommer på undersökning", "<p>Delvis uppnått</p>"),
+            ("Delmål 1.2 · Bidrar till Mål 1", "Färre barn har karies", "<p>Ej uppnått</p>"),
+            ("Aktivitet 1 · Uppdaterad 2025-01-21", "Sms-påminnelse",
+             "<p>Hör till: Delmål 1.2</p><ul><li>Status: Klar</li></ul>"),
+            ("Aktivitet 2 · Uppdaterad 2025-01-22", "Uppsökande team",
+             "<p>Hör till: Delmål 1.1</p><ul><li>Status: Pågår</li></ul>")))
+    report = parse_document(read_bytes(f"<h1>Region Lindö – Verksamhetsberättelse 2024</h1>{cards}".encode(), "k.html"))
+    by_number = {g.number: g.title for g in report.goals}
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Fler barn har god munhälsa", False, "Uppfyllt"), ("Fler barn kommer på undersökning", True, "Delvis uppfyllt"),
+        ("Färre barn har karies", True, "Ej uppfyllt")]
+    assert [(a.title, [by_number[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Sms-påminnelse", ["Färre barn har karies"], "Avslutad enligt plan"),
+        ("Uppsökande team", ["Fler barn kommer på undersökning"], "Pågående")]
+
+
+def test_levels_and_statuses_in_the_margin() -> None:
+    report = _parsed("# Lindö kommun – Verksamhetsberättelse 2025\n\n## Mål och aktiviteter\n\n"
+                     "## 1 Fler barn och unga har en aktiv och meningsfull\n\n### Till stor del uppfyllt\n\n## fritid\n\n"
+                     "| I liten grad uppfyllt | 1 a Fler flickor deltar i idrott |\n|---|---|\n\n"
+                     "| Genomförd | Prova-på-vecka |\n|---|---|\n\nTid: 24–28 februari 2025. Ansvarig: fritidschef.\n")
+    assert [(g.title, g.parent_number is not None, g.assessment) for g in report.goals] == [
+        ("Fler barn och unga har en aktiv och meningsfull fritid", False, "Delvis uppfyllt"),
+        ("Fler flickor deltar i idrott", True, "Knappt uppfyllt")]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Prova-på-vecka", "Avslutad enligt plan", "2025-02-24", "2025-02-28")]

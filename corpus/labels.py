@@ -134,6 +134,10 @@ class LabelSchemes:
                 entries += read_scheme(path)
         return cls(entries)
 
+    def is_label(self, text: str | None) -> bool:
+        """Whether `text` is a status or a level of either kind ('Pågår', 'Delvis uppfyllt', '🟡')."""
+        return self.match("activity", text) is not None or self.match("goal", text) is not None
+
     def match(self, kind: str, text: str | None) -> LabelMatch | None:
         """`text` read as a whole label of `kind` ('▶ Pågår enligt plan.', 'Grön', 'Delvis uppnått'), also said
         of its subject ('Målet är i låg grad uppfyllt', 'Aktiviteten är pausad')."""

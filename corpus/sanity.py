@@ -24,8 +24,7 @@ def title_problem(title: str, kind: str) -> str | None:
         return "titeln är ett helt stycke"
     if _ISO.search(text):
         return "titeln innehåller datum"
-    labels = schemes()
-    if labels.match("activity", text) or labels.match("goal", text):
+    if schemes().is_label(text):
         return "titeln är en status"
     if vocabulary().role(text) or text.endswith(":"):
         return "titeln är en fältrubrik"

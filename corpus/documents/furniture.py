@@ -64,13 +64,13 @@ def is_structural(text: str) -> bool:
     from corpus.interpret.vocabulary import vocabulary
     from corpus.labels import schemes
 
-    labels = schemes()
-    if labels.match("activity", text) or labels.match("goal", text):
+    if schemes().is_label(text):
         return True
+    from corpus.interpret.vocabulary import FIELD_SEPARATOR
+
     words = vocabulary()
     # 'Delmål 1.2 · Bidrar till Mål 1', 'Aktivitet 6 · Uppdaterad …': an item's level line over its card's title.
-    head = re.split(r"\s+[·•|]\s+", text.strip())[0]
-    if words.level_cell(head) is not None or re.fullmatch(r"(?:aktivitet|uppdrag|åtgärd|insats)\s+\d+(?:\.\d+)*",
-                                                          head, re.I):
+    head = FIELD_SEPARATOR.split(text.strip())[0]
+    if words.level_cell(head) is not None or words.activity_cell(head) is not None:
         return True
     return words.is_label_line(text)

@@ -94,8 +94,9 @@ class _BlockParser(HTMLParser):
         if tag == "title" and self.svg_depth and not self.skip:
             self.svg_title = []
             return
-        if tag == "time" and _ISO_DAY.fullmatch((dict(attrs).get("datetime") or "").strip()[:10]) and not self.skip:
-            (self.cell if self.cell is not None else self.buffer).append((dict(attrs).get("datetime") or "")[:10])
+        stamp = (dict(attrs).get("datetime") or "").strip()[:10]
+        if tag == "time" and _ISO_DAY.fullmatch(stamp) and not self.skip:
+            (self.cell if self.cell is not None else self.buffer).append(stamp)
             self.in_dated_time = True
             return
         if tag in {"script", "style", "head", "title", "noscript"}:
@@ -120,9 +121,7 @@ class _BlockParser(HTMLParser):
             return
         if tag == "tr" and self.tables:
             self.tables[-1].append([])
-            attributes = dict(attrs)
-            self.row_colour = css_colour_name(attributes.get("class"), None) if is_mark_class(attributes.get("class")) \
-                else None
+            self.row_colour = css_colour_name(dict(attrs).get("class"), None)  # a status class only, no design
             return
         if tag == "span":
             self.spans.append(bool(dict(attrs).get("class")))

@@ -112,21 +112,16 @@ def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
     (a header, banding), not a mark. A title shaded alone in its row ('Mål' green beside its analysis, the
     level shown only as the cell's fill) keeps its colour after it in parentheses; a status word in a coloured
     cell ('Pågår' on green) already says what the cell holds."""
+    from corpus.labels import schemes
+
     if len(cells) > 1 and len(set(colours)) == 1:
         return cells
     out = [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
     for i, (text, colour) in enumerate(zip(cells, colours, strict=True)):
         others = [c for j, c in enumerate(cells) if j != i and c]
-        if colour and text and others and not only_symbols(text) and not _says_a_label(text):
+        if colour and text and others and not only_symbols(text) and not schemes().is_label(text):
             out[i] = f"{text} ({colour})"
     return out
-
-
-def _says_a_label(text: str) -> bool:
-    from corpus.labels import schemes
-
-    labels = schemes()
-    return labels.match("activity", text) is not None or labels.match("goal", text) is not None
 
 
 def _cell_text(value: object) -> str:

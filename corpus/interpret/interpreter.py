@@ -18,7 +18,7 @@ from corpus.interpret.lines import (
     heading_like,
 )
 from corpus.interpret.plan import ReportPlan
-from corpus.interpret.vocabulary import Vocabulary, vocabulary
+from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
 from corpus.labels import LabelSchemes, schemes
 from corpus.model import (
     LINE_CONTENT,
@@ -36,8 +36,6 @@ _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
-# Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30').
-_STATUS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 # A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # The columns that make a table one of goals or activities ('item': 'Mål / aktivitet', one or the other a row).
@@ -123,9 +121,9 @@ class ReportInterpreter:
         self.read = LineReader(self.words, self.labels)
         self.goal_blocks, self.chapter_goals, self.unproven = ReportPlan(self.words, self.labels, self.read).plan(
             document.blocks)
+        self.blocks = document.blocks
         for b, block in enumerate(document.blocks):
             self.block_index = b
-            self.blocks = document.blocks
             first = self.first_line[b]
             if block.furniture:
                 for n in range(first, first + len(block.lines())):
@@ -138,8 +136,7 @@ class ReportInterpreter:
                 continue
             if block.kind == TABLE and all(TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
                                                              "\t".join(row)) for row in block.rows):
-                for n in range(first, first + len(block.rows)):
-                    self.kinds[n] = LINE_TOC
+                self._mark_rows(first, len(block.rows), LINE_TOC)
                 continue
             if block.kind == TABLE:
                 for part, offset in self.read.split_at_headers(block):
@@ -151,13 +148,13 @@ class ReportInterpreter:
             if TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
                 continue
-            kicker = _STATUS_SEPARATOR.split(text)[0]  # 'Delmål 1.2 · Bidrar till Mål 1': the level line first
+            kicker = FIELD_SEPARATOR.split(text)[0]  # 'Delmål 1.2 · Bidrar till Mål 1': the level line first
             if len(kicker) <= 60 and (placed := self.words.level_cell(kicker)) is not None:
                 self.state.placed = placed
                 self._mark(first)
                 continue
             if len(kicker) <= 40 and block.kind == PARAGRAPH and self.state.goal is not None and \
-                    re.fullmatch(r"(?:aktivitet|uppdrag|åtgärd|insats)\s+\d+(?:\.\d+)*", kicker.strip(), re.I):
+                    self.words.activity_cell(kicker) is not None:
                 # 'Aktivitet 6 · Uppdaterad 2025-01-28' over a card's title: the heading after it is an activity.
                 self.state.placed_activity = True
                 self._mark(first)
@@ -168,11 +165,8 @@ class ReportInterpreter:
                 # mark.
                 self._paragraph(self.read.unmarked_field(text), Block(PARAGRAPH, text), first)
                 continue
-            if block.kind == PARAGRAPH and (sub := self._numbered_under_open_goal(text)) is not None:
+            if block.kind == PARAGRAPH and self._numbered_subgoal(text) is not None:
                 # '1a Fler barn och unga har en meningsfull fritid' under 'MÅL 1 – …': goal 1's sub-goal.
-                self._finish_activity()
-                self.state.goal = self._open_top_goal()
-                self._new_goal(sub[1], sub[0], subgoal=True, level=9)
                 self._mark(first)
                 continue
             if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
@@ -233,6 +227,11 @@ class ReportInterpreter:
 
     def _mark(self, line: int, kind: str = LINE_CONTENT) -> None:
         self.kinds[line] = kind
+
+    def _mark_rows(self, first: int, count: int, kind: str = LINE_CONTENT) -> None:
+        """A table's lines, one a row from `first`."""
+        for line in range(first, first + count):
+            self.kinds[line] = kind
 
     # The document's structure, read ahead ------------------------------------------------------------------
     def _list_activity(self, block: Block) -> bool:
@@ -298,7 +297,7 @@ class ReportInterpreter:
         if self.state.goal is None or not rest.strip() or not 3 <= len(head) <= 150 or head.endswith(".") or \
                 self.words.field_line(head):
             return False
-        parts = [p for line in rest.split("\n") if line.strip() for p in _STATUS_SEPARATOR.split(squash(line))]
+        parts = [p for line in rest.split("\n") if line.strip() for p in FIELD_SEPARATOR.split(squash(line))]
         fields = [self.words.field_line(p) for p in parts]
         if not all(fields) or not any(f[0] == "status" for f in fields if f):
             return False
@@ -561,15 +560,18 @@ class ReportInterpreter:
             self.state.goal_level = level
         return goal
 
-    def _numbered_under_open_goal(self, text: str) -> tuple[str, str] | None:
+    def _numbered_subgoal(self, text: str) -> ParsedGoal | None:
         """A line of its own that numbers a sub-goal of the open top-level goal ('1a Titel', '1.2 Titel' under goal
-        1): its number and title. A sentence (it ends in a full stop) is not a title."""
+        1): that sub-goal, made the open goal. A sentence (it ends in a full stop) is not a title."""
         top = self._open_top_goal()
         numbered = _SUB_NUMBER.match(text)
         if top is None or numbered is None or len(text) > 150 or text.rstrip().endswith(".") or \
                 numbered.group(1) != top.number:
             return None
-        return f"{top.number}.{numbered.group(2) or numbered.group(3)}", numbered.group(4)
+        self._finish_activity()
+        self.state.goal = top
+        return self._new_goal(numbered.group(4), f"{top.number}.{numbered.group(2) or numbered.group(3)}",
+                              subgoal=True, level=9)
 
     def _goal_named(self, name: str | None) -> ParsedGoal | None:
         """The goal already read that a line names by its title or its label and number ('Nämndmål 2')."""
@@ -611,7 +613,7 @@ class ReportInterpreter:
         target_activity = state.activity
         target_goal = state.goal
         found = self.words.field_line(text)
-        parts = _STATUS_SEPARATOR.split(text)
+        parts = FIELD_SEPARATOR.split(text)
         if found is not None and len(parts) > 1 and all(self.words.field_line(p) for p in parts):
             # 'Status: Pågår enligt plan | Ansvarig: planchef | Tid: …': fields on one line, each read as its own.
             for part in parts:
@@ -664,7 +666,7 @@ class ReportInterpreter:
                     state.role = None  # 'Tid:' above its dates: the field is filled
                 self._mark(line)
                 return
-            parts = [part.strip() for part in _STATUS_SEPARATOR.split(text)]
+            parts = [part.strip() for part in FIELD_SEPARATOR.split(text)]
             if target_activity.status is None and len(parts) > 1 and \
                     (status := self.labels.match("activity", parts[0])) is not None:
                 # 'Genomförd · 2023-02-01 – 2023-11-30', 'Avbruten · start 2023-03-15': the status line and
@@ -826,8 +828,7 @@ class ReportInterpreter:
             self._finish_activity()
             self.state.goal = None
             self.prose += ["\t".join(squash(c) for c in row) for row in block.rows]
-            for r in range(len(block.rows)):
-                self._mark(first + r)
+            self._mark_rows(first, len(block.rows))
             return
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
         if len(lone) == 2 and (NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
@@ -1015,10 +1016,7 @@ class ReportInterpreter:
                 continue
             level = self.labels.match("goal", label)
             if (level is not None or self.words.says_not_assessed(label)) and self.state.goal is not None and \
-                    (sub := self._numbered_under_open_goal(title)) is not None:
-                self._finish_activity()
-                self.state.goal = self._open_top_goal()
-                goal = self._new_goal(sub[1], sub[0], subgoal=True, level=9)
+                    (goal := self._numbered_subgoal(title)) is not None:
                 if level is not None:
                     goal.assessment, goal.assessment_raw = level.canonical, level.written
                 return True
@@ -1039,8 +1037,7 @@ class ReportInterpreter:
                                                                 or ("",))[0]
         if kind in ("goal", "subgoal", "activity", "measure"):
             self._typed_table(Block(TABLE, rows=[labels, [row[1] for row in block.rows]]), roles, first, record=True)
-            for r in range(len(block.rows)):
-                self._mark(first + r)
+            self._mark_rows(first, len(block.rows))
             return
         self._finish_activity()
         self.state.goal = None
@@ -1050,8 +1047,7 @@ class ReportInterpreter:
             self.prose.append(text)
             if not self.goals:
                 self.front.append(text)
-        for r in range(len(block.rows)):
-            self._mark(first + r)
+        self._mark_rows(first, len(block.rows))
 
     def _measure_table(self, block: Block, first: int) -> None:
         """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""

@@ -163,7 +163,7 @@ class LineReader:
         """A goal title after a symbol that states its level ('🟡 Invånare får rätt stöd', as a legend explains):
         the title and the level; a symbol that is no level (⚪ 'not assessed') is taken off with none."""
         mark = re.match(r"^([^\w\s]{1,3})\s+(\S.{3,})$", title)
-        if mark is None or not (self.labels.match("goal", mark.group(1)) or self.labels.match("activity", mark.group(1))):
+        if mark is None or not self.labels.is_label(mark.group(1)):
             return title, None
         return mark.group(2), self.labels.match("goal", mark.group(1))
 

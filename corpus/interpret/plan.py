@@ -125,7 +125,7 @@ class ReportPlan:
             elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status",
                                                                           "start", "end", "dates"):
                 return True
-            elif self.labels.match("goal", inner) or self.labels.match("activity", inner):
+            elif self.labels.is_label(inner):
                 return True
             elif heading_like(block, inner, self.words) and (
                     TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):

@@ -176,6 +176,14 @@ class Vocabulary:
                     return kind, (match.group(1) or match.group(3)).strip()
         return None
 
+    def activity_cell(self, text: str) -> str | None:
+        """A line naming an activity by its label and number alone ('Aktivitet 6', 'Uppdrag 2.1'): its number."""
+        folded = fold(text).strip()
+        for word, _written in self.headings.get("activity", []):
+            if (match := re.fullmatch(re.escape(word) + r"\s+(\d+(?:\.\d+)*)", folded)):
+                return match.group(1)
+        return None
+
     def level_cell(self, text: str) -> tuple[str, str] | None:
         """A cell naming an item's level and number alone ('Delmål 1.1', 'Strategiskt mål 2'): its kind and
         number, which place the title beside it in the goal tree."""
@@ -196,6 +204,9 @@ class Vocabulary:
 # ', status: ', ' – bedömning: ', '; start: ': a field label after a separator, inside a line.
 _TRAILING_FIELD = re.compile(r"(?:,|;|\.|\s[–—-])\s+([A-Za-zÅÄÖåäöÉé][\w/ -]{0,30}?)\s*:\s")
 _ITEM_ROLES = {"activity", "goal", "subgoal", "area"}
+# Parts of one line set apart by a middle dot or a bar ('Genomförd · 2023-02-01 – 2023-11-30', 'Delmål 1.2 ·
+# Bidrar till Mål 1').
+FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 # What a caption over a list of goals names and a goal never does: a follow-up and its year ('tertial 2 2025').
 _CAPTION = re.compile(r"\b(?:tertial\s*[123]|t[123]|delar\w*|helar\w*|arsredovisning\w*|verksamhetsberattelse\w*)\b"
                       r"[^.]*\b20\d\d\b")

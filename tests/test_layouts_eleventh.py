@@ -98,6 +98,11 @@ def test_fields_set_apart_by_bars_and_a_wrapped_bold_opening() -> None:
 
 RECORDS = """\
 ; Ärendia - export av uppföljningsposter
+Typ = Exportinformation
+System = Ärendia 7.4
+Teckenkodning = ISO-8859-1
+Exporterad = 2026-05-08 14:22
+
 Typ = Rapport
 Rubrik = Tertialrapport 1 2026
 Organisation = Lindö kommun
@@ -129,6 +134,7 @@ def test_an_export_of_key_value_records() -> None:
     document = read_bytes(RECORDS.encode("latin-1"), "export.txt")
     report = parse_document(document)
     assert (report.year, report.period, detect_organisation(document.text)) == (2026, "T1", "Lindö kommun")
+    assert report.title == "Tertialrapport 1 2026"  # the report's own record, not the export's header
     top, sub = report.goals
     assert [(g.title, g.parent_number, g.assessment) for g in report.goals] == [
         ("Lindö har trygga gator", None, "Delvis uppfyllt"), ("Fler skolvägar är säkra", top.number, "Uppfyllt")]

@@ -113,6 +113,7 @@ class ReportInterpreter:
         self.table_last_activity: ParsedActivity | None = None
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
+        self.record_title = ""  # an export of records: the title of the first record before any goal (the report's)
         self.labels = self.scheme_labels
         legend = LegendReader(self.words, self.scheme_labels)
         if (entries := legend.read(document.blocks)):
@@ -221,7 +222,7 @@ class ReportInterpreter:
             if activity.status is None:
                 self.warnings.append(f"Aktiviteten '{activity.title}' saknar status.")
         if not title:
-            title = next((f for f in self.front if f.strip()), "")
+            title = self.record_title or next((f for f in self.front if f.strip()), "")
         return Interpretation(title, self.goals, self.activities, self.prose, self.front, self.kinds, lines,
                               self.warnings)
 
@@ -1047,6 +1048,8 @@ class ReportInterpreter:
             self.prose.append(text)
             if not self.goals:
                 self.front.append(text)
+        if not self.goals and not self.record_title and values.get("title"):
+            self.record_title = values["title"]
         self._mark_rows(first, len(block.rows))
 
     def _measure_table(self, block: Block, first: int) -> None:

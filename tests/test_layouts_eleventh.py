@@ -4,7 +4,7 @@ painted by its row's CSS class, goal codes ('M1.2') linking an activity sheet to
 of dash-separated fields, fields set apart by bars, a bold opening sentence that wraps onto the next line, an
 export of key = value records, a level row over a framed panel's title, an internal-control table, one
 assessment column per goal column, level lights before headings, cards with a level line over their titles, and
-levels and statuses in a margin column."""
+levels and statuses in a margin column, and a sheet of one column block per goal."""
 
 from __future__ import annotations
 
@@ -209,3 +209,66 @@ def test_levels_and_statuses_in_the_margin() -> None:
         ("Fler flickor deltar i idrott", True, "Knappt uppfyllt")]
     assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
         ("Prova-på-vecka", "Avslutad enligt plan", "2025-02-24", "2025-02-28")]
+
+
+def _column_block_workbook() -> bytes:
+    """One column block per goal: row labels in column A, each goal merged across its block, a sub-goal per
+    four columns, the activity header repeated once per sub-goal, a comment per goal under the activities."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Uppföljningsmall"
+    ws["A1"] = "Lindö kommun · Delårsrapport 2024"
+    rows = {3: "Mål", 4: "Måluppfyllelse, mål", 5: "Delmål", 6: "Måluppfyllelse, delmål", 7: "Aktiviteter",
+            10: "Kommentar"}
+    for row, label in rows.items():
+        ws.cell(row=row, column=1, value=label)
+
+    def merged(row: int, first: int, last: int, value: str) -> None:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        ws.cell(row=row, column=first, value=value)
+
+    merged(3, 2, 9, "Mål 1. Fler bor kvar hemma")
+    merged(4, 2, 9, "Till viss del")
+    merged(3, 10, 13, "Mål 2. Maten är god")
+    merged(4, 10, 13, "Helt")
+    merged(5, 2, 5, "1.1 Färre möter många olika")
+    merged(6, 2, 5, "Inte alls")
+    merged(5, 6, 9, "1.2 Fler har trygghetslarm")
+    merged(6, 6, 9, "Ej bedömd")
+    merged(5, 10, 13, "Inga delmål")
+    merged(6, 10, 13, "–")
+    for first in (2, 6, 10):
+        for k, head in enumerate(("Aktivitet", "Status", "Start", "Slut")):
+            ws.cell(row=7, column=first + k, value=head)
+    activities = {2: [("Mindre arbetslag", "Försenad", "2024-02-01", "2024-11-29")],
+                  6: [("Digitala larm", "Klar", "2024-01-08", "2024-05-31"), ("Nattkamera", "Ej startad", "", "")],
+                  10: [("Ny matsedel", "Pågår", "2024-03-04", "")]}
+    for first, acts in activities.items():
+        for i, values in enumerate(acts):
+            for k, value in enumerate(values):
+                ws.cell(row=8 + i, column=first + k, value=value or None)
+    merged(10, 2, 9, "Kontinuiteten har ökat något.")
+    merged(10, 10, 13, "Nöjdheten är hög.")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sheet_of_one_column_block_per_goal() -> None:
+    report = parse_document(read_bytes(_column_block_workbook(), "uppfoljningsmall.xlsx"))
+    titles = {g.number: g.title for g in report.goals}
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Fler bor kvar hemma", None, "Knappt uppfyllt"),
+        ("Färre möter många olika", "Fler bor kvar hemma", "Ej uppfyllt"),
+        ("Fler har trygghetslarm", "Fler bor kvar hemma", None),
+        ("Maten är god", None, "Uppfyllt")]
+    served = {g.number: g.title for g in report.goals}
+    assert [(a.title, [served[n] for n in a.goal_numbers], a.status, a.start, a.end) for a in report.activities] == [
+        ("Mindre arbetslag", ["Färre möter många olika"], "Pågående med avvikelse", "2024-02-01", "2024-11-29"),
+        ("Digitala larm", ["Fler har trygghetslarm"], "Avslutad enligt plan", "2024-01-08", "2024-05-31"),
+        ("Nattkamera", ["Fler har trygghetslarm"], "Ej påbörjad", None, None),
+        ("Ny matsedel", ["Maten är god"], "Pågående", "2024-03-04", None)]
+    # The goal's comment (under its activities, across its block) is the goal's, not its last sub-goal's.
+    assert report.goals[0].comment == "Kontinuiteten har ökat något."

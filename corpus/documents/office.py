@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from corpus.documents.colours import colour_name, marked, only_symbols
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.documents.sheets import sheet_blocks
 from corpus.model import ReportFormatError
 
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
@@ -119,7 +120,9 @@ def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
     out = [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
     for i, (text, colour) in enumerate(zip(cells, colours, strict=True)):
         others = [c for j, c in enumerate(cells) if j != i and c]
-        if colour and text and others and not only_symbols(text) and not schemes().is_label(text):
+        # One colour on several titles of a row ('Mål 1 …', 'Mål 2 …' side by side) is their header style.
+        if colour and text and others and not only_symbols(text) and not schemes().is_label(text) and \
+                colours.count(colour) == 1:
             out[i] = f"{text} ({colour})"
     return out
 
@@ -159,39 +162,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         rows = [[r[c] if c < len(r) else "" for c in used] for r in rows]
         # Level 0: a sheet, above any heading inside it.
         blocks.append(Block(HEADING, sheet.title, level=0, furniture=_default_sheet_name(sheet.title)))
-        blocks += _sheet_blocks(rows)
+        blocks += sheet_blocks(rows)
     workbook.close()
-    return blocks
-
-
-def _is_field_row(row: list[str]) -> bool:
-    """'Bedömning: | Delvis uppfyllt', 'Analys: | …': a label ending in a colon and its one value."""
-    filled = [c for c in row if c]
-    return bool(row and row[0].endswith(":")) and len(filled) <= 2 and len(row[0]) <= 40
-
-
-def _sheet_blocks(rows: list[list[str]]) -> list[Block]:
-    """Rows with a single value (titles, text) and label–value rows above the first table are paragraphs. A sheet
-    that stacks blocks ('målkort': a title row, 'Bedömning: | …' rows, then a table of activities, again and
-    again) is read the same way throughout, once a table's header has come back after such rows; a title row
-    inside one table (a group row under its header) stays a row of it."""
-    blocks: list[Block] = []
-    table: list[list[str]] = []
-    # Stacked: a row of several values comes back (each block's table header) and label–value rows stand between.
-    wide = [tuple(r) for r in rows if sum(1 for c in r if c) > 2]
-    stacked = len(wide) > len(set(wide)) and any(_is_field_row(r) for r in rows)
-    for row in rows:
-        filled = [c for c in row if c]
-        lone = len(filled) <= 1 or _is_field_row(row)
-        if lone and (not table or stacked):
-            if table:
-                blocks.append(Block(TABLE, rows=table))
-                table = []
-            blocks.append(Block(PARAGRAPH, " ".join(filled)))
-        else:
-            table.append(row)
-    if table:
-        blocks.append(Block(TABLE, rows=table))
     return blocks
 
 

@@ -621,6 +621,11 @@ class ReportInterpreter:
                 self._paragraph(part, block, line)
             return
         opens = found is not None and found[0] in ("activity", "goal", "subgoal", "area")
+        if opens and self.words.says_none(found[1]):  # type: ignore[index]
+            self._mark(line)  # 'Delmål: Inga delmål': the goal has none
+            return
+        if opens:
+            text = self._field_heading(text, *found)  # type: ignore[misc]
         if (found is None or opens) and len(text) <= 200:
             # 'Mål 2: …', 'Aktivitet: …', 'Målområde: …' on a line of their own head an item as a heading does.
             heading = self.words.heading_kind(text)
@@ -726,6 +731,16 @@ class ReportInterpreter:
                 return
         self._append(state.role or "comment", text)
         self._mark(line)
+
+    def _field_heading(self, text: str, role: str, value: str) -> str:
+        """An item's field as the heading it stands for: the value where it names the item again ('Mål: Mål 1.
+        Äldre kan …'), the label and the value where the value is numbered ('Delmål: 1.1 Fler …' → 'Delmål 1.1
+        Fler …'), else the field as it is."""
+        if (kind := self.words.heading_kind(value)) and kind[0] == role:
+            return value
+        if NUMBER.match(value) and not ONE_DATE.match(value):
+            return f"{text.split(':', 1)[0].strip()} {value}"
+        return text
 
     def _set_field(self, role: str, value: str) -> None:
         state = self.state

@@ -36,6 +36,7 @@ class Vocabulary:
     end_words: set[str] = field(default_factory=set)
     open_end: set[str] = field(default_factory=set)
     not_assessed: set[str] = field(default_factory=set)
+    no_item: set[str] = field(default_factory=set)
     activities_of: list[str] = field(default_factory=list)
     role_endings: set[str] = field(default_factory=set)
 
@@ -60,12 +61,17 @@ class Vocabulary:
             vocabulary.end_words |= {label_form(w) for w in (data.get("dates") or {}).get("end_words", [])}
             vocabulary.open_end |= {label_form(w) for w in (data.get("dates") or {}).get("open_end", [])}
             vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
+            vocabulary.no_item |= {label_form(w) for w in (data.get("lists") or {}).get("none", [])}
             vocabulary.activities_of += [fold(w) for w in (data.get("lists") or {}).get("activities_of", [])]
             vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
         vocabulary.activities_of.sort(key=len, reverse=True)
         return vocabulary
+
+    def says_none(self, text: str) -> bool:
+        """'Inga delmål', 'Saknas': where an item's field would name one, there is none."""
+        return label_form(text) in self.no_item
 
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd': no level is given."""
@@ -212,8 +218,9 @@ _CAPTION = re.compile(r"\b(?:tertial\s*[123]|t[123]|delar\w*|helar\w*|arsredovis
                       r"[^.]*\b20\d\d\b")
 # A follow-up's name after a field label ('Status T2', 'Bedömning tertial 1', 'Kommentar 2025').
 _PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d))+$")
-# A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten'.
-_OF_ITEM = re.compile(r"^(.+?)\s+(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"
+# A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten',
+# 'Måluppfyllelse, delmål'.
+_OF_ITEM = re.compile(r"^(.+?)(?:,\s*|\s+)(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"
                       r"insats(?:en)?|[a-z-]*mal(?:et|en)?)$")
 
 

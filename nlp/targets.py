@@ -20,7 +20,9 @@ import numpy as np
 NUMBER = r"[−-]?\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:,\d+)?|[−-]?\d+(?:[,.]\d+)?"
 # The target's names: "målvärdet", "målnivån", and the measure words councils set targets as ("resultatmåttet var
 # minst åtta", "styrmåttet är minst 1 procent", "riktvärdet").
-_TARGET_WORD = r"(?:mål(?:et|värdet|nivån|talet|sättningen)?|målvärde|målnivå|(?:resultat|styr)mått(?:et)?|riktvärde(?:t)?)"
+# A result against its budget ("plus 18 miljoner kronor, mot budgeterade 12") is a figure against its target too.
+_TARGET_WORD = (r"(?:mål(?:et|värdet|nivån|talet|sättningen)?|målvärde|målnivå|(?:resultat|styr)mått(?:et)?|riktvärde(?:t)?"
+                r"|budget(?:en|erat|erade|erad)?)")
 _BOUND = r"(?:högst|max(?:imalt)?|under|minst|min(?:imum)?|över|lägst)"
 # The target beside its word: "(mål 85 %)", "(mål: högst 10", "målet 45", "målet på högst 150", "målet om 700",
 # "målet var 85", "målvärdet är 90".
@@ -36,6 +38,12 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9−-])")
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:väntetid\w*|kötid\w*|handläggningstid\w*|ledtid\w*|sjukfrånvaro\w*|frånvaro\w*|kö(?:n|er)?|dagar|"
     r"veckor|tid\s+från|kostnad\w*|underskott\w*|klagomål|avvikelser|personalomsättning\w*|slutar)\b")
+# Measures of a burden, where less is better whatever the goal's title says of its aim: a goal "Fler invånare ska
+# vara i egen försörjning" is followed by the share with försörjningsstöd, "Fler ska arbeta" by unemployment.
+_BURDEN = re.compile(
+    r"\b(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|biståndsmottag\w*|arbetslös\w*|sjukfrånvaro\w*|"
+    r"utsläpp\w*|olyck\w*|brott\w*|inbrott\w*|skadegörelse\w*|matsvinn\w*|underskott\w*|vräkning\w*|hemlös\w*|"
+    r"väntetid\w*|kötid\w*|handläggningstid\w*|personalomsättning\w*|klagomål\w*)\b")
 # A goal's own direction: "ska öka", "fler", "längre" raise a quantity; "ska minska", "färre", "kortare" reduce
 # one. Words of quality ("förbättra", "stärka", "utveckla") aim up for the goal but say nothing about which way
 # its measure is better ("förbättra väntetiderna"): they count for the goal's sense, never for a figure's.
@@ -100,21 +108,64 @@ def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]
 
 
 def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0) -> bool:
-    """Whether lower is better. A negative target is a reduction to reach ("mål −25 %" against a base year)."""
+    """Whether lower is better: by the target's bound, a burden measured, the goal's aim, what is measured. A
+    negative target is a reduction to reach ("mål −25 %" against a base year)."""
     if target < 0 and not bound:
         return True
     if bound:
         return bound.strip().startswith(("högst", "max", "under", "lägst"))
+    if _BURDEN.search(_TIME_LIMIT.sub(" ", sentence)):
+        return True
     direction = goal_direction(title, of_measure=True)
     if direction:
         return direction < 0
     return bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)))
 
 
+# A goal that states its target in its title ("Resultatet ska vara minst 2 procent av skatteintäkterna", "Högst 30
+# dagars väntetid", "90 procent av eleverna ska …"): the bound or "av" after the unit says it is the target.
+_UNIT = r"(?:%|procent|dagar|dagars|veckor|veckors|timmar|minuter|kronor|kr|mnkr|tkr|poäng)"
+_TITLE_TARGET = re.compile(rf"(?:(?P<bound>{_BOUND})\s+(?P<target>{NUMBER})\s*(?P<unit>{_UNIT})"
+                           rf"|(?P<share>{NUMBER})\s*(?P<share_unit>%|procent)\s+av)\b")
+
+
+def _unit(text: str) -> str:
+    """A unit as compared: 'procent' and '%' alike, 'dagars' as 'dagar'."""
+    return {"%": "procent", "dagars": "dagar", "veckors": "veckor", "kr": "kronor"}.get(text, text)
+
+
+def title_comparison(text: str, title: str) -> TargetComparison | None:
+    """The comment's figure against the target its goal's title states, in the same unit ('0,4 procent' under
+    'Resultatet ska vara minst 2 procent av skatteintäkterna'); a figure moved 'från … till' is its last."""
+    lowered = title.lower()
+    match = _TITLE_TARGET.search(_TIME_LIMIT.sub(" ", lowered))
+    if match is None:
+        return None
+    target = _number(match.group("target") or match.group("share"))
+    unit = _unit(match.group("unit") or match.group("share_unit"))
+    bound = match.group("bound")
+    words = text.lower()
+    moved = _FROM_TO.search(words)
+    candidates = [moved.group("current")] if moved else []
+    candidates += [m.group("value") for m in re.finditer(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})(?!\w)",
+                                                         _TIME_LIMIT.sub(" ", words))
+                   if _unit(m.group("unit")) == unit and not _NOT_A_FIGURE.match(m.group("value"))]
+    if not candidates:
+        return None
+    return TargetComparison(_number(candidates[0]), target, _direction(bound, lowered, words, target))
+
+
 def target_comparisons(text: str, title: str = "") -> list[TargetComparison]:
     """Each sentence's indicator value against the target it names; a target alone in its sentence ('Målet var
-    85.') is compared with the figure of the sentence before."""
-    title = title.lower()
+    85.') is compared with the figure of the sentence before; where no sentence names one, the target the goal's
+    title states."""
+    out = _stated_comparisons(text, title.lower())
+    if not out and title and (from_title := title_comparison(text, title)) is not None:
+        out.append(from_title)
+    return out
+
+
+def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
     sentences = _SENTENCE.split(text)
     out: list[TargetComparison] = []
     for i, sentence in enumerate(sentences):
@@ -220,18 +271,64 @@ def target_features(title: str, text: str) -> np.ndarray:
                      float(missed and trend > 0), float(missed and trend <= 0)])
 
 
+# "Två av tre indikatorer når sina målvärden", "ingen av de fyra nyckeltalen har nått målet": the comment counts
+# its indicators that meet their targets.
+_COUNT_WORDS = {"ingen": 0, "inget": 0, "inga": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5,
+                "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "samtliga": -1, "alla": -1}
+_COUNT = r"\d{1,2}|" + "|".join(_COUNT_WORDS)
+_INDICATORS = r"(?:indikatorer\w*|mått\w*|nyckeltal\w*|målvärden\w*|resultatmått\w*|styrmått\w*|delmål\w*|mätetal\w*)"
+_COUNTED_MET = re.compile(
+    rf"\b(?P<met>{_COUNT})\s+(?:av|utav)\s+(?:de\s+)?(?P<of>{_COUNT})\s+(?:\w+\s+)?{_INDICATORS}\s+(?:som\s+)?"
+    rf"(?:har\s+)?(?P<verb>når|nått|uppnår|uppnått|uppfyller|uppfyllt|uppfylls|nås|klarar|klarat|är\s+uppfyllda)"
+    rf"|\b(?P<all>samtliga|alla)\s+(?:\w+\s+)?{_INDICATORS}\s+(?:har\s+)?(?:når|nått|uppnår|uppnått|uppfyller|nås|klarar)")
+
+
+def counted_indicators(text: str) -> tuple[int, int] | None:
+    """How many of the comment's indicators meet their targets, where it counts them: (met, of); 'samtliga'
+    gives (1, 1), 'ingen av' (0, n)."""
+    match = _COUNTED_MET.search(text.lower())
+    if match is None:
+        return None
+    if match.group("all"):
+        return 1, 1
+    def value(token: str) -> int:
+        return int(token) if token.isdigit() else _COUNT_WORDS[token]
+    met, of = value(match.group("met")), value(match.group("of"))
+    return (of, of) if met < 0 else (met, max(of, met))
+
+
 def figure_level(title: str, text: str) -> str | None:
-    """A reviewer's reading of a goal comment by its figures alone, where it compares any with a target: every
-    target met, fulfilled; some met, partly; none met but heading the right way, partly where near the target
-    and barely where far from it; none met and standing still or going the wrong way, not fulfilled."""
+    """A reviewer's reading of a goal comment by its figures alone. Where it counts the indicators that meet
+    their targets: all, fulfilled; some, partly; none, not fulfilled. Where it compares figures with targets:
+    every target met, fulfilled; some met, partly; none met but heading the right way, partly where near the
+    target and barely where far from it; none met, standing still but near the target, partly; else not
+    fulfilled. Where it states no target but how the indicator moved against the goal's aim: the right way,
+    partly; the wrong way, not fulfilled."""
+    if (counted := counted_indicators(text)) is not None:
+        met, of = counted
+        return "Uppfyllt" if met == of else ("Ej uppfyllt" if met == 0 else "Delvis uppfyllt")
     found = target_comparisons(text, title)
     if not found:
-        return None
+        return _trend_level(title, text)
     met = [c.met for c in found]
     if all(met):
         return "Uppfyllt"
     if any(met):
         return "Delvis uppfyllt"
-    if target_trend(text, found) > 0:
-        return "Delvis uppfyllt" if max(c.shortfall for c in found) <= 2 * NEAR_SHARE else "Knappt uppfyllt"
+    trend = target_trend(text, found)
+    worst = max(c.shortfall for c in found)
+    if trend > 0:
+        return "Delvis uppfyllt" if worst <= 2 * NEAR_SHARE else "Knappt uppfyllt"
+    if trend == 0 and worst <= NEAR_SHARE:
+        return "Delvis uppfyllt"
     return "Ej uppfyllt"
+
+
+def _trend_level(title: str, text: str) -> str | None:
+    """A goal comment of trends alone, where the goal's aim or a burden measured says which way is better."""
+    burden = bool(_BURDEN.search(_TIME_LIMIT.sub(" ", text.lower())))
+    aim = goal_direction(title, of_measure=True)
+    if not burden and not aim:
+        return None
+    trend = figure_trend(text, lower_is_better=burden or aim < 0)
+    return None if trend == 0 else ("Delvis uppfyllt" if trend > 0 else "Ej uppfyllt")

@@ -81,9 +81,17 @@ def test_figures_against_a_target_are_a_basis_for_a_proposal() -> None:
     # Missed, but closer than the year before: near the target partly, far from it barely
     ("Andelen är 83 % (mål 85 %), en ökning från 79 %.", "Delvis uppfyllt"),
     ("Väntetiden har minskat, från 88 till 84 dagar, men målvärdet är 60 dagar.", "Knappt uppfyllt"),
-    # Missed and standing still or going the wrong way
-    ("Andelen är 79 procent, samma som förra året. Målet var 85.", "Ej uppfyllt"),
+    # Missed and standing still: near the target partly, far from it not fulfilled; going the wrong way, not
+    ("Andelen är 79 procent, samma som förra året. Målet var 85.", "Delvis uppfyllt"),
+    ("Andelen är 60 procent, samma som förra året. Målet var 85.", "Ej uppfyllt"),
     ("59 % har förtroende (mål 65 %). Nedgång två år i rad.", "Ej uppfyllt"),
+    # The indicators counted: all, some or none of them meet their targets
+    ("Två av tre indikatorer når sina målvärden, men sjukfrånvaron ligger på 8 procent mot målet 6.",
+     "Delvis uppfyllt"),
+    ("Samtliga indikatorer har nått målvärdet.", "Uppfyllt"),
+    ("Ingen av de fyra indikatorerna når målvärdet för året.", "Ej uppfyllt"),
+    # A result against its budget
+    ("Årets resultat blev plus 18 miljoner kronor, mot budgeterade 12.", "Uppfyllt"),
     # A reduction written as a negative target: lower is better
     ("Utsläppen är −30 % mot basåret, mål −25 %.", "Uppfyllt"),
     ("Arbetet går bra.", None),
@@ -92,6 +100,30 @@ def test_a_goal_read_by_its_figures(text: str, level: str | None) -> None:
     from nlp.targets import figure_level
 
     assert figure_level("", text) == level
+
+
+@pytest.mark.parametrize(("title", "text", "level"), [
+    # The target stated in the goal's title, the figure in the comment (same unit)
+    ("Resultatet ska vara minst 2 procent av skatteintäkterna", "Årets resultat beräknas till 0,4 procent.",
+     "Ej uppfyllt"),
+    ("Minst 90 procent av eleverna ska vara behöriga", "Andelen behöriga har ökat från 88 till 91 procent.",
+     "Uppfyllt"),
+    ("Väntetiden till särskilt boende ska vara högst 60 dagar", "Den var i snitt 48 dagar under året.", "Uppfyllt"),
+    # A burden measured: less is better, whatever the goal's own aim
+    ("Fler invånare ska vara i egen försörjning",
+     "Andelen hushåll med försörjningsstöd har minskat till 3,6 procent och ligger under målvärdet 3,8.",
+     "Uppfyllt"),
+    # No target, but the way the indicator moved against the goal's aim
+    ("Färre invånare ska ha långvarigt ekonomiskt bistånd", "Andelen har ökat från 2,3 till 2,9 procent.",
+     "Ej uppfyllt"),
+    ("Fler ska resa kollektivt", "Resandet med stadsbussarna har ökat med 6 procent jämfört med i fjol.",
+     "Delvis uppfyllt"),
+    ("Kommunen ska vara en trygg plats", "Andelen som känner sig trygga har ökat.", None),  # no aim to read by
+])
+def test_a_goal_read_by_its_figures_and_its_title(title: str, text: str, level: str | None) -> None:
+    from nlp.targets import figure_level
+
+    assert figure_level(title, text) == level
 
 
 @pytest.mark.parametrize(("title", "of_goal", "of_measure"), [

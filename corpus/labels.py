@@ -155,8 +155,15 @@ class LabelSchemes:
         if entry is None and (marked := re.fullmatch(r"(.{2,60}?)\s*\((\w{3,10})\)", text.strip())) is not None:
             # 'Helt (Grön)': a level and the colour it is shown in; the words say it.
             found = self.match(kind, marked.group(1))
+            if found is None and re.fullmatch(r"[\d\s,.%]+", marked.group(1)):
+                found = self.match(kind, marked.group(2))  # '67 % (Gul)': a figure shown in its level's colour
             if found is not None:
                 return LabelMatch(found.canonical, text.strip(), found.scheme)
+        if entry is None and kind == "goal" and (step := _STEP_OF.fullmatch(text.strip())) is not None:
+            # '3 av 4': a step counted on a scale of that many steps, mapped by its position.
+            position, steps = int(step.group(1)), int(step.group(2))
+            if 1 <= position <= steps and 2 <= steps <= 10:
+                return LabelMatch(scale_level(position - 1, steps), text.strip(), "steg")
         if entry is None and kind == "goal" and (degree := _GOAL_VERB.sub("", text.strip())) != text.strip():
             # 'I hög grad uppnått': a step of a degree scale ('I hög grad') with the verb it is said with.
             entry = self._by_key.get((kind, label_key(degree)))
@@ -204,6 +211,19 @@ _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "u
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b)\s*(.{3,40})")
 
 
+def status_with_completion(share: float, status: str | None) -> str:
+    """An activity's status from how much of it is done ('Genomförandegrad 100 %') and what its schedule or status
+    says beside it: all done is finished (with a deviation where it ran late), nothing done is not begun, and in
+    between it is under way as the schedule says. Paused, stopped and finished work stays what it is said to be."""
+    if status in ("Vänteläge", "Avslutad med avvikelse", "Avslutad enligt plan"):
+        return status
+    if share >= 100:
+        return "Avslutad med avvikelse" if status == "Pågående med avvikelse" else "Avslutad enligt plan"
+    if share <= 0:
+        return status if status == "Pågående med avvikelse" else "Ej påbörjad"
+    return status if status in ("Pågående enligt plan", "Pågående med avvikelse") else "Pågående"
+
+
 def _combined_status(first: str, second: str) -> str | None:
     """Two statuses said of one activity: a deviation said of work under way or finished is that deviation."""
     said = {first, second}
@@ -215,6 +235,8 @@ def _combined_status(first: str, second: str) -> str | None:
     return None
 
 
+# A level written as its step and the scale's number of steps ('3 av 4'; not '2/3', which is a date).
+_STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
 
 

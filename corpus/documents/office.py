@@ -127,9 +127,13 @@ def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
     return out
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, number_format: str = "General") -> str:
+    """A cell's value as the sheet shows it: dates as ISO dates, whole numbers without '.0', a share in a
+    percentage format as a percentage ('0 %' over 0.667: '67 %')."""
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (number_format or ""):
+        return f"{round(value * 100)} %"
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -151,7 +155,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"Excel-filen {name} kunde inte läsas (skadad eller inte .xlsx).") from exc
     blocks: list[Block] = []
     for sheet in workbook.worksheets:
-        rows = [_with_colours([_cell_text(c.value) for c in row], [_xlsx_cell_colour(c) for c in row])
+        rows = [_with_colours([_cell_text(c.value, getattr(c, "number_format", "General")) for c in row],
+                              [_xlsx_cell_colour(c) for c in row])
                 for row in sheet.iter_rows()]
         rows = [r for r in rows if any(r)]
         if not rows:

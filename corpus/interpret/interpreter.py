@@ -5,7 +5,7 @@ lines 'Status: …'), statuses and levels read through the label schemes."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.legend import LEADING_MARK, LegendReader
@@ -19,7 +19,7 @@ from corpus.interpret.lines import (
 )
 from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
-from corpus.labels import LabelSchemes, schemes
+from corpus.labels import LabelSchemes, schemes, status_with_completion
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -37,6 +37,8 @@ _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
+# A share done, as a completion column writes it ('75 %', '100%', '0 procent').
+_SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)")
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # The columns that make a table one of goals or activities ('item': 'Mål / aktivitet', one or the other a row).
 _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
@@ -89,6 +91,7 @@ class ReportInterpreter:
 
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
+        document = replace(document, blocks=self._fields_apart(document.blocks))
         lines, where = document.line_map()
         self.kinds = [LINE_UNPARSED] * len(lines)
         self.first_line: dict[int, int] = {}
@@ -111,6 +114,9 @@ class ReportInterpreter:
         self.typed_outline: list[tuple[int, ParsedGoal]] = []
         self.table_rows_filled = False
         self.table_last_activity: ParsedActivity | None = None
+        # Goals opened by items of a nested list, with the item's depth: an activity item serves the goal one
+        # level up from it, though a sub-goal of that goal came between.
+        self.list_goals: list[tuple[int, ParsedGoal]] = []
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
         self.record_title = ""  # an export of records: the title of the first record before any goal (the report's)
@@ -182,7 +188,11 @@ class ReportInterpreter:
             # / 'måndag–torsdag. …'): a comment's bold opening sentence, wrapped, not a heading.
             wrapped = following is not None and following.kind == PARAGRAPH and following.text[:1].islower() \
                 and not text.rstrip().endswith((":", ".")) and self.state.activity is not None
-            if heading_like(block, text, self.words) and not wrapped:
+            # The title under a level line ('Kommunfullmäktiges mål 1' / 'Fagerholm har en säker trafikmiljö'),
+            # set as a plain line as a sheet sets it: the heading of that goal.
+            titled = self.state.placed is not None and block.kind == PARAGRAPH and len(text) <= 200 and \
+                not text.rstrip().endswith(".") and not self.words.field_line(text)
+            if (heading_like(block, text, self.words) or titled) and not wrapped:
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
                     if not title and not self.goals and block.kind == HEADING:
                         title = text
@@ -216,7 +226,12 @@ class ReportInterpreter:
             if block.kind == PARAGRAPH and self._status_line_activity(block):
                 self._mark(first)
                 continue
+            goals_before = len(self.goals)
+            if block.kind == LIST_ITEM:
+                self._list_level(text, block.depth)
             self._paragraph(text, block, first)
+            if block.kind == LIST_ITEM and len(self.goals) > goals_before:
+                self.list_goals.append((block.depth, self.goals[-1]))
         self._finish_activity()
         for activity in self.activities:
             if activity.status is None:
@@ -225,6 +240,33 @@ class ReportInterpreter:
             title = self.record_title or next((f for f in self.front if f.strip()), "")
         return Interpretation(title, self.goals, self.activities, self.prose, self.front, self.kinds, lines,
                               self.warnings)
+
+    def _list_level(self, text: str, depth: int) -> None:
+        """Before an activity's item in a nested list of goals: the goal whose item is nearest above it at a
+        lower depth is the one it serves ('1. Mål …' / '   1. Delmål …' / '   2. Aktivitet …': goal 1's)."""
+        found = self.words.field_line(text)
+        kind = found[0] if found else (self.words.heading_kind(text) or (None,))[0]
+        if kind != "activity":
+            return
+        above = [goal for level, goal in self.list_goals if level < depth]
+        if above and above[-1] is not self.state.goal:
+            self._finish_activity()
+            self.state.goal = above[-1]
+
+    def _fields_apart(self, blocks: list[Block]) -> list[Block]:
+        """A list item whose lines go on with its fields ('Mål: …' / 'Nivå: 3 av 4' / 'Status: Pågår · Start …',
+        a Markdown item's lines as written) as the item and a paragraph per line after it: each line is read as
+        its own, as it would be under a heading."""
+        out: list[Block] = []
+        for block in blocks:
+            lines = block.text.split("\n")
+            if block.kind != LIST_ITEM or len(lines) < 2 or \
+                    not any(self.words.field_line(squash(line)) for line in lines[1:]):
+                out.append(block)
+                continue
+            out.append(replace(block, text=lines[0]))
+            out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
+        return out
 
     def _mark(self, line: int, kind: str = LINE_CONTENT) -> None:
         self.kinds[line] = kind
@@ -614,7 +656,11 @@ class ReportInterpreter:
         target_activity = state.activity
         target_goal = state.goal
         found = self.words.field_line(text)
-        parts = FIELD_SEPARATOR.split(text)
+        # 'Status: Pågår · Start 2027-01-09 · Slut 2027-12-17': a date after its label is a field without ':'.
+        parts = [self.words.dated_field(part) or part for part in FIELD_SEPARATOR.split(text)]
+        if found is not None and found[0] == "depth" and self.labels.match("goal", found[1]) is not None:
+            found = ("assessment", found[1])  # 'Nivå: 3 av 4' under a goal: its level, not an outline depth
+            text = f"Bedömning: {found[1]}"
         if found is not None and len(parts) > 1 and all(self.words.field_line(p) for p in parts):
             # 'Status: Pågår enligt plan | Ansvarig: planchef | Tid: …': fields on one line, each read as its own.
             for part in parts:
@@ -838,6 +884,12 @@ class ReportInterpreter:
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
+        while block.rows and self._level_row(block.rows[0]):
+            # 'Måluppfyllelse | 67 % (Gul) | 2 av 3 indikatorer …' above the table: the open goal's level.
+            self._mark(first)
+            block, first = Block(TABLE, rows=block.rows[1:], page=block.page, bold=block.bold), first + 1
+        if not block.rows:
+            return
         head = self.words.heading_kind(squash(block.rows[0][0])) if block.rows and len(block.rows[0]) > 1 else None
         if head is not None and head[0] == "prose" and len(block.rows) > 1:
             # 'Kontrollmoment | Metod | Resultat | Åtgärd': an internal-control table, whatever its columns say.
@@ -1076,6 +1128,15 @@ class ReportInterpreter:
         for r, row in enumerate(block.rows[1:], start=1):
             parts = [f"{h}: {squash(c)}" if h and i else squash(c) for i, (h, c) in enumerate(zip(header, row, strict=False))
                      if squash(c)]
+            lone = trimmed_row(row)
+            if len(lone) == 1 and (kind := self.words.heading_kind(squash(lone[0]))) and kind[0] in ("goal", "subgoal"):
+                # 'Delmål 3.1 Fordonsparken …' in the row after the indicators: the next goal, not a measure.
+                self._heading(squash(lone[0]), 8, first + r)
+                goal = self.state.goal or goal
+                continue
+            if self._level_row(row):
+                self._mark(first + r)
+                continue
             if parts:
                 goal.measures.append("; ".join(parts))
                 self._mark(first + r)
@@ -1166,7 +1227,28 @@ class ReportInterpreter:
         if council:
             self.council_labelled.add(id(self.goals[-1]))
 
+    def _level_row(self, row: list[str]) -> bool:
+        """A row of a level's label, the level and a note ('Måluppfyllelse, delmål | 100 % (Grön) | 1 av 1
+        indikator …'), in or over a table: the open goal's level, the note its comment. False for any other row."""
+        filled = [squash(c) for c in row if squash(c or "")]
+        goal = self.state.goal
+        if goal is None or not 2 <= len(filled) <= 3 or len(filled[0]) > 40 or \
+                self.words.role(filled[0]) not in ("assessment", "prognosis"):
+            return False
+        found = self.labels.match("goal", filled[1])
+        if found is None and not self.words.says_not_assessed(filled[1]) and re.search(r"\w", filled[1]):
+            return False
+        self._finish_activity()
+        self.state.goal = goal
+        if found is not None and goal.assessment is None:
+            goal.assessment, goal.assessment_raw = found.canonical, found.written
+        if len(filled) == 3:
+            goal.comment = _join(goal.comment, filled[2])
+        return True
+
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
+        if self._level_row([cells[c] or "" for c in sorted(cells)]):
+            return True
         if "item" in roles:
             roles = self._item_roles(roles, cells)
         values: dict[str, str] = {}
@@ -1265,9 +1347,18 @@ class ReportInterpreter:
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             self.table_last_activity = activity
+            if "status" not in values and (said := values.get("dates")) and not re.search(r"\d", said) and \
+                    self.labels.match("activity", said) is not None:
+                values["status"] = values.pop("dates")  # 'Tidplan | Håller': the schedule column says how it stands
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
                 if role in values:
                     self._append(role, values[role])
+            if (share := _SHARE.fullmatch(values.get("completion", ""))) is not None:
+                # 'Genomförandegrad | 100 %' beside the schedule: how much is done settles finished or not begun.
+                said = activity.status
+                activity.status = status_with_completion(float(share.group(1).replace(",", ".")), said)
+                activity.status_raw = " · ".join(v for v in (values["completion"], activity.status_raw if said else "")
+                                                 if v)
             self.state.activity = activity
             self._finish_activity()
             return True

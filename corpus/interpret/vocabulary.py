@@ -13,7 +13,7 @@ from corpus.model import UppsiktError
 from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
-ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
+ROLES = ("status", "completion", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
          "measure", "number", "goal_number", "parent", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
          "item")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
@@ -74,8 +74,8 @@ class Vocabulary:
         return label_form(text) in self.no_item
 
     def says_not_assessed(self, text: str) -> bool:
-        """'Ingen prognos', 'Ej bedömd': no level is given."""
-        return label_form(text) in self.not_assessed
+        """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale): no level is given."""
+        return label_form(text) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text))
 
     def names_a_role(self, text: str) -> bool:
         """Whether a short text names a role or unit ('enhetschef LSS', 'HR-strateg', 'Tekniska förvaltningen')."""
@@ -132,6 +132,14 @@ class Vocabulary:
         if named is None or self.fields.get(label_form(label)) is not None:
             return None
         return "activity" if named.group(2).startswith(("aktivitet", "uppdrag", "atgard", "insats")) else "goal"
+
+    def dated_field(self, text: str) -> str | None:
+        """'Start 2027-01-09', 'Planerad start 2027-09-01': a date's label and the date without a colon between,
+        as the field 'Start: 2027-01-09'; None where the text is no such pair."""
+        match = re.match(r"^\s*(\D{2,40}?)\s+(\d{4}-\d\d-\d\d\b.*)$", text)
+        if match is None or ":" in match.group(1) or self.date_role(match.group(1)) is None:
+            return None
+        return f"{match.group(1)}: {match.group(2)}"
 
     def field_line(self, text: str) -> tuple[str, str] | None:
         """'Status: Pågår' → ('status', 'Pågår'); 'Kommentar:' → ('comment', '')."""

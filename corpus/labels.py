@@ -159,6 +159,13 @@ class LabelSchemes:
                 found = self.match(kind, marked.group(2))  # '67 % (Gul)': a figure shown in its level's colour
             if found is not None:
                 return LabelMatch(found.canonical, text.strip(), found.scheme)
+        if entry is None and kind == "goal" and (asked := _ASKED.fullmatch(text.strip())) is not None:
+            # 'Uppfylls målet? Delvis', 'Nås målet? Ja': the level as the answer to the question it is asked as.
+            answer = asked.group(1).strip(" .")
+            yes_no = {"ja": "Uppfyllt", "nej": "Ej uppfyllt"}.get(answer.lower())
+            if yes_no is not None:
+                return LabelMatch(yes_no, text.strip(), "fråga")
+            return self.match(kind, answer)
         if entry is None and kind == "goal" and (step := _STEP_OF.fullmatch(text.strip())) is not None:
             # '3 av 4': a step counted on a scale of that many steps, mapped by its position.
             position, steps = int(step.group(1)), int(step.group(2))
@@ -197,6 +204,10 @@ class LabelSchemes:
             # sentence; a short label ('Gul', 'Röd') only before punctuation.
             ending = r"^(\s*[.:;!–\-]|\s*\n|\s*$|\s+[A-ZÅÄÖ])" if len(key) >= 4 or field else \
                 r"^[ \t]*([.:;!–\-]|\n|$)"
+            if field and len(key) >= 4:
+                # In a status field the label may go on with when or why ('Pausad sedan den 1 juli …',
+                # 'Försenad på grund av …'): a preposition or conjunction after it ends the label too.
+                ending += _LABEL_GOES_ON
             if not re.match(ending, after):
                 continue
             rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
@@ -208,6 +219,8 @@ class LabelSchemes:
 _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "uppnås"), ("uppfyllda", "uppnådda"))
 
 
+_LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
+                  r"efter|under|till|från|inför|och|men)\b)")
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b)\s*(.{3,40})")
 
 
@@ -235,6 +248,8 @@ def _combined_status(first: str, second: str) -> str | None:
     return None
 
 
+# A goal's level asked as a question and answered ('Uppfylls målet? Delvis', 'Når vi målet? Nej').
+_ASKED = re.compile(r"[^?]{0,40}\b(?:mål\w*|uppfyll\w*|uppn\w*|nås|når)\b[^?]{0,20}\?\s*(\S.{0,40})", re.I)
 # A level written as its step and the scale's number of steps ('3 av 4'; not '2/3', which is a date).
 _STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
@@ -284,7 +299,7 @@ def _as_main_clause(text: str) -> str:
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it
 # is read as the label alone; sentences the schemes list whole keep their own meaning.
 _SUBJECT = re.compile(r"^(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats|arbete)(?:et|en)\s+"
-                      r"(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)", re.I)
+                      r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=pågår\b))", re.I)
 
 
 def _fold_chars(text: str) -> str:

@@ -45,8 +45,24 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
     return blocks
 
 
+def _paragraph_text(paragraph: object) -> str:
+    """A paragraph's text as Word shows it, with what its content controls hold (a dropdown's choice, a date
+    picker's date, which python-docx's runs leave out) and without a control's placeholder ('Välj ett objekt.')."""
+    from docx.oxml.ns import qn
+
+    element = paragraph._p  # type: ignore[attr-defined]
+    if element.find(".//" + qn("w:sdt")) is None:
+        return paragraph.text  # type: ignore[attr-defined]
+    parts: list[str] = []
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if any(sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None for sdt in node.iterancestors(qn("w:sdt"))):
+            continue
+        parts.append(node.text or "" if node.tag == qn("w:t") else ("\t" if node.tag == qn("w:tab") else "\n"))
+    return "".join(parts)
+
+
 def _paragraph_block(paragraph: object) -> Block | None:
-    text = paragraph.text.strip()  # type: ignore[attr-defined]
+    text = _paragraph_text(paragraph).strip()
     if not text:
         return None
     style = (paragraph.style.name if paragraph.style is not None else "") or ""  # type: ignore[attr-defined]
@@ -85,7 +101,8 @@ def _table_rows(table: object) -> list[list[str]]:
             if previous is not None and cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append("\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            texts = [_paragraph_text(p).strip() for p in cell.paragraphs]
+            cells.append("\n".join(t for t in texts if t))
             colours.append(_docx_cell_colour(cell))
         cells = _with_colours(cells, colours)
         if any(cells):

@@ -88,6 +88,12 @@ class TargetComparison:
         return abs(self.value - self.target) / abs(self.target)
 
 
+def _unit_after(text: str, position: int) -> str | None:
+    """The unit written right after a figure that ends or starts at `position` ('55 procent' → 'procent')."""
+    figure = re.match(rf"\s*(?:{NUMBER})?\s*({_UNIT})(?!\w)", text[position:])
+    return _unit(figure.group(1)) if figure else None
+
+
 def _number(text: str) -> float:
     return float(re.sub(r"[ \u00a0\u2009]", "", text).replace("−", "-").replace(",", "."))
 
@@ -184,7 +190,11 @@ def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
         elif after:
             value = after[0]
         elif i > 0 and (previous := _figures(sentences[i - 1].lower(), None)):
-            value = previous[0][1]
+            # 'Andelen i arbete 90 dagar efter … sjönk till 38 procent. Målvärdet är 55 procent.': the figure
+            # before in the target's unit, where one is.
+            unit = _unit_after(lowered, match.end())
+            same = [value for start, value in previous if unit and _unit_after(sentences[i - 1].lower(), start) == unit]
+            value = same[-1] if same else previous[0][1]
         else:
             continue
         out.append(TargetComparison(value, target, _direction(bound, title, lowered, target)))
@@ -279,7 +289,8 @@ _COUNT = r"\d{1,2}|" + "|".join(_COUNT_WORDS)
 _INDICATORS = r"(?:indikatorer\w*|mått\w*|nyckeltal\w*|målvärden\w*|resultatmått\w*|styrmått\w*|delmål\w*|mätetal\w*)"
 _COUNTED_MET = re.compile(
     rf"\b(?P<met>{_COUNT})\s+(?:av|utav)\s+(?:de\s+)?(?P<of>{_COUNT})\s+(?:\w+\s+)?{_INDICATORS}\s+(?:som\s+)?"
-    rf"(?:har\s+)?(?P<verb>når|nått|uppnår|uppnått|uppfyller|uppfyllt|uppfylls|nås|klarar|klarat|är\s+uppfyllda)"
+    rf"(?:har\s+)?(?P<verb>når|nådde|nått|uppnår|uppnådde|uppnått|uppfyller|uppfyllde|uppfyllt|uppfylls|nås|klarar|"
+    rf"klarade|klarat|är\s+uppfyllda)"
     rf"|\b(?P<all>samtliga|alla)\s+(?:\w+\s+)?{_INDICATORS}\s+(?:har\s+)?(?:når|nått|uppnår|uppnått|uppfyller|nås|klarar)")
 
 

@@ -90,6 +90,9 @@ def test_figures_against_a_target_are_a_basis_for_a_proposal() -> None:
      "Delvis uppfyllt"),
     ("Samtliga indikatorer har nått målvärdet.", "Uppfyllt"),
     ("Ingen av de fyra indikatorerna når målvärdet för året.", "Ej uppfyllt"),
+    ("Fyra av fem indikatorer nådde resultatmålet; behörigheten sjönk.", "Delvis uppfyllt"),
+    # A target alone in its sentence is compared with the figure before it in its own unit, not a time limit
+    ("Andelen i arbete 90 dagar efter programmet sjönk till 38 procent. Målvärdet är 55 procent.", "Ej uppfyllt"),
     # A result against its budget
     ("Årets resultat blev plus 18 miljoner kronor, mot budgeterade 12.", "Uppfyllt"),
     # A reduction written as a negative target: lower is better

@@ -148,7 +148,9 @@ class LabelSchemes:
             entry = self._by_key.get((kind, label_key(said)))
         if entry is None and kind == "activity" and (pair := _TWO_STATUSES.fullmatch(text.strip())):
             # 'Pågår – försenad', 'Klar, med avvikelse': a state and how it stands, read together.
-            first, second = self.match(kind, pair.group(1)), self.match(kind, pair.group(2))
+            # 'Arbete pågår men är försenat': the second said with its verb.
+            first = self.match(kind, pair.group(1))
+            second = self.match(kind, re.sub(r"^(?:är|blev|har\s+blivit)\s+", "", pair.group(2).strip(), flags=re.I))
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
@@ -166,6 +168,11 @@ class LabelSchemes:
             if yes_no is not None:
                 return LabelMatch(yes_no, text.strip(), "fråga")
             return self.match(kind, answer)
+        if entry is None and kind == "goal" and (bar := _BAR.fullmatch(text.strip())) is not None:
+            # '■■■□': a bar of filled and empty boxes, the filled ones the step (none filled: not assessed).
+            filled, steps = len(bar.group(1)), len(text.strip())
+            if 1 <= filled and 2 <= steps <= 10:
+                return LabelMatch(scale_level(filled - 1, steps), text.strip(), "stapel")
         if entry is None and kind == "goal" and (step := _STEP_OF.fullmatch(text.strip())) is not None:
             # '3 av 4': a step counted on a scale of that many steps, mapped by its position.
             position, steps = int(step.group(1)), int(step.group(2))
@@ -250,6 +257,8 @@ def _combined_status(first: str, second: str) -> str | None:
 
 # A goal's level asked as a question and answered ('Uppfylls målet? Delvis', 'Når vi målet? Nej').
 _ASKED = re.compile(r"[^?]{0,40}\b(?:mål\w*|uppfyll\w*|uppn\w*|nås|når)\b[^?]{0,20}\?\s*(\S.{0,40})", re.I)
+# A level drawn as a bar of filled boxes before empty ones ('■■■□', '●●○○', '★★★☆☆').
+_BAR = re.compile(r"([■●★▰◼⬛]+)[□○☆▱◻⬜]*")
 # A level written as its step and the scale's number of steps ('3 av 4'; not '2/3', which is a date).
 _STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
@@ -298,7 +307,7 @@ def _as_main_clause(text: str) -> str:
 
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it
 # is read as the label alone; sentences the schemes list whole keep their own meaning.
-_SUBJECT = re.compile(r"^(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats|arbete)(?:et|en)\s+"
+_SUBJECT = re.compile(r"^(?:arbete(?:t)?|(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats)(?:et|en))\s+"
                       r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=pågår\b))", re.I)
 
 

@@ -46,6 +46,8 @@ def _candidates(text: str) -> Iterable[str]:
         yield f"Region {match.group(1)}"
 
 
+# A board or office named beside the organisation in a letterhead ("Utbildningsnämnden", "Kommunstyrelsen").
+_BOARD = re.compile(r"[\wåäöÅÄÖ\s-]{0,40}(?:nämnd|styrelse|förvaltning|fullmäktige|kontor)(?:en|et)?", re.I)
 _NAMED = re.compile(r"^[ \t]*(?:Organisation|Kommun|Region|Huvudman)[ \t]*[:=\t][ \t]*(.+)$", re.M | re.I)
 
 
@@ -61,11 +63,13 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
         mentions[fold(name)] += 1
         spelling.setdefault(fold(name), Counter())[name] += 1
     weight = Counter({name: n for name, n in mentions.items() if n >= MIN_MENTIONS})
-    # A letterhead: one of the first lines opens with the name ("Norrvik kommun – kommunstyrelsen").
+    # A letterhead: one of the first lines opens with the name ("Norrvik kommun – kommunstyrelsen"), or is the
+    # name beside its board alone ("Utbildningsnämnden, Kärrstorps kommun").
     for line in [line for line in text.split("\n") if line.strip()][:LETTERHEAD_LINES]:
         plain = re.sub(r"<[^>]+>|[#*]", "", line).strip()
         for name in _candidates(plain):
-            if plain.startswith(name):
+            board = plain.replace(name, "").strip(" ,–—-·|")
+            if plain.startswith(name) or _BOARD.fullmatch(board):
                 weight[fold(name)] += HEAD_WEIGHT if fold(name) not in weight else 0
     for name in _candidates(head):
         if fold(name) in weight:

@@ -110,12 +110,18 @@ def only_symbols(text: str) -> bool:
     return all(c in SYMBOLS for c in stripped)
 
 
+# A bar of two boxes or more ('■■□□', '●●●○'): a level drawn, not a coloured mark.
+_BAR = re.compile(r"[■●★▰◼⬛□○☆▱◻⬜]{2,10}")
+
+
 def marked(text: str, colour: str | None, *, in_cell: bool = True) -> str:
     """Text with its colour in words where the text itself says nothing more. Outside a table a coloured mark
     before other words (an icon before an activity's title) is kept after them in parentheses, the
     "Titel (Status)" form reports also write; inside a cell the words already say what the cell holds."""
     if colour is None:
         return text
+    if _BAR.fullmatch(re.sub(r"\s", "", text)):
+        return text  # '■■■□': a bar says its step by how many boxes are filled, whatever their colour
     if only_symbols(text):
         return colour
     if in_cell:

@@ -134,6 +134,9 @@ def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
 
     if len(cells) > 1 and len(set(colours)) == 1:
         return cells
+    painted = [colour for text, colour in zip(cells, colours, strict=True) if text]
+    if len(painted) > 1 and painted[0] is not None and len(set(painted)) == 1:
+        return cells  # every filled cell of the row in one fill: the row's shading (a goal row's band)
     out = [marked(text, colour) for text, colour in zip(cells, colours, strict=True)]
     for i, (text, colour) in enumerate(zip(cells, colours, strict=True)):
         others = [c for j, c in enumerate(cells) if j != i and c]
@@ -172,21 +175,32 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"Excel-filen {name} kunde inte läsas (skadad eller inte .xlsx).") from exc
     blocks: list[Block] = []
     for sheet in workbook.worksheets:
-        rows = [_with_colours([_cell_text(c.value, getattr(c, "number_format", "General")) for c in row],
-                              [_xlsx_cell_colour(c) for c in row])
+        read = [(_with_colours([_cell_text(c.value, getattr(c, "number_format", "General")) for c in row],
+                               [_xlsx_cell_colour(c) for c in row]), _first_indent(row))
                 for row in sheet.iter_rows()]
-        rows = [r for r in rows if any(r)]
-        if not rows:
+        read = [(r, indent) for r, indent in read if any(r)]
+        if not read:
             continue
+        rows = [r for r, _ in read]
+        indents = [indent for _, indent in read]
         width = max(len(r) for r in rows)
         # Columns empty in every row are dropped (exports pad to a fixed width).
         used = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
         rows = [[r[c] if c < len(r) else "" for c in used] for r in rows]
         # Level 0: a sheet, above any heading inside it.
         blocks.append(Block(HEADING, sheet.title, level=0, furniture=_default_sheet_name(sheet.title)))
-        blocks += sheet_blocks(rows)
+        blocks += sheet_blocks(rows, indents)
     workbook.close()
     return blocks
+
+
+def _first_indent(row: tuple) -> int:
+    """The indent of a row's first filled cell (a tree laid out by indenting its titles: 0, 2, 4)."""
+    for cell in row:
+        if getattr(cell, "value", None) not in (None, ""):
+            alignment = getattr(cell, "alignment", None)
+            return int(getattr(alignment, "indent", 0) or 0)
+    return 0
 
 
 def _xlsx_cell_colour(cell: object) -> str | None:

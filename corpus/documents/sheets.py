@@ -8,13 +8,19 @@ from dataclasses import dataclass
 from corpus.documents.model import PARAGRAPH, TABLE, Block
 from corpus.text import fold
 
+# The header of the column a tree's indents are read into (the interpreter's outline-level column, 'Nivå').
+INDENT_COLUMN = "Nivå"
 
-def sheet_blocks(rows: list[list[str]]) -> list[Block]:
+
+def sheet_blocks(rows: list[list[str]], indents: list[int] | None = None) -> list[Block]:
     """Rows with a single value (titles, text) and label–value rows above the first table are paragraphs. A sheet
     that stacks blocks ('målkort': a title row, 'Bedömning: | …' rows, then a table of activities, again and
     again) is read the same way throughout, once a table's header has come back after such rows; a title row
     inside one table (a group row under its header) stays a row of it. A table laid out in column blocks is read
-    block by block (`column_blocks`)."""
+    block by block (`column_blocks`). `indents`: each row's indent, where a table's titles are indented by level
+    (a tree without a level column), read into a column of levels (`with_levels`)."""
+    indents = indents or [0] * len(rows)
+    table_indents: list[int] = []
     blocks: list[Block] = []
     table: list[list[str]] = []
     # Stacked: a row of several values comes back (each block's table header) and label–value rows stand between.
@@ -23,10 +29,11 @@ def sheet_blocks(rows: list[list[str]]) -> list[Block]:
 
     def close() -> None:
         if table:
-            blocks.extend(column_blocks(table) or [Block(TABLE, rows=list(table))])
+            blocks.extend(column_blocks(table) or [Block(TABLE, rows=with_levels(list(table), table_indents))])
             table.clear()
+            table_indents.clear()
 
-    for row in rows:
+    for row, indent in zip(rows, indents, strict=True):
         filled = [c for c in row if c]
         lone = len(filled) <= 1 or _is_field_row(row)
         if lone and (not table or stacked):
@@ -34,8 +41,20 @@ def sheet_blocks(rows: list[list[str]]) -> list[Block]:
             blocks.append(Block(PARAGRAPH, " ".join(filled)))
         else:
             table.append(row)
+            table_indents.append(indent)
     close()
     return blocks
+
+
+def with_levels(table: list[list[str]], indents: list[int]) -> list[list[str]]:
+    """A table whose rows under its header are indented by level (0, 2, 4: goal, sub-goal, activity) with the
+    levels as a first column (1, 2, 3), headed INDENT_COLUMN; as it is where every row has the same indent."""
+    levels = sorted(set(indents[1:]))
+    if len(table) < 3 or len(levels) < 2:
+        return table
+    rank = {indent: n + 1 for n, indent in enumerate(levels)}
+    return [[INDENT_COLUMN, *table[0]]] + [[str(rank[indent]) if any(row) else "", *row]
+                                           for row, indent in zip(table[1:], indents[1:], strict=True)]
 
 
 def _is_field_row(row: list[str]) -> bool:

@@ -176,6 +176,12 @@ class ReportInterpreter:
                 # '1a Fler barn och unga har en meningsfull fritid' under 'MÅL 1 – …': goal 1's sub-goal.
                 self._mark(first)
                 continue
+            if block.kind in (HEADING, PARAGRAPH) and self.words.lists_top_goals_activities(text) and \
+                    (top := self._open_top_goal()) is not None:
+                self._finish_activity()
+                self.state.goal, self.state.listing = top, True
+                self._mark(first)
+                continue
             if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
                     (goal := self._goal_named(self.words.goal_of_activities(text))) is not None:
                 # 'Aktiviteter – Fler brukare har en aktuell genomförandeplan': the items below serve that goal.
@@ -999,6 +1005,8 @@ class ReportInterpreter:
         self.table_parent = top
         header = [squash(c).lower() for c in block.rows[0]]
         self.table_last_activity = None
+        self.table_outline: list[tuple[int, ParsedGoal]] = []
+        self.row_depth: int | None = None
         self.table_rows_filled = len(header) >= 3 and any(sum(1 for c in row if squash(c or "")) >= 3
                                                           for row in block.rows[1:])
         for r, row in enumerate(block.rows[1:], start=1):
@@ -1176,6 +1184,14 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _outline_place(self, depth: int) -> None:
+        """A row of a tree of goals and activities by outline level ('Nivå' 1, 2, 3; a sheet's indents): the goal
+        it sits under is the nearest goal row above it of a lower level."""
+        above = [goal for level, goal in self.table_outline if level < depth]
+        self._finish_activity()
+        self.state.goal = above[-1] if above else None
+        self.table_parent = None
+
     def _item_roles(self, roles: list[str | None], cells: dict[int, str]) -> list[str | None]:
         """A 'Mål / aktivitet' column: this row's item is a goal where its label says so ('Nämndmål 1.1 …') or
         where it states no status and no dates; else an activity. A goal row's colour cell (its level painted
@@ -1251,6 +1267,10 @@ class ReportInterpreter:
             return True
         if "item" in roles:
             roles = self._item_roles(roles, cells)
+            depth = next((squash(cells.get(c) or "") for c, role in enumerate(roles) if role == "depth"), "")
+            self.row_depth = int(depth) if depth.isdigit() else None
+            if self.row_depth is not None:
+                self._outline_place(self.row_depth)
         values: dict[str, str] = {}
         for c, role in enumerate(roles):
             raw = (cells.get(c, "") or "").strip()
@@ -1322,7 +1342,13 @@ class ReportInterpreter:
             # Under a goal heading, a table of goals without an activity or sub-goal column lists its sub-goals
             # (000's 'Utvecklingsmål | Kommentar | Mått').
             nested = self.table_parent is not None and not has_activity and "subgoal" not in roles
-            self._enter_goal(values["goal"], subgoal=nested)
+            if self.row_depth is not None:
+                # A row of a tree by outline level: under the goal row above it of a lower level, if any.
+                parent = self.state.goal
+                self._enter_goal(values["goal"], subgoal=parent is not None, parent=parent)
+                self.table_outline.append((self.row_depth, self.state.goal))  # type: ignore[arg-type]
+            else:
+                self._enter_goal(values["goal"], subgoal=nested)
         if values.get("subgoal"):
             # Under the goal of the same row where the table names one, else under the goal the table stands under.
             self._enter_goal(values["subgoal"], subgoal=True,

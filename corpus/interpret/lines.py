@@ -59,6 +59,22 @@ class LineReader:
         self.words = words
         self.labels = labels
 
+    def labelled_dates(self, text: str) -> tuple[str | None, str | None, str]:
+        """'start 2025-01-13, slut 2025-12-12', 'start 2025-03-04, slut ej fastställt': the dates its parts label,
+        and what is left that is no date or open end."""
+        start = end = None
+        left: list[str] = []
+        for part in re.split(r"\s*[,;·]\s*", text.strip(" .")):
+            field = self.words.dated_field(part)
+            role = self.words.date_role(field.split(":", 1)[0]) if field else None
+            if field and role in ("start", "end"):
+                day = ONE_DATE.search(field)
+                start, end = (day.group(1), end) if role == "start" else (start, day.group(1))  # type: ignore[union-attr]
+            elif part and not self.words.leaves_end_open("– " + part) and \
+                    not self.words.leaves_end_open("– " + re.sub(r"^\w+\s+", "", part)):  # 'slut ej fastställt'
+                left.append(part)
+        return start, end, ", ".join(left)
+
     def title_and_status(self, text: str) -> ActivityLine | None:
         """'Titel – Status (start – slut)', 'Titel: status, start–slut' or 'Titel (Status)': an activity's line;
         a status may go on with a clause of comment ('Titel – ej påbörjad, planeras till hösten') or its dates
@@ -68,6 +84,15 @@ class LineReader:
             dates = (pair.group(1), pair.group(2))
             text = squash((text[:pair.start()] + text[pair.end():]).replace("()", ""))
         text = text.rstrip(" ,;.–—-")
+        if (bracketed := re.match(r"^(.{3,200}?)\s*\[([^\[\]]{2,40})\]\s+(\S.*)$", text)) is not None and \
+                (status := self.labels.match("activity", bracketed.group(2))) is not None:
+            # 'Titel [Pågår enligt plan] start 2025-01-13, slut 2025-12-12': the status in brackets, then its
+            # dates as labelled parts.
+            title, responsible = self.split_responsible(bracketed.group(1).strip(" *"))
+            start, end, said = self.labelled_dates(bracketed.group(3))
+            if dates is None and (start or end):
+                dates = (start, end)
+            return ActivityLine(title, status, dates, said, responsible)
         for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
                         r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
             match = re.match(pattern, text)

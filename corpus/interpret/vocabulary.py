@@ -37,6 +37,7 @@ class Vocabulary:
     open_end: set[str] = field(default_factory=set)
     not_assessed: set[str] = field(default_factory=set)
     no_item: set[str] = field(default_factory=set)
+    of_top_goal: set[str] = field(default_factory=set)
     activities_of: list[str] = field(default_factory=list)
     role_endings: set[str] = field(default_factory=set)
 
@@ -62,6 +63,7 @@ class Vocabulary:
             vocabulary.open_end |= {label_form(w) for w in (data.get("dates") or {}).get("open_end", [])}
             vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
             vocabulary.no_item |= {label_form(w) for w in (data.get("lists") or {}).get("none", [])}
+            vocabulary.of_top_goal |= {label_form(w) for w in (data.get("lists") or {}).get("of_top_goal", [])}
             vocabulary.activities_of += [fold(w) for w in (data.get("lists") or {}).get("activities_of", [])]
             vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
         for kind in vocabulary.headings:
@@ -69,13 +71,18 @@ class Vocabulary:
         vocabulary.activities_of.sort(key=len, reverse=True)
         return vocabulary
 
+    def lists_top_goals_activities(self, text: str) -> bool:
+        """'Aktiviteter direkt under målet:': the activities below serve the open top goal, not a sub-goal."""
+        return label_form(text) in self.of_top_goal
+
     def says_none(self, text: str) -> bool:
         """'Inga delmål', 'Saknas': where an item's field would name one, there is none."""
         return label_form(text) in self.no_item
 
     def says_not_assessed(self, text: str) -> bool:
-        """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale): no level is given."""
-        return label_form(text) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text))
+        """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
+        return label_form(text) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
+            bool(re.fullmatch(r"\s*[□○☆▱◻⬜]{2,10}\s*", text))  # an empty bar: no box filled
 
     def names_a_role(self, text: str) -> bool:
         """Whether a short text names a role or unit ('enhetschef LSS', 'HR-strateg', 'Tekniska förvaltningen')."""
@@ -116,6 +123,10 @@ class Vocabulary:
             found = self.fields.get(untimed)  # 'Status T2', 'Bedömning helår 2025': the field of one follow-up
         if found is None and re.fullmatch(r"[a-z]{3,}s mal", form):
             return "goal"
+        if found is None and " och " in form:  # 'Mål och aktiviteter': one column for both, as 'Mål / aktivitet'
+            named = {self.fields.get(part.strip()) for part in form.split(" och ")}
+            if named & {"goal", "subgoal"} and "activity" in named:
+                return "item"
         if found is None and "/" in form:  # 'Uppdrag/aktivitet': the first part the vocabulary knows
             named = {self.fields.get(part.strip()) for part in form.split("/")}
             if named & {"goal", "subgoal"} and "activity" in named:

@@ -154,8 +154,9 @@ class LabelSchemes:
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
-        if entry is None and (marked := re.fullmatch(r"(.{2,60}?)\s*\((\w{3,10})\)", text.strip())) is not None:
-            # 'Helt (Grön)': a level and the colour it is shown in; the words say it.
+        if entry is None and (marked := re.fullmatch(r"(.{2,60}?)\s*\(([^()\d]{3,60})\)", text.strip())) is not None:
+            # 'Helt (Grön)': a level and the colour it is shown in, 'Pågår (ingen bedömning mot planen)': a label
+            # and a note on it; the words before say it (a note with figures, such as dates, is no such note).
             found = self.match(kind, marked.group(1))
             if found is None and re.fullmatch(r"[\d\s,.%]+", marked.group(1)):
                 found = self.match(kind, marked.group(2))  # '67 % (Gul)': a figure shown in its level's colour
@@ -245,8 +246,11 @@ def status_with_completion(share: float, status: str | None) -> str:
 
 
 def _combined_status(first: str, second: str) -> str | None:
-    """Two statuses said of one activity: a deviation said of work under way or finished is that deviation."""
+    """Two statuses said of one activity: a deviation said of work under way or finished is that deviation; work
+    under way that keeps to its plan ('Pågår – följer plan') is on plan."""
     said = {first, second}
+    if said == {"Pågående", "Pågående enligt plan"}:
+        return "Pågående enligt plan"
     if "Pågående med avvikelse" in said or "Vänteläge" in said:
         other = (said - {"Pågående med avvikelse", "Vänteläge"}) or said
         if any(s.startswith("Avslutad") for s in other):

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from corpus.documents.colours import MARK_END, MARK_START, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.documents.sheets import with_levels
 from corpus.text import split_front_matter
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
@@ -39,6 +40,7 @@ class _BlockParser(HTMLParser):
         self.skip = 0
         self.furniture = 0
         self.tables: list[list[list[str]]] = []
+        self.row_levels: list[list[int]] = []
         self.cell: list[str] | None = None
         self.li_depth = 0
         # Open elements that would say something by colour or label if they hold no text of their own.
@@ -115,12 +117,26 @@ class _BlockParser(HTMLParser):
         if tag == "br":
             (self.cell if self.cell is not None else self.buffer).append("\n")
             return
-        if tag == "table":
+        if tag in {"table", "dl"}:
+            # A definition list ('<dt>A</dt><dd>Målet uppfylls</dd>', a legend) is a table of term and meaning.
             self.flush()
             self.tables.append([])
+            self.row_levels.append([])
+            return
+        if tag == "dt" and self.tables:
+            self.tables[-1].append([])
+            self.row_levels[-1].append(0)
+        if tag in {"dt", "dd"} and self.tables:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+                self.row_levels[-1].append(0)
+            self.cell = []
             return
         if tag == "tr" and self.tables:
             self.tables[-1].append([])
+            # A tree grid's row level ('<tr aria-level="2">'): where a goal tree's nesting is said only so.
+            level = dict(attrs).get("aria-level") or ""
+            self.row_levels[-1].append(int(level) if level.isdigit() else 0)
             self.row_colour = css_colour_name(dict(attrs).get("class"), None)  # a status class only, no design
             return
         if tag == "span":
@@ -214,13 +230,21 @@ class _BlockParser(HTMLParser):
                 row[empty] = self.row_colour  # the row's signal cell, empty but for its colour
             self.row_colour = None
             return
-        if tag in {"td", "th"} and self.cell is not None and self.tables and self.tables[-1]:
+        if tag in {"td", "th", "dt", "dd"} and self.cell is not None and self.tables and self.tables[-1]:
             text = resolve_marks(re.sub(r"[ \t]+", " ", "".join(self.cell)), in_cell=True)
             self.tables[-1][-1].append("\n".join(p.strip() for p in text.split("\n") if p.strip()))
             self.cell = None
             return
-        if tag == "table" and self.tables:
-            rows = [r for r in self.tables.pop() if any(c.strip() for c in r)]
+        if tag == "dl" and self.tables and not _code_terms(self.tables[-1]):
+            # Terms that are labels ('Status', 'Ansvarig'): each term and description a paragraph of its own.
+            self.row_levels.pop()
+            self.blocks += [Block(PARAGRAPH, cell, furniture=bool(self.furniture))
+                            for row in self.tables.pop() for cell in row if cell.strip()]
+            return
+        if tag in {"table", "dl"} and self.tables:
+            kept = [(r, level) for r, level in zip(self.tables.pop(), self.row_levels.pop(), strict=False)
+                    if any(c.strip() for c in r)]
+            rows = with_levels([r for r, _ in kept], [level for _, level in kept])
             if rows:
                 self.blocks.append(Block(TABLE, rows=rows, furniture=bool(self.furniture)))
             return
@@ -239,6 +263,11 @@ class _BlockParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self.flush()
+
+
+def _code_terms(rows: list[list[str]]) -> bool:
+    """A definition list of short codes or marks and their meanings ('A' / 'Målet uppfylls'): a legend table."""
+    return len(rows) >= 2 and all(len(row) == 2 and len(row[0].strip()) <= 3 for row in rows)
 
 
 def html_blocks(text: str) -> list[Block]:

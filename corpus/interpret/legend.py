@@ -59,6 +59,10 @@ class LegendReader:
                 continue
             if block.kind != TABLE:
                 continue
+            if (coded := self._code_legend(block)) is not None:
+                entries += coded
+                self.blocks_.add(i)
+                continue
             for header in block.rows[0]:
                 # 'Bedömning (1–5)': a numbered goal scale, its steps mapped onto the levels by position.
                 scale = re.search(r"\(\s*1\s*[-–]\s*([3-9])\s*\)", header)
@@ -79,6 +83,29 @@ class LegendReader:
                 mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
                 entries += self._legend_entries(mark, cells[1])
         return entries
+
+    def _code_legend(self, block: Block) -> list[SchemeEntry] | None:
+        """A legend of short codes and what they mean ('A | Målet uppfylls', 'B | Målet uppfylls i huvudsak', …;
+        'PP | Pågår enligt plan'): a status code is the status its meaning says; goal codes are steps of a scale
+        in the order the legend lists them (its known steps say which end is best), a code said to be 'not
+        assessed' none. None where the table is no such legend."""
+        rows = [[squash(c) for c in row if squash(c)] for row in block.rows]
+        if len(rows) < 3 or any(len(r) != 2 or not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", r[0]) for r in rows):
+            return None
+        activity = [(code, found) for code, meaning in rows
+                    if (found := self.scheme_labels.match("activity", meaning)) is not None]
+        if len(activity) >= len(rows) - 1:
+            return [SchemeEntry("activity", found.canonical, code, "teckenförklaring") for code, found in activity]
+        steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
+                 and not re.search(r"\binte\s+bedöm|\bej\s+bedöm", meaning, re.I)]
+        read = [self.scheme_labels.match("goal", meaning) or (opened[0] if (opened := self.scheme_labels.opening(
+            "goal", meaning)) else None) for _, meaning in steps]
+        if not 3 <= len(steps) <= 5 or sum(found is not None for found in read) < 2:
+            return None
+        ranks = [GOAL_LEVELS.index(found.canonical) for found in read if found is not None]
+        best_first = ranks[0] >= ranks[-1]  # GOAL_LEVELS is lowest first
+        return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), code,
+                            "teckenförklaring") for i, (code, _) in enumerate(steps)]
 
     def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
         """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.legend import LEADING_MARK, LegendReader
 from corpus.interpret.lines import (
@@ -66,6 +67,7 @@ class _Open:
     placed_activity: bool = False  # 'Aktivitet 6' over a card: its title is an activity's
     # Under an 'Aktiviteter' label: list items are activities.
     listing: bool = False
+    coded: bool = False  # the open activity was read from a status code before its title
 
 
 @dataclass
@@ -124,6 +126,9 @@ class ReportInterpreter:
         legend = LegendReader(self.words, self.scheme_labels)
         if (entries := legend.read(document.blocks)):
             self.labels = self.labels.overridden(entries)
+        # The status codes the legend explains ('PP', 'AA'): set before an activity's title, they are its status.
+        self.legend_codes = {e.written for e in entries if e.kind == "activity" and re.fullmatch(r"[A-ZÅÄÖ]{1,3}",
+                                                                                                  e.written)}
         self.legend_blocks = legend.blocks_
         self.read = LineReader(self.words, self.labels)
         self.goal_blocks, self.chapter_goals, self.unproven = ReportPlan(self.words, self.labels, self.read).plan(
@@ -197,9 +202,16 @@ class ReportInterpreter:
             # The title under a level line ('Kommunfullmäktiges mål 1' / 'Fagerholm har en säker trafikmiljö'),
             # set as a plain line as a sheet sets it: the heading of that goal.
             titled = self.state.placed is not None and block.kind == PARAGRAPH and len(text) <= 200 and \
-                not text.rstrip().endswith(".") and not self.words.field_line(text)
+                not text.rstrip().endswith(".") and not self.words.field_line(text) and \
+                not self.words.opens_with_label(text)
+            tabbed = self.read.tabbed_level(block.text) if block.kind == HEADING and "\t" in block.text else None
+            if tabbed is not None:
+                text = tabbed[0]  # 'Titel<TAB>● Gult ljus': the title, its level set after it
             if (heading_like(block, text, self.words) or titled) and not wrapped:
+                goals_before = len(self.goals)
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
+                    if tabbed is not None and len(self.goals) > goals_before and (stated := tabbed[1]) is not None:
+                        self.goals[-1].assessment, self.goals[-1].assessment_raw = stated.canonical, stated.written
                     if not title and not self.goals and block.kind == HEADING:
                         title = text
                     continue
@@ -226,6 +238,8 @@ class ReportInterpreter:
                 self._new_activity(text, None)  # a title alone in the list under 'Aktiviteter'
                 self._mark(first)
                 continue
+            if block.kind == PARAGRAPH and self._coded_activity(text, first):
+                continue
             if block.kind == PARAGRAPH and self._titled_fields(block):
                 self._mark(first)
                 continue
@@ -246,6 +260,32 @@ class ReportInterpreter:
             title = self.record_title or next((f for f in self.front if f.strip()), "")
         return Interpretation(title, self.goals, self.activities, self.prose, self.front, self.kinds, lines,
                               self.warnings)
+
+    def _coded_activity(self, text: str, line: int) -> bool:
+        """Under a goal's 'Aktiviteter', a line that opens with a status code the report's legend explains ('PP Ny
+        markanvisningspolicy', 'Grön PP …' where the code's box is coloured) is an activity with that status; a
+        short lower-case line right after it is its title wrapped ('… för plan' / 'och bygg')."""
+        activity = self.state.activity
+        if activity is not None and self.state.coded and text[:1].islower() and len(text.split()) <= 6 and \
+                not text.rstrip().endswith(".") and not activity.comment and activity.start is None:
+            activity.title = f"{activity.title} {text}"
+            self._mark(line)
+            return True
+        self.state.coded = False
+        if not self.state.listing or self.state.goal is None or len(text) > 200:
+            return False
+        unmarked = re.sub(rf"^(?:{'|'.join(sorted(COLOUR_WORDS))})\s+", "", text)
+        coded = re.match(r"^([A-ZÅÄÖ]{1,3})\s+(\S.{2,})$", unmarked)
+        if coded is None or coded.group(1) not in self.legend_codes:
+            return False
+        found = self.labels.match("activity", coded.group(1))
+        if found is None:
+            return False
+        activity = self._new_activity(coded.group(2), None)
+        activity.status, activity.status_raw = found.canonical, found.written
+        self.state.coded = True
+        self._mark(line)
+        return True
 
     def _list_level(self, text: str, depth: int) -> None:
         """Before an activity's item in a nested list of goals: the goal whose item is nearest above it at a
@@ -718,6 +758,12 @@ class ReportInterpreter:
                 self._mark(line)
                 return
             dates = DATE_PAIR.fullmatch(text.strip())
+            begun = ONE_DATE.match(text.strip())
+            if dates is None and begun and target_activity.start is None and \
+                    self.words.leaves_end_open(text.strip()[begun.end():]):
+                target_activity.start = begun.group(1)  # '2027-03-01 – ej beslutat' on its own line: begun, no end
+                self._mark(line)
+                return
             if dates and target_activity.start is None:
                 target_activity.start, target_activity.end = dates.group(1), dates.group(2)
                 if state.role in ("start", "end", "dates"):
@@ -916,11 +962,14 @@ class ReportInterpreter:
         if len(lone) == 2 and self._margin_row(squash(lone[0]), squash(lone[1])):
             self._mark(first)
             return
+        said = squash(lone[1]) if len(lone) == 2 else ""
+        if said and (field := self.words.field_line(said)) is not None and field[0] in ("assessment", "prognosis"):
+            said = field[1]  # 'KF-MÅL 1 | Prognos: → Uppfylls delvis': the level the field gives
         if len(lone) == 2 and (placed := self.words.level_cell(squash(lone[0]))) is not None and (
-                self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))):
+                self.labels.match("goal", said) or self.words.says_not_assessed(re.sub(r"^\W+", "", said))):
             # 'MÅL 1 | I hög grad uppfyllt' in a panel's header, the goal's title under it.
             self._finish_activity()
-            self.state.placed, self.state.placed_level = placed, squash(lone[1])
+            self.state.placed, self.state.placed_level = placed, said
             self._mark(first)
             return
         if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \

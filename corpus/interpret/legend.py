@@ -48,6 +48,14 @@ class LegendReader:
                 entries += scale
                 self.blocks_.add(i)
                 continue
+            if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120 and \
+                    (coded := re.match(rf"^(?:(?:{'|'.join(sorted(COLOUR_WORDS))})\s+)?([A-ZÅÄÖ]{{1,3}})\s+(\S.{{2,80}})$",
+                                       squash(block.text))) is not None and \
+                    (found := self.scheme_labels.match("activity", coded.group(2))) is not None:
+                # 'PP Pågår enligt plan', 'Grön PP Pågår enligt plan' (the code in a coloured box): a status code.
+                entries.append(SchemeEntry("activity", found.canonical, coded.group(1), "teckenförklaring"))
+                self.blocks_.add(i)
+                continue
             if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120:
                 # 'Grön = Pågår enligt plan', 'Röd – avbruten', 'Påbörjad åtgärd (Grön)': a legend line.
                 line = squash(block.text)

@@ -59,6 +59,21 @@ class LineReader:
         self.words = words
         self.labels = labels
 
+    def tabbed_level(self, text: str) -> tuple[str, LabelMatch | None] | None:
+        """A heading with its level set after a tab, as a right-aligned tab stop prints it ('Titel\t● Gult ljus',
+        'Titel\tInget ljus (ej bedömt)'): the title and the level (None where it says none); None where the text
+        after the last tab is no level."""
+        head, tab, tail = text.rpartition("\t")
+        said = re.sub(r"^[^\wåäöÅÄÖ]+", "", tail).strip()
+        if not tab or not head.strip() or not said:
+            return None
+        note = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", said)
+        if self.words.says_not_assessed(said) or (note and (self.words.says_not_assessed(note.group(1))
+                                                            or self.words.says_not_assessed(note.group(2)))):
+            return squash(head), None
+        found = self.labels.match("goal", said)
+        return (squash(head), found) if found is not None else None
+
     def labelled_dates(self, text: str) -> tuple[str | None, str | None, str]:
         """'start 2025-01-13, slut 2025-12-12', 'start 2025-03-04, slut ej fastställt': the dates its parts label,
         and what is left that is no date or open end."""

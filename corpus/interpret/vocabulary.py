@@ -144,6 +144,11 @@ class Vocabulary:
             return None
         return "activity" if named.group(2).startswith(("aktivitet", "uppdrag", "atgard", "insats")) else "goal"
 
+    def opens_with_label(self, text: str) -> bool:
+        """Whether a line opens with a field label without a colon ('Bidrar till KF-mål 1', 'Ansvarig enhet …')."""
+        words = text.split()
+        return any(self.role(" ".join(words[:n])) is not None for n in range(1, min(3, len(words) - 1) + 1))
+
     def dated_field(self, text: str) -> str | None:
         """'Start 2027-01-09', 'Planerad start 2027-09-01': a date's label and the date without a colon between,
         as the field 'Start: 2027-01-09'; None where the text is no such pair."""

@@ -1,0 +1,147 @@
+"""Layouts the fifteenth set of independently written reports showed, as small Swedish cases: a report pasted into
+an e-mail with statuses in brackets after the titles, a tree grid whose rows say their level only in
+aria-level, letter grades and status codes explained by a legend, a heading with its level after a tab, a sheet
+whose tree is only in its titles' indents with levels drawn as bars of boxes, and cards whose activities open
+with a status code."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from corpus.documents import read_bytes
+from corpus.labels import schemes
+from corpus.parse import parse_document
+
+
+def _parsed(data: bytes | str, name: str = "rapport.txt"):
+    return parse_document(read_bytes(data.encode("utf-8") if isinstance(data, str) else data, name))
+
+
+def _titled(report) -> dict[str, str]:  # noqa: ANN001
+    return {g.number: g.title for g in report.goals}
+
+
+def test_statuses_in_brackets_and_activities_directly_under_the_goal() -> None:
+    report = _parsed("TERTIALRAPPORT 1 2025\nKultur- och fritidsnämnden, Lindö kommun\n\n"
+                     "MÅL 1  Fler barn har en meningsfull fritid\nPrognos helår: Målet nås delvis\n\n"
+                     "    Nämndmål 1.1  Fler flickor idrottar\n    Prognos helår: Målet nås\n\n"
+                     "    Aktiviteter:\n    • Tjejträning [Pågår enligt plan]\n      start 2025-01-13, slut 2025-12-12\n\n"
+                     "Aktiviteter direkt under målet:\n• Ny ungdomslokal [Ej påbörjad]\n  start 2025-09-01, slut ej fastställt\n")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Fler barn har en meningsfull fritid", None, "Delvis uppfyllt"),
+        ("Fler flickor idrottar", "Fler barn har en meningsfull fritid", "Uppfyllt")]
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status, a.start, a.end) for a in report.activities] == [
+        ("Tjejträning", ["Fler flickor idrottar"], "Pågående enligt plan", "2025-01-13", "2025-12-12"),
+        ("Ny ungdomslokal", ["Fler barn har en meningsfull fritid"], "Ej påbörjad", "2025-09-01", None)]
+
+
+def test_a_tree_grid_by_aria_level_with_letter_grades_from_its_legend() -> None:
+    rows = "".join(f'<tr aria-level="{level}"><td>{title}</td><td>{grade}</td><td>{status}</td></tr>'
+                   for level, title, grade, status in (
+                       (1, "Invånarna får vård i rätt tid", "B", ""),
+                       (2, "Vårdcentralerna svarar samma dag", "A", ""),
+                       (3, "Återuppringning via 1177", "", "Pågår – följer plan"),
+                       (2, "Produktionsplanering i ortopedin", "", "Genomförd"),
+                       (1, "Vården är jämlik", "–", "")))
+    html = ("<h1>Region Lindö – Delårsrapport 2023</h1><dl><dt>A</dt><dd>Målet uppfylls</dd>"
+            "<dt>B</dt><dd>Målet uppfylls i huvudsak</dd><dt>C</dt><dd>Målet uppfylls i begränsad omfattning</dd>"
+            "<dt>D</dt><dd>Målet uppfylls inte</dd><dt>–</dt><dd>Målet har inte bedömts</dd></dl>"
+            "<table><tr><th>Mål / aktivitet</th><th>Bedömning</th><th>Status</th></tr>" + rows + "</table>")
+    report = _parsed(html, "delarsrapport.html")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Invånarna får vård i rätt tid", None, "Delvis uppfyllt"),
+        ("Vårdcentralerna svarar samma dag", "Invånarna får vård i rätt tid", "Uppfyllt"),
+        ("Vården är jämlik", None, None)]
+    # A level-2 activity after a level-2 goal serves the level-1 goal above both.
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Återuppringning via 1177", ["Vårdcentralerna svarar samma dag"], "Pågående enligt plan"),
+        ("Produktionsplanering i ortopedin", ["Invånarna får vård i rätt tid"], "Avslutad enligt plan")]
+
+
+def _tabbed_headings() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Lindö kommun – Verksamhetsberättelse 2024", 1)
+    document.add_heading("Bygglov handläggs snabbt\t● Gult ljus", 2)
+    document.add_heading("Invånarna får god service\t● Inget ljus (ej bedömt)", 2)
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Aktivitet", "Tidsram", "Läge"), strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("Telefontid varje dag", "2024-02-01 – 2024-12-20", "Pågår – ur fas"),
+                          strict=True):
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_level_after_a_tab_in_a_heading() -> None:
+    report = _parsed(_tabbed_headings(), "verksamhetsberattelse.docx")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Bygglov handläggs snabbt", "Delvis uppfyllt"),
+                                                                ("Invånarna får god service", None)]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Telefontid varje dag", "Pågående med avvikelse", "2024-02-01", "2024-12-20")]
+
+
+def _indented_tree() -> bytes:
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Lindö kommun – Tertialuppföljning 1 2026"
+    ws.append([])
+    ws.append(["Mål och aktiviteter", "Måluppfyllelse", "Status", "Startdatum", "Slutdatum"])
+    for indent, values in ((0, ("Alla elever lär sig", "■■□□", None, None, None)),
+                           (2, ("Fler elever är behöriga", "■■■□", None, None, None)),
+                           (4, ("Läxhjälp", None, "Arbete pågår enligt tidplan", "2026-01-12", "2026-06-12")),
+                           (2, ("Ny elevhälsomodell", None, "Arbete pågår", "2026-02-02", None)),
+                           (0, ("Skolan är trygg", "□□□□", None, None, None))):
+        ws.append(list(values))
+        ws.cell(row=ws.max_row, column=1).alignment = Alignment(indent=indent)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_sheets_tree_by_its_titles_indents_and_levels_as_bars() -> None:
+    report = _parsed(_indented_tree(), "uppfoljning.xlsx")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Alla elever lär sig", None, "Knappt uppfyllt"),
+        ("Fler elever är behöriga", "Alla elever lär sig", "Delvis uppfyllt"),
+        ("Skolan är trygg", None, None)]
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Läxhjälp", ["Fler elever är behöriga"], "Pågående enligt plan"),
+        ("Ny elevhälsomodell", ["Alla elever lär sig"], "Pågående")]
+
+
+def test_activities_opening_with_a_status_code_the_legend_explains() -> None:
+    report = _parsed("# Lindö kommun – Delårsrapport 2027\n\n## Statuskoder\n\nE Ej påbörjad\n\nPP Pågår enligt plan\n\n"
+                     "V Vilande\n\nAA Avslutad med avvikelse\n\n## Trafiken är säker\n\nPrognos: Uppfylls delvis\n\n"
+                     "### Aktiviteter\n\nPP Ny cykelväg längs\n\nStrandvägen\n\nGrön PP Hastighetsöversyn i\n\n"
+                     "villaområden\n\n2026-09-01 – 2027-06-30\n\nV Laddplatser\n\n2027-03-01 – ej beslutat\n",
+                     "delarsrapport.md")
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Ny cykelväg längs", "Pågående enligt plan", None, None),  # a capitalised line is no wrapped title
+        ("Hastighetsöversyn i villaområden", "Pågående enligt plan", "2026-09-01", "2027-06-30"),
+        ("Laddplatser", "Vänteläge", "2027-03-01", None)]
+
+
+@pytest.mark.parametrize(("kind", "written", "canonical"), [
+    ("goal", "■■■■", "Uppfyllt"), ("goal", "■□□□", "Ej uppfyllt"), ("goal", "□□□□", None),
+    ("goal", "Gult ljus", "Delvis uppfyllt"),
+    ("activity", "Pågår – i fas", "Pågående enligt plan"), ("activity", "Pågår – ur fas", "Pågående med avvikelse"),
+    ("activity", "Pågår (ingen bedömning mot planen)", "Pågående"),
+    ("activity", "Arbete pågår men är försenat", "Pågående med avvikelse"),
+    ("activity", "Uppdraget är slutrapporterat", "Avslutad enligt plan"),
+    ("activity", "Klar (2025-01-08 – 2025-03-28)", None),  # dates in parentheses are no note on the label
+])
+def test_labels_of_the_fifteenth_set(kind: str, written: str, canonical: str | None) -> None:
+    found = schemes().match(kind, written)
+    assert (found.canonical if found else None) == canonical

@@ -101,7 +101,8 @@ def test_a_sheets_labelled_cells_above_a_table_of_sub_goals() -> None:
     ("goal", "Till stor del uppnått", "Delvis uppfyllt"),
     ("activity", "Pågår – försenad", "Pågående med avvikelse"),
     ("activity", "Klar – försenad", "Avslutad med avvikelse"),
-    ("activity", "Pågår – enligt plan", None),  # two statuses that say no deviation: not guessed
+    ("activity", "Pågår – enligt plan", "Pågående enligt plan"),  # under way, and keeping to the plan
+    ("activity", "Klar – enligt plan", None),  # finished and under way say two things: not guessed
 ])
 def test_degree_scales_with_either_verb_and_two_statuses_in_one(kind: str, text: str, canonical: str | None) -> None:
     found = schemes().match(kind, text)

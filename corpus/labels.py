@@ -103,6 +103,7 @@ class LabelSchemes:
         entries = entries + [twin for entry in entries if (twin := _subjectless(entry)) is not None
                              and (twin.kind, label_key(twin.written)) not in said]
         self.entries = entries
+        self.bands: list[tuple[float, str]] = []
         self._by_key: dict[tuple[str, str], SchemeEntry] = {}
         for entry in entries:
             key = (entry.kind, label_key(entry.written))
@@ -114,10 +115,12 @@ class LabelSchemes:
         # Longest first, so 'Delvis uppfyllt' wins over 'Delvis' at the start of a comment.
         self._openings = sorted(self._by_key.items(), key=lambda item: -len(item[0][1]))
 
-    def overridden(self, entries: list[SchemeEntry]) -> LabelSchemes:
+    def overridden(self, entries: list[SchemeEntry], bands: list[tuple[float, str]] | None = None) -> LabelSchemes:
         """These schemes with `entries` meaning what they say over any entry written alike (a report's own legend:
-        'Röd – avbruten' where red otherwise means a deviation)."""
+        'Röd – avbruten' where red otherwise means a deviation). `bands`: a legend's goal levels by a share of the
+        target reached, each from its lower bound ('85–99 % – delvis uppfyllt' → (85, 'Delvis uppfyllt'))."""
         other = copy.copy(self)
+        other.bands = sorted(bands or self.bands)
         other._by_key = dict(self._by_key)
         for entry in entries:
             other._by_key[(entry.kind, label_key(entry.written))] = entry
@@ -162,6 +165,11 @@ class LabelSchemes:
                 found = self.match(kind, marked.group(2))  # '67 % (Gul)': a figure shown in its level's colour
             if found is not None:
                 return LabelMatch(found.canonical, text.strip(), found.scheme)
+        if entry is None and kind == "goal" and self.bands and (share := _SHARE_OF_TARGET.fullmatch(text.strip())):
+            # '91 % av målvärdet' where the report's legend sets levels by the share of the target reached.
+            value = float(share.group(1).replace(",", "."))
+            level = next((canonical for low, canonical in reversed(self.bands) if value >= low), self.bands[0][1])
+            return LabelMatch(level, text.strip(), "teckenförklaring")
         if entry is None and kind == "goal" and (asked := _ASKED.fullmatch(text.strip())) is not None:
             # 'Uppfylls målet? Delvis', 'Nås målet? Ja': the level as the answer to the question it is asked as.
             answer = asked.group(1).strip(" .")
@@ -259,6 +267,8 @@ def _combined_status(first: str, second: str) -> str | None:
     return None
 
 
+# A goal's level as the share of its target reached ('91 % av målvärdet', '104 %').
+_SHARE_OF_TARGET = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)(?:\s+av\s+(?:målvärdet|målet|måltalet))?\.?")
 # A goal's level asked as a question and answered ('Uppfylls målet? Delvis', 'Når vi målet? Nej').
 _ASKED = re.compile(r"[^?]{0,40}\b(?:mål\w*|uppfyll\w*|uppn\w*|nås|når)\b[^?]{0,20}\?\s*(\S.{0,40})", re.I)
 # A level drawn as a bar of filled boxes before empty ones ('■■■□', '●●○○', '★★★☆☆').

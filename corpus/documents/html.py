@@ -281,8 +281,10 @@ def markdown_blocks(text: str) -> list[Block]:
     """Markdown (with HTML fragments, as exports write it) rendered by markdown-it-py, then read as HTML."""
     from markdown_it import MarkdownIt
 
-    renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
+    renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable(["table", "strikethrough"])
     front, body = split_front_matter(text)
+    # A task list's boxes ('- [ ] Titel', '- [x] Titel') are the item's bullet, not its text.
+    body = re.sub(r"(?m)^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+", r"\1", body)
     blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []
     return blocks + html_blocks(renderer.render(body))
 

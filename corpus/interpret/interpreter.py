@@ -119,13 +119,15 @@ class ReportInterpreter:
         # Goals opened by items of a nested list, with the item's depth: an activity item serves the goal one
         # level up from it, though a sub-goal of that goal came between.
         self.list_goals: list[tuple[int, ParsedGoal]] = []
+        self.follow_ups: dict[int, int] = {}  # a goal's latest follow-up whose level is read (id(goal) → 1, 2, 3)
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
         self.record_title = ""  # an export of records: the title of the first record before any goal (the report's)
         self.labels = self.scheme_labels
         legend = LegendReader(self.words, self.scheme_labels)
-        if (entries := legend.read(document.blocks)):
-            self.labels = self.labels.overridden(entries)
+        entries, bands = legend.read(document.blocks), legend.bands(document.blocks)
+        if entries or bands:
+            self.labels = self.labels.overridden(entries, bands)
         # The status codes the legend explains ('PP', 'AA'): set before an activity's title, they are its status.
         self.legend_codes = {e.written for e in entries if e.kind == "activity" and re.fullmatch(r"[A-ZÅÄÖ]{1,3}",
                                                                                                   e.written)}
@@ -154,6 +156,10 @@ class ReportInterpreter:
                 for part, offset in self.read.split_at_headers(block):
                     self._table(part, first + offset)
                 continue
+            if block.kind == PARAGRAPH and block.text.count("\t") == 1 and \
+                    self.words.role((pair := block.text.split("\t"))[0].strip()) is not None and pair[1].strip():
+                # 'Mål<TAB>Fler företag …', 'Bedömning 30 april<TAB>Gul': a fact row, its label and value.
+                block = replace(block, text=f"{pair[0].strip()}: {pair[1].strip()}")
             text = squash(block.text)
             if not text:
                 continue
@@ -707,6 +713,12 @@ class ReportInterpreter:
         if found is not None and found[0] == "depth" and self.labels.match("goal", found[1]) is not None:
             found = ("assessment", found[1])  # 'Nivå: 3 av 4' under a goal: its level, not an outline depth
             text = f"Bedömning: {found[1]}"
+        if found is not None and found[0] in ("assessment", "prognosis") and target_goal is not None and \
+                target_activity is None and (order := self.words.follow_up_order(text.split(":", 1)[0])) is not None:
+            # 'Bedömning 30 april: Gul' then 'Prognos 31 augusti: Grön': the later follow-up's level counts.
+            if order > self.follow_ups.get(id(target_goal), 0) and target_goal.assessment is not None:
+                target_goal.assessment = target_goal.assessment_raw = None
+            self.follow_ups[id(target_goal)] = max(order, self.follow_ups.get(id(target_goal), 0))
         if found is not None and len(parts) > 1 and all(self.words.field_line(p) for p in parts):
             # 'Status: Pågår enligt plan | Ansvarig: planchef | Tid: …': fields on one line, each read as its own.
             for part in parts:

@@ -12,6 +12,9 @@ from corpus.interpret.vocabulary import Vocabulary
 from corpus.labels import LabelSchemes, SchemeEntry, scale_level
 from corpus.text import GOAL_LEVELS, squash
 
+# A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
+_BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
+                   r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
 SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 # A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
@@ -37,6 +40,27 @@ class LegendReader:
         self.words = words
         self.scheme_labels = scheme_labels
 
+    def bands(self, blocks: list[Block]) -> list[tuple[float, str]]:
+        """A legend that sets goal levels by the share of the target reached, a band a line ('100 % eller mer –
+        målet är uppfyllt', '85–99 % – delvis uppfyllt', 'under 70 % – inte uppfyllt', 'Minst 75 %: …'): each
+        band's lower bound and level. Empty where the document has no such legend (at least three bands)."""
+        found: list[tuple[float, str]] = []
+        for block in blocks:
+            lines = [squash(row[0] + " – " + row[1]) for row in block.rows if len(row) >= 2] if block.kind == TABLE \
+                else [squash(line) for line in block.text.split("\n")]
+            for line in lines:
+                band = _BAND.match(line)
+                if band is None:
+                    continue
+                meaning = line[band.end():].strip(" :–-=")
+                level = self.scheme_labels.match("goal", meaning) or (
+                    opened[0] if (opened := self.scheme_labels.opening("goal", meaning)) else None)
+                if level is None:
+                    continue
+                low = band.group("low") or band.group("from") or band.group("from2")
+                found.append((float(low.replace(",", ".")) if low else float("-inf"), level.canonical))
+        return found if len(found) >= 3 else []
+
     def read(self, blocks: list[Block]) -> list[SchemeEntry]:
         """A report's own legend ('Teckenförklaring'): table rows pairing a colour with what it means ('Röd |
         Avbruten', '● Gul | Målet bedöms delvis uppfyllas'), read as entries of its own scheme for the kind of
@@ -44,6 +68,10 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
         for i, block in enumerate(blocks):
+            if block.kind == PARAGRAPH and (redefined := self._statuses_explained(block.text)):
+                # 'KLART, STOPPAT (avbruten), OMPRÖVAS (pausad …)': statuses listed with what the report means.
+                entries += redefined
+                continue
             if block.kind == PARAGRAPH and (scale := self._listed_scale(block.text)) is not None:
                 entries += scale
                 self.blocks_.add(i)
@@ -91,6 +119,19 @@ class LegendReader:
                 mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
                 entries += self._legend_entries(mark, cells[1])
         return entries
+
+    def _statuses_explained(self, text: str) -> list[SchemeEntry]:
+        """Status words listed in a sentence, each with what the report means by it in parentheses ('STOPPAT
+        (avbruten)', 'Omprövas (pausad i väntan på nytt beslut)'): where the meaning is a status of its own that
+        differs from the word's usual one, the report's meaning counts. Only a list of two such words or more."""
+        pairs = re.findall(r"([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäöÅÄÖ]+){0,3})\s*\(([^()]{3,80})\)", text)
+        explained = [(word, self.scheme_labels.match("activity", word), self.scheme_labels.match("activity", meaning))
+                     for word, meaning in pairs]
+        explained = [(word, usual, meant) for word, usual, meant in explained if usual is not None and meant is not None]
+        if len(explained) < 2:
+            return []
+        return [SchemeEntry("activity", meant.canonical, word, "teckenförklaring")
+                for word, usual, meant in explained if meant.canonical != usual.canonical]
 
     def _code_legend(self, block: Block) -> list[SchemeEntry] | None:
         """A legend of short codes and what they mean ('A | Målet uppfylls', 'B | Målet uppfylls i huvudsak', …;

@@ -108,6 +108,13 @@ class LineReader:
             if dates is None and (start or end):
                 dates = (start, end)
             return ActivityLine(title, status, dates, said, responsible)
+        if (leading := re.match(r"^(.{2,40}?)\s+[–—-]\s+(\S.{2,200})$", text)) is not None and \
+                leading.group(1).isupper() and (status := self.labels.match("activity", leading.group(1))) is not None and \
+                self.labels.match("activity", leading.group(2)) is None:
+            # 'LÖPER PÅ – Företagslots för nyetableringar': the status first, in capitals, as a list item leads
+            # with it (a colour word before a sentence, 'Grön – Målet bedöms …', is a level line, not an activity).
+            title, responsible = self.split_responsible(leading.group(2).strip(" *"))
+            return ActivityLine(title, status, dates, "", responsible)
         for pattern in (r"^(.{3,200}?)\s*\[([^\[\]]+)\]$", r"^(.{3,200}?)\s+[–—-]\s+(.+?)\s*(?:\((.*)\))?$",
                         r"^(.{3,200}?):\s+(.+)$", r"^(.{3,200}?)\s*\(([^()]+)\)$"):
             match = re.match(pattern, text)
@@ -269,6 +276,9 @@ class LineReader:
             activity.start, activity.end = pair.group(1), pair.group(2)
         elif role == "dates" and (span := written_span(value) or written_span(re.split(r"\.\s+", value)[0].rstrip("."))):
             activity.start, activity.end = span
+        elif role == "dates" and (opened := re.match(r"^(.{6,24}?)\s*([–—-].*)$", re.split(r"\.\s+", value)[0].rstrip("."))) \
+                and (begun := written_date(opened.group(1))) and self.words.leaves_end_open(opened.group(2)):
+            activity.start = begun  # '4 januari 2027 – tills vidare': begun, written out, no end set
         elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
                 and self.words.leaves_end_open(value[single.end():]):
             activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set

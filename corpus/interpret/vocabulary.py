@@ -99,7 +99,10 @@ class Vocabulary:
 
     def leaves_end_open(self, text: str) -> bool:
         """Whether what follows a start date says the work has no end set: nothing, a dash, 'tills vidare'."""
-        return label_form(re.sub(r"^\s*[–—→-]\s*", "", text)) in self.open_end | {""} and bool(re.match(r"\s*[–—→-]", text))
+        said = label_form(re.sub(r"^\s*[–—→-]\s*", "", text))
+        # '– slut ej fastställt': the end's label before the words that leave it open.
+        unlabelled = re.sub(r"^(?:slut\w*|klart?)\s*:?\s*", "", said)
+        return (said in self.open_end | {""} or unlabelled in self.open_end) and bool(re.match(r"\s*[–—→-]", text))
 
     def date_role(self, label: str) -> str | None:
         """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says
@@ -148,6 +151,19 @@ class Vocabulary:
         """Whether a line opens with a field label without a colon ('Bidrar till KF-mål 1', 'Ansvarig enhet …')."""
         words = text.split()
         return any(self.role(" ".join(words[:n])) is not None for n in range(1, min(3, len(words) - 1) + 1))
+
+    def follow_up_order(self, label: str) -> int | None:
+        """Which follow-up of the year a field's label names ('Bedömning 30 april' 1, 'Prognos 31 augusti' 2,
+        'Status T3', 'Bedömning helår' 3), where it names one: a later one's value counts over an earlier one's."""
+        tag = _PERIOD_TAG.search(label_form(label))
+        if tag is None:
+            return None
+        said = tag.group(0)
+        for order, words in ((3, ("t3", "tertial 3", "31 december", "helar")), (2, ("t2", "tertial 2", "31 augusti", "delar")),
+                             (1, ("t1", "tertial 1", "30 april"))):
+            if any(word in said for word in words):
+                return order
+        return None
 
     def dated_field(self, text: str) -> str | None:
         """'Start 2027-01-09', 'Planerad start 2027-09-01': a date's label and the date without a colon between,
@@ -241,7 +257,7 @@ FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _CAPTION = re.compile(r"\b(?:tertial\s*[123]|t[123]|delar\w*|helar\w*|arsredovisning\w*|verksamhetsberattelse\w*)\b"
                       r"[^.]*\b20\d\d\b")
 # A follow-up's name after a field label ('Status T2', 'Bedömning tertial 1', 'Kommentar 2025').
-_PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d))+$")
+_PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d|(?:per\s+)?(?:30\s+april|31\s+augusti|31\s+december)|helar))+$")
 # A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten',
 # 'Måluppfyllelse, delmål'.
 _OF_ITEM = re.compile(r"^(.+?)(?:,\s*|\s+)(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"

@@ -108,7 +108,7 @@ class _BlockParser(HTMLParser):
         if tag not in _VOID_TAGS and (self.symbol_tags or _SYMBOL_FONT.search(style)):
             self.symbol_tags.append(tag)  # every element inside one in a symbol font is set in it too
         self._note_mark(tag, dict(attrs))
-        if tag in {"header", "footer", "nav"} | _CAPTION_TAGS:
+        if tag in {"header", "footer", "nav", "button"} | _CAPTION_TAGS:
             self.flush()
             self.furniture += 1
             return
@@ -214,7 +214,7 @@ class _BlockParser(HTMLParser):
                 pass
         if any(open_tag == tag for open_tag, _, _ in self.marks):
             self._close_mark(tag)
-        if tag in {"header", "footer", "nav"} | _CAPTION_TAGS:
+        if tag in {"header", "footer", "nav", "button"} | _CAPTION_TAGS:
             self.flush()
             self.furniture = max(0, self.furniture - 1)
             return

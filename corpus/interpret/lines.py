@@ -282,9 +282,11 @@ class LineReader:
         elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
                 and self.words.leaves_end_open(value[single.end():]):
             activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set
-        elif role == "dates" and single and (not whole or not value[single.end():].strip()) \
+        elif role == "dates" and single and (not whole or not value[single.end():].strip()
+                                             or self.words.leaves_end_open("– " + value[single.end():].strip(" ,–-"))) \
                 and self.words.date_role(value[:single.start()]) in ("start", "end"):
-            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01': one end of it.
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01', 'Från 2026-03-01, löpande':
+            # one end of it.
             setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
         elif role == "start" and day:
             activity.start = day

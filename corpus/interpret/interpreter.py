@@ -166,8 +166,12 @@ class ReportInterpreter:
             if TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
                 continue
-            kicker = FIELD_SEPARATOR.split(text)[0]  # 'Delmål 1.2 · Bidrar till Mål 1': the level line first
-            if len(kicker) <= 60 and (placed := self.words.level_cell(kicker)) is not None:
+            # 'Delmål 1.2 · Bidrar till Mål 1', 'ÄGARDIREKTIV · MÅL 1': a level line, its level and number in one part.
+            kickers = FIELD_SEPARATOR.split(text)
+            kicker = kickers[0]
+            placed = next((found for part in kickers[:2] if len(part) <= 60
+                           and (found := self.words.level_cell(part)) is not None), None) if len(text) <= 80 else None
+            if placed is not None:
                 self.state.placed = placed
                 self._mark(first)
                 continue

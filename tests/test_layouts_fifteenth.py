@@ -2,7 +2,9 @@
 an e-mail with statuses in brackets after the titles, a tree grid whose rows say their level only in
 aria-level, letter grades and status codes explained by a legend, a heading with its level after a tab, a sheet
 whose tree is only in its titles' indents with levels drawn as bars of boxes, and cards whose activities open
-with a status code."""
+with a status code; and from the sixteenth set, a Markdown task list under a legend of shares of the target,
+fact rows set apart by a tab with the later follow-up's level, statuses a report redefines, a tab widget and a
+level line in two parts."""
 
 from __future__ import annotations
 
@@ -145,3 +147,61 @@ def test_activities_opening_with_a_status_code_the_legend_explains() -> None:
 def test_labels_of_the_fifteenth_set(kind: str, written: str, canonical: str | None) -> None:
     found = schemes().match(kind, written)
     assert (found.canonical if found else None) == canonical
+
+
+# The sixteenth set ----------------------------------------------------------------------------------------
+
+def test_task_lists_and_a_legend_of_shares_of_the_target() -> None:
+    report = _parsed("---\ntitel: Tertialrapport 1 2024\norganisation: Lindö kommun\n---\n\n"
+                     "# Tertialrapport 1 2024\n\n- **100 % eller mer** – målet är uppfyllt\n"
+                     "- **85–99 %** – målet är delvis uppfyllt\n- **70–84 %** – målet är knappt uppfyllt\n"
+                     "- **under 70 %** – målet är inte uppfyllt\n\n#### Fler elever fullföljer\n\n"
+                     "**Måluppfyllelse:** 91 % av målvärdet\n\n- [ ] **Närvaroteam**\n  - Status: Löper på\n"
+                     "  - Tid: 2023-08-21 – 2024-06-14\n- [x] ~~**Validering inom restaurang**~~\n"
+                     "  - Status: Ej aktuellt längre\n\n#### Lokalerna används väl\n\n**Måluppfyllelse:** 62 % av målvärdet\n",
+                     "tertial.md")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Fler elever fullföljer", "Delvis uppfyllt"),
+                                                                ("Lokalerna används väl", "Ej uppfyllt")]
+    assert [(a.title, a.status) for a in report.activities] == [
+        ("Närvaroteam", "Pågående enligt plan"), ("Validering inom restaurang", "Avslutad med avvikelse")]
+
+
+def _fact_rows() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Lindö kommun – Delårsrapport 2027", 1)
+    document.add_paragraph("Aktiviteterna inleds med sin status: KLART, STOPPAT (avbruten), OMPRÖVAS (pausad).")
+    for line in ("Mål\tFler företag etablerar sig", "Bidrar till\t–", "Bedömning 30 april\tGul",
+                 "Prognos 31 augusti\tGrön"):
+        document.add_paragraph(line)
+    document.add_paragraph("Aktiviteter").runs[0].bold = True
+    document.add_paragraph("STOPPAT – Gemensam tillståndshandläggning", style="List Number")
+    document.add_paragraph("Tid: 1 februari 2027 – 29 oktober 2027. Ansvarig: Kommundirektör.")
+    document.add_paragraph("OMPRÖVAS – Heltidsresan", style="List Number")
+    document.add_paragraph("Tid: 4 januari 2027 – tills vidare.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_fact_rows_the_later_follow_up_and_statuses_the_report_redefines() -> None:
+    report = _parsed(_fact_rows(), "delarsrapport.docx")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Fler företag etablerar sig", "Uppfyllt")]
+    # 'STOPPAT (avbruten)': this report's stopped work is cancelled, not paused.
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Gemensam tillståndshandläggning", "Avslutad med avvikelse", "2027-02-01", "2027-10-29"),
+        ("Heltidsresan", "Vänteläge", "2027-01-04", None)]
+
+
+def test_a_tab_widget_and_a_level_line_in_two_parts() -> None:
+    html = ("<h1>Region Lindö – Verksamhetsberättelse 2026</h1><div role='tablist'><button role='tab'>Mål 1</button>"
+            "<button role='tab'>Mål 2</button></div><div role='tabpanel'><p>REGIONENS MÅL · MÅL 1</p>"
+            "<h3>Kulturen når fler</h3><p>Betyg: 7 av 10</p><ul><li><span>Kulturskola på distans</span> "
+            "<span>Genomförd delvis</span><br><span>Från <time datetime='2026-03-01'>1 mars</time>, löpande</span>"
+            "</li></ul></div><div role='tabpanel' hidden><h3>Kulturarvet bevaras</h3><p>Betyg: 4 av 10</p></div>")
+    report = _parsed(html, "vb.html")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Kulturen når fler", "Delvis uppfyllt"),
+                                                                ("Kulturarvet bevaras", "Knappt uppfyllt")]
+    assert [(a.title, a.status, a.start) for a in report.activities] == [
+        ("Kulturskola på distans", "Avslutad med avvikelse", "2026-03-01")]

@@ -1411,13 +1411,15 @@ class ReportInterpreter:
                 # A row of a tree by outline level: under the goal row above it of a lower level, if any.
                 parent = self.state.goal
                 self._enter_goal(values["goal"], subgoal=parent is not None, parent=parent)
-                self.table_outline.append((self.row_depth, self.state.goal))  # type: ignore[arg-type]
             else:
                 self._enter_goal(values["goal"], subgoal=nested)
         if values.get("subgoal"):
             # Under the goal of the same row where the table names one, else under the goal the table stands under.
             self._enter_goal(values["subgoal"], subgoal=True,
                              parent=self.state.goal if values.get("goal") else None)
+        if self.row_depth is not None and not has_activity and self.state.goal is not None and \
+                (not self.table_outline or self.table_outline[-1][1] is not self.state.goal):
+            self.table_outline.append((self.row_depth, self.state.goal))  # a goal row of the tree, however entered
         served = _ITEM_NUMBER.fullmatch(values.get("goal_number") or "")
         if has_activity and served and (goal := next((g for g in self.goals if g.number == served.group(1)), None)):
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.

@@ -138,8 +138,12 @@ class LegendReader:
         'PP | Pågår enligt plan'): a status code is the status its meaning says; goal codes are steps of a scale
         in the order the legend lists them (its known steps say which end is best), a code said to be 'not
         assessed' none. None where the table is no such legend."""
-        rows = [[squash(c) for c in row if squash(c)] for row in block.rows]
-        if len(rows) < 3 or any(len(r) != 2 or not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", r[0]) for r in rows):
+        rows = []
+        for row in ([squash(c) for c in row if squash(c)] for row in block.rows):
+            if len(row) != 2 or not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]):
+                break  # the legend's codes end where its rows stop being code and meaning
+            rows.append(row)
+        if len(rows) < 3:
             return None
         activity = [(code, found) for code, meaning in rows
                     if (found := self.scheme_labels.match("activity", meaning)) is not None]

@@ -222,8 +222,9 @@ class LabelSchemes:
                 r"^[ \t]*([.:;!–\-]|\n|$)"
             if field and len(key) >= 4:
                 # In a status field the label may go on with when or why ('Pausad sedan den 1 juli …',
-                # 'Försenad på grund av …'): a preposition or conjunction after it ends the label too.
-                ending += _LABEL_GOES_ON
+                # 'Försenad på grund av …', 'Avslutad i förtid, genomförs inte'): a preposition, a conjunction or a
+                # comma after it ends the label too.
+                ending += _LABEL_GOES_ON + r"|^\s*,"
             if not re.match(ending, after):
                 continue
             rest = re.sub(r"^\s*[.:;!–\-]?\s*", "", after)
@@ -236,8 +237,8 @@ _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "u
 
 
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
-                  r"efter|under|till|från|inför|och|men)\b)")
-_TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b)\s*(.{3,40})")
+                  r"efter|under|till|tills|från|inför|och|men|enligt|för|i)\b)")
+_TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 
 
 def status_with_completion(share: float, status: str | None) -> str:

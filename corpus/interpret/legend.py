@@ -9,7 +9,7 @@ import re
 from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
 from corpus.documents.model import LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.interpret.vocabulary import Vocabulary
-from corpus.labels import LabelSchemes, SchemeEntry, scale_level
+from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level
 from corpus.text import GOAL_LEVELS, squash
 
 # A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
@@ -68,6 +68,10 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
         for i, block in enumerate(blocks):
+            if block.kind == PARAGRAPH and (spaced := self._spaced_legend(block.text)) is not None:
+                entries += spaced
+                self.blocks_.add(i)
+                continue
             if block.kind == PARAGRAPH and (redefined := self._statuses_explained(block.text)):
                 # 'KLART, STOPPAT (avbruten), OMPRÖVAS (pausad …)': statuses listed with what the report means.
                 entries += redefined
@@ -143,22 +147,45 @@ class LegendReader:
             if len(row) != 2 or not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]):
                 break  # the legend's codes end where its rows stop being code and meaning
             rows.append(row)
+        return self._term_legend(rows)
+
+    def _spaced_legend(self, text: str) -> list[SchemeEntry] | None:
+        """A legend set as a column of terms and their meanings in plain text, under its label ('Status för
+        aktiviteter:' / 'Avklarad   genomförd enligt plan' / 'Återstår   inte påbörjad' / …): read as a legend
+        table. None where the text is no such list (three such lines at least)."""
+        rows = [list(pair.groups()) for line in text.split("\n")
+                if (pair := re.match(r"^\s*(\S.{0,40}?\S)\s{2,}(\S.{2,80})$", line.strip("\r")))]
+        return self._term_legend(rows) if len(rows) >= 3 else None
+
+    def _term_legend(self, rows: list[list[str]]) -> list[SchemeEntry] | None:
         if len(rows) < 3:
             return None
-        activity = [(code, found) for code, meaning in rows
-                    if (found := self.scheme_labels.match("activity", meaning)) is not None]
-        if len(activity) >= len(rows) - 1:
+        activity = [(code, found) for code, meaning in rows if (found := self._status_meant(meaning)) is not None]
+        if len(activity) >= max(3, (len(rows) + 1) // 2):
             return [SchemeEntry("activity", found.canonical, code, "teckenförklaring") for code, found in activity]
+        if any(not SYMBOL_ONLY.fullmatch(term) for term, _ in rows):
+            rows = [row for row in rows if not SYMBOL_ONLY.fullmatch(row[0])]  # trend arrows beside the levels
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
+                 and not self.words.says_not_assessed(code)
                  and not re.search(r"\binte\s+bedöm|\bej\s+bedöm", meaning, re.I)]
-        read = [self.scheme_labels.match("goal", meaning) or (opened[0] if (opened := self.scheme_labels.opening(
-            "goal", meaning)) else None) for _, meaning in steps]
+        read = [self.scheme_labels.match("goal", term) or self.scheme_labels.match("goal", meaning) or (
+            opened[0] if (opened := self.scheme_labels.opening("goal", meaning, field=True)) else None)
+            for term, meaning in steps]
         if not 3 <= len(steps) <= 5 or sum(found is not None for found in read) < 2:
             return None
         ranks = [GOAL_LEVELS.index(found.canonical) for found in read if found is not None]
         best_first = ranks[0] >= ranks[-1]  # GOAL_LEVELS is lowest first
         return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), code,
                             "teckenförklaring") for i, (code, _) in enumerate(steps)]
+
+    def _status_meant(self, meaning: str) -> LabelMatch | None:
+        """The status a legend's meaning says: the whole of it ('inte påbörjad', 'pågår och följer tidplanen'), or
+        its opening where no contrast follows ('avslutad i förtid, genomförs inte'; not 'genomförd, men inte …')."""
+        found = self.scheme_labels.match("activity", meaning)
+        if found is None and (opened := self.scheme_labels.opening("activity", meaning, field=True)) is not None and \
+                not re.match(r"^(?:men|dock|inte|ej)\b", opened[1].strip(" ,"), re.I):
+            found = opened[0]
+        return found
 
     def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
         """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /

@@ -1437,6 +1437,8 @@ class ReportInterpreter:
                 top.assessment, top.assessment_raw = found.canonical, found.written
             if values.get("goal_comment") and values["goal_comment"] not in (goal.comment or ""):
                 goal.comment = _join(goal.comment, values["goal_comment"])
+        if has_activity and values.get("activity") and self.words.says_none(values["activity"]):
+            return True  # 'Inga aktiviteter kopplade till delmålet' in the activity column: the goal has none
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             self.table_last_activity = activity

@@ -15,6 +15,8 @@ from corpus.text import GOAL_LEVELS, squash
 # A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
 _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
+# What a legend's meaning speaks of: a goal or work (to tell a legend of terms from a table of other words).
+_EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
 SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 # A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
@@ -144,10 +146,20 @@ class LegendReader:
         assessed' none. None where the table is no such legend."""
         rows = []
         for row in ([squash(c) for c in row if squash(c)] for row in block.rows):
-            if len(row) != 2 or not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]):
-                break  # the legend's codes end where its rows stop being code and meaning
+            if len(row) != 2 or not (re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]) or self._worded_term(row)):
+                break  # the legend's codes end where its rows stop being code (or term) and meaning
             rows.append(row)
+        worded = [row for row in rows if not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0])]
+        if worded and sum(bool(_EXPLAINS.search(meaning)) for _, meaning in worded) < 2:
+            return None  # terms in words beside what is no explanation of goals or work: not a legend
         return self._term_legend(rows)
+
+    def _worded_term(self, row: list[str]) -> bool:
+        """A legend row of a scale's step in words and what it means ('I ganska hög grad | Målet nås till största
+        delen.'); colours and symbols are read by their own legend rows."""
+        term, meaning = row
+        return len(term) <= 40 and len(meaning.split()) >= 2 and term.capitalize() not in COLOUR_WORDS and \
+            not SYMBOL_ONLY.fullmatch(term) and not re.search(r"\d", term)
 
     def _spaced_legend(self, text: str) -> list[SchemeEntry] | None:
         """A legend set as a column of terms and their meanings in plain text, under its label ('Status för

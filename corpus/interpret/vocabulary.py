@@ -76,8 +76,10 @@ class Vocabulary:
         return label_form(text) in self.of_top_goal
 
     def says_none(self, text: str) -> bool:
-        """'Inga delmål', 'Saknas': where an item's field would name one, there is none."""
-        return label_form(text) in self.no_item
+        """'Inga delmål', 'Saknas', 'Inga aktiviteter kopplade till delmålet': where an item's field would name one,
+        there is none."""
+        form = label_form(text)
+        return form in self.no_item or any(form.startswith(f"{none} ") for none in self.no_item if " " in none)
 
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""

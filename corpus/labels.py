@@ -237,7 +237,7 @@ _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "u
 
 
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
-                  r"efter|under|till|tills|från|inför|och|men|enligt|för|i)\b)")
+                  r"efter|under|till|tills|från|inför|och|eller|men|enligt|för|i)\b)")
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 
 

@@ -41,6 +41,8 @@ class _BlockParser(HTMLParser):
         self.furniture = 0
         self.tables: list[list[list[str]]] = []
         self.row_levels: list[list[int]] = []
+        self.figures: list[int] = []  # open figures: the index of the first block read inside each
+        self.figure_text: list[bool] = []  # whether each open figure holds text or tables (else it is a picture)
         self.cell: list[str] | None = None
         self.li_depth = 0
         # Open elements that would say something by colour or label if they hold no text of their own.
@@ -112,6 +114,21 @@ class _BlockParser(HTMLParser):
             self.flush()
             self.furniture += 1
             return
+        if tag == "figure":
+            # A figure that holds text and tables is a box of the report (a goal, its caption the title); one
+            # that holds only a picture is a chart, its caption furniture (decided at its end).
+            self.flush()
+            if self.figures:
+                self.figure_text[-1] = True
+            self.figures.append(len(self.blocks))
+            self.figure_text.append(False)
+            return
+        if tag == "figcaption" and self.figures:
+            self.flush()
+            self.kind, self.level = HEADING, 2 + len(self.figures)
+            return
+        if self.figures and tag in {"p", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.figure_text[-1] = True
         if tag in _BOLD_TAGS:
             self.bold_depth += 1
         if tag == "br":
@@ -217,6 +234,16 @@ class _BlockParser(HTMLParser):
         if tag in {"header", "footer", "nav", "button"} | _CAPTION_TAGS:
             self.flush()
             self.furniture = max(0, self.furniture - 1)
+            return
+        if tag == "figcaption" and self.figures:
+            self.flush()
+            return
+        if tag == "figure" and self.figures:
+            self.flush()
+            inside, has_text = self.blocks[self.figures.pop():], self.figure_text.pop()
+            if not has_text:
+                for block in inside:  # 'Figur 2. Nöjd kundindex 2020–2024' under a chart: its caption
+                    block.furniture = True
             return
         if tag in _BOLD_TAGS:
             self.bold_depth = max(0, self.bold_depth - 1)

@@ -131,13 +131,15 @@ class LegendReader:
         (avbruten)', 'Omprövas (pausad i väntan på nytt beslut)'): where the meaning is a status of its own that
         differs from the word's usual one, the report's meaning counts. Only a list of two such words or more."""
         pairs = re.findall(r"([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäöÅÄÖ]+){0,3})\s*\(([^()]{3,80})\)", text)
-        explained = [(word, self.scheme_labels.match("activity", word), self.scheme_labels.match("activity", meaning))
+        explained = [(word, self.scheme_labels.match("activity", word), self._status_meant(meaning))
                      for word, meaning in pairs]
-        explained = [(word, usual, meant) for word, usual, meant in explained if usual is not None and meant is not None]
+        explained = [(word, usual, meant) for word, usual, meant in explained if meant is not None]
         if len(explained) < 2:
             return []
+        # A word the schemes know keeps its meaning unless the report says otherwise; one they do not ('På rätt
+        # spår (pågår enligt plan)') is what the report says it is.
         return [SchemeEntry("activity", meant.canonical, word, "teckenförklaring")
-                for word, usual, meant in explained if meant.canonical != usual.canonical]
+                for word, usual, meant in explained if usual is None or meant.canonical != usual.canonical]
 
     def _code_legend(self, block: Block) -> list[SchemeEntry] | None:
         """A legend of short codes and what they mean ('A | Målet uppfylls', 'B | Målet uppfylls i huvudsak', …;

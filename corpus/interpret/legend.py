@@ -70,6 +70,10 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
         for i, block in enumerate(blocks):
+            if block.kind == PARAGRAPH and (signs := self._signs_legend(block.text)):
+                entries += signs  # 'Bedömning: + målet är uppfyllt, 0 … delvis uppfyllt, − … inte uppfyllt.'
+                self.blocks_.add(i)
+                continue
             if block.kind == PARAGRAPH and (spaced := self._spaced_legend(block.text)) is not None:
                 entries += spaced
                 self.blocks_.add(i)
@@ -162,6 +166,21 @@ class LegendReader:
         term, meaning = row
         return len(term) <= 40 and len(meaning.split()) >= 2 and term.capitalize() not in COLOUR_WORDS and \
             not SYMBOL_ONLY.fullmatch(term) and not re.search(r"\d", term)
+
+    def _signs_legend(self, text: str) -> list[SchemeEntry]:
+        """A scale of signs explained in one sentence ('+ målet är uppfyllt, 0 målet är delvis uppfyllt, − målet är
+        inte uppfyllt'): each sign a goal level. Only three such signs or more."""
+        body = text.split(":", 1)[1] if ":" in text[:60] else text
+        found = []
+        for part in re.split(r"\s*[,;]\s*|\.\s+", squash(body)):
+            sign = re.match(r"^([+±0−–-]|[^\w\s]{1,2})\s+(\S.{3,80})$", part.strip())
+            if sign is None:
+                continue
+            level = self.scheme_labels.match("goal", sign.group(2).rstrip(".")) or (
+                opened[0] if (opened := self.scheme_labels.opening("goal", sign.group(2), field=True)) else None)
+            if level is not None:
+                found.append(SchemeEntry("goal", level.canonical, sign.group(1), "teckenförklaring"))
+        return found if len(found) >= 3 else []
 
     def _spaced_legend(self, text: str) -> list[SchemeEntry] | None:
         """A legend set as a column of terms and their meanings in plain text, under its label ('Status för

@@ -4,7 +4,8 @@ aria-level, letter grades and status codes explained by a legend, a heading with
 whose tree is only in its titles' indents with levels drawn as bars of boxes, and cards whose activities open
 with a status code; and from the sixteenth set, a Markdown task list under a legend of shares of the target,
 fact rows set apart by a tab with the later follow-up's level, statuses a report redefines, a tab widget and a
-level line in two parts."""
+level line in two parts; and from the seventeenth set, a plain-text legend in columns, figures as goal boxes beside a
+chart, and a scale of signs with the activities listed after the goals."""
 
 from __future__ import annotations
 
@@ -205,3 +206,60 @@ def test_a_tab_widget_and_a_level_line_in_two_parts() -> None:
                                                                 ("Kulturarvet bevaras", "Knappt uppfyllt")]
     assert [(a.title, a.status, a.start) for a in report.activities] == [
         ("Kulturskola på distans", "Avslutad med avvikelse", "2026-03-01")]
+
+
+# The seventeenth set --------------------------------------------------------------------------------------
+
+def test_a_plain_text_legend_in_columns_and_levels_as_words_of_it() -> None:
+    report = _parsed("DELÅRSRAPPORT 2025\nMiljönämnden, Lindö kommun\n\n"
+                     "Trend och bedömning:\n  ↑  bättre än förra året\n  →  oförändrat\n"
+                     "  Målet är nått         målvärdet nås eller överträffas\n"
+                     "  Målet är nära         målvärdet nås nästan\n"
+                     "  Målet är långt ifrån  målvärdet nås inte\n  Ej bedömt             underlag saknas\n\n"
+                     "Status för aktiviteter:\n  Avklarad          genomförd enligt plan\n"
+                     "  Genomförs         pågår och följer tidplanen\n  Återstår          inte påbörjad\n"
+                     "  Nedprioriterad    avslutad i förtid, genomförs inte\n\n"
+                     "1 Sjöarna har god vattenkvalitet\n================================\n\n"
+                     "Trend och bedömning:  ↑  Målet är nära\n\n"
+                     "  Nr      Aktivitet              Status           Start       Slut\n"
+                     "  ------  ---------------------  ---------------  ----------  ----------\n"
+                     "  A1.0.1  Provtagning i sjön     Genomförs        2025-03-03  2025-10-31\n"
+                     "  A1.0.2  E-tjänst för avlopp    Nedprioriterad   2024-10-01  2025-05-30\n\n"
+                     "2 Maten är säker\n===============\n\nTrend och bedömning:  –  Ej bedömt\n", "delar.txt")
+    assert [(g.title, g.assessment) for g in report.goals] == [("Sjöarna har god vattenkvalitet", "Delvis uppfyllt"),
+                                                                ("Maten är säker", None)]
+    assert [(a.title, a.status) for a in report.activities] == [
+        ("Provtagning i sjön", "Pågående enligt plan"), ("E-tjänst för avlopp", "Avslutad med avvikelse")]
+
+
+def test_figures_as_goal_boxes_beside_a_chart() -> None:
+    html = ("<h1>Region Lindö – Tertialrapport 1 2024</h1>"
+            "<figure><img src='a.png' alt='Diagram'><figcaption>Figur 1. Resor per månad</figcaption></figure>"
+            "<figure><figcaption>Resenärerna är nöjda</figcaption><p>Bedömning: ★★★☆☆</p>"
+            "<figure><figcaption>Turerna går i tid</figcaption><p>Bedömning: ★★☆☆☆</p>"
+            "<table><tr><td>Aktivitet</td><td>Status</td></tr><tr><td>Nya körtider</td><td>Avslutad</td></tr></table>"
+            "</figure></figure>")
+    report = _parsed(html, "tertial.html")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Resenärerna är nöjda", None, "Delvis uppfyllt"),
+        ("Turerna går i tid", "Resenärerna är nöjda", "Knappt uppfyllt")]
+    assert [(a.title, a.status) for a in report.activities] == [("Nya körtider", "Avslutad enligt plan")]
+
+
+def test_signs_explained_in_a_sentence_and_activities_after_the_goals() -> None:
+    report = _parsed("# Lindö kommun – Verksamhetsberättelse 2026\n\n"
+                     "Bedömning: + målet är uppfyllt, 0 målet är delvis uppfyllt, − målet är inte uppfyllt.\n\n"
+                     "## 1 Alla elever utvecklas\n\nMåluppfyllelse: 0\n\n### 1.1 Fler når E i matematik\n\n"
+                     "Måluppfyllelse: −\n\n## 2 Eleverna är trygga\n\nMåluppfyllelse: +\n\n# Aktiviteter\n\n"
+                     "## Extra undervisningstid\n\n| Mål: 1.1 | Ansvarig: Grundskoleenheten |\n|---|---|\n\n"
+                     "Status: Pågår · Tid: 2026-02-02 – 2026-12-18\n\n## Rastvärdar\n\n"
+                     "| Mål: 2 | Ansvarig: Grundskoleenheten |\n|---|---|\n\nStatus: Klar · Tid: 2026-01-12 – 2026-06-12\n",
+                     "vb.md")
+    titles = _titled(report)
+    assert [(g.title, g.assessment) for g in report.goals] == [
+        ("Alla elever utvecklas", "Delvis uppfyllt"), ("Fler når E i matematik", "Ej uppfyllt"),
+        ("Eleverna är trygga", "Uppfyllt")]
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Extra undervisningstid", ["Fler når E i matematik"], "Pågående"),
+        ("Rastvärdar", ["Eleverna är trygga"], "Avslutad enligt plan")]

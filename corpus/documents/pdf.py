@@ -282,7 +282,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
                 blocks[-1].text += " " + text
             else:
                 blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
-        elif _BULLET.match(text):
+        elif _BULLET.match(text) and not _in_scale(text, all_lines):
             blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
             bullet_x0 = line.x0
         elif previous is not None and (body := _last_body(blocks)) is not None and body.kind in (PARAGRAPH, LIST_ITEM) \
@@ -295,6 +295,17 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             blocks.append(Block(PARAGRAPH, text, page=line.page, bold=line.bold))
         previous = line
     return blocks
+
+
+# Shapes a scale of levels draws ('● helt', '◕ till stor del', '◑ …', '○ inte'): beside them a '●' or '–' line is one
+# of the scale's steps, not a bullet.
+_SCALE_SHAPES = "◕◑◔○◐◒◓◉◎"
+
+
+def _in_scale(text: str, all_lines: list[tuple[_Line, bool]]) -> bool:
+    """Whether a line that opens like a bullet item ('● målet är helt uppnått') is a step of a legend of shapes:
+    the document has lines opening with the scale's other shapes."""
+    return text[:1] in "●–-" and sum(line.text.strip()[:1] in _SCALE_SHAPES for line, _ in all_lines) >= 2
 
 
 def _body_sizes(all_lines: list[tuple[_Line, bool]]) -> dict[int, float]:

@@ -119,6 +119,7 @@ class ReportInterpreter:
         # Goals opened by items of a nested list, with the item's depth: an activity item serves the goal one
         # level up from it, though a sub-goal of that goal came between.
         self.list_goals: list[tuple[int, ParsedGoal]] = []
+        self.activity_chapter: int | None = None  # the level of a chapter of activities listed after the goals
         self.follow_ups: dict[int, int] = {}  # a goal's latest follow-up whose level is read (id(goal) → 1, 2, 3)
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
@@ -481,6 +482,9 @@ class ReportInterpreter:
             if level == 1:
                 self._finish_activity()
                 self.state.goal = None
+                # A chapter 'Aktiviteter' after the goals: the headings in it are activities, each placed by
+                # the goal it names ('Mål: 1.2').
+                self.activity_chapter = level if role == "activity" and self.goals else None
             self.state.listing = role == "activity" and self.state.goal is not None
             self._mark(line)
             return True
@@ -552,16 +556,24 @@ class ReportInterpreter:
             title = numbered.group(2)
             number = numbered.group(1)
             after = next((squash(b.text) for b in self.blocks[self.block_index + 1:] if not b.furniture), "")
+            stated = self.words.field_line(after)
             if "." not in number and not self.goals and self.state.goal is None and \
-                    self.labels.match("goal", after) is None:
+                    self.labels.match("goal", after) is None and \
+                    not (stated is not None and stated[0] in ("assessment", "prognosis")):
                 # A chapter ('2 Kommunstyrelsens mål') heads the goals that follow: not a goal itself (a goal's
-                # heading has its level right under it).
+                # heading has its level, or a field of it, right under it).
                 self.prose.append(text)
                 self._mark(line)
                 return True
             self._new_goal(title, number, subgoal=False, level=level)
             self._mark(line)
             return True
+        if self.activity_chapter is not None:
+            if level > self.activity_chapter:
+                self._new_activity(text, level)
+                self._mark(line)
+                return True
+            self.activity_chapter = None  # a chapter of its own level ends it
         # An unlabelled heading: an activity under a goal when deeper than the goal's headings, a goal when at
         # their level, and before any goal the title or a chapter of prose.
         goal_level = self.state.goal_level
@@ -729,6 +741,13 @@ class ReportInterpreter:
                 self._paragraph(part, block, line)
             return
         opens = found is not None and found[0] in ("activity", "goal", "subgoal", "area")
+        if opens and found[0] in ("goal", "subgoal") and target_activity is not None and \
+                (served := _ITEM_NUMBER.fullmatch(found[1].strip())) is not None:  # type: ignore[index]
+            # 'Mål: 1.2' among an activity's fields: the goal it serves, by its number.
+            if (goal := next((g for g in self.goals if g.number == served.group(1)), None)) is not None:
+                target_activity.goal_numbers = [goal.number]
+            self._mark(line)
+            return
         if opens and self.words.says_none(found[1]):  # type: ignore[index]
             self._mark(line)  # 'Delmål: Inga delmål': the goal has none
             return
@@ -952,6 +971,12 @@ class ReportInterpreter:
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
+        cells = [squash(c) for c in block.rows[0] if squash(c)] if len(block.rows) == 1 else []
+        if len(cells) >= 2 and all(self.words.field_line(c) for c in cells):
+            # 'Mål: 1.2 | Ansvarig: Förskoleenheten' on one line of a layout: each cell a field of the open item.
+            for cell in cells:
+                self._paragraph(cell, Block(PARAGRAPH, cell), first)
+            return
         while block.rows and self._level_row(block.rows[0]):
             # 'Måluppfyllelse | 67 % (Gul) | 2 av 3 indikatorer …' above the table: the open goal's level.
             self._mark(first)

@@ -69,6 +69,7 @@ class LegendReader:
         label the meaning is."""
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
+        entries += self._marked_lines(blocks)
         for i, block in enumerate(blocks):
             if block.kind == PARAGRAPH and (signs := self._signs_legend(block.text)):
                 entries += signs  # 'Bedömning: + målet är uppfyllt, 0 … delvis uppfyllt, − … inte uppfyllt.'
@@ -166,6 +167,23 @@ class LegendReader:
         term, meaning = row
         return len(term) <= 40 and len(meaning.split()) >= 2 and term.capitalize() not in COLOUR_WORDS and \
             not SYMBOL_ONLY.fullmatch(term) and not re.search(r"\d", term)
+
+    def _marked_lines(self, blocks: list[Block]) -> list[SchemeEntry]:
+        """A legend of symbols, one a line ('● målet är helt uppnått' / '◕ … till stor del uppnått' / '◑ …' / '○ …'):
+        three such lines or more in a row are a scale, its steps in the order listed."""
+        entries: list[SchemeEntry] = []
+        run: list[tuple[int, list[str]]] = []
+        for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
+            line = squash(block.text) if block.kind in (PARAGRAPH, LIST_ITEM) else ""
+            marked = re.match(r"^([^\w\s]{1,3}|[–—-])\s+(\S.{3,120})$", line)
+            if marked is not None and not re.search(r"[\wåäöÅÄÖ]", marked.group(1)):
+                run.append((i, [marked.group(1), marked.group(2)]))
+                continue
+            if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
+                entries += read
+                self.blocks_.update(index for index, _ in run)
+            run = []
+        return entries
 
     def _signs_legend(self, text: str) -> list[SchemeEntry]:
         """A scale of signs explained in one sentence ('+ målet är uppfyllt, 0 målet är delvis uppfyllt, − målet är

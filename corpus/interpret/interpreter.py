@@ -20,7 +20,7 @@ from corpus.interpret.lines import (
 )
 from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
-from corpus.labels import LabelSchemes, schemes, status_with_completion
+from corpus.labels import LabelSchemes, SchemeEntry, schemes, status_with_completion
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -30,6 +30,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
+from corpus.reportdate import written_date
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
@@ -93,6 +94,9 @@ class ReportInterpreter:
 
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
+        # The legend first, so that a status line it explains ('Ej i fas · 19 jan 2026 – …') sets an item's fields
+        # apart; read again below on the blocks as split, for which blocks it is.
+        self.labels = self.scheme_labels.overridden(*self._legend(document.blocks)[:2])
         document = replace(document, blocks=self._fields_apart(document.blocks))
         lines, where = document.line_map()
         self.kinds = [LINE_UNPARSED] * len(lines)
@@ -125,8 +129,7 @@ class ReportInterpreter:
         title = ""
         self.record_title = ""  # an export of records: the title of the first record before any goal (the report's)
         self.labels = self.scheme_labels
-        legend = LegendReader(self.words, self.scheme_labels)
-        entries, bands = legend.read(document.blocks), legend.bands(document.blocks)
+        entries, bands, legend = self._legend(document.blocks)
         if entries or bands:
             self.labels = self.labels.overridden(entries, bands)
         # The status codes the legend explains ('PP', 'AA'): set before an activity's title, they are its status.
@@ -172,6 +175,11 @@ class ReportInterpreter:
             kicker = kickers[0]
             placed = next((found for part in kickers[:2] if len(part) <= 60
                            and (found := self.words.level_cell(part)) is not None), None) if len(text) <= 80 else None
+            if placed is not None and block.kind == HEADING and len(kickers) == 2 and \
+                    self.words.level_cell(kickers[0]) is not None and not self.words.field_line(kickers[1]) and \
+                    not self.words.opens_with_label(kickers[1]) and len(kickers[1].split()) >= 2:
+                # 'Mål 1 · Barn och unga växer upp tryggt': the level and number, then the title, in one heading.
+                text, placed = f"{kickers[0]}: {kickers[1]}", None
             if placed is not None:
                 self.state.placed = placed
                 self._mark(first)
@@ -318,12 +326,25 @@ class ReportInterpreter:
         for block in blocks:
             lines = block.text.split("\n")
             if block.kind != LIST_ITEM or len(lines) < 2 or \
-                    not any(self.words.field_line(squash(line)) for line in lines[1:]):
+                    not any(self.words.field_line(squash(line)) or self._status_line(line) for line in lines[1:]):
                 out.append(block)
                 continue
-            out.append(replace(block, text=lines[0]))
+            # An item whose next line is its status and time ('Igång · 2 feb 2026 – …') is headed by its title.
+            titled = any(self._status_line(line) for line in lines[1:2])
+            out.append(replace(block, text=lines[0], bold=block.bold or titled))
             out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
         return out
+
+    def _legend(self, blocks: list[Block]) -> tuple[list[SchemeEntry], list[tuple[float, str]], LegendReader]:
+        """The document's own legend: its entries, its bands of shares of the target, and the reader (whose
+        `blocks_` are the legend's blocks)."""
+        legend = LegendReader(self.words, self.scheme_labels)
+        return legend.read(blocks), legend.bands(blocks), legend
+
+    def _status_line(self, line: str) -> bool:
+        """'Igång · 2 feb 2026 – tills vidare': a status and its time, set apart by a middle dot."""
+        parts = FIELD_SEPARATOR.split(squash(line))
+        return len(parts) > 1 and self.labels.match("activity", parts[0]) is not None
 
     def _mark(self, line: int, kind: str = LINE_CONTENT) -> None:
         self.kinds[line] = kind
@@ -814,6 +835,9 @@ class ReportInterpreter:
                 for part in parts[1:]:
                     if (pair := DATE_PAIR.fullmatch(part)) and target_activity.start is None:
                         target_activity.start, target_activity.end = pair.group(1), pair.group(2)
+                    elif target_activity.start is None and written_date(re.split(r"\s*[–—-]\s*", part)[0]) and \
+                            self.read.read_dates(target_activity, "dates", part):
+                        pass  # '12 jan 2026 – 30 jun 2026', '2 feb 2026 – tills vidare': the time written out
                     elif (single := ONE_DATE.search(part)) and self.words.date_role(part[:single.start()]):
                         setattr(target_activity, self.words.date_role(part[:single.start()]) or "end",
                                 single.group(1))

@@ -153,7 +153,8 @@ class LabelSchemes:
             # 'Pågår – försenad', 'Klar, med avvikelse': a state and how it stands, read together.
             # 'Arbete pågår men är försenat': the second said with its verb.
             first = self.match(kind, pair.group(1))
-            second = self.match(kind, re.sub(r"^(?:är|blev|har\s+blivit)\s+", "", pair.group(2).strip(), flags=re.I))
+            said = re.sub(r"^(?:är|blev|har\s+blivit)\s+", "", pair.group(2).strip(), flags=re.I)
+            second = self.match(kind, said) or (opened[0] if (opened := self.opening(kind, said, field=True)) else None)
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]

@@ -293,8 +293,14 @@ class _BlockParser(HTMLParser):
 
 
 def _code_terms(rows: list[list[str]]) -> bool:
-    """A definition list of short codes or marks and their meanings ('A' / 'Målet uppfylls'): a legend table."""
-    return len(rows) >= 2 and all(len(row) == 2 and len(row[0].strip()) <= 3 for row in rows)
+    """A definition list of short codes or marks and their meanings ('A' / 'Målet uppfylls'), or of terms each
+    explained in a sentence ('God' / 'Målet är uppfyllt.'): a legend table. A list of facts ('Status' / 'Pågår',
+    'Start' / '2023-02-01') stays paragraphs."""
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return False
+    explained = sum(row[1].strip().endswith(".") and len(row[1].split()) >= 3 for row in rows)
+    return all(len(row[0].strip()) <= 3 for row in rows) or (explained >= len(rows) - 1 and
+                                                            all(len(row[0].strip()) <= 40 for row in rows))
 
 
 def html_blocks(text: str) -> list[Block]:

@@ -104,7 +104,10 @@ class Vocabulary:
         said = label_form(re.sub(r"^\s*[–—→-]\s*", "", text))
         # '– slut ej fastställt': the end's label before the words that leave it open.
         unlabelled = re.sub(r"^(?:slut\w*|klart?)\s*:?\s*", "", said)
-        return (said in self.open_end | {""} or unlabelled in self.open_end) and bool(re.match(r"\s*[–—→-]", text))
+        # 'v. 50', 'vecka 50 2027', 'hösten 2025': an end said as a week or a season, no date.
+        vague = re.fullmatch(r"(?:v|vecka)\s*\.?\s*\d{1,2}(?:\s+\d{4})?|(?:våren|hösten|sommaren|vintern)\s+\d{4}", said)
+        return (said in self.open_end | {""} or unlabelled in self.open_end or vague is not None) and \
+            bool(re.match(r"\s*[–—→-]", text))
 
     def date_role(self, label: str) -> str | None:
         """The role of a label before a date: a field's ('Startdatum', 'Slut'), or 'end' for a word that says

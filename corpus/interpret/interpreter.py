@@ -1298,6 +1298,27 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _labelled_item_cell(self, roles: list[str | None], cells: dict[int, str]) -> tuple[dict[int, str], list[str | None]]:
+        """A 'Mål och aktiviteter' cell of several lines: a level label over the title ('KOMMUNFULLMÄKTIGES MÅL' /
+        'Fler … kulturlivet') says the row is a goal of that kind; fields under a title ('Ansvarig: …') are the
+        row's own. The cell as its title alone, with the label as a heading word or the fields as cells."""
+        column = roles.index("item")
+        lines = [line.strip() for line in (cells.get(column) or "").split("\n") if line.strip()]
+        if len(lines) < 2:
+            return cells, roles
+        cells, roles = dict(cells), list(roles)
+        kind = self.words.role(lines[0]) if len(lines[0]) <= 40 else None
+        if kind in ("goal", "subgoal"):
+            cells[column] = f"{'Delmål' if kind == 'subgoal' else 'Mål'}: {' '.join(lines[1:])}"
+            return cells, roles
+        fields = [found for line in lines[1:] if (found := self.words.field_line(line)) is not None]
+        if fields and len(fields) == len(lines) - 1:
+            cells[column] = lines[0]
+            for role, value in fields:
+                cells[len(roles)] = value
+                roles.append(role)
+        return cells, roles
+
     def _outline_place(self, depth: int) -> None:
         """A row of a tree of goals and activities by outline level ('Nivå' 1, 2, 3; a sheet's indents): the goal
         it sits under is the nearest goal row above it of a lower level."""
@@ -1380,6 +1401,7 @@ class ReportInterpreter:
         if self._level_row([cells[c] or "" for c in sorted(cells)]):
             return True
         if "item" in roles:
+            cells, roles = self._labelled_item_cell(roles, cells)
             roles = self._item_roles(roles, cells)
             depth = next((squash(cells.get(c) or "") for c, role in enumerate(roles) if role == "depth"), "")
             self.row_depth = int(depth) if depth.isdigit() else None
@@ -1494,6 +1516,9 @@ class ReportInterpreter:
             if "status" not in values and (said := values.get("dates")) and not re.search(r"\d", said) and \
                     self.labels.match("activity", said) is not None:
                 values["status"] = values.pop("dates")  # 'Tidplan | Håller': the schedule column says how it stands
+            if "status" not in values and (said := values.get("assessment")) and \
+                    self.labels.match("activity", said) is not None:
+                values["status"] = said  # one 'Bedömning' column for goals and activities: an activity's is its status
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
                 if role in values:
                     self._append(role, values[role])

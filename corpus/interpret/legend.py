@@ -129,7 +129,12 @@ class LegendReader:
                     continue
                 mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
                 entries += self._legend_entries(mark, cells[1])
-        return entries
+        # One mark said to mean several levels ('● Uppnått, ● Delvis uppnått, …', the dots told apart by colour
+        # alone) says none of them.
+        meanings: dict[tuple[str, str], set[str]] = {}
+        for entry in entries:
+            meanings.setdefault((entry.kind, entry.written), set()).add(entry.canonical)
+        return [e for e in entries if len(meanings[(e.kind, e.written)]) == 1]
 
     def _statuses_explained(self, text: str) -> list[SchemeEntry]:
         """Status words listed in a sentence, each with what the report means by it in parentheses ('STOPPAT

@@ -83,7 +83,8 @@ class Vocabulary:
 
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
-        return label_form(text) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
+        unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
+        return label_form(unmarked) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
             bool(re.fullmatch(r"\s*[□○☆▱◻⬜]{2,10}\s*", text))  # an empty bar: no box filled
 
     def names_a_role(self, text: str) -> bool:

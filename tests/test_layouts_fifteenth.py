@@ -5,7 +5,8 @@ whose tree is only in its titles' indents with levels drawn as bars of boxes, an
 with a status code; and from the sixteenth set, a Markdown task list under a legend of shares of the target,
 fact rows set apart by a tab with the later follow-up's level, statuses a report redefines, a tab widget and a
 level line in two parts; and from the seventeenth set, a plain-text legend in columns, figures as goal boxes beside a
-chart, and a scale of signs with the activities listed after the goals."""
+chart, and a scale of signs with the activities listed after the goals; and from the eighteenth set, a goal matrix
+(goals as columns, a mark in each activity's goal column) and cards whose heading holds level, number and title."""
 
 from __future__ import annotations
 
@@ -263,3 +264,57 @@ def test_signs_explained_in_a_sentence_and_activities_after_the_goals() -> None:
     assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
         ("Extra undervisningstid", ["Fler når E i matematik"], "Pågående"),
         ("Rastvärdar", ["Eleverna är trygga"], "Avslutad enligt plan")]
+
+
+# The eighteenth set ---------------------------------------------------------------------------------------
+
+def _goal_matrix() -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Lindö kommun – Tertialrapport 1 2024"
+    ws.append([])
+    ws.append([None, "Mål", "1 Färre skadas i bränder", "1.1 Fler har brandvarnare", "2 Invånarna är förberedda"])
+    ws.append([None, "Prognos helår", "Bedöms uppnås", "Osäkert", "Kan ej bedömas"])
+    ws.append(["Nr", "Aktivitet", "1", "1.1", "2", "Status"])
+    for row in (("R-01", "Hembesök", None, "X", None, "PP"), ("R-02", "Skolbesök", "X", None, None, "G"),
+                ("R-03", "Krisövning", None, None, "X", "VL")):
+        ws.append(list(row))
+    legend = wb.create_sheet("Förklaringar")
+    for row in (("Bedöms uppnås", "Målet bedöms bli uppnått för helåret."),
+                ("Osäkert", "Målet bedöms bli delvis uppnått."), ("Bedöms inte uppnås", "Målet bedöms inte bli uppnått."),
+                ("Kan ej bedömas", "Underlag saknas."), ("Statuskoder",),
+                ("G", "Genomförd", "Aktiviteten är klar."), ("PP", "Pågår enligt plan", "Följer tidplanen."),
+                ("VL", "Vilande", "Aktiviteten är pausad.")):
+        legend.append(list(row))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_goal_matrix_with_a_mark_in_each_activitys_goal_column() -> None:
+    report = _parsed(_goal_matrix(), "malmatris.xlsx")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Färre skadas i bränder", None, "Uppfyllt"), ("Fler har brandvarnare", "Färre skadas i bränder",
+                                                         "Delvis uppfyllt"), ("Invånarna är förberedda", None, None)]
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Hembesök", ["Fler har brandvarnare"], "Pågående enligt plan"),
+        ("Skolbesök", ["Färre skadas i bränder"], "Avslutad enligt plan"),
+        ("Krisövning", ["Invånarna är förberedda"], "Vänteläge")]
+
+
+def test_cards_of_a_level_and_title_in_one_heading_and_a_definition_list_legend() -> None:
+    html = ("<h1>Region Lindö – Delårsrapport 2023</h1><dl><dt>God</dt><dd>Målet är uppfyllt.</dd>"
+            "<dt>Acceptabel</dt><dd>Målet är delvis uppfyllt.</dd><dt>Svag</dt><dd>Målet nås i liten utsträckning.</dd>"
+            "<dt>Otillräcklig</dt><dd>Målet nås inte.</dd></dl>"
+            "<h3>Mål 1 · Fler har god munhälsa</h3><dl><dt>Bedömning</dt><dd>God</dd></dl>"
+            "<h4>Delmål 1.1 · Färre barn har karies</h4><dl><dt>Bedömning</dt><dd>Svag</dd></dl>"
+            "<ul><li><strong>Fluorlackning</strong><br>Igång · 13 feb 2023 – tills vidare</li></ul>")
+    report = _parsed(html, "delar.html")
+    titles = _titled(report)
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Fler har god munhälsa", None, "Uppfyllt"), ("Färre barn har karies", "Fler har god munhälsa", "Knappt uppfyllt")]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Fluorlackning", "Pågående", "2023-02-13", None)]

@@ -175,6 +175,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"Excel-filen {name} kunde inte läsas (skadad eller inte .xlsx).") from exc
     blocks: list[Block] = []
     for sheet in workbook.worksheets:
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            continue  # a hidden sheet holds a form's lists (the choices of a drop-down), not the report
         read = [(_with_colours([_cell_text(c.value, getattr(c, "number_format", "General")) for c in row],
                                [_xlsx_cell_colour(c) for c in row]), _first_indent(row))
                 for row in sheet.iter_rows()]

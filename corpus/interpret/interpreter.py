@@ -39,6 +39,8 @@ _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
+# A column headed by a goal's number, a mark in it placing the row's activity under that goal ('X' under '1.1').
+_MARK_ROLE = "goal_mark:"
 # A share done, as a completion column writes it ('75 %', '100%', '0 procent').
 _SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)")
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
@@ -995,6 +997,14 @@ class ReportInterpreter:
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
+        if (turned := self._goal_rows_turned(block)) is not None:
+            # 'Mål | 1 … | 1.1 … | 2 …' over 'Prognos helår | …' and then the activities: the goals are its
+            # columns; read them as a table of goals, then the rest.
+            goals, rest = turned
+            self._table(goals, first)
+            if rest.rows:
+                self._table(rest, first + len(block.rows) - len(rest.rows))
+            return
         cells = [squash(c) for c in block.rows[0] if squash(c)] if len(block.rows) == 1 else []
         if len(cells) >= 2 and all(self.words.field_line(c) for c in cells):
             # 'Mål: 1.2 | Ansvarig: Förskoleenheten' on one line of a layout: each cell a field of the open item.
@@ -1044,6 +1054,12 @@ class ReportInterpreter:
             self._mark(first, LINE_TABLE_HEADER)
             block, first = Block(TABLE, rows=block.rows[1:], page=block.page, bold=block.bold), first + 1
         roles = [self.words.role(cell) if cell else None for cell in block.rows[0]]
+        if "activity" in roles:
+            # 'Nr | Aktivitet | 1 | 1.1 | 1.2 | 2 | Status …': a column per goal already read, its number as the header;
+            # a mark in it ('X') says which goal the row's activity serves.
+            numbered = {g.number for g in self.goals}
+            roles = [f"{_MARK_ROLE}{squash(cell)}" if role is None and squash(cell or "") in numbered else role
+                     for role, cell in zip(roles, block.rows[0], strict=True)]
         # A goal-area column beside one goal column groups the goals: the areas are the goals above them (an
         # export that assesses its areas and lists activities under an area with no goal between). Beside two
         # goal columns (KF-mål, nämndmål) it stays a label of theirs.
@@ -1298,6 +1314,40 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _goal_rows_turned(self, block: Block) -> tuple[Block, Block] | None:
+        """A table that opens with rows labelled by a goal's fields in its first filled column ('Målnivå', 'Mål',
+        'Prognos helår'), a goal a column: those rows turned into a table of goals (one row per goal), and the
+        rows after them. None where the table does not open so (two labelled rows, one of them the goals')."""
+        labelled: list[list[str]] = []
+        start = None
+        for row in block.rows:
+            filled = [c for c, cell in enumerate(row) if squash(cell or "")]
+            if not filled:
+                break
+            first = filled[0] if start is None else start
+            role = self.words.role(squash(row[first])) if filled[0] == first and len(squash(row[first])) <= 40 else None
+            values = [squash(c or "") for c in row[first + 1:]]
+            if role not in ITEM_ROLES + ("goal", "subgoal", "depth", "item_kind") or sum(bool(v) for v in values) < 2:
+                break
+            start = first
+            labelled.append([squash(row[first]), *values])
+        if len(labelled) < 2 or not any(self.words.role(row[0]) in ("goal", "subgoal") for row in labelled):
+            return None
+        used = len(labelled)
+        titles = next(row for row in labelled if self.words.role(row[0]) in ("goal", "subgoal"))
+        numbered = [NUMBER.match(value) for value in titles[1:] if value]
+        if numbered and all(numbered):
+            # '1 Färre skadas …', '1.1 Fler bostäder …': the goals' numbers as a column of their own (they nest the
+            # goals), the kind of each ('Nämndmål till mål 1') then said by its number.
+            labelled = [row for row in labelled if self.words.role(row[0]) not in ("item_kind", "depth")]
+            labelled.insert(0, ["Nr", *[(m.group(1) if (m := NUMBER.match(v)) else "") for v in titles[1:]]])
+            titles[1:] = [(m.group(2) if (m := NUMBER.match(v)) else v) for v in titles[1:]]
+        width = max(len(row) for row in labelled)
+        columns = [[row[j] if j < len(row) else "" for row in labelled] for j in range(1, width)]
+        goals = Block(TABLE, rows=[[row[0] for row in labelled], *[col for col in columns if any(col)]],
+                      page=block.page)
+        return goals, Block(TABLE, rows=block.rows[used:], page=block.page, bold=block.bold)
+
     def _labelled_item_cell(self, roles: list[str | None], cells: dict[int, str]) -> tuple[dict[int, str], list[str | None]]:
         """A 'Mål och aktiviteter' cell of several lines: a level label over the title ('KOMMUNFULLMÄKTIGES MÅL' /
         'Fler … kulturlivet') says the row is a goal of that kind; fields under a title ('Ansvarig: …') are the
@@ -1508,6 +1558,11 @@ class ReportInterpreter:
                 top.assessment, top.assessment_raw = found.canonical, found.written
             if values.get("goal_comment") and values["goal_comment"] not in (goal.comment or ""):
                 goal.comment = _join(goal.comment, values["goal_comment"])
+        marked = [role[len(_MARK_ROLE):] for role in values if role.startswith(_MARK_ROLE)]
+        if has_activity and values.get("activity") and marked and \
+                (served_goal := next((g for g in self.goals if g.number == marked[0]), None)) is not None:
+            self._finish_activity()
+            self.state.goal = served_goal  # the goal column the row marks ('X' under '1.1')
         if has_activity and values.get("activity") and self.words.says_none(values["activity"]):
             return True  # 'Inga aktiviteter kopplade till delmålet' in the activity column: the goal has none
         if has_activity and values.get("activity"):

@@ -156,15 +156,24 @@ class LegendReader:
         'PP | Pågår enligt plan'): a status code is the status its meaning says; goal codes are steps of a scale
         in the order the legend lists them (its known steps say which end is best), a code said to be 'not
         assessed' none. None where the table is no such legend."""
-        rows = []
+        # Parts of the table under their own label rows ('Prognos helår …' / 'Statuskoder för aktiviteter' / …).
+        parts: list[list[list[str]]] = [[]]
         for row in ([squash(c) for c in row if squash(c)] for row in block.rows):
+            if len(row) == 3 and self.scheme_labels.is_label(row[1]):
+                row = row[:2]  # 'G | Genomförd | Aktiviteten är klar …': the code, the status it stands for
+            if len(row) <= 1 and parts[-1]:
+                parts.append([])
+                continue
             if len(row) != 2 or not (re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]) or self._worded_term(row)):
                 break  # the legend's codes end where its rows stop being code (or term) and meaning
-            rows.append(row)
-        worded = [row for row in rows if not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0])]
-        if worded and sum(bool(_EXPLAINS.search(meaning)) for _, meaning in worded) < 2:
-            return None  # terms in words beside what is no explanation of goals or work: not a legend
-        return self._term_legend(rows)
+            parts[-1].append(row)
+        found: list[SchemeEntry] = []
+        for rows in parts:
+            worded = [row for row in rows if not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0])]
+            if worded and sum(bool(_EXPLAINS.search(meaning)) for _, meaning in worded) < 2:
+                continue  # terms in words beside what is no explanation of goals or work: not a legend
+            found += self._term_legend(rows) or []
+        return found or None
 
     def _worded_term(self, row: list[str]) -> bool:
         """A legend row of a scale's step in words and what it means ('I ganska hög grad | Målet nås till största
@@ -218,7 +227,12 @@ class LegendReader:
             return None
         activity = [(code, found) for code, meaning in rows if (found := self._status_meant(meaning)) is not None]
         if len(activity) >= max(3, (len(rows) + 1) // 2):
-            return [SchemeEntry("activity", found.canonical, code, "teckenförklaring") for code, found in activity]
+            # A status the schemes know keeps its meaning where the legend's words only open with another
+            # ('Följer plan | Pågår enligt tid- och aktivitetsplan'); a whole meaning ('inte påbörjad') counts.
+            meanings = dict(rows)
+            return [SchemeEntry("activity", found.canonical, code, "teckenförklaring") for code, found in activity
+                    if self.scheme_labels.match("activity", code) is None
+                    or self.scheme_labels.match("activity", meanings[code].rstrip(".")) is not None]
         if any(not SYMBOL_ONLY.fullmatch(term) for term, _ in rows):
             rows = [row for row in rows if not SYMBOL_ONLY.fullmatch(row[0])]  # trend arrows beside the levels
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)

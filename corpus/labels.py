@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from corpus.documents.colours import EMPTY_BOXES, FILLED_BOXES
 from corpus.model import UppsiktError
 from corpus.text import GOAL_LEVELS, fold, label_space_for
 
@@ -180,14 +181,10 @@ class LabelSchemes:
             return self.match(kind, answer)
         if entry is None and kind == "goal" and (bar := _BAR.fullmatch(text.strip())) is not None:
             # '■■■□': a bar of filled and empty boxes, the filled ones the step (none filled: not assessed).
-            filled, steps = len(bar.group(1)), len(text.strip())
-            if 1 <= filled and 2 <= steps <= 10:
-                return LabelMatch(scale_level(filled - 1, steps), text.strip(), "stapel")
+            return _counted_step(len(bar.group(1)), len(text.strip()), text, "stapel")
         if entry is None and kind == "goal" and (step := _STEP_OF.fullmatch(text.strip())) is not None:
             # '3 av 4': a step counted on a scale of that many steps, mapped by its position.
-            position, steps = int(step.group(1)), int(step.group(2))
-            if 1 <= position <= steps and 2 <= steps <= 10:
-                return LabelMatch(scale_level(position - 1, steps), text.strip(), "steg")
+            return _counted_step(int(step.group(1)), int(step.group(2)), text, "steg")
         if entry is None and kind == "goal" and (degree := _GOAL_VERB.sub("", text.strip())) != text.strip():
             # 'I hög grad uppnått': a step of a degree scale ('I hög grad') with the verb it is said with.
             entry = self._by_key.get((kind, label_key(degree)))
@@ -242,6 +239,13 @@ _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 
 
+def _counted_step(position: int, steps: int, text: str, scheme: str) -> LabelMatch | None:
+    """Step `position` (from 1) of a scale of `steps`, as a level mapped by its place; None outside the scale."""
+    if 1 <= position <= steps and 2 <= steps <= 10:
+        return LabelMatch(scale_level(position - 1, steps), text.strip(), scheme)
+    return None
+
+
 def status_with_completion(share: float, status: str | None) -> str:
     """An activity's status from how much of it is done ('Genomförandegrad 100 %') and what its schedule or status
     says beside it: all done is finished (with a deviation where it ran late), nothing done is not begun, and in
@@ -269,12 +273,14 @@ def _combined_status(first: str, second: str) -> str | None:
     return None
 
 
-# A goal's level as the share of its target reached ('91 % av målvärdet', '104 %').
-_SHARE_OF_TARGET = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)(?:\s+av\s+(?:målvärdet|målet|måltalet))?\.?")
+# A share as a percentage ('75 %', '100%', '0 procent'); a goal's level as the share of its target reached ('91 %
+# av målvärdet', '104 %').
+SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)")
+_SHARE_OF_TARGET = re.compile(SHARE.pattern + r"(?:\s+av\s+(?:målvärdet|målet|måltalet))?\.?")
 # A goal's level asked as a question and answered ('Uppfylls målet? Delvis', 'Når vi målet? Nej').
 _ASKED = re.compile(r"[^?]{0,40}\b(?:mål\w*|uppfyll\w*|uppn\w*|nås|når)\b[^?]{0,20}\?\s*(\S.{0,40})", re.I)
 # A level drawn as a bar of filled boxes before empty ones ('■■■□', '●●○○', '★★★☆☆').
-_BAR = re.compile(r"([■●★▰◼⬛]+)[□○☆▱◻⬜]*")
+_BAR = re.compile(rf"([{FILLED_BOXES}]+)[{EMPTY_BOXES}]*")
 # A level written as its step and the scale's number of steps ('3 av 4'; not '2/3', which is a date).
 _STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)

@@ -110,8 +110,11 @@ def only_symbols(text: str) -> bool:
     return all(c in SYMBOLS for c in stripped)
 
 
+# The boxes a level is drawn with as a bar, filled ones before empty ones ('■■■□', '●●○○', '★★★☆☆').
+FILLED_BOXES = "■●★▰◼⬛"
+EMPTY_BOXES = "□○☆▱◻⬜"
 # A bar of two boxes or more ('■■□□', '●●●○'): a level drawn, not a coloured mark.
-_BAR = re.compile(r"[■●★▰◼⬛□○☆▱◻⬜]{2,10}")
+_BAR = re.compile(rf"[{FILLED_BOXES}{EMPTY_BOXES}]{{2,10}}")
 
 
 def marked(text: str, colour: str | None, *, in_cell: bool = True) -> str:

@@ -253,6 +253,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
     blocks: list[Block] = []
     previous: _Line | None = None
     bullet_x0 = 0.0
+    scale_drawn = _draws_scale(all_lines)
     for line, edge in all_lines:
         if line.rows is not None:
             blocks.append(Block(TABLE, rows=line.rows, page=line.page))
@@ -282,7 +283,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
                 blocks[-1].text += " " + text
             else:
                 blocks.append(Block(HEADING, text, level=level, bold=line.bold, page=line.page))
-        elif _BULLET.match(text) and not _in_scale(text, all_lines):
+        elif _BULLET.match(text) and not (scale_drawn and text[:1] in _SCALE_STEP_BULLETS):
             blocks.append(Block(LIST_ITEM, _BULLET.sub("", text), page=line.page))
             bullet_x0 = line.x0
         elif previous is not None and (body := _last_body(blocks)) is not None and body.kind in (PARAGRAPH, LIST_ITEM) \
@@ -300,12 +301,13 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
 # Shapes a scale of levels draws ('● helt', '◕ till stor del', '◑ …', '○ inte'): beside them a '●' or '–' line is one
 # of the scale's steps, not a bullet.
 _SCALE_SHAPES = "◕◑◔○◐◒◓◉◎"
+_SCALE_STEP_BULLETS = "●–-"
 
 
-def _in_scale(text: str, all_lines: list[tuple[_Line, bool]]) -> bool:
-    """Whether a line that opens like a bullet item ('● målet är helt uppnått') is a step of a legend of shapes:
-    the document has lines opening with the scale's other shapes."""
-    return text[:1] in "●–-" and sum(line.text.strip()[:1] in _SCALE_SHAPES for line, _ in all_lines) >= 2
+def _draws_scale(all_lines: list[tuple[_Line, bool]]) -> bool:
+    """Whether the document has a legend of shapes (two lines or more opening with the scale's other shapes), so
+    that a line opening like a bullet item ('● målet är helt uppnått') is one of its steps."""
+    return sum(line.text.strip()[:1] in _SCALE_SHAPES for line, _ in all_lines) >= 2
 
 
 def _body_sizes(all_lines: list[tuple[_Line, bool]]) -> dict[int, float]:

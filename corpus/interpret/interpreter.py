@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
-from corpus.interpret.legend import LEADING_MARK, LegendReader
+from corpus.interpret.legend import COLOUR_PREFIX, LEADING_MARK, STATUS_CODE, LegendReader
 from corpus.interpret.lines import (
     DATE_PAIR,
     NUMBER,
@@ -20,7 +19,7 @@ from corpus.interpret.lines import (
 )
 from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
-from corpus.labels import LabelSchemes, SchemeEntry, schemes, status_with_completion
+from corpus.labels import SHARE, LabelSchemes, SchemeEntry, schemes, status_with_completion
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -38,11 +37,9 @@ _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
-# A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
 # A column headed by a goal's number, a mark in it placing the row's activity under that goal ('X' under '1.1').
 _MARK_ROLE = "goal_mark:"
-# A share done, as a completion column writes it ('75 %', '100%', '0 procent').
-_SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s*(?:%|procent)")
+# A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # The columns that make a table one of goals or activities ('item': 'Mål / aktivitet', one or the other a row).
 _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
@@ -97,9 +94,13 @@ class ReportInterpreter:
     # The walk ----------------------------------------------------------------------------------------------
     def interpret(self, document: Document) -> Interpretation:
         # The legend first, so that a status line it explains ('Ej i fas · 19 jan 2026 – …') sets an item's fields
-        # apart; read again below on the blocks as split, for which blocks it is.
-        self.labels = self.scheme_labels.overridden(*self._legend(document.blocks)[:2])
-        document = replace(document, blocks=self._fields_apart(document.blocks))
+        # apart; read again on the blocks as split, where any were, for which blocks it is.
+        entries, bands, legend = self._legend(document.blocks)
+        self.labels = self.scheme_labels.overridden(entries, bands)
+        split = self._fields_apart(document.blocks)
+        if len(split) != len(document.blocks):
+            document = replace(document, blocks=split)
+            entries, bands, legend = self._legend(document.blocks)
         lines, where = document.line_map()
         self.kinds = [LINE_UNPARSED] * len(lines)
         self.first_line: dict[int, int] = {}
@@ -130,10 +131,7 @@ class ReportInterpreter:
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
         self.record_title = ""  # an export of records: the title of the first record before any goal (the report's)
-        self.labels = self.scheme_labels
-        entries, bands, legend = self._legend(document.blocks)
-        if entries or bands:
-            self.labels = self.labels.overridden(entries, bands)
+        self.labels = self.scheme_labels.overridden(entries, bands) if entries or bands else self.scheme_labels
         # The status codes the legend explains ('PP', 'AA'): set before an activity's title, they are its status.
         self.legend_codes = {e.written for e in entries if e.kind == "activity" and re.fullmatch(r"[A-ZÅÄÖ]{1,3}",
                                                                                                   e.written)}
@@ -295,8 +293,7 @@ class ReportInterpreter:
         self.state.coded = False
         if not self.state.listing or self.state.goal is None or len(text) > 200:
             return False
-        unmarked = re.sub(rf"^(?:{'|'.join(sorted(COLOUR_WORDS))})\s+", "", text)
-        coded = re.match(r"^([A-ZÅÄÖ]{1,3})\s+(\S.{2,})$", unmarked)
+        coded = STATUS_CODE.match(COLOUR_PREFIX.sub("", text, count=1))
         if coded is None or coded.group(1) not in self.legend_codes:
             return False
         found = self.labels.match("activity", coded.group(1))
@@ -559,7 +556,7 @@ class ReportInterpreter:
             # council's goal).
             parent = self.state.goal
             while parent is not None and parent.parent_number is not None:
-                parent = next((g for g in self.goals if g.number == parent.parent_number), None)
+                parent = self._goal_numbered(parent.parent_number)
             deeper = (parent is not None and self.state.goal_level is not None
                       and self.state.goal_level < level < 7)
             if deeper:
@@ -719,10 +716,14 @@ class ReportInterpreter:
                 return goal
         return None
 
+    def _goal_numbered(self, number: str | None) -> ParsedGoal | None:
+        """The goal read first with this number, if any."""
+        return next((g for g in self.goals if g.number == number), None)
+
     def _open_top_goal(self) -> ParsedGoal | None:
         goal = self.state.goal
         while goal is not None and goal.parent_number is not None:
-            goal = next((g for g in self.goals if g.number == goal.parent_number), None)
+            goal = self._goal_numbered(goal.parent_number)
         return goal
 
     def _new_activity(self, title: str, level: int | None) -> ParsedActivity:
@@ -767,7 +768,7 @@ class ReportInterpreter:
         if opens and found[0] in ("goal", "subgoal") and target_activity is not None and \
                 (served := _ITEM_NUMBER.fullmatch(found[1].strip())) is not None:  # type: ignore[index]
             # 'Mål: 1.2' among an activity's fields: the goal it serves, by its number.
-            if (goal := next((g for g in self.goals if g.number == served.group(1)), None)) is not None:
+            if (goal := self._goal_numbered(served.group(1))) is not None:
                 target_activity.goal_numbers = [goal.number]
             self._mark(line)
             return
@@ -1131,7 +1132,7 @@ class ReportInterpreter:
         self._mark(first, LINE_TABLE_HEADER)
         top = self.state.goal
         while top is not None and top.parent_number is not None:
-            top = next((g for g in self.goals if g.number == top.parent_number), None)
+            top = self._goal_numbered(top.parent_number)
         self.table_parent = top
         header = [squash(c).lower() for c in block.rows[0]]
         self.table_last_activity = None
@@ -1415,7 +1416,7 @@ class ReportInterpreter:
             parent = self.table_parent if self.table_parent is not None else self.state.goal
         if subgoal:
             while parent is not None and parent.parent_number is not None:
-                parent = next((g for g in self.goals if g.number == parent.parent_number), None)
+                parent = self._goal_numbered(parent.parent_number)
         for goal in reversed(self.goals):
             if squash(goal.title).lower() == squash(title).lower() and (
                     (goal.parent_number is None) == (parent is None)):
@@ -1516,7 +1517,7 @@ class ReportInterpreter:
         if values.get("goal") and not has_activity and own_number:
             # 'Målnr | Mål | Överordnat mål': the goal's number, and its parent's where the number does not say.
             number = own_number.group(1)
-            parent = next((g for g in self.goals if g.number == values.get("parent", "").strip()), None)
+            parent = self._goal_numbered(values.get("parent", "").strip())
             if parent is not None and "." not in number:
                 self._finish_activity()
                 self.state.goal = parent
@@ -1542,7 +1543,7 @@ class ReportInterpreter:
                 (not self.table_outline or self.table_outline[-1][1] is not self.state.goal):
             self.table_outline.append((self.row_depth, self.state.goal))  # a goal row of the tree, however entered
         served = _ITEM_NUMBER.fullmatch(values.get("goal_number") or "")
-        if has_activity and served and (goal := next((g for g in self.goals if g.number == served.group(1)), None)):
+        if has_activity and served and (goal := self._goal_numbered(served.group(1))):
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
             self._finish_activity()
             self.state.goal = goal
@@ -1560,7 +1561,7 @@ class ReportInterpreter:
                 goal.comment = _join(goal.comment, values["goal_comment"])
         marked = [role[len(_MARK_ROLE):] for role in values if role.startswith(_MARK_ROLE)]
         if has_activity and values.get("activity") and marked and \
-                (served_goal := next((g for g in self.goals if g.number == marked[0]), None)) is not None:
+                (served_goal := self._goal_numbered(marked[0])) is not None:
             self._finish_activity()
             self.state.goal = served_goal  # the goal column the row marks ('X' under '1.1')
         if has_activity and values.get("activity") and self.words.says_none(values["activity"]):
@@ -1577,7 +1578,7 @@ class ReportInterpreter:
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
                 if role in values:
                     self._append(role, values[role])
-            if (share := _SHARE.fullmatch(values.get("completion", ""))) is not None:
+            if (share := SHARE.fullmatch(values.get("completion", ""))) is not None:
                 # 'Genomförandegrad | 100 %' beside the schedule: how much is done settles finished or not begun.
                 said = activity.status
                 activity.status = status_with_completion(float(share.group(1).replace(",", ".")), said)

@@ -12,6 +12,12 @@ from corpus.interpret.vocabulary import Vocabulary
 from corpus.labels import LabelMatch, LabelSchemes, SchemeEntry, scale_level
 from corpus.text import GOAL_LEVELS, squash
 
+# A colour word before a status code, the code's box as read ('Grön PP Pågår enligt plan'), and such a code before
+# a status or an activity's title ('PP Ny markanvisningspolicy').
+COLOUR_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(COLOUR_WORDS))})\s+")
+STATUS_CODE = re.compile(r"^([A-ZÅÄÖ]{1,3})\s+(\S.{2,})$")
+# A legend's term that is a code ('A', 'PP', '3') or a dash.
+_CODE = re.compile(r"[\wåäöÅÄÖ]{1,3}|[–—-]")
 # A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
 _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
@@ -55,9 +61,7 @@ class LegendReader:
                 if band is None:
                     continue
                 meaning = line[band.end():].strip(" :–-=")
-                level = self.scheme_labels.match("goal", meaning) or (
-                    opened[0] if (opened := self.scheme_labels.opening("goal", meaning)) else None)
-                if level is None:
+                if (level := self._level_meant(meaning, field=False)) is None:
                     continue
                 low = band.group("low") or band.group("from") or band.group("from2")
                 found.append((float(low.replace(",", ".")) if low else float("-inf"), level.canonical))
@@ -88,9 +92,8 @@ class LegendReader:
                 self.blocks_.add(i)
                 continue
             if block.kind in (PARAGRAPH, LIST_ITEM) and len(block.text) <= 120 and \
-                    (coded := re.match(rf"^(?:(?:{'|'.join(sorted(COLOUR_WORDS))})\s+)?([A-ZÅÄÖ]{{1,3}})\s+(\S.{{2,80}})$",
-                                       squash(block.text))) is not None and \
-                    (found := self.scheme_labels.match("activity", coded.group(2))) is not None:
+                    (coded := STATUS_CODE.match(COLOUR_PREFIX.sub("", squash(block.text), count=1))) is not None and \
+                    len(coded.group(2)) <= 80 and (found := self.scheme_labels.match("activity", coded.group(2))) is not None:
                 # 'PP Pågår enligt plan', 'Grön PP Pågår enligt plan' (the code in a coloured box): a status code.
                 entries.append(SchemeEntry("activity", found.canonical, coded.group(1), "teckenförklaring"))
                 self.blocks_.add(i)
@@ -164,12 +167,12 @@ class LegendReader:
             if len(row) <= 1 and parts[-1]:
                 parts.append([])
                 continue
-            if len(row) != 2 or not (re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0]) or self._worded_term(row)):
+            if len(row) != 2 or not (_CODE.fullmatch(row[0]) or self._worded_term(row)):
                 break  # the legend's codes end where its rows stop being code (or term) and meaning
             parts[-1].append(row)
         found: list[SchemeEntry] = []
         for rows in parts:
-            worded = [row for row in rows if not re.fullmatch(r"[\wåäöÅÄÖ]{1,3}|[–—-]", row[0])]
+            worded = [row for row in rows if not _CODE.fullmatch(row[0])]
             if worded and sum(bool(_EXPLAINS.search(meaning)) for _, meaning in worded) < 2:
                 continue  # terms in words beside what is no explanation of goals or work: not a legend
             found += self._term_legend(rows) or []
@@ -208,9 +211,7 @@ class LegendReader:
             sign = re.match(r"^([+±0−–-]|[^\w\s]{1,2})\s+(\S.{3,80})$", part.strip())
             if sign is None:
                 continue
-            level = self.scheme_labels.match("goal", sign.group(2).rstrip(".")) or (
-                opened[0] if (opened := self.scheme_labels.opening("goal", sign.group(2), field=True)) else None)
-            if level is not None:
+            if (level := self._level_meant(sign.group(2))) is not None:
                 found.append(SchemeEntry("goal", level.canonical, sign.group(1), "teckenförklaring"))
         return found if len(found) >= 3 else []
 
@@ -238,15 +239,21 @@ class LegendReader:
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
                  and not self.words.says_not_assessed(code)
                  and not re.search(r"\binte\s+bedöm|\bej\s+bedöm", meaning, re.I)]
-        read = [self.scheme_labels.match("goal", term) or self.scheme_labels.match("goal", meaning) or (
-            opened[0] if (opened := self.scheme_labels.opening("goal", meaning, field=True)) else None)
-            for term, meaning in steps]
+        read = [self.scheme_labels.match("goal", term) or self._level_meant(meaning) for term, meaning in steps]
         if not 3 <= len(steps) <= 5 or sum(found is not None for found in read) < 2:
             return None
         ranks = [GOAL_LEVELS.index(found.canonical) for found in read if found is not None]
         best_first = ranks[0] >= ranks[-1]  # GOAL_LEVELS is lowest first
         return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), code,
                             "teckenförklaring") for i, (code, _) in enumerate(steps)]
+
+    def _level_meant(self, meaning: str, field: bool = True) -> LabelMatch | None:
+        """The goal level a legend's meaning says: the whole of it, else its opening ('målet bedöms bli uppnått för
+        helåret'); `field`: the opening may go on with when or why, as in a field's value."""
+        found = self.scheme_labels.match("goal", meaning.rstrip("."))
+        if found is None and (opened := self.scheme_labels.opening("goal", meaning, field=field)) is not None:
+            found = opened[0]
+        return found
 
     def _status_meant(self, meaning: str) -> LabelMatch | None:
         """The status a legend's meaning says: the whole of it ('inte påbörjad', 'pågår och följer tidplanen'), or

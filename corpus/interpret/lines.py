@@ -85,8 +85,7 @@ class LineReader:
             if field and role in ("start", "end"):
                 day = ONE_DATE.search(field)
                 start, end = (day.group(1), end) if role == "start" else (start, day.group(1))  # type: ignore[union-attr]
-            elif part and not self.words.leaves_end_open("– " + part) and \
-                    not self.words.leaves_end_open("– " + re.sub(r"^\w+\s+", "", part)):  # 'slut ej fastställt'
+            elif part and not self.words.leaves_end_open("– " + part):  # 'slut ej fastställt', 'löpande'
                 left.append(part)
         return start, end, ", ".join(left)
 

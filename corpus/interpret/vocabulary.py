@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from corpus.documents.colours import EMPTY_BOXES
 from corpus.model import UppsiktError
 from corpus.text import fold
 
@@ -85,7 +86,7 @@ class Vocabulary:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
         unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
         return label_form(unmarked) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
-            bool(re.fullmatch(r"\s*[□○☆▱◻⬜]{2,10}\s*", text))  # an empty bar: no box filled
+            bool(re.fullmatch(rf"\s*[{EMPTY_BOXES}]{{2,10}}\s*", text))  # an empty bar: no box filled
 
     def names_a_role(self, text: str) -> bool:
         """Whether a short text names a role or unit ('enhetschef LSS', 'HR-strateg', 'Tekniska förvaltningen')."""

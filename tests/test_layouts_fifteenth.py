@@ -295,6 +295,9 @@ def _goal_matrix() -> bytes:
 
 def test_a_goal_matrix_with_a_mark_in_each_activitys_goal_column() -> None:
     report = _parsed(_goal_matrix(), "malmatris.xlsx")
+    # The report's own title, not a sheet's name; every row of the legend sheet is read, none left unread.
+    assert report.title == "Lindö kommun – Tertialrapport 1 2024"
+    assert report.warnings == []
     titles = _titled(report)
     assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
         ("Färre skadas i bränder", None, "Uppfyllt"), ("Fler har brandvarnare", "Färre skadas i bränder",

@@ -146,11 +146,12 @@ class ReportInterpreter:
             if block.furniture:
                 for n in range(first, first + len(block.lines())):
                     self.kinds[n] = LINE_HEADER
-                self.front.append(block.text)
+                if not (block.kind == HEADING and block.level == 0):
+                    self.front.append(block.text)  # a page's running header says what the report is; 'Blad1' does not
                 continue
             if b in self.legend_blocks:
                 self.prose.append(block.text)  # the report's scale, read before the walk
-                self._mark(first)
+                self._mark_rows(first, len(block.lines()))  # every row of a legend table, not its first alone
                 continue
             if block.kind == TABLE and all(TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
                                                              "\t".join(row)) for row in block.rows):
@@ -231,7 +232,7 @@ class ReportInterpreter:
                 if self._heading(text, block.level if block.kind == HEADING else 7, first):
                     if tabbed is not None and len(self.goals) > goals_before and (stated := tabbed[1]) is not None:
                         self.goals[-1].assessment, self.goals[-1].assessment_raw = stated.canonical, stated.written
-                    if not title and not self.goals and block.kind == HEADING:
+                    if not title and not self.goals and block.kind == HEADING and block.level > 0:
                         title = text
                     continue
             head, _, rest = block.text.partition("\n")
@@ -969,6 +970,8 @@ class ReportInterpreter:
         if role == "assessment" and goal.assessment is None and self.words.says_not_assessed(text):
             goal.assessment_raw = text  # 'Ej bedömd' as stated: no prognosis beside it stands in for the level
             return
+        if role == "prognosis" and goal.assessment is None and self.words.says_not_assessed(text):
+            return  # 'Prognos helår: Kan ej bedömas': no level, and nothing unknown either
         if role in ("assessment", "prognosis", "status"):
             if goal.assessment is None and not (role == "prognosis" and goal.assessment_raw):
                 found, rest = self.read.read_label("goal", text)

@@ -103,6 +103,9 @@ class LabelSchemes:
         said = {(e.kind, label_key(e.written)) for e in entries}
         entries = entries + [twin for entry in entries if (twin := _subjectless(entry)) is not None
                              and (twin.kind, label_key(twin.written)) not in said]
+        said = {(e.kind, label_key(e.written)) for e in entries}
+        entries = entries + [twin for entry in entries if (twin := _supine(entry)) is not None
+                             and (twin.kind, label_key(twin.written)) not in said]
         self.entries = entries
         self.bands: list[tuple[float, str]] = []
         self._by_key: dict[tuple[str, str], SchemeEntry] = {}
@@ -159,6 +162,12 @@ class LabelSchemes:
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and kind == "activity" and (short := _WITHOUT_DONE.fullmatch(text.strip())) is not None:
+            # 'Avslutad utan att genomföras fullt ut': work ended without being carried out is ended with a
+            # deviation, whatever its first word would say alone.
+            ended = self.match(kind, short.group(1))
+            if ended is not None and ended.canonical.startswith("Avslutad"):
+                return LabelMatch("Avslutad med avvikelse", text.strip(), ended.scheme)
         if entry is None and (marked := re.fullmatch(r"(.{2,60}?)\s*\(([^()\d]{3,60})\)", text.strip())) is not None:
             # 'Helt (Grön)': a level and the colour it is shown in, 'Pågår (ingen bedömning mot planen)': a label
             # and a note on it; the words before say it (a note with figures, such as dates, is no such note).
@@ -311,6 +320,25 @@ def _subjectless(entry: SchemeEntry) -> SchemeEntry | None:
     return SchemeEntry(entry.kind, entry.canonical, rest[:1].upper() + rest[1:], entry.scheme)
 
 
+# A finished state as the perfect of its passive ('Avslutad' → 'Har avslutats', 'Genomförd' → 'Har genomförts'),
+# as a legend or a status sentence says it ('Aktiviteten har avslutats').
+_PARTICIPLE = re.compile(r"^(\w+?)(?:ad|at|rd|rt)$")
+
+
+def _supine(entry: SchemeEntry) -> SchemeEntry | None:
+    if entry.kind != "activity" or not entry.canonical.startswith("Avslutad") or \
+            (stem := _PARTICIPLE.match(entry.written)) is None:
+        return None
+    ending = "ats" if entry.written.lower().endswith(("ad", "at")) else "rts"
+    return SchemeEntry(entry.kind, entry.canonical, f"Har {stem.group(1).lower()}{ending}", entry.scheme)
+
+
+# A status going on with what was not done ('Avslutad utan att genomföras fullt ut', 'Stängd utan att ha
+# slutförts'): the scope of 'utan att' is the carrying out itself.
+_WITHOUT_DONE = re.compile(r"(.{3,40}?),?\s+utan\s+att\s+(?:ha\s+)?(?:genomför|slutför|fullfölj|fullbord|färdigställ|"
+                           r"utför|nå)\w*\b.*", re.I)
+
+
 # A verdict given as a 'that' clause ('Bedömningen är att målet inte är uppfyllt'): the clause read as the main
 # clause it stands for ('Målet är inte uppfyllt'); in a subordinate clause Swedish sets 'inte' before the verb.
 _VERDICT_PREAMBLE = re.compile(r"^(?:(?:den\s+samlade\s+|vår\s+|förvaltningens\s+|nämndens\s+|styrelsens\s+)?"
@@ -330,7 +358,7 @@ def _as_main_clause(text: str) -> str:
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it
 # is read as the label alone; sentences the schemes list whole keep their own meaning.
 _SUBJECT = re.compile(r"^(?:arbete(?:t)?|(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats)(?:et|en))\s+"
-                      r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=pågår\b))", re.I)
+                      r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=pågår\b)|(?=har\s+\w+ts\b))", re.I)
 
 
 def _fold_chars(text: str) -> str:

@@ -145,6 +145,13 @@ def test_activities_opening_with_a_status_code_the_legend_explains() -> None:
     ("activity", "Arbete pågår men är försenat", "Pågående med avvikelse"),
     ("activity", "Uppdraget är slutrapporterat", "Avslutad enligt plan"),
     ("activity", "Klar (2025-01-08 – 2025-03-28)", None),  # dates in parentheses are no note on the label
+    # The perfect of the passive, and work ended without being carried out (the eighteenth set's legend).
+    ("activity", "Aktiviteten har avslutats.", "Avslutad enligt plan"),
+    ("activity", "Har genomförts", "Avslutad enligt plan"),
+    ("activity", "Aktiviteten har avslutats utan att genomföras fullt ut.", "Avslutad med avvikelse"),
+    ("activity", "Avslutad utan att ha slutförts", "Avslutad med avvikelse"),
+    ("activity", "Genomförd utan att budgeten överskreds", None),  # 'utan att' of something else says nothing
+    ("activity", "Pågår utan att genomföras", None),  # only finished work can be ended short
 ])
 def test_labels_of_the_fifteenth_set(kind: str, written: str, canonical: str | None) -> None:
     found = schemes().match(kind, written)

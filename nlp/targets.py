@@ -33,6 +33,8 @@ _TARGET_AFTER = re.compile(
 _TARGET_BEFORE = re.compile(rf"(?P<target>{NUMBER})\s*(?:%|procent|\w+)?\s+som\s+(?:var\s+)?(?:vårt\s+)?{_TARGET_WORD}\b")
 _FIGURE = re.compile(rf"(?<![\w,.])(?P<value>{NUMBER})(?![\w])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9−-])")
+# Where a sentence's clauses part: each may measure something else, or move another way.
+_CLAUSE = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:men|medan|samtidigt\s+som|och|däremot)\b)|\s+(?=medan\b|däremot\b)")
 # Measures where less is better, when neither the target nor the goal says which way: waiting and handling
 # times, absence, queues, costs and deficits, complaints.
 _LOWER_IS_BETTER = re.compile(
@@ -41,9 +43,20 @@ _LOWER_IS_BETTER = re.compile(
 # Measures of a burden, where less is better whatever the goal's title says of its aim: a goal "Fler invånare ska
 # vara i egen försörjning" is followed by the share with försörjningsstöd, "Fler ska arbeta" by unemployment.
 _BURDEN = re.compile(
-    r"\b(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|biståndsmottag\w*|arbetslös\w*|sjukfrånvaro\w*|"
-    r"utsläpp\w*|olyck\w*|brott\w*|inbrott\w*|skadegörelse\w*|matsvinn\w*|underskott\w*|vräkning\w*|hemlös\w*|"
-    r"väntetid\w*|kötid\w*|handläggningstid\w*|personalomsättning\w*|klagomål\w*)\b")
+    r"\b(?:\w*(?:frånvaro|utsläpp|brott|olyck|svinn|väntetid|kötid|handläggningstid|skadegörelse)\w*|"
+    r"försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|biståndsmottag\w*|arbetslös\w*|underskott\w*|vräkning\w*|"
+    r"hemlös\w*|personalomsättning\w*|klagomål\w*|oro(?:n|a)?|otrygg\w*|vårdskad\w*|överbeläggning\w*)\b")
+# A burden left behind is what is measured as its opposite: those who 'lämnat försörjningsstöd', 'efter avslutat
+# försörjningsstöd' or went 'från arbetslöshet till arbete' are better more.
+_LEFT_BEHIND = re.compile(r"\b(?:lämna\w*|avslut\w*|från|ut\s+ur|ur|slutat\s+med|ut\s+från)\s+(?:\w+\s+)?$")
+
+
+def measures_burden(text: str) -> bool:
+    """Whether the (lower-cased) text measures a burden, where less is better, other than one left behind."""
+    text = _TIME_LIMIT.sub(" ", text)
+    return any(not _LEFT_BEHIND.search(text[max(0, m.start() - 30):m.start()]) for m in _BURDEN.finditer(text))
+
+
 # A goal's own direction: "ska öka", "fler", "längre" raise a quantity; "ska minska", "färre", "kortare" reduce
 # one. Words of quality ("förbättra", "stärka", "utveckla") aim up for the goal but say nothing about which way
 # its measure is better ("förbättra väntetiderna"): they count for the goal's sense, never for a figure's.
@@ -75,6 +88,7 @@ class TargetComparison:
     value: float
     target: float
     lower_is_better: bool
+    change: bool = False  # a change against a change set ('minskade med 1 procent' against 'minska med 8 procent')
 
     @property
     def met(self) -> bool:
@@ -113,6 +127,26 @@ def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]
     return out
 
 
+# A figure of an earlier year or measurement set beside this one's ('jämfört med 63 procent ett år tidigare', 'mot 69
+# procent förra gången', '7,6 procent samma period i fjol'): not the value compared with the target.
+_EARLIER_AFTER = re.compile(rf"^(?:{NUMBER})\s*(?:%|procent|\w+)?\s+(?:(?:ett|två)\s+år\s+tidigare|året\s+(?:innan|före)|"
+                            r"föregående\s+(?:år|mätning)|i\s+fjol|förra\s+(?:året|gången|mätningen)|"
+                            r"samma\s+(?:period|tid|månad)|vid\s+förra)")
+_EARLIER_BEFORE = re.compile(r"(?:jämfört\s+med|jämfört\s+mot|från)\s+$")
+
+
+# A value said against its target in words, without its figure: where it lies, and how far.
+_RELATION = re.compile(r"\b(?:ligger|är|var|hamnar|hamnade|låg)\s+(?:nu\s+|fortfarande\s+|redan\s+)?"
+                       r"(?P<how>långt\s+|strax\s+|något\s+|en\s+bit\s+)?(?P<relation>under|över|i\s+nivå\s+med|på)\s+$")
+_RELATION_SHARE = {how: {"under": 1 - far, "över": 1 + far, "i": 1.0, "på": 1.0}
+                   for how, far in (("", NEAR_SHARE / 2), ("strax", NEAR_SHARE / 2), ("något", NEAR_SHARE / 2),
+                                    ("en bit", 2 * NEAR_SHARE), ("långt", 3 * NEAR_SHARE))}
+
+
+def _earlier_figure(sentence: str, start: int) -> bool:
+    return bool(_EARLIER_AFTER.match(sentence[start:]) or _EARLIER_BEFORE.search(sentence[max(0, start - 14):start]))
+
+
 def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0) -> bool:
     """Whether lower is better: by the target's bound, a burden measured, the goal's aim, what is measured. A
     negative target is a reduction to reach ("mål −25 %" against a base year)."""
@@ -120,9 +154,11 @@ def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0
         return True
     if bound:
         return bound.strip().startswith(("högst", "max", "under", "lägst"))
-    if _BURDEN.search(_TIME_LIMIT.sub(" ", sentence)):
+    if measures_burden(sentence):
         return True
     direction = goal_direction(title, of_measure=True)
+    if direction < 0 and measures_burden(title):
+        direction = 0  # 'Utsläppen ska minska' says which way emissions are better, not a share of fossil-free cars
     if direction:
         return direction < 0
     return bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)))
@@ -146,7 +182,7 @@ def title_comparison(text: str, title: str) -> TargetComparison | None:
     lowered = title.lower()
     match = _TITLE_TARGET.search(_TIME_LIMIT.sub(" ", lowered))
     if match is None:
-        return None
+        return _change_comparison(text, lowered)
     target = _number(match.group("target") or match.group("share"))
     unit = _unit(match.group("unit") or match.group("share_unit"))
     bound = match.group("bound")
@@ -159,6 +195,31 @@ def title_comparison(text: str, title: str) -> TargetComparison | None:
     if not candidates:
         return None
     return TargetComparison(_number(candidates[0]), target, _direction(bound, lowered, words, target))
+
+
+# A target set as a change ('Utsläppen ska minska med 8 procent per år', 'Antalet besök ska öka med minst 10
+# procent'), and the change the comment reports ('minskade med drygt 1 procent', 'en ökning med 12 procent').
+_TITLE_CHANGE = re.compile(rf"\b(?P<way>öka|minska|sänka|höja)\w*\s+med\s+(?:minst\s+|cirka\s+)?(?P<target>{NUMBER})\s*"
+                           rf"(?P<unit>{_UNIT})")
+_CHANGE_SAID = re.compile(rf"\b(?P<way>ökat|ökade|ökning|minskat|minskade|minskning|sänkts|sänktes|höjts|höjdes)\s+"
+                          rf"(?:med\s+)?(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+|nästan\s+|omkring\s+)?"
+                          rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})")
+
+
+def _change_comparison(text: str, title: str) -> TargetComparison | None:
+    """The reported change against a change the title sets: the same way counts toward it, the other way
+    against it."""
+    aimed = _TITLE_CHANGE.search(title)
+    if aimed is None:
+        return None
+    down = aimed.group("way").startswith(("minska", "sänka"))
+    for said in _CHANGE_SAID.finditer(text.lower()):
+        if _unit(said.group("unit")) != _unit(aimed.group("unit")):
+            continue
+        same_way = said.group("way").startswith(("minsk", "sänk")) == down
+        value = _number(said.group("value"))
+        return TargetComparison(value if same_way else -value, _number(aimed.group("target")), False, change=True)
+    return None
 
 
 def target_comparisons(text: str, title: str = "") -> list[TargetComparison]:
@@ -182,18 +243,29 @@ def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
         bound = match.groupdict().get("bound")
         target = _number(match.group("target"))
         figures = [f for f in _figures(lowered, match.span()) if f[1] != target]
+        if len(current := [f for f in figures if not _earlier_figure(lowered, f[0])]) < len(figures) and current:
+            figures = current  # '91 procent, jämfört med 63 procent ett år tidigare': the value is this year's
         # The value is the figure nearest before the target ('88 % (mål 85 %)'), else the first after it.
         before = [value for start, value in figures if start < match.start()]
-        after = [value for start, value in figures if start >= match.end()]
+        # After it, only in its own clause ('Riktvärdet är 20, och inom äldreomsorgen finns nio chefer med fler än
+        # 35' speaks of something else).
+        clause_end = next((m.start() + match.end() for m in _CLAUSE.finditer(lowered[match.end():])), len(lowered))
+        after = [value for start, value in figures if match.end() <= start < clause_end]
         if before:
             value = before[-1]
         elif after:
             value = after[0]
+        elif (said := _RELATION.search(lowered[:match.start()])) is not None:
+            # 'korttidsfrånvaron ligger nu under målvärdet 2,5 procent': the comparison said, not its figure.
+            how = " ".join((said.group("how") or "").split())
+            value = target * _RELATION_SHARE[how][said.group("relation").split()[0]]
         elif i > 0 and (previous := _figures(sentences[i - 1].lower(), None)):
             # 'Andelen i arbete 90 dagar efter … sjönk till 38 procent. Målvärdet är 55 procent.': the figure
             # before in the target's unit, where one is.
             unit = _unit_after(lowered, match.end())
-            same = [value for start, value in previous if unit and _unit_after(sentences[i - 1].lower(), start) == unit]
+            before_sentence = sentences[i - 1].lower()
+            previous = [f for f in previous if not _earlier_figure(before_sentence, f[0])] or previous
+            same = [value for start, value in previous if unit and _unit_after(before_sentence, start) == unit]
             value = same[-1] if same else previous[0][1]
         else:
             continue
@@ -206,14 +278,20 @@ def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
 # standing still or moving away (not fulfilled). The year before is written as a figure ("från 6,3 till 5,9",
 # "2023: 7,6 %", "74 procent året innan") or as words for the way the indicator moved.
 _FROM_TO = re.compile(rf"\bfrån\s+(?P<previous>{NUMBER})\s*(?:%|procent|\w+)?\s+till\s+(?P<current>{NUMBER})")
+# '64 procent …, mot 69 procent förra gången': this year's figure against the last one's.
+_AGAINST_EARLIER = re.compile(rf"(?P<current>{NUMBER})\s*(?:%|procent)[^.;]{{0,60}}?\s+(?:mot|jämfört\s+med)\s+"
+                            rf"(?P<previous>{NUMBER})\s*(?:%|procent)\s+(?:förra|föregående|ett\s+år\s+tidigare|året\s+innan|i\s+fjol)")
 _YEAR_VALUE = re.compile(rf"\b(?:19|20)\d\d\s*:\s*(?P<previous>{NUMBER})")
 _VALUE_BEFORE = re.compile(
     rf"(?P<previous>{NUMBER})\s*(?:%|procent|\w+)?\s+(?:året\s+innan|året\s+före|föregående\s+år|i\s+fjol|förra\s+året)")
 _BETTER = re.compile(r"\b(?:förbättr\w*|rätt\s+(?:håll|riktning)|positiv\s+(?:utveckling|trend))\b|\btrend\s*\+")
 _WORSE = re.compile(r"\b(?:försämr\w*|fel\s+(?:håll|riktning)|negativ\s+(?:utveckling|trend))\b|\btrend\s*[−-]")
-_RISING = re.compile(r"\b(?:ökat|ökade|ökar|ökning\w*|stigit|steg|stiger|gått\s+upp|plus\s+\d|uppgång\w*|uppåtgående)\b")
+_EARLIER = r"(?:tidigare(?:\s+år)?|förra\s+(?:året|gången|mätningen)|föregående\s+år|i\s+fjol|året\s+innan)"
+_RISING = re.compile(r"\b(?:ökat|ökade|ökar|ökning\w*|stigit|steg|stiger|gått\s+upp|plus\s+\d|uppgång\w*|uppåtgående|"
+                     rf"fördubbl\w*|vuxit|växt|(?:fler|högre|större)\s+än\s+{_EARLIER}|över\s+{_EARLIER})\b")
 _FALLING = re.compile(r"\b(?:minskat|minskade|minskar|minskning\w*|sjunkit|sjönk|sjunker|gått\s+(?:ned|ner)|minus\s+\d"
-                      r"|nedgång\w*|nedåtgående|tappat)\b")
+                      rf"|nedgång\w*|nedåtgående|tappat|halver\w*|(?:färre|lägre|mindre)\s+än\s+{_EARLIER}"
+                      rf"|under\s+{_EARLIER})\b")
 _FLAT = re.compile(r"\b(?:samma\s+(?:nivå|som)|oförändrad\w*|i\s+nivå\s+med\s+(?:föregående|förra|fjol)|ligger\s+kvar"
                    r"|står\s+still|stått\s+still|densamma|lika\s+som)\b")
 
@@ -222,8 +300,8 @@ def figure_trend(text: str, lower_is_better: bool) -> int:
     """+1 where the indicator moved the better way since the year before, −1 the worse way, 0 where it stood
     still or the comment does not say (or says both)."""
     lowered = text.lower()
-    match = _FROM_TO.search(lowered)  # a year-before figure alone is read against the value by _previous_trend
-    if match is not None:
+    match = _FROM_TO.search(lowered) or _AGAINST_EARLIER.search(lowered)  # a year-before figure alone is read
+    if match is not None:  # against the value by _previous_trend
         change = _number(match.group("current")) - _number(match.group("previous"))
         return 0 if change == 0 else (1 if (change < 0) == lower_is_better else -1)
     # The target's own sentence can say "ökning" as the aim ("mål: ökning med 20"): read the words outside it.
@@ -254,6 +332,8 @@ def target_trend(text: str, comparisons: list[TargetComparison]) -> int:
     if not comparisons:
         return 0
     worst = max(comparisons, key=lambda c: c.shortfall)
+    if worst.change:
+        return 1 if worst.value > 0 else -1  # a change reported is itself the trend
     from_to = _FROM_TO.search(text.lower())
     if from_to is None:
         read = _previous_trend(text, worst)
@@ -337,9 +417,16 @@ def figure_level(title: str, text: str) -> str | None:
 
 def _trend_level(title: str, text: str) -> str | None:
     """A goal comment of trends alone, where the goal's aim or a burden measured says which way is better."""
-    burden = bool(_BURDEN.search(_TIME_LIMIT.sub(" ", text.lower())))
     aim = goal_direction(title, of_measure=True)
-    if not burden and not aim:
+    # Each clause by what it measures: a burden is better less, anything else as the goal aims; a comment whose
+    # clauses move different ways ('i årskurs 6 ökat …, medan den i årskurs 9 sjunkit') says no one trend.
+    trends = set()
+    for clause in _CLAUSE.split(text.lower()):
+        burden = measures_burden(clause)
+        if burden or aim:
+            trends.add(figure_trend(clause, lower_is_better=burden or aim < 0))
+    trends.discard(0)
+    if len(trends) != 1:
         return None
-    trend = figure_trend(text, lower_is_better=burden or aim < 0)
-    return None if trend == 0 else ("Delvis uppfyllt" if trend > 0 else "Ej uppfyllt")
+    return "Delvis uppfyllt" if trends == {1} else "Ej uppfyllt"
+

@@ -122,6 +122,33 @@ def test_a_goal_read_by_its_figures(text: str, level: str | None) -> None:
     ("Fler ska resa kollektivt", "Resandet med stadsbussarna har ökat med 6 procent jämfört med i fjol.",
      "Delvis uppfyllt"),
     ("Kommunen ska vara en trygg plats", "Andelen som känner sig trygga har ökat.", None),  # no aim to read by
+    # The value is this year's figure, not last year's set beside it
+    ("Fler patienter ska få vård i tid", "I maj fick 88 procent ett besök, jämfört med 71 procent ett år tidigare. "
+     "Målvärdet är 85 procent.", "Uppfyllt"),
+    # The comparison said in words, without the value's figure
+    ("Sjukfrånvaron ska minska", "Sjukfrånvaron var 6,1 procent mot 6,8 samma period i fjol. Korttidsfrånvaron "
+     "ligger nu under målvärdet 2,5 procent.", "Uppfyllt"),
+    ("Fler ska läsa böcker", "Utlåningen ligger långt under målvärdet 40 000 lån.", "Ej uppfyllt"),
+    # A burden left behind is measured the other way: more who left it is better
+    ("Fler ska gå från försörjningsstöd till egen försörjning",
+     "Andelen som lämnat försörjningsstöd för arbete var 31 procent, under målvärdet 40 procent.", "Ej uppfyllt"),
+    # A burden's aim in the title says nothing of a share of something else
+    ("Utsläppen från tjänsteresorna ska minska", "Andelen elbilar i bilpoolen ligger på 35 procent mot målet "
+     "60 procent.", "Ej uppfyllt"),
+    # A target after its figure speaks only of its own clause
+    # (far from the target but heading there: barely)
+    ("Chefer ska ha färre medarbetare", "Snittet har gått från 29 till 26 medarbetare per chef. "
+     "Riktvärdet är 20, och på två enheter finns fortfarande fler än 40.", "Knappt uppfyllt"),
+    # A target set as a change, the change reported
+    ("Energianvändningen ska minska med 5 procent per år", "Energianvändningen minskade med drygt 6 procent.",
+     "Uppfyllt"),
+    ("Energianvändningen ska minska med 5 procent per år", "Energianvändningen ökade med 2 procent.",
+     "Ej uppfyllt"),
+    # Clauses moving different ways give no one trend; a worry is a burden
+    ("Fler elever ska nå målen", "I årskurs 3 har andelen ökat, medan den i årskurs 6 har sjunkit.", None),
+    ("Fler ska känna sig trygga", "Andelen trygga var 61 procent, mot 66 procent förra gången.", "Ej uppfyllt"),
+    ("Fler ska känna sig trygga", "Oron för att gå ut på kvällen har ökat.", "Ej uppfyllt"),
+    ("Fler ska besöka biblioteken", "Besöken var fler än föregående år.", "Delvis uppfyllt"),
 ])
 def test_a_goal_read_by_its_figures_and_its_title(title: str, text: str, level: str | None) -> None:
     from nlp.targets import figure_level

@@ -88,8 +88,9 @@ CUES: tuple[Cue, ...] = (
     _cue("planned", r"\b(?:kommer\s+att|planeras|planerad\w*|planerat|ska|skall|avses|är\s+tänkt|beräknas|väntas"
                     r"|inplanerad\w*|under\s+(?:hösten|våren|sommaren|vintern)|i\s+(?:höst|vår)|nästa\s+år"
                     r"|under\s+20\d\d|till\s+20\d\d|återstår)\b"),
-    _cue("not_started", r"\b(?:uppstart\s+(?:sker|planeras)|planeras\s+(?:att\s+)?(?:starta|påbörjas|inledas)"
-                        r"|ska\s+(?:påbörjas|starta|inledas)|startar\s+(?:i|under|efter)|påbörjas\s+(?:i|under|efter)"
+    _cue("not_started", r"\b(?:uppstart(?:en)?\s+(?:sker|planeras|blir)|planeras\s+(?:att\s+)?(?:starta|påbörjas|inledas)"
+                        r"|ska\s+(?:påbörjas|starta|inledas)|(?:startar|påbörjas|inleds|börjar)\s+(?:först\s+)?(?:i|under|efter)\b"
+                        r"|(?:förberedelserna|arbetet|upphandlingen)\s+har\s+(?:ännu\s+)?inte\s+(?:inletts|startat|påbörjats)"
                         r"|inget\s+arbete|inte\s+(?:kommit\s+)?i\s*gång|ej\s+startad\w*|ej\s+påbörjad\w*"
                         r"|(?:uppstart|start)\w*\s+(?:är\s+)?(?:planerad|beräknad)\w*"
                         # A start that waits for something first: "startar när tjänsten är tillsatt", "beställs

@@ -29,6 +29,9 @@ from nlp.progress import FEATURE_NAMES, progress_features, read_progress, readin
         ("En enkät kommer att skickas ut i höst.", {"planned"}, {"done"}),
         ("Arbetet ska påbörjas efter sommaren.", {"not_started"}, {"done"}),
         ("Uppstart sker under kvartal 4.", {"not_started"}, set()),
+        ("Uppstarten sker i februari när ansökan öppnar.", {"not_started"}, set()),
+        ("Aktiviteten startar först efter årsskiftet.", {"not_started"}, {"done"}),
+        ("Förberedelserna har ännu inte inletts.", {"not_started"}, {"done"}),
         # a start that waits for something first
         ("Inventeringen startar när den nya modulen finns på plats.", {"not_started"}, {"done"}),
         ("Flygbilderna beställs först till våren.", {"not_started"}, set()),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import textwrap
 from html.parser import HTMLParser
 
 from corpus.documents.colours import MARK_END, MARK_START, css_colour_name, is_mark_class, resolve_marks
@@ -310,12 +312,56 @@ def html_blocks(text: str) -> list[Block]:
     return parser.blocks
 
 
+# Pandoc's Markdown: a bookmark span ('[]{#_Toc196311201 .anchor}'), attributes after a heading ('{#mal-1}'), and
+# '--' for the en dash its smart typography writes.
+_PANDOC_SPAN = re.compile(r"\[\]\{#[^}\n]*\}|[ \t]*\{#[\w:.-]+(?:[ \t]+\.[\w-]+)*\}[ \t]*$", re.M)
+_PANDOC_DASH = re.compile(r"(?<=[\s\w])--(?=[\s\w])")
+# A pandoc grid table: rows between '+---+---+' borders (the header's lower border '+===+'), cells between '|'
+# at the border's '+' positions, each cell's lines Markdown of their own (lists, line breaks).
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
+def _grid_tables(body: str, cell_renderer: object) -> str:
+    """Each grid table of `body` as an HTML table on lines of its own (a raw HTML block to the Markdown)."""
+    lines = body.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _GRID_BORDER.match(lines[i]) or i + 1 >= len(lines) or not lines[i + 1].lstrip().startswith("|"):
+            out.append(lines[i])
+            i += 1
+            continue
+        edges = [m.start() for m in re.finditer(r"\+", lines[i])]
+        rows: list[tuple[bool, list[str]]] = []
+        content: list[str] = []
+        i += 1
+        while i < len(lines) and (lines[i].lstrip().startswith("|") or _GRID_BORDER.match(lines[i])):
+            if _GRID_BORDER.match(lines[i]):
+                cells = ["\n".join(line[a + 1:b].rstrip() for line in content) for a, b in itertools.pairwise(edges)]
+                rows.append(("=" in lines[i], [textwrap.dedent(cell).strip() for cell in cells]))
+                content = []
+            else:
+                content.append(lines[i].ljust(edges[-1] + 1))
+            i += 1
+        html = ["<table>"]
+        for header, cells in rows:
+            tag = "th" if header else "td"
+            rendered = "".join(f"<{tag}>{cell_renderer.render(cell).strip()}</{tag}>" for cell in cells)  # type: ignore[attr-defined]
+            html.append("<tr>" + rendered.replace("\n", " ") + "</tr>")
+        out += html + ["</table>", ""]
+    return "\n".join(out)
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Markdown (with HTML fragments, as exports write it) rendered by markdown-it-py, then read as HTML."""
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable(["table", "strikethrough"])
     front, body = split_front_matter(text)
+    if any(_GRID_BORDER.match(line) for line in body.split("\n")):
+        # A cell's wrapped lines are one paragraph: its soft breaks are spaces.
+        body = _grid_tables(body, MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]))
+    body = _PANDOC_DASH.sub("–", _PANDOC_SPAN.sub("", body))  # after the grid, whose columns count characters
     # A task list's boxes ('- [ ] Titel', '- [x] Titel') are the item's bullet, not its text.
     body = re.sub(r"(?m)^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+", r"\1", body)
     blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []

@@ -237,7 +237,8 @@ class ReportInterpreter:
                     continue
             head, _, rest = block.text.partition("\n")
             labelled = self.words.heading_kind(squash(head)) if rest.strip() and block.kind == PARAGRAPH else None
-            if labelled and labelled[0] != "prose" and not self.words.field_line(head):
+            if labelled and labelled[0] != "prose" and not self.words.field_line(head) and \
+                    self._goal_referred(squash(head), block.text) is None:
                 # 'Aktivitet 1.2.1  Titel' on the first line of a paragraph: the rest is what follows it.
                 self._heading(squash(head), 7, first)
                 block = Block(PARAGRAPH, rest)
@@ -778,6 +779,13 @@ class ReportInterpreter:
             return
         if opens:
             text = self._field_heading(text, *found)  # type: ignore[misc]
+        if (referred := self._goal_referred(text, block.text)) is not None:
+            # 'Mål 1. Andelen brukare … (målvärde 80 procent). …' after the goals: a comment on goal 1, not a goal.
+            self._finish_activity()
+            state.goal, state.role = referred[0], "comment"
+            self._append("comment", referred[1])
+            self._mark(line)
+            return
         if (found is None or opens) and len(text) <= 200:
             # 'Mål 2: …', 'Aktivitet: …', 'Målområde: …' on a line of their own head an item as a heading does.
             heading = self.words.heading_kind(text)
@@ -892,6 +900,19 @@ class ReportInterpreter:
                 return
         self._append(state.role or "comment", text)
         self._mark(line)
+
+    def _goal_referred(self, text: str, paragraph: str) -> tuple[ParsedGoal, str] | None:
+        """A paragraph that opens by naming a goal already read by its label and number ('Mål 1. Andelen …',
+        'Nämndmål 2.1: Utfallet …') and goes on in sentences: that goal, and the words after its label."""
+        labelled = re.match(r"^([^\d\n]{2,30}?)\s*(\d{1,2}(?:\.\d{1,2})*)[.:]\s+(\S.*)$", text)
+        if labelled is None or not paragraph.rstrip().endswith(".") or len(paragraph.split()) < 12:
+            return None
+        kind = self.words.heading_kind(f"{labelled.group(1)} {labelled.group(2)}: x")
+        goal = self._goal_numbered(labelled.group(2))
+        if kind is None or kind[0] not in ("goal", "subgoal") or goal is None or \
+                squash(labelled.group(3)).lower().startswith(squash(goal.title).lower()):
+            return None
+        return goal, labelled.group(3)
 
     def _field_heading(self, text: str, role: str, value: str) -> str:
         """An item's field as the heading it stands for: the value where it names the item again ('Mål: Mål 1.
@@ -1154,6 +1175,20 @@ class ReportInterpreter:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
+    def _cell_activities(self, raw: str) -> list[tuple[str, str]] | None:
+        """A cell of several activities, each its title (wrapped or not) over a line of its status and time: the
+        (title, status line) pairs; None where the cell is one activity's title (or holds no status line)."""
+        pairs: list[tuple[str, str]] = []
+        title: list[str] = []
+        for line in (squash(line) for line in raw.split("\n") if squash(line)):
+            said, _dates = self.read.split_title_dates(line)
+            if title and self.labels.match("activity", said.rstrip(" ,;")) is not None:
+                pairs.append((" ".join(title).strip(" *"), line))
+                title = []
+            else:
+                title.append(line)
+        return pairs if pairs and not title else None
 
     def _typed_table(self, block: Block, roles: list[str | None], first: int, record: bool = False) -> None:
         """A flat export, one item a row ('ID | Förälder-ID | Typ | Rubrik | Bedömning | Status | …'): the row's
@@ -1517,7 +1552,10 @@ class ReportInterpreter:
         placed = next((found for c, role in enumerate(roles) if role in (None, "depth")
                        and (found := self.words.level_cell(squash(cells.get(c) or "")))), None)
         own_number = _ITEM_NUMBER.fullmatch(values.get("goal_number") or values.get("number") or "")
-        if values.get("goal") and not has_activity and own_number:
+        # The number is the goal's where its column stands before the goal's, and that before the activity's
+        # ('Nr | Mål | Bedömning | Aktiviteter'); before an activity column alone it numbers the activity.
+        numbers_goal = not has_activity or _column_order(roles, ("number", "goal", "activity"))
+        if values.get("goal") and numbers_goal and own_number:
             # 'Målnr | Mål | Överordnat mål': the goal's number, and its parent's where the number does not say.
             number = own_number.group(1)
             parent = self._goal_numbered(values.get("parent", "").strip())
@@ -1569,6 +1607,20 @@ class ReportInterpreter:
             self.state.goal = served_goal  # the goal column the row marks ('X' under '1.1')
         if has_activity and values.get("activity") and self.words.says_none(values["activity"]):
             return True  # 'Inga aktiviteter kopplade till delmålet' in the activity column: the goal has none
+        listed = self._cell_activities(next((cells.get(c) or "" for c, role in enumerate(roles) if role == "activity"),
+                                            "")) if has_activity and values.get("activity") else None
+        if listed:
+            # The goal's activities listed in its row's cell, each its title and a line of status and time
+            # ('Kartläggning av önskemål …' / 'Pågår i tid, 2025-02-03 – 2025-06-13').
+            for title, status_line in listed:
+                activity = self._new_activity(title, None)
+                said, dates = self.read.split_title_dates(status_line)
+                self._append("status", said.rstrip(" ,;"))
+                if dates:
+                    activity.start, activity.end = dates
+                self.table_last_activity = activity
+                self._finish_activity()
+            return True
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             self.table_last_activity = activity
@@ -1604,6 +1656,12 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
+
+
+def _column_order(roles: list[str | None], order: tuple[str, ...]) -> bool:
+    """Whether the columns of these roles all stand, in this order, in the table."""
+    places = [roles.index(role) if role in roles else -1 for role in order]
+    return -1 not in places and places == sorted(places)
 
 
 def _sentence_case(title: str) -> str:

@@ -74,6 +74,7 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
         entries += self._marked_lines(blocks)
+        entries += self._termed_items(blocks)
         for i, block in enumerate(blocks):
             if block.kind == PARAGRAPH and (signs := self._signs_legend(block.text)):
                 entries += signs  # 'Bedömning: + målet är uppfyllt, 0 … delvis uppfyllt, − … inte uppfyllt.'
@@ -195,6 +196,24 @@ class LegendReader:
             marked = re.match(r"^([^\w\s]{1,3}|[–—-])\s+(\S.{3,120})$", line)
             if marked is not None and not re.search(r"[\wåäöÅÄÖ]", marked.group(1)):
                 run.append((i, [marked.group(1), marked.group(2)]))
+                continue
+            if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
+                entries += read
+                self.blocks_.update(index for index, _ in run)
+            run = []
+        return entries
+
+    def _termed_items(self, blocks: list[Block]) -> list[SchemeEntry]:
+        """A legend as a list, a term and its meaning an item ('Bra – målet är uppnått …' / 'OK – målet är delvis
+        uppnått.' / 'Har brister – …'; 'Pågår, sen – aktiviteten pågår men ligger efter tidplanen.'): three such
+        items or more in a row are read as a legend table of terms."""
+        entries: list[SchemeEntry] = []
+        run: list[tuple[int, list[str]]] = []
+        for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
+            line = squash(block.text) if block.kind == LIST_ITEM else ""
+            termed = re.match(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,160})$", line)
+            if termed is not None and termed.group(1).capitalize() not in COLOUR_WORDS:
+                run.append((i, [termed.group(1).strip(" *"), termed.group(2)]))
                 continue
             if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
                 entries += read

@@ -263,6 +263,11 @@ class LineReader:
             single = ONE_DATE.search(timed.group(2))
             day = single.group(1) if single else None
             return timed.group(1), ((day, None) if role == "start" else (None, day)) if day else None
+        # 'Påbörjad, fr.o.m. 2025-02-17', 'Titel t.o.m. 2025-06-30': a date its label says is the start or the end.
+        labelled = re.fullmatch(rf"(.{{3,}}?),?\s+(\S+(?:\s+(?:o|och)\s+\S+)?)\s+{ISO}\s*", title)
+        if labelled is not None and (role := self.words.date_role(labelled.group(2))) in ("start", "end"):
+            day = labelled.group(3)
+            return labelled.group(1), ((day, None) if role == "start" else (None, day))
         return title, None
 
     def read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:

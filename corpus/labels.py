@@ -162,6 +162,10 @@ class LabelSchemes:
             combined = _combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and (ticked := ticked_option(text)) is not None:
+            # '☐ Uppfyllt ☒ Till stor del uppfyllt ☐ …': a form's check boxes, the ticked one's option the label.
+            found = self.match(kind, ticked)
+            return LabelMatch(found.canonical, ticked, found.scheme) if found else None
         if entry is None and kind == "activity" and (short := _WITHOUT_DONE.fullmatch(text.strip())) is not None:
             # 'Avslutad utan att genomföras fullt ut': work ended without being carried out is ended with a
             # deviation, whatever its first word would say alone.
@@ -318,6 +322,22 @@ def _subjectless(entry: SchemeEntry) -> SchemeEntry | None:
         return None
     rest = match.group(1)
     return SchemeEntry(entry.kind, entry.canonical, rest[:1].upper() + rest[1:], entry.scheme)
+
+
+# A form's check boxes, ticked and not ('☒ Uppfyllt ☐ Delvis uppfyllt', '[x] Klar [ ] Pågår').
+_TICKED, _UNTICKED = "☒☑✅", "☐⬜"
+_BOX = re.compile(rf"[{_TICKED}{_UNTICKED}]|\[[ xX]\]")
+
+
+def ticked_option(text: str) -> str | None:
+    """The option after the one ticked box among two boxes or more, where exactly one is ticked."""
+    boxes = list(_BOX.finditer(text))
+    ticked = [i for i, box in enumerate(boxes) if box.group() in _TICKED or box.group().lower() == "[x]"]
+    if len(boxes) < 2 or len(ticked) != 1:
+        return None
+    box = boxes[ticked[0]]
+    end = boxes[ticked[0] + 1].start() if ticked[0] + 1 < len(boxes) else len(text)
+    return text[box.end():end].strip(" \t,;|") or None
 
 
 # A finished state as the perfect of its passive ('Avslutad' → 'Har avslutats', 'Genomförd' → 'Har genomförts'),

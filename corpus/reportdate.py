@@ -24,9 +24,18 @@ def _month_number(name: str) -> int:
     return _MONTHS.get(name) or _SHORT_MONTHS[name.rstrip(".")[:3]]
 
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})[-–](\d{2}|20\d\d)")
+
+
 def written_date(text: str) -> str | None:
     """A date written out ('30 juni 2025', 'den 1 mars 2025', '15 jan 2024') as ISO, where the text is one."""
     match = re.fullmatch(rf"\s*(?:den\s+)?(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*\.?", fold(text))
+    if match is None and (short := _DAY_MONTH_YEAR.fullmatch(text.strip())) is not None:
+        # '15/1-24', '3/11-2025': day/month-year as Swedish is written by hand, a two-digit year this century.
+        day, month, year = (int(part) for part in short.groups())
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year + 2000 if year < 100 else year}-{month:02d}-{day:02d}"
+        return None
     if match is None or not 1 <= int(match.group(1)) <= 31:
         return None
     return f"{match.group(3)}-{_month_number(match.group(2)):02d}-{int(match.group(1)):02d}"

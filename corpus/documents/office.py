@@ -39,10 +39,39 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
             if block is not None:
                 blocks.append(block)
         elif isinstance(item, Table):
-            rows = _table_rows(item)
-            if rows:
-                blocks.append(Block(TABLE, rows=rows))
+            blocks += _table_blocks(item)
     return blocks
+
+
+def _table_blocks(table: object) -> list[Block]:
+    """A table, and the tables nested in its cells (a form whose 'Aktiviteter' cell holds an activity table, a
+    goal's form holding its sub-goals' forms) each after the row that holds it, in reading order: the rows
+    before a nested table are a table of their own, those after it another."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        rows += _table_rows_of([row])
+        nested = [inner for cell in _distinct_cells(row) for inner in cell.tables]
+        if not nested:
+            continue
+        if rows:
+            blocks.append(Block(TABLE, rows=rows))
+            rows = []
+        for inner in nested:
+            blocks += _table_blocks(inner)
+    if rows:
+        blocks.append(Block(TABLE, rows=rows))
+    return blocks
+
+
+def _distinct_cells(row: object) -> list:
+    """A row's cells, a merged cell (returned once per grid column it spans) once."""
+    cells, previous = [], None
+    for cell in row.cells:  # type: ignore[attr-defined]
+        if previous is None or cell._tc is not previous:
+            cells.append(cell)
+        previous = cell._tc
+    return cells
 
 
 def _paragraph_text(paragraph: object) -> str:
@@ -90,17 +119,12 @@ def _symbol_colour(runs: list) -> str | None:
     return None
 
 
-def _table_rows(table: object) -> list[list[str]]:
+def _table_rows_of(table_rows: list) -> list[list[str]]:
     rows: list[list[str]] = []
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table_rows:
         cells: list[str] = []
         colours: list[str | None] = []
-        previous = None
-        for cell in row.cells:
-            # A merged cell is returned once per grid column it spans: keep it once.
-            if previous is not None and cell._tc is previous:
-                continue
-            previous = cell._tc
+        for cell in _distinct_cells(row):
             texts = [_paragraph_text(p).strip() for p in cell.paragraphs]
             cells.append("\n".join(t for t in texts if t))
             colours.append(_docx_cell_colour(cell))

@@ -474,9 +474,9 @@ class ReportInterpreter:
         if self.state.placed is not None and not self.words.heading_kind(text):
             # The title under its level line ('NÄMNDMÅL 1.1' / 'Fler företag ska …'): that goal.
             kind, number = self.state.placed
-            self.state.placed = None
+            stated = self.state.placed_level
             goal = self._new_goal(text, number, subgoal=kind == "subgoal" or "." in number, level=level)
-            if (stated := self.state.placed_level) and goal.assessment is None and \
+            if stated and goal.assessment is None and \
                     (found := self.labels.match("goal", stated)) is not None:
                 goal.assessment, goal.assessment_raw = found.canonical, found.written
             self.state.placed_level = None
@@ -650,6 +650,8 @@ class ReportInterpreter:
 
     def _new_goal(self, title: str, number: str | None, subgoal: bool, level: int) -> ParsedGoal:
         self._finish_activity()
+        # A level line ('Mål 3') waiting for its title is answered by any goal that opens ('Mål 3' over a form).
+        self.state.placed = self.state.placed_level = None
         title, _dates = self.read.split_title_dates(title)
         title, stated = self.read.trailing_level(title)
         if stated is None:
@@ -1344,8 +1346,16 @@ class ReportInterpreter:
             elif role in ("goal", "subgoal") and placed is not None:
                 kind, number = placed
                 self._new_goal(value, number, subgoal=kind == "subgoal" or "." in number, level=7)
+            elif role in ("goal", "subgoal") and (not value.strip() or self.words.says_none(value)):
+                pass  # 'Nämndens mål | Målet har inga nämndmål.': a label over what follows, or none
             elif role in ("goal", "subgoal"):
-                self._new_goal(value, None, subgoal=role == "subgoal", level=7)
+                # 'Nämndmål | …' in a form after a council's goal's form ('Kommunfullmäktiges mål | …'): its sub-goal.
+                lower = self.words.names_lower_goals(label)
+                top = self._open_top_goal()
+                below = lower and top is not None and id(top) in self.council_labelled
+                goal = self._new_goal(value, None, subgoal=role == "subgoal" or below, level=7)
+                if role == "goal" and not lower:
+                    self.council_labelled.add(id(goal))
             elif role:
                 self._set_field(role, value)
             elif value:

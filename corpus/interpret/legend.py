@@ -145,6 +145,8 @@ class LegendReader:
         (avbruten)', 'Omprövas (pausad i väntan på nytt beslut)'): where the meaning is a status of its own that
         differs from the word's usual one, the report's meaning counts. Only a list of two such words or more."""
         pairs = re.findall(r"([A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäöÅÄÖ]+){0,3})\s*\(([^()]{3,80})\)", text)
+        # 'Ej påbörjad och Väntar (vilar …)': the last of the words a list joins is the one explained.
+        pairs = [(re.split(r"\s+(?:och|eller)\s+", word)[-1], meaning) for word, meaning in pairs]
         explained = [(word, self.scheme_labels.match("activity", word), self._status_meant(meaning))
                      for word, meaning in pairs]
         explained = [(word, usual, meant) for word, usual, meant in explained if meant is not None]
@@ -278,9 +280,13 @@ class LegendReader:
         """The status a legend's meaning says: the whole of it ('inte påbörjad', 'pågår och följer tidplanen'), or
         its opening where no contrast follows ('avslutad i förtid, genomförs inte'; not 'genomförd, men inte …')."""
         found = self.scheme_labels.match("activity", meaning)
-        if found is None and (opened := self.scheme_labels.opening("activity", meaning, field=True)) is not None and \
-                not re.match(r"^(?:men|dock|inte|ej)\b", opened[1].strip(" ,"), re.I):
+        opened = self.scheme_labels.opening("activity", meaning, field=True) if found is None else None
+        if opened is not None and not re.match(r"^(?:men|dock|inte|ej)\b", opened[1].strip(" ,"), re.I):
             found = opened[0]
+        elif opened is not None and opened[0].canonical.startswith("Avslutad") and \
+                re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte)\b", opened[1].strip(" ,"), re.I):
+            # 'avslutad, men allt har inte genomförts': ended with something not done, a deviation.
+            found = LabelMatch("Avslutad med avvikelse", opened[0].written, opened[0].scheme)
         return found
 
     def _listed_scale(self, text: str) -> list[SchemeEntry] | None:

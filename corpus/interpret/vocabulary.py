@@ -79,7 +79,8 @@ class Vocabulary:
     def says_none(self, text: str) -> bool:
         """'Inga delmål', 'Saknas', 'Inga aktiviteter kopplade till delmålet': where an item's field would name one,
         there is none."""
-        form = label_form(text)
+        # 'Målet har inga nämndmål', 'Det finns inga aktiviteter': the same said of its subject.
+        form = re.sub(r"^(?:\w+(?:et|en)|det)\s+(?:har|finns)\s+(?=(?:inga|ingen|inget)\b)", "", label_form(text))
         return form in self.no_item or any(form.startswith(f"{none} ") for none in self.no_item if " " in none)
 
     def says_not_assessed(self, text: str) -> bool:

@@ -159,7 +159,7 @@ class LabelSchemes:
             first = self.match(kind, pair.group(1))
             said = re.sub(r"^(?:är|blev|har\s+blivit)\s+", "", pair.group(2).strip(), flags=re.I)
             second = self.match(kind, said) or (opened[0] if (opened := self.opening(kind, said, field=True)) else None)
-            combined = _combined_status(first.canonical, second.canonical) if first and second else None
+            combined = combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
         if entry is None and (ticked := ticked_option(text)) is not None:
@@ -272,7 +272,7 @@ def status_with_completion(share: float, status: str | None) -> str:
     return status if status in ("Pågående enligt plan", "Pågående med avvikelse") else "Pågående"
 
 
-def _combined_status(first: str, second: str) -> str | None:
+def combined_status(first: str, second: str) -> str | None:
     """Two statuses said of one activity: a deviation said of work under way or finished is that deviation; work
     under way that keeps to its plan ('Pågår – följer plan') is on plan."""
     said = {first, second}

@@ -121,3 +121,32 @@ def backward_period(text: str) -> str | None:
             continue
         found.append(int(match.group(2)))
     return f"T{max(found)}" if found else None
+
+
+# A date written with slashes and a full year ('1/19/2026', '19/1/2026'): month or day first, as the table says.
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(20\d\d)\s*")
+
+
+def slashed_dates(rows: list[list[str]], roles: list[str | None]) -> list[list[str]]:
+    """A table's rows with the cells of its date columns written 'a/b/yyyy' as ISO dates. Month first where a
+    second part over 12 says so ('4/24/2026'), or where no part says and the headers are English ('Due date', an
+    export with English language settings); day first where a first part over 12 says so, or else."""
+    columns = [c for c, role in enumerate(roles) if role in ("start", "end", "dates")]
+    found = [match.groups() for row in rows[1:] for c in columns if c < len(row)
+             and (match := _SLASHED.fullmatch(row[c] or ""))]
+    if not found:
+        return rows
+    header = " ".join(rows[0][c] for c in columns if c < len(rows[0])).lower()
+    month_first = any(int(b) > 12 for _, b, _ in found) or (
+        not any(int(a) > 12 for a, _, _ in found) and re.search(r"\bdate\b", header) is not None)
+    out = [rows[0]]
+    for row in rows[1:]:
+        row = list(row)
+        for c in columns:
+            if c < len(row) and (match := _SLASHED.fullmatch(row[c] or "")):
+                a, b, year = (int(part) for part in match.groups())
+                month, day = (a, b) if month_first else (b, a)
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    row[c] = f"{year}-{month:02d}-{day:02d}"
+        out.append(row)
+    return out

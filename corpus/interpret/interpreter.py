@@ -19,7 +19,7 @@ from corpus.interpret.lines import (
 )
 from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
-from corpus.labels import SHARE, LabelSchemes, SchemeEntry, schemes, status_with_completion
+from corpus.labels import SHARE, LabelSchemes, SchemeEntry, combined_status, schemes, status_with_completion
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -29,7 +29,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import written_date
+from corpus.reportdate import slashed_dates, written_date
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
@@ -47,6 +47,9 @@ _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
 # code with a letter or two before it ('M1.2', 'NM 2').
+# How many rows of an export's own facts ('Plan name', 'Plan ID', 'Export date') may stand over its header.
+_EXPORT_FACTS = 5
+_NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[A-ZÅÄÖa-zåäö])")
 _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
@@ -1074,6 +1077,11 @@ class ReportInterpreter:
             self.state.placed, self.state.placed_level = placed, said
             self._mark(first)
             return
+        if (header := self._export_header(block)) is not None:
+            # 'Plan name | …', 'Export date | …' over a tool's export ('Task ID | Task Name | Bucket Name | …'): the
+            # export's own facts, then its table.
+            self._mark_rows(first, header, LINE_TABLE_HEADER)
+            block, first = Block(TABLE, rows=block.rows[header:], page=block.page, bold=block.bold), first + header
         if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
                 self.read.header_row(block.rows[1]):
             # Column groups over the header ('Tertial 1 (jan–apr)' over 'Bedömning | Kommentar'): the header
@@ -1103,6 +1111,12 @@ class ReportInterpreter:
                 owner = next((r for r in reversed(roles[:c]) if r in ("goal", "subgoal")), None)
                 if role == "assessment" and owner == "goal":
                     roles[c] = "goal_assessment"
+        if "activity" not in roles and roles.count("goal_number") >= 2:
+            # 'Mål-id | … | Hör till' in a table of goals: the later number is the goal it sits under.
+            later = [c for c, role in enumerate(roles) if role == "goal_number"][1:]
+            roles = ["parent" if c in later else role for c, role in enumerate(roles)]
+        if any(role in ("start", "end", "dates") for role in roles):
+            block = Block(TABLE, rows=slashed_dates(block.rows, roles), page=block.page, bold=block.bold)
         if "activity" in roles:
             # 'Klart' over a column of an activity table is its end date ('Status | Klart' alone is a status).
             roles = [role or (self.words.date_role(cell) if cell else None) for role, cell in
@@ -1177,6 +1191,18 @@ class ReportInterpreter:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
+    def _export_header(self, block: Block) -> int | None:
+        """The row, among a sheet's first few, that heads a wide export (an item's column and three more it
+        knows, however many it does not: 'Task ID | Task Name | Bucket Name | Progress | Priority | …'), where
+        the rows above it name no column; None where the table starts with its header."""
+        for r, row in enumerate(block.rows[:_EXPORT_FACTS + 1]):
+            roles = {self.words.role(squash(c)) for c in row if squash(c or "")} - {None}
+            if r and len(roles) >= 4 and roles & {"activity", "goal", "subgoal"}:
+                return r
+            if roles & {"activity", "goal", "subgoal"} or len(roles) >= 2:
+                return None
+        return None
 
     def _cell_activities(self, raw: str) -> list[tuple[str, str]] | None:
         """A cell of several activities, each its title (wrapped or not) over a line of its status and time: the
@@ -1593,7 +1619,8 @@ class ReportInterpreter:
         if self.row_depth is not None and not has_activity and self.state.goal is not None and \
                 (not self.table_outline or self.table_outline[-1][1] is not self.state.goal):
             self.table_outline.append((self.row_depth, self.state.goal))  # a goal row of the tree, however entered
-        served = _ITEM_NUMBER.fullmatch(values.get("goal_number") or "")
+        served = _ITEM_NUMBER.fullmatch(values.get("goal_number") or "") or \
+            _NAMED_NUMBER.match(values.get("goal_number") or "")  # 'M1.1 Ledningsnät': a bucket named by its goal
         if has_activity and served and (goal := self._goal_numbered(served.group(1))):
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
             self._finish_activity()
@@ -1643,6 +1670,12 @@ class ReportInterpreter:
             for role in ("description", "responsible", "start", "end", "dates", "status", "prognosis", "comment"):
                 if role in values:
                     self._append(role, values[role])
+            for tag in re.split(r"\s*[;,]\s*", values.get("labels", "")):
+                # 'Avvikelse;Investering' beside 'In progress': a status among the labels read with the progress.
+                if tag and (found := self.labels.match("activity", tag)) is not None:
+                    said = activity.status
+                    activity.status = (combined_status(said, found.canonical) or said) if said else found.canonical
+                    activity.status_raw = " · ".join(v for v in (activity.status_raw, found.written) if v)
             if (share := SHARE.fullmatch(values.get("completion", ""))) is not None:
                 # 'Genomförandegrad | 100 %' beside the schedule: how much is done settles finished or not begun.
                 said = activity.status

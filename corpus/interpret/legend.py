@@ -21,6 +21,8 @@ _CODE = re.compile(r"[\wåäöÅÄÖ]{1,3}|[–—-]")
 # A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
 _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
+# A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
+_TERMED = re.compile(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,160})$")
 # What a legend's meaning speaks of: a goal or work (to tell a legend of terms from a table of other words).
 _EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
@@ -78,6 +80,10 @@ class LegendReader:
         for i, block in enumerate(blocks):
             if block.kind == PARAGRAPH and (signs := self._signs_legend(block.text)):
                 entries += signs  # 'Bedömning: + målet är uppfyllt, 0 … delvis uppfyllt, − … inte uppfyllt.'
+                self.blocks_.add(i)
+                continue
+            if block.kind == PARAGRAPH and (told := self._sentences_legend(block.text)):
+                entries += told  # 'Prognosskalan: Kan uppnås – målet bedöms nås under året. Kan delvis uppnås – …'
                 self.blocks_.add(i)
                 continue
             if block.kind == PARAGRAPH and (spaced := self._spaced_legend(block.text)) is not None:
@@ -205,6 +211,14 @@ class LegendReader:
             run = []
         return entries
 
+    def _sentences_legend(self, text: str) -> list[SchemeEntry]:
+        """A legend told in sentences, each a term and its meaning ('Kan uppnås – målet bedöms nås under året. Kan
+        delvis uppnås – …'), under an optional label: three such sentences or more."""
+        body = squash(text.split(":", 1)[1] if ":" in text[:40] else text)
+        rows = [[termed.group(1), termed.group(2)] for sentence in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", body)
+                if (termed := _TERMED.match(sentence)) is not None]
+        return (self._term_legend(rows) or []) if len(rows) >= 3 else []
+
     def _termed_items(self, blocks: list[Block]) -> list[SchemeEntry]:
         """A legend as a list, a term and its meaning an item ('Bra – målet är uppnått …' / 'OK – målet är delvis
         uppnått.' / 'Har brister – …'; 'Pågår, sen – aktiviteten pågår men ligger efter tidplanen.'): three such
@@ -213,7 +227,7 @@ class LegendReader:
         run: list[tuple[int, list[str]]] = []
         for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
             line = squash(block.text) if block.kind == LIST_ITEM else ""
-            termed = re.match(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,160})$", line)
+            termed = _TERMED.match(line)
             if termed is not None and termed.group(1).capitalize() not in COLOUR_WORDS:
                 run.append((i, [termed.group(1).strip(" *"), termed.group(2)]))
                 continue

@@ -15,7 +15,7 @@ from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
 ROLES = ("status", "completion", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
-         "measure", "number", "goal_number", "parent", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
+         "measure", "number", "goal_number", "parent", "labels", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
          "item")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
 

@@ -278,6 +278,8 @@ def combined_status(first: str, second: str) -> str | None:
     said = {first, second}
     if said == {"Pågående", "Pågående enligt plan"}:
         return "Pågående enligt plan"
+    if said == {"Avslutad enligt plan", "Avslutad med avvikelse"}:
+        return "Avslutad med avvikelse"  # 'Klara' with the flag 'Inställd': ended short
     if "Pågående med avvikelse" in said or "Vänteläge" in said:
         other = (said - {"Pågående med avvikelse", "Vänteläge"}) or said
         if any(s.startswith("Avslutad") for s in other):
@@ -378,7 +380,7 @@ def _as_main_clause(text: str) -> str:
 # What a label is said of, before it: 'Målet är', 'Delmålet bedöms vara', 'Aktiviteten är'. The label after it
 # is read as the label alone; sentences the schemes list whole keep their own meaning.
 _SUBJECT = re.compile(r"^(?:arbete(?:t)?|(?:mål|delmål|nämndmål|aktivitet|uppdrag|åtgärd|insats)(?:et|en))\s+"
-                      r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=pågår\b)|(?=har\s+\w+ts\b))", re.I)
+                      r"(?:(?:är|blev|bedöms\s+(?:som|vara|bli)|bedöms|har\s+blivit)\s+(?=\S)|(?=(?:pågår|vilar|avvaktar)\b)|(?=har\s+\w+ts\b))", re.I)
 
 
 def _fold_chars(text: str) -> str:

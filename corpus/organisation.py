@@ -62,6 +62,15 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
     for name in _candidates(text):
         mentions[fold(name)] += 1
         spelling.setdefault(fold(name), Counter())[name] += 1
+    # 'Region Bredskogs intranät': a name in the genitive is the name, where the text names it plainly too.
+    genitive = {name: name[:-1] for name in mentions if name.endswith("s") and name[:-1] in mentions}
+    for name, plain in genitive.items():
+        mentions[plain] += mentions.pop(name)
+        spelling.pop(name)
+
+    def base(name: str) -> str:
+        return genitive.get(fold(name), fold(name))
+
     weight = Counter({name: n for name, n in mentions.items() if n >= MIN_MENTIONS})
     # A letterhead: one of the first lines opens with the name ("Norrvik kommun – kommunstyrelsen"), or is the
     # name beside its board alone ("Utbildningsnämnden, Kärrstorps kommun").
@@ -70,10 +79,10 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
         for name in _candidates(plain):
             board = plain.replace(name, "").strip(" ,–—-·|")
             if plain.startswith(name) or _BOARD.fullmatch(board):
-                weight[fold(name)] += HEAD_WEIGHT if fold(name) not in weight else 0
+                weight[base(name)] += HEAD_WEIGHT if base(name) not in weight else 0
     for name in _candidates(head):
-        if fold(name) in weight:
-            weight[fold(name)] += HEAD_WEIGHT - 1
+        if base(name) in weight:
+            weight[base(name)] += HEAD_WEIGHT - 1
     # A field that names it ('Organisation = Sälgviks kommun', 'Kommun: Tallvik kommun'), as an export states it.
     for line in _NAMED.findall(text):
         for name in _candidates(line):

@@ -19,7 +19,7 @@ from corpus.interpret.lines import (
 )
 from corpus.interpret.plan import ReportPlan
 from corpus.interpret.vocabulary import FIELD_SEPARATOR, Vocabulary, vocabulary
-from corpus.labels import SHARE, LabelSchemes, SchemeEntry, combined_status, schemes, status_with_completion
+from corpus.labels import SHARE, LabelMatch, LabelSchemes, SchemeEntry, combined_status, schemes, status_with_completion
 from corpus.model import (
     LINE_CONTENT,
     LINE_HEADER,
@@ -130,6 +130,13 @@ class ReportInterpreter:
         # level up from it, though a sub-goal of that goal came between.
         self.list_goals: list[tuple[int, ParsedGoal]] = []
         self.activity_chapter: int | None = None  # the level of a chapter of activities listed after the goals
+        self.skip_blocks: set[int] = set()  # blocks read with the one before them ('Nämndmål' under a goal item)
+        self.goal_item_depth: int | None = None  # the depth of the goal item whose analysis the items go on with
+        self.chapter_status: LabelMatch | None = None  # a board's column in that chapter ('Pågår (4)'): its cards'
+        # A document headed by one top-level heading (its title) has its chapters one level below it.
+        tops = [b for b in document.blocks if b.kind == HEADING and b.level == 1]
+        self.chapter_level = 2 if len(tops) == 1 and any(b.kind == HEADING and b.level == 2
+                                                         for b in document.blocks) else 1
         self.follow_ups: dict[int, int] = {}  # a goal's latest follow-up whose level is read (id(goal) → 1, 2, 3)
         self.level_codes: list[str] = []  # a report's own level codes ('ÄGARDIR', 'BOLAG'), top level first
         title = ""
@@ -151,6 +158,9 @@ class ReportInterpreter:
                     self.kinds[n] = LINE_HEADER
                 if not (block.kind == HEADING and block.level == 0):
                     self.front.append(block.text)  # a page's running header says what the report is; 'Blad1' does not
+                continue
+            if b in self.skip_blocks:
+                self._mark_rows(first, len(block.lines()))  # read with the block before it
                 continue
             if b in self.legend_blocks:
                 self.prose.append(block.text)  # the report's scale, read before the walk
@@ -184,6 +194,10 @@ class ReportInterpreter:
                     not self.words.opens_with_label(kickers[1]) and len(kickers[1].split()) >= 2:
                 # 'Mål 1 · Barn och unga växer upp tryggt': the level and number, then the title, in one heading.
                 text, placed = f"{kickers[0]}: {kickers[1]}", None
+            if placed is not None and self.state.activity is not None and \
+                    self._served_line(self.state.activity, text):
+                self._mark(first)  # 'Mål 2' on an activity's card: the goal it serves, not a goal's level line
+                continue
             if placed is not None:
                 self.state.placed = placed
                 self._mark(first)
@@ -254,6 +268,16 @@ class ReportInterpreter:
                 self._new_goal(text, None, subgoal=block.depth > 0 and top is not None, level=9)
                 self._mark(first)
                 continue
+            if block.kind == LIST_ITEM and self._goal_item(document.blocks, b, text):
+                self._mark(first)
+                continue
+            if block.kind == LIST_ITEM and self.goal_item_depth == block.depth and self.state.goal is not None and \
+                    self.state.activity is None and text.rstrip().endswith(".") and not NUMBER.match(text):
+                # The sentences of a goal's item after its title and level: its analysis.
+                self.state.goal.comment = _join(self.state.goal.comment, text)
+                self._mark(first)
+                continue
+            self.goal_item_depth = None
             if block.kind == LIST_ITEM and self._list_activity(block):
                 self._mark(first)
                 continue
@@ -277,6 +301,9 @@ class ReportInterpreter:
             if block.kind == LIST_ITEM and len(self.goals) > goals_before:
                 self.list_goals.append((block.depth, self.goals[-1]))
         self._finish_activity()
+        for goal in self.goals:
+            if goal.assessment is None and goal.comment and (said := self._verdict(goal.comment)) is not None:
+                goal.assessment, goal.assessment_raw = said.canonical, said.written
         for activity in self.activities:
             if activity.status is None:
                 self.warnings.append(f"Aktiviteten '{activity.title}' saknar status.")
@@ -504,12 +531,13 @@ class ReportInterpreter:
         if role in ("activity", "goal", "subgoal", "area"):
             # 'Aktiviteter', 'Mål' alone: a label over what follows, not an item; at the top level (a sheet
             # named so) a new part of the report begins.
-            if level == 1:
+            if level <= self.chapter_level:
                 self._finish_activity()
                 self.state.goal = None
                 # A chapter 'Aktiviteter' after the goals: the headings in it are activities, each placed by
                 # the goal it names ('Mål: 1.2').
                 self.activity_chapter = level if role == "activity" and self.goals else None
+                self.chapter_status = None
             self.state.listing = role == "activity" and self.state.goal is not None
             self._mark(line)
             return True
@@ -594,11 +622,20 @@ class ReportInterpreter:
             self._mark(line)
             return True
         if self.activity_chapter is not None:
-            if level > self.activity_chapter:
-                self._new_activity(text, level)
+            column = re.sub(r"\s*\(\d+\)\s*$", "", text)
+            if level > self.activity_chapter and (said := self.labels.match("activity", column)) is not None:
+                # 'Planerade (2)', 'Pågår (4)': a board's column; the cards under it have its status.
+                self._finish_activity()
+                self.chapter_status, self.state.goal = said, None
                 self._mark(line)
                 return True
-            self.activity_chapter = None  # a chapter of its own level ends it
+            if level > self.activity_chapter:
+                activity = self._new_activity(text, level)
+                if self.chapter_status is not None:
+                    activity.status, activity.status_raw = self.chapter_status.canonical, self.chapter_status.written
+                self._mark(line)
+                return True
+            self.activity_chapter = self.chapter_status = None  # a chapter of its own level ends it
         # An unlabelled heading: an activity under a goal when deeper than the goal's headings, a goal when at
         # their level, and before any goal the title or a chapter of prose.
         goal_level = self.state.goal_level
@@ -784,6 +821,14 @@ class ReportInterpreter:
             return
         if opens:
             text = self._field_heading(text, *found)  # type: ignore[misc]
+        if target_activity is not None and self._served_line(target_activity, text):
+            self._mark(line)  # 'Delmål 1.2 Avviker' on a card: the goal it serves, and its flag
+            return
+        if target_activity is not None and target_activity.start is None and target_activity.end is None and \
+                len(text) <= 60 and (ONE_DATE.search(text) or "→" in text) and \
+                self.read.read_dates(target_activity, "dates", text, whole=True):
+            self._mark(line)  # '2028-03-06 → 2028-12-15' alone under its title: its time
+            return
         if (referred := self._goal_referred(text, block.text)) is not None:
             # 'Mål 1. Andelen brukare … (målvärde 80 procent). …' after the goals: a comment on goal 1, not a goal.
             self._finish_activity()
@@ -905,6 +950,23 @@ class ReportInterpreter:
                 return
         self._append(state.role or "comment", text)
         self._mark(line)
+
+    def _served_line(self, activity: ParsedActivity, text: str) -> bool:
+        """A line under an activity that names the goal it serves by label and number, and perhaps a flag for how
+        it stands ('Delmål 1.2', 'Mål 3 Avviker'): the activity serves that goal, the flag read with its status."""
+        served = re.fullmatch(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s+(\S.{1,40}))?", text)
+        if served is None or self.words.heading_kind(f"{served.group(1)} {served.group(2)}: x") is None or \
+                (goal := self._goal_numbered(served.group(2))) is None:
+            return False
+        flag = self.labels.match("activity", served.group(3)) if served.group(3) else None
+        if served.group(3) and flag is None:
+            return False
+        activity.goal_numbers = [goal.number]
+        if flag is not None:
+            said = activity.status
+            activity.status = (combined_status(said, flag.canonical) or said) if said else flag.canonical
+            activity.status_raw = " · ".join(v for v in (activity.status_raw, flag.written) if v)
+        return True
 
     def _goal_referred(self, text: str, paragraph: str) -> tuple[ParsedGoal, str] | None:
         """A paragraph that opens by naming a goal already read by its label and number ('Mål 1. Andelen …',
@@ -1191,6 +1253,35 @@ class ReportInterpreter:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
+    def _goal_item(self, blocks: list[Block], index: int, text: str) -> bool:
+        """A numbered list item followed by an item that names its level ('1 Invånarna har god tillgång …' /
+        'Regionfullmäktiges mål'; '1.1 …' / 'Nämndmål'): a goal, a sub-goal where its number or the level says."""
+        numbered = NUMBER.match(text)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if numbered is None or following is None or following.kind != LIST_ITEM or \
+                self.words.role(squash(following.text)) not in ("goal", "subgoal"):
+            return False
+        named = squash(following.text)
+        lower = self.words.names_lower_goals(named) or self.words.role(named) == "subgoal"
+        number = numbered.group(1)
+        if "." not in number and lower and (top := self._open_top_goal()) is not None:
+            self.state.goal = top
+        self._new_goal(numbered.group(2), number, subgoal="." in number or lower, level=9)
+        self.goal_item_depth = blocks[index].depth
+        self.skip_blocks.add(index + 1)
+        return True
+
+    def _verdict(self, comment: str) -> LabelMatch | None:
+        """A goal's level stated as a whole sentence of its analysis ('Nämndens bedömning är att målet är delvis
+        uppnått.'), the last such sentence; the report's own level words as it explains them count too."""
+        for sentence in reversed(re.split(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])", squash(comment))):
+            if len(sentence.split()) < 4 or not re.search(r"\bmål(?:et)?\b", sentence, re.I):
+                continue  # a level word alone (a prognosis kept as a comment) is no verdict said of the goal
+            opened = self.labels.opening("goal", sentence)
+            if opened is not None and not opened[1].strip(" ."):
+                return opened[0]
+        return None
 
     def _export_header(self, block: Block) -> int | None:
         """The row, among a sheet's first few, that heads a wide export (an item's column and three more it

@@ -22,7 +22,10 @@ _CODE = re.compile(r"[\wåäöÅÄÖ]{1,3}|[–—-]")
 _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
-_TERMED = re.compile(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,160})$")
+_TERMED = re.compile(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,300})$")
+# A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'underlag saknas').
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas",
+                         re.I)
 # What a legend's meaning speaks of: a goal or work (to tell a legend of terms from a table of other words).
 _EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
@@ -229,7 +232,7 @@ class LegendReader:
             line = squash(block.text) if block.kind == LIST_ITEM else ""
             termed = _TERMED.match(line)
             if termed is not None and termed.group(1).capitalize() not in COLOUR_WORDS:
-                run.append((i, [termed.group(1).strip(" *"), termed.group(2)]))
+                run.append((i, [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]))
                 continue
             if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
                 entries += read
@@ -273,7 +276,7 @@ class LegendReader:
             rows = [row for row in rows if not SYMBOL_ONLY.fullmatch(row[0])]  # trend arrows beside the levels
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
                  and not self.words.says_not_assessed(code)
-                 and not re.search(r"\binte\s+bedöm|\bej\s+bedöm", meaning, re.I)]
+                 and not _NOT_JUDGED.search(meaning) and not _NOT_JUDGED.search(code)]
         read = [self.scheme_labels.match("goal", term) or self._level_meant(meaning) for term, meaning in steps]
         if not 3 <= len(steps) <= 5 or sum(found is not None for found in read) < 2:
             return None

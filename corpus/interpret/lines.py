@@ -283,6 +283,9 @@ class LineReader:
         elif role == "dates" and (opened := re.match(r"^(.{6,24}?)\s*([–—-].*)$", re.split(r"\.\s+", value)[0].rstrip("."))) \
                 and (begun := written_date(opened.group(1))) and self.words.leaves_end_open(opened.group(2)):
             activity.start = begun  # '4 januari 2027 – tills vidare': begun, written out, no end set
+        elif role == "dates" and single and re.fullmatch(r"\s*[–—→-]+\s*", value[:single.start()]) and \
+                not value[single.end():].strip():
+            activity.end = single.group(1)  # '→ 2028-11-30': only its end set
         elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
                 and self.words.leaves_end_open(value[single.end():]):
             activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set

@@ -150,3 +150,12 @@ def slashed_dates(rows: list[list[str]], roles: list[str | None]) -> list[list[s
                     row[c] = f"{year}-{month:02d}-{day:02d}"
         out.append(row)
     return out
+
+
+# A date written ÅÅÅÅMMDD, as registers and minutes write it ('20230206–20230630', 'fr.o.m. 20230821').
+_COMPACT = re.compile(r"(?<![\d/-])(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-])")
+
+
+def compact_dates(text: str) -> str:
+    """`text` with each date written ÅÅÅÅMMDD as an ISO date."""
+    return _COMPACT.sub(r"\1-\2-\3", text) if "20" in text else text

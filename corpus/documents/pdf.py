@@ -48,6 +48,11 @@ class _Line:
         return " ".join(self.cells)
 
 
+# A panel is at least this share of the page's width and height, and holds this many words at least.
+PANEL_MIN_SHARE = 0.15
+PANEL_MIN_WORDS = 8
+
+
 def _lines_of(words: list[dict], page: int) -> list[_Line]:
     words = sorted(words, key=lambda w: (round(w["top"] / 3), w["x0"]))
     grouped: list[list[dict]] = []
@@ -185,6 +190,30 @@ def _columns(words: list[dict], gutter: float) -> list[list[dict]]:
             [w for w in rest if w["x0"] >= gutter], [w for w in spanning if w["top"] >= middle]]
 
 
+def _panels(page: object, words: list[dict]) -> list[tuple[float, float, float, float]]:
+    """Boxes set side by side (a slide's rounded panels, a page's cards): filled or drawn shapes of a good part of
+    the page, two or more beside each other and holding words, left to right; empty where there are none."""
+    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
+    boxes = sorted({(round(s["x0"], 1), round(s["top"], 1), round(s["x1"], 1), round(s["bottom"], 1))
+                    for s in [*page.rects, *page.curves]  # type: ignore[attr-defined]
+                    if s["x1"] - s["x0"] >= PANEL_MIN_SHARE * width and s["bottom"] - s["top"] >= PANEL_MIN_SHARE * height
+                    and s["x1"] - s["x0"] <= (1 - PANEL_MIN_SHARE) * width})
+    beside = [box for box in boxes if any(other is not box and other[0] >= box[2] - 1 or other[2] <= box[0] + 1
+                                          for other in boxes if other != box and other[1] < box[3] and box[1] < other[3])]
+    beside = [box for box in beside if sum(_inside(w, box) for w in words) >= PANEL_MIN_WORDS]
+    return beside if len(beside) >= 2 else []
+
+
+def _panel_columns(words: list[dict], panels: list[tuple[float, float, float, float]]) -> list[list[dict]]:
+    """A page of panels in reading order: the words above them, each panel's words (left to right, top to
+    bottom), then the words below or beside them."""
+    inside = [[w for w in words if _inside(w, box)] for box in sorted(panels, key=lambda b: (round(b[1] / 20), b[0]))]
+    placed = {id(w) for column in inside for w in column}
+    rest = [w for w in words if id(w) not in placed]
+    top = min(box[1] for box in panels)
+    return [[w for w in rest if w["bottom"] <= top], *inside, [w for w in rest if w["bottom"] > top]]
+
+
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
@@ -210,8 +239,9 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
             words = _coloured(words, shapes, size)
             # Words inside a ruled table are read with it, cell by cell (a wrapped cell stays one cell).
             words = [w for w in words if not any(_inside(w, t) for t, _ in tables)]
-            gutter = _gutter(words, float(page.width))
-            columns = [words] if gutter is None else _columns(words, gutter)
+            panels = _panels(page, words)
+            gutter = _gutter(words, float(page.width)) if not panels else None
+            columns = _panel_columns(words, panels) if panels else [words] if gutter is None else _columns(words, gutter)
             page_lines: list[_Line] = []
             for index, column in enumerate(columns):
                 for line in _lines_of(column, number):
@@ -269,6 +299,8 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
         dated = len(line.cells) > 1 and all(_DATES.fullmatch(c.strip()) for c in line.cells[1:])
         body_size = body_sizes[line.page]
         heading = line.size > body_size + 1 or (line.bold and len(text) < 200 and (len(line.cells) == 1 or dated))
+        if heading and not line.bold and text[:1] in _LIST_BULLETS:
+            heading = False  # '• Fler patienter än 2022 …' set large on a slide: a bullet of its list, not a heading
         if len(line.cells) > 1 and not heading:
             if blocks and blocks[-1].kind == TABLE and previous is not None and previous.page == line.page:
                 blocks[-1].rows.append(line.cells)
@@ -302,6 +334,8 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
 # of the scale's steps, not a bullet.
 _SCALE_SHAPES = "◕◑◔○◐◒◓◉◎"
 _SCALE_STEP_BULLETS = "●–-"
+# Bullets that mark a list's items only, never a status.
+_LIST_BULLETS = "•▪◦‣"
 
 
 def _draws_scale(all_lines: list[tuple[_Line, bool]]) -> bool:

@@ -29,7 +29,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import slashed_dates, written_date
+from corpus.reportdate import compact_dates, slashed_dates, written_date
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
@@ -130,6 +130,7 @@ class ReportInterpreter:
         # level up from it, though a sub-goal of that goal came between.
         self.list_goals: list[tuple[int, ParsedGoal]] = []
         self.activity_chapter: int | None = None  # the level of a chapter of activities listed after the goals
+        self.listing_level: int | None = None  # the level of the heading 'Aktiviteter' that opened a listing
         self.skip_blocks: set[int] = set()  # blocks read with the one before them ('Nämndmål' under a goal item)
         self.goal_item_depth: int | None = None  # the depth of the goal item whose analysis the items go on with
         self.chapter_status: LabelMatch | None = None  # a board's column in that chapter ('Pågår (4)'): its cards'
@@ -208,6 +209,12 @@ class ReportInterpreter:
                 self.state.placed_activity = True
                 self._mark(first)
                 continue
+            if self.state.placed is not None and (field := self.words.field_line(text)) and \
+                    field[0] in ("assessment", "prognosis"):
+                # 'Måluppfyllelse: Medel' between a goal's level line and its title: that goal's level.
+                self.state.placed_level = field[1]
+                self._mark(first)
+                continue
             if block.kind == HEADING and (field := self.words.field_line(self.read.unmarked_field(text))) and \
                     field[0] in ITEM_ROLES and (self.state.goal is not None or self.state.activity is not None):
                 # '● Bedömning: I hög grad uppfyllt' set as a heading: the open item's field, its words over its
@@ -222,6 +229,7 @@ class ReportInterpreter:
                     (top := self._open_top_goal()) is not None:
                 self._finish_activity()
                 self.state.goal, self.state.listing = top, True
+                self.listing_level = block.level if block.kind == HEADING else None
                 self._mark(first)
                 continue
             if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
@@ -485,7 +493,18 @@ class ReportInterpreter:
     # Headings ----------------------------------------------------------------------------------------------
     def _heading(self, text: str, level: int, line: int) -> bool:
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
+        text = compact_dates(text)
         goal = self.state.goal
+        opening = re.match(r"^(\S+(?:\s+\S+)?)\s+[a-zåäö]", text)
+        if opening is not None and self.words.says_not_assessed(opening.group(1)) and not self.words.heading_kind(text):
+            # 'Ej bedömd underlag för en bedömning saknas': a legend's step and its meaning, set apart.
+            self.prose.append(text)
+            self._mark(line)
+            return True
+        if (activity := self.state.activity) is not None and activity.status is None and self._status_line(text):
+            # '▶ Efter plan · 20230206–20230630' set in bold under its title: the activity's status and time.
+            self._paragraph(text, Block(PARAGRAPH, text), line)
+            return True
         if goal is not None and self.state.activity is None and text[:1].islower() and self.goals and \
                 goal is self.goals[-1] and len(text.split()) <= 6:
             goal.title = f"{goal.title} {text}"  # '1 Fler barn … meningsfull' / 'fritid': the title wrapped
@@ -539,6 +558,7 @@ class ReportInterpreter:
                 self.activity_chapter = level if role == "activity" and self.goals else None
                 self.chapter_status = None
             self.state.listing = role == "activity" and self.state.goal is not None
+            self.listing_level = level
             self._mark(line)
             return True
         if (activity := self.state.activity) is not None and activity.status is None and \
@@ -636,6 +656,13 @@ class ReportInterpreter:
                 self._mark(line)
                 return True
             self.activity_chapter = self.chapter_status = None  # a chapter of its own level ends it
+        if self.state.listing and self.state.goal is not None and self.state.activity_level is None and \
+                self.listing_level is not None and level >= self.listing_level and \
+                not text.rstrip().endswith(".") and len(text) <= 150:
+            # Under a goal's 'Aktiviteter' label, an unlabelled heading is an activity's title, whatever its size.
+            self._new_activity(text, None)
+            self._mark(line)
+            return True
         # An unlabelled heading: an activity under a goal when deeper than the goal's headings, a goal when at
         # their level, and before any goal the title or a chapter of prose.
         goal_level = self.state.goal_level
@@ -787,7 +814,7 @@ class ReportInterpreter:
 
     # Paragraphs and fields ---------------------------------------------------------------------------------
     def _paragraph(self, text: str, block: Block, line: int) -> None:
-        text = self.read.unmarked_field(text)  # 'Röd Bedömning: Inte uppfyllt': the field says it in words
+        text = self.read.unmarked_field(compact_dates(text))  # 'Röd Bedömning: Inte uppfyllt': the field says it
         state = self.state
         target_activity = state.activity
         target_goal = state.goal
@@ -800,7 +827,10 @@ class ReportInterpreter:
         if found is not None and found[0] in ("assessment", "prognosis") and target_goal is not None and \
                 target_activity is None and (order := self.words.follow_up_order(text.split(":", 1)[0])) is not None:
             # 'Bedömning 30 april: Gul' then 'Prognos 31 augusti: Grön': the later follow-up's level counts.
-            if order > self.follow_ups.get(id(target_goal), 0) and target_goal.assessment is not None:
+            said = found[1]  # type: ignore[index]
+            # ('Prognos helår: underskott 14,6 mnkr' is a figure, no level: it leaves the stated one.)
+            if order > self.follow_ups.get(id(target_goal), 0) and target_goal.assessment is not None and \
+                    not (re.search(r"\d", said) and self.labels.match("goal", said) is None):
                 target_goal.assessment = target_goal.assessment_raw = None
             self.follow_ups[id(target_goal)] = max(order, self.follow_ups.get(id(target_goal), 0))
         if found is not None and len(parts) > 1 and all(self.words.field_line(p) for p in parts):

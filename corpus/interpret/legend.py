@@ -229,11 +229,14 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         run: list[tuple[int, list[str]]] = []
         for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
-            line = squash(block.text) if block.kind == LIST_ITEM else ""
-            termed = _TERMED.match(line)
+            line = squash(block.text) if block.kind in (LIST_ITEM, PARAGRAPH) and not block.furniture else ""
+            # The term's mark before it ('Grön Färdigställd', '▶ På plan') shows it; the words are the term.
+            termed = _TERMED.match(re.sub(r"^[^\w\s]{1,2}\s+", "", COLOUR_PREFIX.sub("", line, count=1)))
             if termed is not None and termed.group(1).capitalize() not in COLOUR_WORDS:
                 run.append((i, [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]))
                 continue
+            if block.furniture:
+                continue  # a page's footer between a legend's lines
             if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
                 entries += read
                 self.blocks_.update(index for index, _ in run)

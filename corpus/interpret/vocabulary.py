@@ -219,9 +219,12 @@ class Vocabulary:
                 if kind == "area" and re.match(r"^\s+[A-ZÅÄÖ]", rest):
                     return kind, rest.strip()  # 'Målområde Attraktiv livsmiljö'
                 if kind == "prose":
-                    if not rest.strip(" :.") or re.match(r"^\s*(\d|och\b|:)", rest):
+                    # A phrase ('Så läser du', 'Viktiga händelser') heads prose whatever follows it.
+                    if not rest.strip(" :.") or re.match(r"^\s*(\d|och\b|:)", rest) or (" " in word and rest[:1] == " "):
                         return kind, text
                     continue
+                if re.match(r"^\s*\d+\s*[–-]\s*\d", rest):
+                    return None  # 'Mål 1–3 med nämndmål …': a range of goals, no one goal's heading
                 match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
                                  r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+([^a-zåäö\s].*)$", rest)
                 if match and _CAPTION.search(fold(rest)):
@@ -244,7 +247,8 @@ class Vocabulary:
         folded = fold(text).strip()
         for kind in ("subgoal", "goal"):
             for word, _written in self.headings.get(kind, []):
-                if (match := re.fullmatch(re.escape(word) + r"\s*(\d+(?:\.\d+)*)\.?", folded)):
+                # 'Regionfullmäktiges mål 1 av 3': the count of the goals beside its number says no more.
+                if (match := re.fullmatch(re.escape(word) + r"\s*(\d+(?:\.\d+)*)\.?(?:\s+av\s+\d+)?", folded)):
                     return kind, match.group(1)
         # A body's goal named by its genitive ('Regionfullmäktiges mål 1', 'Styrelsens mål 2').
         if (match := re.fullmatch(r"[a-z]{3,}s\s+mal\s*(\d+(?:\.\d+)*)\.?", folded)):

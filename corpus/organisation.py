@@ -15,7 +15,7 @@ from corpus.text import fold, slug, split_front_matter
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _MUNICIPALITY = re.compile(rf"\b({_NAME})\s+(kommun|stad)\b")
 # A region's name may have two words (Region Västra Götaland), but not a report's title after it.
-_REGION = re.compile(rf"\bRegion\s+({_NAME}(?:\s+(?![A-ZÅÄÖ]\w*(?:rapport|uppföljning|berättelse|redovisning|"
+_REGION = re.compile(rf"\bRegion\s+({_NAME}(?:[ \t]+(?![A-ZÅÄÖ]\w*(?:rapport|uppföljning|berättelse|redovisning|"
                      rf"bokslut|plan|nämnd\w*)\b){_NAME})?)\b")
 # Words that start a sentence before "kommun" without naming one ("Vår kommun", "En attraktiv kommun").
 _NOT_NAMES = frozenset(

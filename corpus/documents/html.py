@@ -338,7 +338,9 @@ def _grid_tables(body: str, cell_renderer: object) -> str:
         while i < len(lines) and (lines[i].lstrip().startswith("|") or _GRID_BORDER.match(lines[i])):
             if _GRID_BORDER.match(lines[i]):
                 cells = ["\n".join(line[a + 1:b].rstrip() for line in content) for a, b in itertools.pairwise(edges)]
-                rows.append(("=" in lines[i], [textwrap.dedent(cell).strip() for cell in cells]))
+                # A word hyphenated at a cell's line end ('Bedöm-' / 'ning') is one word.
+                cells = [re.sub(r"(?<=\w)-\n\s*(?=[a-zåäö])", "", textwrap.dedent(cell).strip()) for cell in cells]
+                rows.append(("=" in lines[i], cells))
                 content = []
             else:
                 content.append(lines[i].ljust(edges[-1] + 1))

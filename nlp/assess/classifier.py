@@ -220,9 +220,11 @@ TEXT_SETTINGS = {
     # Figures against targets (nlp/targets.py) weigh 3: leave-one-municipality-out on the team's goal comments,
     # weights 0/1/3/5/8 gave within one level 0.826/0.803/0.833/0.833/0.826 (adapted model), exact 0.545 → 0.583.
     # A comment's figures read as a reviewer would (nlp.targets.figure_level: targets met, or missed and heading
-    # which way) take 0.3 of the probability mass: overrides 0/0.3/0.5/0.7 gave within one level 0.826/0.833/
-    # 0.795/0.795 leave-one-municipality-out on the team's goal comments.
-    "goal": {"text_C": 1.0, "text_embedding_weight": 4.0, "text_target_weight": 3.0, "text_figure_override": 0.3},
+    # which way) take 0.5 of the probability mass: overrides 0/0.3/0.5/0.7 gave within one level 0.853/0.885/
+    # 0.913/0.913 leave-one-municipality-out on the team's goal comments, after figure_level learned this year's
+    # value, comparisons in words, burdens left behind and change targets (it had given 0.826/0.833/0.795/0.795
+    # before). Chosen on the team's comments, which that reading was also fixed on: the held-out sets say more.
+    "goal": {"text_C": 1.0, "text_embedding_weight": 4.0, "text_target_weight": 3.0, "text_figure_override": 0.5},
 }
 
 

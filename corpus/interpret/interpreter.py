@@ -993,9 +993,7 @@ class ReportInterpreter:
             return False
         activity.goal_numbers = [goal.number]
         if flag is not None:
-            said = activity.status
-            activity.status = (combined_status(said, flag.canonical) or said) if said else flag.canonical
-            activity.status_raw = " · ".join(v for v in (activity.status_raw, flag.written) if v)
+            _say_also(activity, flag)
         return True
 
     def _goal_referred(self, text: str, paragraph: str) -> tuple[ParsedGoal, str] | None:
@@ -1794,9 +1792,7 @@ class ReportInterpreter:
             for tag in re.split(r"\s*[;,]\s*", values.get("labels", "")):
                 # 'Avvikelse;Investering' beside 'In progress': a status among the labels read with the progress.
                 if tag and (found := self.labels.match("activity", tag)) is not None:
-                    said = activity.status
-                    activity.status = (combined_status(said, found.canonical) or said) if said else found.canonical
-                    activity.status_raw = " · ".join(v for v in (activity.status_raw, found.written) if v)
+                    _say_also(activity, found)
             if (share := SHARE.fullmatch(values.get("completion", ""))) is not None:
                 # 'Genomförandegrad | 100 %' beside the schedule: how much is done settles finished or not begun.
                 said = activity.status
@@ -1820,6 +1816,14 @@ class ReportInterpreter:
                 self._append(role, values[role])
         self.state.role = None
         return True
+
+
+def _say_also(activity: ParsedActivity, found: LabelMatch) -> None:
+    """A second status said of an activity (a card's flag, a task's label) read with the one it has: a deviation or
+    a pause said of work under way or finished is that; one that says nothing more leaves it."""
+    said = activity.status
+    activity.status = (combined_status(said, found.canonical) or said) if said else found.canonical
+    activity.status_raw = " · ".join(v for v in (activity.status_raw, found.written) if v)
 
 
 def _column_order(roles: list[str | None], order: tuple[str, ...]) -> bool:

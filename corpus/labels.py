@@ -162,6 +162,11 @@ class LabelSchemes:
             combined = combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and kind == "activity" and (negated := _NEGATED.fullmatch(text.strip())) is not None and \
+                (kept := self.match(kind, negated.group(1) or negated.group(2))) is not None and \
+                kept.canonical == "Pågående enligt plan":
+            # 'Håller inte', 'Följer ej', 'Inte i fas': a schedule said not to hold is a deviation.
+            return LabelMatch("Pågående med avvikelse", text.strip(), kept.scheme)
         if entry is None and (ticked := ticked_option(text)) is not None:
             # '☐ Uppfyllt ☒ Till stor del uppfyllt ☐ …': a form's check boxes, the ticked one's option the label.
             found = self.match(kind, ticked)
@@ -326,6 +331,8 @@ def _subjectless(entry: SchemeEntry) -> SchemeEntry | None:
     return SchemeEntry(entry.kind, entry.canonical, rest[:1].upper() + rest[1:], entry.scheme)
 
 
+# A status said not to hold ('Håller inte', 'Inte i fas').
+_NEGATED = re.compile(r"(?:inte|ej)\s+(\S.{1,30})|(\S.{1,30}?)\s+(?:inte|ej)", re.I)
 # A form's check boxes, ticked and not ('☒ Uppfyllt ☐ Delvis uppfyllt', '[x] Klar [ ] Pågår').
 _TICKED, _UNTICKED = "☒☑✅", "☐⬜"
 _BOX = re.compile(rf"[{_TICKED}{_UNTICKED}]|\[[ xX]\]")

@@ -143,3 +143,8 @@ def resolve_marks(text: str, *, in_cell: bool) -> str:
     colours = _MARK.findall(text)
     rest = re.sub(r"[ \t]{2,}", " ", _MARK.sub("", text)).strip()
     return marked(rest, colours[0] if colours else None, in_cell=in_cell)
+
+
+# The Wingdings letters follow-ups use for a status: faces and dots, ticks and crosses.
+WINGDINGS = {"J": "☺", "K": "😐", "L": "☹", "l": "●", "m": "○", "n": "■", "o": "□", "u": "◆", "ü": "✔", "û": "✘",
+             "ý": "☒", "þ": "☑"}

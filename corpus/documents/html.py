@@ -7,7 +7,7 @@ import re
 import textwrap
 from html.parser import HTMLParser
 
-from corpus.documents.colours import MARK_END, MARK_START, css_colour_name, is_mark_class, resolve_marks
+from corpus.documents.colours import MARK_END, MARK_START, WINGDINGS, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.documents.sheets import with_levels
 from corpus.text import split_front_matter
@@ -21,9 +21,6 @@ _BOLD_TAGS = {"b", "strong"}
 # Elements whose inline background colour is a status dot or a coloured cell rather than page design.
 _MARK_STYLE_TAGS = {"td", "th", "span", "i"}
 _SYMBOL_FONT = re.compile(r"font-family:\s*['\"]?(?:wingdings|webdings|symbol)\b", re.I)
-# The Wingdings letters follow-ups use for a status: faces and dots, ticks and crosses.
-WINGDINGS = {"J": "☺", "K": "😐", "L": "☹", "l": "●", "m": "○", "n": "■", "o": "□", "u": "◆", "ü": "✔", "û": "✘",
-             "ý": "☒", "þ": "☑"}
 # A <time datetime="2024-01-15">15 jan 2024</time> says its date for machines: that is read, not the short text.
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -6,7 +6,7 @@ import io
 import re
 from datetime import date, datetime
 
-from corpus.documents.colours import colour_name, marked, only_symbols
+from corpus.documents.colours import WINGDINGS, colour_name, marked, only_symbols
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.documents.sheets import sheet_blocks
 from corpus.model import ReportFormatError
@@ -201,7 +201,8 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
     for sheet in workbook.worksheets:
         if getattr(sheet, "sheet_state", "visible") != "visible":
             continue  # a hidden sheet holds a form's lists (the choices of a drop-down), not the report
-        read = [(_with_colours([_cell_text(c.value, getattr(c, "number_format", "General")) for c in row],
+        read = [(_with_colours([_symbol_font(c, _cell_text(c.value, getattr(c, "number_format", "General")))
+                                for c in row],
                                [_xlsx_cell_colour(c) for c in row]), _first_indent(row))
                 for row in sheet.iter_rows()]
         read = [(r, indent) for r, indent in read if any(r)]
@@ -218,6 +219,14 @@ def xlsx_blocks(data: bytes, name: str) -> list[Block]:
         blocks += sheet_blocks(rows, indents)
     workbook.close()
     return blocks
+
+
+def _symbol_font(cell: object, text: str) -> str:
+    """A cell set in a symbol font (Wingdings 'J', 'K', 'L' shown as faces) as the symbols it shows."""
+    font = getattr(getattr(cell, "font", None), "name", None) or ""
+    if text and len(text) <= 3 and re.match(r"(?i)wingdings", font):
+        return "".join(WINGDINGS.get(ch, ch) for ch in text)
+    return text
 
 
 def _first_indent(row: tuple) -> int:

@@ -195,7 +195,7 @@ class ReportInterpreter:
                     not self.words.opens_with_label(kickers[1]) and len(kickers[1].split()) >= 2:
                 # 'Mål 1 · Barn och unga växer upp tryggt': the level and number, then the title, in one heading.
                 text, placed = f"{kickers[0]}: {kickers[1]}", None
-            if placed is not None and self.state.activity is not None and \
+            if placed is not None and block.kind == PARAGRAPH and self.state.activity is not None and \
                     self._served_line(self.state.activity, text):
                 self._mark(first)  # 'Mål 2' on an activity's card: the goal it serves, not a goal's level line
                 continue
@@ -1146,6 +1146,12 @@ class ReportInterpreter:
             self._mark_rows(first, len(block.rows))
             return
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
+        if len(lone) == 1 and self.words.lists_top_goals_activities(squash(lone[0])) and \
+                (top := self._open_top_goal()) is not None:
+            self._finish_activity()  # 'Aktiviteter direkt under målet' on a row of its own: the goal's own follow
+            self.state.goal, self.state.listing = top, True
+            self._mark(first)
+            return
         if len(lone) == 2 and (NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
                 or squash(lone[1]) in ("–", "-", "—")):
@@ -1481,6 +1487,22 @@ class ReportInterpreter:
             role = self.words.role(label)
             if r == 0 and role and self.words.role(value):
                 self._mark(first, LINE_TABLE_HEADER)
+                continue
+            if not value.strip() and (level := self.words.level_cell(label)) is not None:
+                placed = level  # 'Nämndmål 1.1' alone on its row: the title is the row below
+                self._mark(first + r)
+                continue
+            if not value.strip() and placed is not None and role is None:
+                kind, number = placed
+                placed = None
+                self._new_goal(label, number, subgoal=kind == "subgoal" or "." in number, level=7)
+                self._mark(first + r)
+                continue
+            if not value.strip() and self.words.lists_top_goals_activities(label) and \
+                    (top := self._open_top_goal()) is not None:
+                self._finish_activity()  # 'Aktiviteter direkt under målet': the activities below are the goal's own
+                self.state.goal, self.state.listing = top, True
+                self._mark(first + r)
                 continue
             if role == "item_kind" and (level := self.words.level_cell(re.sub(r"\s*\(.*\)\s*$", "", value))):
                 placed = level

@@ -319,6 +319,12 @@ class LineReader:
         enough = known == len(cells) or (len(cells) >= HEADER_MIN_CELLS and known >= len(cells) - 1)
         return len(cells) >= 2 and enough and bool({"activity", "goal", "subgoal"} & set(roles))
 
+    def _names_item(self, row: list[str]) -> bool:
+        cells = [squash(c) for c in row if squash(c)]
+        return len(cells) == 1 and squash(row[0]) == cells[0] and (
+            self.words.level_cell(cells[0]) is not None or self.words.lists_top_goals_activities(cells[0])
+            or self.words.role(cells[0]) in ("goal", "subgoal"))
+
     def split_at_headers(self, block: Block) -> list[tuple[Block, int]]:
         """A table that heads a second table inside it ('Indikator | Utfall …' rows, then 'Aktiviteter | Tid |
         Status' and the activities): one table per header row, each with the offset of its first row."""
@@ -327,5 +333,9 @@ class LineReader:
             return [(block, 0)]  # a record of fields ('Typ | Mål', 'Nivå | Nämndmål', …): one item, not two tables
         starts = [0] + [r for r, row in enumerate(block.rows) if r > 0 and self.header_row(row)
                         and [squash(c).lower() for c in row] != [squash(c).lower() for c in block.rows[0]]]
+        if len(starts) > 1:
+            # Forms and activity tables one after the other on a sheet: a row that names the next item alone
+            # ('Nämndmål 1.2', 'Aktiviteter direkt under målet', 'Nämndmål') starts a part of its own.
+            starts = sorted(set(starts) | {r for r, row in enumerate(block.rows) if r > 0 and self._names_item(row)})
         return [(Block(TABLE, rows=block.rows[a:b], page=block.page, bold=block.bold), a)
                 for a, b in zip(starts, [*starts[1:], len(block.rows)], strict=True)]

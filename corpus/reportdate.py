@@ -156,6 +156,11 @@ def slashed_dates(rows: list[list[str]], roles: list[str | None]) -> list[list[s
 _COMPACT = re.compile(r"(?<![\d/-])(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-])")
 
 
+# A date written ÅÅ-MM-DD ('24-02-05' for 5 February 2024), as short forms write it.
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d/.-])")
+
+
 def compact_dates(text: str) -> str:
-    """`text` with each date written ÅÅÅÅMMDD as an ISO date."""
-    return _COMPACT.sub(r"\1-\2-\3", text) if "20" in text else text
+    """`text` with each date written ÅÅÅÅMMDD or ÅÅ-MM-DD as an ISO date."""
+    text = _COMPACT.sub(r"\1-\2-\3", text) if "20" in text else text
+    return _SHORT_YEAR.sub(r"20\1-\2-\3", text) if "-" in text else text

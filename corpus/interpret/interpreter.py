@@ -100,7 +100,7 @@ class ReportInterpreter:
         # apart; read again on the blocks as split, where any were, for which blocks it is.
         entries, bands, legend = self._legend(document.blocks)
         self.labels = self.scheme_labels.overridden(entries, bands)
-        split = self._fields_apart(document.blocks)
+        split = self._fields_apart(self._goal_maps_apart(document.blocks))
         if len(split) != len(document.blocks):
             document = replace(document, blocks=split)
             entries, bands, legend = self._legend(document.blocks)
@@ -372,6 +372,40 @@ class ReportInterpreter:
             titled = any(self._status_line(line) for line in lines[1:2])
             out.append(replace(block, text=lines[0], bold=block.bold or titled))
             out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
+        return out
+
+    def _goal_maps_apart(self, blocks: list[Block]) -> list[Block]:
+        """A goal map, one column per goal ('Regionfullmäktiges mål | MÅL 1 ⏎ Titel | MÅL 2 ⏎ …' over rows of
+        labels: 'Uppnås målet?', 'Kommentar', 'Aktiviteter direkt under målet', 'Nämndmål'), as the lines a report
+        would write it in: column by column, each row's label before its value."""
+        out: list[Block] = []
+        for block in blocks:
+            rows = block.rows if block.kind == TABLE else []
+            heads = [c.split("\n", 1) for c in rows[0][1:]] if rows and len(rows[0]) >= 3 else []
+            if len(rows) < 3 or not heads or not all(len(h) == 2 and self.words.level_cell(squash(h[0])) for h in heads):
+                out.append(block)
+                continue
+            for c in range(1, len(rows[0])):
+                lines = [squash(line) for line in rows[0][c].split("\n") if squash(line)]
+                for row in rows[1:]:
+                    label, value = squash(row[0]), row[c] if c < len(row) else ""
+                    # Fields set apart by wide spaces on one line ('Status: Avklarad   Tid: …') stay apart.
+                    said = [squash(re.sub(r"\s{3,}", " · ", line.strip())) for line in value.split("\n")
+                            if squash(line) and squash(line) not in "–—-"]
+                    if len(said) == 1 and len(said[0]) <= 200 and not self.words.says_none(said[0]):
+                        lines.append(f"{label} {said[0]}" if label.endswith("?") else f"{label}: {said[0]}")
+                    elif said:
+                        lines += [label, *said]
+                # An activity's title and the line of its fields under it ('Status: … Tid: …') read as one item.
+                merged: list[str] = []
+                for line in lines:
+                    if merged and (self.words.field_line(line) or ("",))[0] == "status" and merged[-1].count("\n") == 0 and \
+                            not self.words.field_line(merged[-1]) and not merged[-1].endswith((".", "?")) and \
+                            self.words.role(merged[-1]) is None and self.words.level_cell(merged[-1]) is None:
+                        merged[-1] += "\n" + line
+                    else:
+                        merged.append(line)
+                out += [Block(PARAGRAPH, compact_dates(line), page=block.page) for line in merged]
         return out
 
     def _legend(self, blocks: list[Block]) -> tuple[list[SchemeEntry], list[tuple[float, str]], LegendReader]:

@@ -12,7 +12,7 @@ from corpus.interpret.legend import LEADING_MARK
 from corpus.interpret.vocabulary import Vocabulary
 from corpus.labels import LabelMatch, LabelSchemes
 from corpus.model import ParsedActivity
-from corpus.reportdate import written_date, written_span
+from corpus.reportdate import compact_dates, written_date, written_span
 from corpus.text import squash
 
 ISO = r"(20\d\d-\d\d-\d\d)"
@@ -273,6 +273,7 @@ class LineReader:
     def read_dates(self, activity: ParsedActivity, role: str, value: str, whole: bool = False) -> bool:
         """The dates a field or a line gives an activity; `whole`: the line is only dates (else it is a comment).
         Whether any was read."""
+        value = compact_dates(value)  # '20230206–20230630', '24-02-05 – 24-06-28'
         pair = (DATE_PAIR.fullmatch if whole else DATE_PAIR.search)(value)
         single = ONE_DATE.search(value)
         day = single.group(1) if single else written_date(value)

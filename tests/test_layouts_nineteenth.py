@@ -237,3 +237,73 @@ def test_dates_written_compactly_and_with_slashes() -> None:
 def test_an_organisation_named_in_the_genitive_is_the_organisation() -> None:
     text = "Region Ekmarks intranät\nDelårsrapport 2028 för Region Ekmark\nRegion Ekmarks primärvård\n"
     assert detect_organisation(text) == "Region Ekmark"
+
+
+# The twentieth set ----------------------------------------------------------------------------------------
+
+def test_a_goal_map_one_column_per_goal() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Delårsrapport 2024", level=1)
+    document.add_paragraph("Region Ekmark, regionala utvecklingsnämnden. Uppföljning per 31 augusti 2024.")
+    table = document.add_table(rows=0, cols=3)
+    for row in (("Regionfullmäktiges mål", "MÅL 1\nEtt starkt näringsliv", "MÅL 2\nGoda kommunikationer"),
+                ("Uppnås målet?", "Delvis", "Nej"),
+                ("Aktiviteter direkt under målet", "Exportsatsning\nStatus: Pågår enligt plan   Tid: 24-01-15 – 24-12-13",
+                 "–"),
+                ("Nämndmål", "NÄMNDMÅL 1.1\nFler företag startas\nUppnås nämndmålet? Ja",
+                 "Inga nämndmål för detta mål.")):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    goals, activities = _read(_parsed(out.getvalue(), "delarsrapport.docx"))
+    assert goals == [("Ett starkt näringsliv", None, "Delvis uppfyllt"),
+                     ("Fler företag startas", "Ett starkt näringsliv", "Uppfyllt"),
+                     ("Goda kommunikationer", None, "Ej uppfyllt")]
+    # Fields set apart by wide spaces stay apart; 'ÅÅ-MM-DD' dates.
+    assert activities == [("Exportsatsning", ["Ett starkt näringsliv"], "Pågående enligt plan", "2024-01-15",
+                           "2024-12-13")]
+
+
+def test_a_sheet_per_goal_with_smileys_in_a_symbol_font() -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Mål 1"
+    for row in (["Kommunfullmäktiges mål 1"], ["Ekby är klimatneutralt 2040"], [],
+                ["Måluppfyllelse 2023", "K"], ["Analys", "Utsläppen minskade med 7 procent."],
+                ["Aktivitet", "Start", "Slut", "Genomfört", "Tidplan"],
+                ["Klimatbudget", "2023-04-03", "2024-03-29", "45 %", "Håller inte"],
+                ["Nämndmål 1.1"], ["Färre bilresor i tjänsten"], ["Måluppfyllelse 2023", "J"],
+                ["Aktivitet", "Start", "Slut", "Genomfört", "Tidplan"],
+                ["Klimatväxling", "2023-01-16", "2023-06-30", "100 %", "Håller"]):
+        sheet.append(row)
+    for cell in (sheet["B4"], sheet["B10"]):
+        cell.font = Font(name="Wingdings")
+    out = io.BytesIO()
+    workbook.save(out)
+    goals, activities = _read(_parsed(out.getvalue(), "verksamhetsberattelse.xlsx"))
+    assert goals == [("Ekby är klimatneutralt 2040", None, "Delvis uppfyllt"),
+                     ("Färre bilresor i tjänsten", "Ekby är klimatneutralt 2040", "Uppfyllt")]
+    # How much is done read with the schedule: under way and not holding is a deviation, all done finished.
+    assert activities == [
+        ("Klimatbudget", ["Ekby är klimatneutralt 2040"], "Pågående med avvikelse", "2023-04-03", "2024-03-29"),
+        ("Klimatväxling", ["Färre bilresor i tjänsten"], "Avslutad enligt plan", "2023-01-16", "2023-06-30")]
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("Håller inte", "Pågående med avvikelse"), ("Inte i fas", "Pågående med avvikelse"),
+    ("Bordlagd", "Vänteläge"), ("Pågår inte", None),  # only a status of keeping to plan is said not to hold
+])
+def test_a_status_said_not_to_hold(written: str, canonical: str | None) -> None:
+    found = schemes().match("activity", written)
+    assert (found.canonical if found else None) == canonical
+
+
+def test_dates_written_with_a_two_digit_year() -> None:
+    assert compact_dates("Tid: 24-02-05 – 24-06-28") == "Tid: 2024-02-05 – 2024-06-28"
+    assert compact_dates("Dnr 2024-13-40, tel 08-123 45") == "Dnr 2024-13-40, tel 08-123 45"  # no such date

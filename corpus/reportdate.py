@@ -30,6 +30,8 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})[-–](\d{2}|20\d\d)")
 def written_date(text: str) -> str | None:
     """A date written out ('30 juni 2025', 'den 1 mars 2025', '15 jan 2024') as ISO, where the text is one."""
     match = re.fullmatch(rf"\s*(?:den\s+)?(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*\.?", fold(text))
+    if match is None and (dated := re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s+(20\d\d)\s*", text)) is not None:
+        return _day_month(*dated.groups())  # '7/1 2029': day/month and the year
     if match is None and (short := _DAY_MONTH_YEAR.fullmatch(text.strip())) is not None:
         # '15/1-24', '3/11-2025': day/month-year as Swedish is written by hand, a two-digit year this century.
         day, month, year = (int(part) for part in short.groups())
@@ -41,9 +43,23 @@ def written_date(text: str) -> str | None:
     return f"{match.group(3)}-{_month_number(match.group(2)):02d}-{int(match.group(1)):02d}"
 
 
+# A span of day/month with the year written once at its end ('8/1–29/3 2029'), or after each end
+# ('15/11 2028–28/2 2029'); an open end after a day/month and year ('7/1 2029–tills vidare').
+_DAY_MONTH_SPAN = re.compile(r"\s*(\d{1,2})/(\d{1,2})(?:\s+(20\d\d))?\s*[–—-]\s*(\d{1,2})/(\d{1,2})\s+(20\d\d)\s*")
+
+
+def _day_month(day: str, month: str, year: str) -> str | None:
+    return f"{year}-{int(month):02d}-{int(day):02d}" if 1 <= int(day) <= 31 and 1 <= int(month) <= 12 else None
+
+
 def written_span(text: str) -> tuple[str, str] | None:
-    """A span written out ('1 februari–30 november 2025', '3 mars 2025 – 14 juni 2025'), as ISO dates; the first
-    takes the year of the second where it names none."""
+    """A span written out ('1 februari–30 november 2025', '3 mars 2025 – 14 juni 2025', '8/1–29/3 2029'), as ISO
+    dates; the first takes the year of the second where it names none."""
+    if (short := _DAY_MONTH_SPAN.fullmatch(text)) is not None:
+        first_day, first_month, first_year, last_day, last_month, last_year = short.groups()
+        start, end = _day_month(first_day, first_month, first_year or last_year), _day_month(last_day, last_month,
+                                                                                             last_year)
+        return (start, end) if start and end else None
     match = re.fullmatch(rf"\s*(\d{{1,2}})\s+({_ANY_MONTH})(?:\s+{YEAR})?\s*[–—-]\s*(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*",
                          fold(text))
     if match is None and (days := re.fullmatch(rf"\s*(\d{{1,2}})\s*[–—-]\s*(\d{{1,2}})\s+({_ANY_MONTH})\s+{YEAR}\s*",

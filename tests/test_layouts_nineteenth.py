@@ -307,3 +307,25 @@ def test_a_status_said_not_to_hold(written: str, canonical: str | None) -> None:
 def test_dates_written_with_a_two_digit_year() -> None:
     assert compact_dates("Tid: 24-02-05 – 24-06-28") == "Tid: 2024-02-05 – 2024-06-28"
     assert compact_dates("Dnr 2024-13-40, tel 08-123 45") == "Dnr 2024-13-40, tel 08-123 45"  # no such date
+
+
+def test_a_goal_systems_tree_printed_as_text() -> None:
+    report = _parsed("TERTIALRAPPORT 1 2029\nEkby kommun, tekniska nämnden\n\n"
+                     "  «4»  målet är uppnått\n  «3»  målet är uppnått till minst 80 procent\n"
+                     "  «2»  målet är uppnått till 50–79 procent\n  «1»  målet är inte uppnått\n\n"
+                     "MÅLTRÄD T1\n│\n├─◆ Trygga gator för alla  «3»\n│  │     Olyckorna har minskat.\n│  │\n"
+                     "│  ├─▪ Inventering av skolvägar\n│  │     Verkställd · 8/1–29/3 2029 · Gata och park\n│  │\n"
+                     "│  └─◇ Fler barn cyklar till skolan  «2»\n│     │     41 procent cyklar.\n│     │\n"
+                     "│     └─▪ Cykelbana längs Kyrkvägen\n│           Pågår · 15/11 2028–31/10 2029 · Projekt\n│\n"
+                     "└─◆ En ekonomi i balans  «1»\n   │     Underskott.\n   │\n"
+                     "   └─▪ Översyn av taxor\n         Avslutad · 1/2–31/5 2029 · Ekonomi\n\nSlut på utskrift.\n",
+                     "tertial.txt")
+    goals, activities = _read(report)
+    assert goals == [("Trygga gator för alla", None, "Delvis uppfyllt"),
+                     ("Fler barn cyklar till skolan", "Trygga gator för alla", "Knappt uppfyllt"),
+                     ("En ekonomi i balans", None, "Ej uppfyllt")]
+    # A node's goal is the nearest goal node above it at a lower depth (its branch), not the line above it.
+    assert activities == [
+        ("Inventering av skolvägar", ["Trygga gator för alla"], "Avslutad enligt plan", "2029-01-08", "2029-03-29"),
+        ("Cykelbana längs Kyrkvägen", ["Fler barn cyklar till skolan"], "Pågående", "2028-11-15", "2029-10-31"),
+        ("Översyn av taxor", ["En ekonomi i balans"], "Avslutad enligt plan", "2029-02-01", "2029-05-31")]

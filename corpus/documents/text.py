@@ -332,6 +332,12 @@ def _is_field_line(text: str) -> bool:
     return bool(_FIELD_LINE.match(text))
 
 
+# A goal system's tree printed as text: a node on its branch ('├─', '└─') after the stems of its parents ('│  '),
+# and the lines that hang on a branch.
+_TREE_NODE = re.compile(r"^([│ ]*)([├└]─+)(.*)$")
+_TREE_STEM = re.compile(r"^[│ ]*│[│ ]*")
+
+
 def text_blocks(text: str) -> list[Block]:
     """Plain text as blocks: a semicolon-separated export as its tables, tab-separated runs as tables,
     bullets as list items, numbered short lines as headings, and the rest paragraphs separated by blank lines
@@ -354,11 +360,24 @@ def text_blocks(text: str) -> list[Block]:
 
     lines = text.split("\n")
     index = 0
+    tree = False  # in a tree drawn with box lines, whose last node's lines are indented without a stem
     layouts: list[tuple[list[str], list[int]]] = []  # the printed tables' columns, for rows that resume them
     while index < len(lines):
         raw = lines[index]
         previous_line = lines[index - 1] if index else ""
         index += 1
+        if (node := _TREE_NODE.match(raw)) is not None:
+            # A tree drawn with box lines ('│  ├─◇ Titel'): a node a list item, its depth its column.
+            flush()
+            blocks.append(Block(LIST_ITEM, node.group(3).strip(), depth=len(node.group(1)) // 3, page=page))
+            tree = True
+            continue
+        if (_TREE_STEM.match(raw) or (tree and raw[:1].isspace() and raw.strip())) and not paragraph:
+            # A node's lines hang on its branch ('│  │     Sju av tio …'), or under the last branch, indented.
+            if (said := _TREE_STEM.sub("", raw).strip()) and blocks and blocks[-1].kind == LIST_ITEM:
+                blocks[-1].text += "\n" + said
+            continue
+        tree = tree and not raw.strip()
         if fragments:
             raw = _without_tags(raw)
         elif not paragraph and (ruled := _ruled_table(lines, index - 1, _is_field_line, layouts)) is not None:

@@ -47,6 +47,8 @@ _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
 # code with a letter or two before it ('M1.2', 'NM 2').
+# A tree node's mark before its title ('◆ Titel', '▪ Titel'): one or two symbols, then the title.
+_NODE_MARK = re.compile(r"^([^\w\s«»()\[\]\"'„”“–—\-•·*+]{1,2})\s+(\S.*)$")
 # How many rows of an export's own facts ('Plan name', 'Plan ID', 'Export date') may stand over its header.
 _EXPORT_FACTS = 5
 _NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[A-ZÅÄÖa-zåäö])")
@@ -132,6 +134,7 @@ class ReportInterpreter:
         self.activity_chapter: int | None = None  # the level of a chapter of activities listed after the goals
         self.listing_level: int | None = None  # the level of the heading 'Aktiviteter' that opened a listing
         self.skip_blocks: set[int] = set()  # blocks read with the one before them ('Nämndmål' under a goal item)
+        self.tree_goals: list[tuple[int, ParsedGoal]] = []  # a drawn tree's goal nodes, with their depth
         self.goal_item_depth: int | None = None  # the depth of the goal item whose analysis the items go on with
         self.chapter_status: LabelMatch | None = None  # a board's column in that chapter ('Pågår (4)'): its cards'
         # A document headed by one top-level heading (its title) has its chapters one level below it.
@@ -274,6 +277,9 @@ class ReportInterpreter:
                 self._finish_activity()
                 self.state.goal = top if block.depth > 0 else None
                 self._new_goal(text, None, subgoal=block.depth > 0 and top is not None, level=9)
+                self._mark(first)
+                continue
+            if block.kind == LIST_ITEM and self._tree_node(document.blocks, b, block):
                 self._mark(first)
                 continue
             if block.kind == LIST_ITEM and self._goal_item(document.blocks, b, text):
@@ -1321,6 +1327,52 @@ class ReportInterpreter:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
+    def _tree_node(self, blocks: list[Block], index: int, block: Block) -> bool:
+        """A node of a goal system's tree ('◆ Titel «3»' and its analysis; '▪ Titel' over its status line), its
+        depth its place: a node whose next line is a status is an activity of the nearest goal node above it at a
+        lower depth; any other a goal, under the nearest goal node at a lower depth, its lines its analysis."""
+        head, _, rest = block.text.partition("\n")
+        marked = _NODE_MARK.match(head)
+        if marked is None or not marked.group(2).strip():
+            return False
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        status_next = block.bold or (following is not None and following.kind == PARAGRAPH and
+                                     self._status_line(following.text.split("\n", 1)[0]))
+        above = [goal for depth, goal in self.tree_goals if depth < block.depth]
+        self._finish_activity()
+        if status_next:
+            if not above:
+                return False
+            self.state.goal = above[-1]
+            activity = self._new_activity(squash(marked.group(2)), None)
+            if following is None or not self._status_line(following.text.split("\n", 1)[0]):
+                return True
+            # Its line of status, time and unit ('Verkställd · 8/1–29/3 2029 · Gata och park'), read part by part.
+            line, _, more = following.text.partition("\n")
+            status, *parts = FIELD_SEPARATOR.split(squash(line))
+            if (found := self.labels.match("activity", status)) is not None:
+                activity.status, activity.status_raw = found.canonical, found.written
+            for part in parts:
+                if not self.read.read_dates(activity, "dates", part, whole=True):
+                    activity.units.append(part)
+            if more.strip():
+                self._paragraph(squash(more), Block(PARAGRAPH, more), self.first_line.get(index + 1, 0))
+            self.skip_blocks.add(index + 1)
+            return True
+        self.state.goal = above[-1] if above else None
+        title, level = marked.group(2).strip(), None
+        if (tail := re.match(r"^(.*?\S)\s{2,}(\S{1,4})$", title)) is not None and not re.search(r"[a-zåäö]", tail.group(2)):
+            # 'Titel  «3»': the level the legend explains, set after the title ('«–»': none).
+            title, level = tail.group(1), self.labels.match("goal", tail.group(2))
+        goal = self._new_goal(squash(title), None, subgoal=bool(above), level=9)
+        if level is not None and goal.assessment is None:
+            goal.assessment, goal.assessment_raw = level.canonical, level.written
+        self.tree_goals = [(depth, g) for depth, g in self.tree_goals if depth < block.depth] + [(block.depth, goal)]
+        if rest.strip():
+            goal.comment = _join(goal.comment, squash(rest))
+        self.state.role = "comment"
+        return True
 
     def _goal_item(self, blocks: list[Block], index: int, text: str) -> bool:
         """A numbered list item followed by an item that names its level ('1 Invånarna har god tillgång …' /

@@ -135,6 +135,7 @@ class ReportInterpreter:
         self.listing_level: int | None = None  # the level of the heading 'Aktiviteter' that opened a listing
         self.skip_blocks: set[int] = set()  # blocks read with the one before them ('Nämndmål' under a goal item)
         self.tree_goals: list[tuple[int, ParsedGoal]] = []  # a drawn tree's goal nodes, with their depth
+        self.drawn_tree = "├─" in document.text or "└─" in document.text  # its list items are the tree's nodes
         self.goal_item_depth: int | None = None  # the depth of the goal item whose analysis the items go on with
         self.chapter_status: LabelMatch | None = None  # a board's column in that chapter ('Pågår (4)'): its cards'
         # A document headed by one top-level heading (its title) has its chapters one level below it.
@@ -279,7 +280,7 @@ class ReportInterpreter:
                 self._new_goal(text, None, subgoal=block.depth > 0 and top is not None, level=9)
                 self._mark(first)
                 continue
-            if block.kind == LIST_ITEM and self._tree_node(document.blocks, b, block):
+            if block.kind == LIST_ITEM and self.drawn_tree and self._tree_node(document.blocks, b, block):
                 self._mark(first)
                 continue
             if block.kind == LIST_ITEM and self._goal_item(document.blocks, b, text):

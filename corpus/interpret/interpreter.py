@@ -29,7 +29,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import compact_dates, slashed_dates, written_date
+from corpus.reportdate import compact_dates, slashed_dates
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
@@ -45,13 +45,14 @@ _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
 # Roles a table may give one column per follow-up; the last filled column says it.
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
-# A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
-# code with a letter or two before it ('M1.2', 'NM 2').
 # A tree node's mark before its title ('◆ Titel', '▪ Titel'): one or two symbols, then the title.
 _NODE_MARK = re.compile(r"^([^\w\s«»()\[\]\"'„”“–—\-•·*+]{1,2})\s+(\S.*)$")
 # How many rows of an export's own facts ('Plan name', 'Plan ID', 'Export date') may stand over its header.
 _EXPORT_FACTS = 5
+# A goal's number at the start of a name ('M1.1 Ledningsnät', a task bucket named by the goal it serves).
 _NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[A-ZÅÄÖa-zåäö])")
+# A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
+# code with a letter or two before it ('M1.2', 'NM 2').
 _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
@@ -230,11 +231,7 @@ class ReportInterpreter:
                 self._mark(first)
                 continue
             if block.kind in (HEADING, PARAGRAPH) and self.words.lists_top_goals_activities(text) and \
-                    (top := self._open_top_goal()) is not None:
-                self._finish_activity()
-                self.state.goal, self.state.listing = top, True
-                self.listing_level = block.level if block.kind == HEADING else None
-                self._mark(first)
+                    self._own_activities(first, block.level if block.kind == HEADING else None):
                 continue
             if block.kind in (HEADING, PARAGRAPH) and len(text) <= 200 and \
                     (goal := self._goal_named(self.words.goal_of_activities(text))) is not None:
@@ -968,9 +965,9 @@ class ReportInterpreter:
                 for part in parts[1:]:
                     if (pair := DATE_PAIR.fullmatch(part)) and target_activity.start is None:
                         target_activity.start, target_activity.end = pair.group(1), pair.group(2)
-                    elif target_activity.start is None and written_date(re.split(r"\s*[–—-]\s*", part)[0]) and \
-                            self.read.read_dates(target_activity, "dates", part):
-                        pass  # '12 jan 2026 – 30 jun 2026', '2 feb 2026 – tills vidare': the time written out
+                    elif target_activity.start is None and re.search(r"\d", part) and \
+                            self.read.read_dates(target_activity, "dates", part, whole=True):
+                        pass  # '12 jan 2026 – 30 jun 2026', '2 feb 2026 – tills vidare', '8/1–29/3 2029': the time
                     elif (single := ONE_DATE.search(part)) and self.words.date_role(part[:single.start()]):
                         setattr(target_activity, self.words.date_role(part[:single.start()]) or "end",
                                 single.group(1))
@@ -1021,6 +1018,17 @@ class ReportInterpreter:
                 return
         self._append(state.role or "comment", text)
         self._mark(line)
+
+    def _own_activities(self, line: int, level: int | None = None) -> bool:
+        """'Aktiviteter direkt under målet' (a line, a heading of `level`, a table's row): the activities below are
+        the open top-level goal's own, not its sub-goal's. False where no goal is open."""
+        if (top := self._open_top_goal()) is None:
+            return False
+        self._finish_activity()
+        self.state.goal, self.state.listing = top, True
+        self.listing_level = level
+        self._mark(line)
+        return True
 
     def _served_line(self, activity: ParsedActivity, text: str) -> bool:
         """A line under an activity that names the goal it serves by label and number, and perhaps a flag for how
@@ -1187,12 +1195,8 @@ class ReportInterpreter:
             self._mark_rows(first, len(block.rows))
             return
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
-        if len(lone) == 1 and self.words.lists_top_goals_activities(squash(lone[0])) and \
-                (top := self._open_top_goal()) is not None:
-            self._finish_activity()  # 'Aktiviteter direkt under målet' on a row of its own: the goal's own follow
-            self.state.goal, self.state.listing = top, True
-            self._mark(first)
-            return
+        if len(lone) == 1 and self.words.lists_top_goals_activities(squash(lone[0])) and self._own_activities(first):
+            return  # 'Aktiviteter direkt under målet' on a row of its own
         if len(lone) == 2 and (NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
                 or squash(lone[1]) in ("–", "-", "—")):
@@ -1346,20 +1350,9 @@ class ReportInterpreter:
             if not above:
                 return False
             self.state.goal = above[-1]
-            activity = self._new_activity(squash(marked.group(2)), None)
-            if following is None or not self._status_line(following.text.split("\n", 1)[0]):
-                return True
-            # Its line of status, time and unit ('Verkställd · 8/1–29/3 2029 · Gata och park'), read part by part.
-            line, _, more = following.text.partition("\n")
-            status, *parts = FIELD_SEPARATOR.split(squash(line))
-            if (found := self.labels.match("activity", status)) is not None:
-                activity.status, activity.status_raw = found.canonical, found.written
-            for part in parts:
-                if not self.read.read_dates(activity, "dates", part, whole=True):
-                    activity.units.append(part)
-            if more.strip():
-                self._paragraph(squash(more), Block(PARAGRAPH, more), self.first_line.get(index + 1, 0))
-            self.skip_blocks.add(index + 1)
+            # Its line of status, time and unit follows ('Verkställd · 8/1–29/3 2029 · Gata och park'): read as the
+            # open activity's status line.
+            self._new_activity(squash(marked.group(2)), None)
             return True
         self.state.goal = above[-1] if above else None
         title, level = marked.group(2).strip(), None
@@ -1585,11 +1578,7 @@ class ReportInterpreter:
                 self._new_goal(label, number, subgoal=kind == "subgoal" or "." in number, level=7)
                 self._mark(first + r)
                 continue
-            if not value.strip() and self.words.lists_top_goals_activities(label) and \
-                    (top := self._open_top_goal()) is not None:
-                self._finish_activity()  # 'Aktiviteter direkt under målet': the activities below are the goal's own
-                self.state.goal, self.state.listing = top, True
-                self._mark(first + r)
+            if not value.strip() and self.words.lists_top_goals_activities(label) and self._own_activities(first + r):
                 continue
             if role == "item_kind" and (level := self.words.level_cell(re.sub(r"\s*\(.*\)\s*$", "", value))):
                 placed = level

@@ -98,14 +98,12 @@ class LabelSchemes:
         canonical = [SchemeEntry(kind, label, label, "uppsikt") for kind in KINDS for label in label_space_for(kind)]
         entries = canonical + entries
         entries = entries + [twin for entry in entries if (twin := _synonym(entry)) is not None]
-        # A sentence status without its subject ('Bedöms bli genomförd under året' in a status cell), where that
-        # says nothing else already.
-        said = {(e.kind, label_key(e.written)) for e in entries}
-        entries = entries + [twin for entry in entries if (twin := _subjectless(entry)) is not None
-                             and (twin.kind, label_key(twin.written)) not in said]
-        said = {(e.kind, label_key(e.written)) for e in entries}
-        entries = entries + [twin for entry in entries if (twin := _supine(entry)) is not None
-                             and (twin.kind, label_key(twin.written)) not in said]
+        # A sentence status without its subject ('Bedöms bli genomförd under året' in a status cell), and a
+        # finished state in the perfect of its passive ('Har genomförts'), where that says nothing else already.
+        for derive in (_subjectless, _supine):
+            said = {(e.kind, label_key(e.written)) for e in entries}
+            entries = entries + [twin for entry in entries if (twin := derive(entry)) is not None
+                                 and (twin.kind, label_key(twin.written)) not in said]
         self.entries = entries
         self.bands: list[tuple[float, str]] = []
         self._by_key: dict[tuple[str, str], SchemeEntry] = {}

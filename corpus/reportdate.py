@@ -35,9 +35,7 @@ def written_date(text: str) -> str | None:
     if match is None and (short := _DAY_MONTH_YEAR.fullmatch(text.strip())) is not None:
         # '15/1-24', '3/11-2025': day/month-year as Swedish is written by hand, a two-digit year this century.
         day, month, year = (int(part) for part in short.groups())
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            return f"{year + 2000 if year < 100 else year}-{month:02d}-{day:02d}"
-        return None
+        return _day_month(day, month, year + 2000 if year < 100 else year)
     if match is None or not 1 <= int(match.group(1)) <= 31:
         return None
     return f"{match.group(3)}-{_month_number(match.group(2)):02d}-{int(match.group(1)):02d}"
@@ -48,8 +46,10 @@ def written_date(text: str) -> str | None:
 _DAY_MONTH_SPAN = re.compile(r"\s*(\d{1,2})/(\d{1,2})(?:\s+(20\d\d))?\s*[–—-]\s*(\d{1,2})/(\d{1,2})\s+(20\d\d)\s*")
 
 
-def _day_month(day: str, month: str, year: str) -> str | None:
-    return f"{year}-{int(month):02d}-{int(day):02d}" if 1 <= int(day) <= 31 and 1 <= int(month) <= 12 else None
+def _day_month(day: str | int, month: str | int, year: str | int) -> str | None:
+    """An ISO date from its parts, where they make one."""
+    day, month = int(day), int(month)
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
 def written_span(text: str) -> tuple[str, str] | None:
@@ -160,10 +160,8 @@ def slashed_dates(rows: list[list[str]], roles: list[str | None]) -> list[list[s
         row = list(row)
         for c in columns:
             if c < len(row) and (match := _SLASHED.fullmatch(row[c] or "")):
-                a, b, year = (int(part) for part in match.groups())
-                month, day = (a, b) if month_first else (b, a)
-                if 1 <= month <= 12 and 1 <= day <= 31:
-                    row[c] = f"{year}-{month:02d}-{day:02d}"
+                a, b, year = match.groups()
+                row[c] = (_day_month(b, a, year) if month_first else _day_month(a, b, year)) or row[c]
         out.append(row)
     return out
 

@@ -5,6 +5,7 @@ words, symbols) a legend and a scorecard set before an item."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corpus.documents.colours import COLOUR_WORDS, SYMBOLS
 from corpus.documents.model import LIST_ITEM, PARAGRAPH, TABLE, Block
@@ -200,19 +201,14 @@ class LegendReader:
     def _marked_lines(self, blocks: list[Block]) -> list[SchemeEntry]:
         """A legend of symbols, one a line ('● målet är helt uppnått' / '◕ … till stor del uppnått' / '◑ …' / '○ …'):
         three such lines or more in a row are a scale, its steps in the order listed."""
-        entries: list[SchemeEntry] = []
-        run: list[tuple[int, list[str]]] = []
-        for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
+        def row_of(block: Block) -> list[str] | None:
             line = squash(block.text) if block.kind in (PARAGRAPH, LIST_ITEM) else ""
             marked = re.match(r"^([^\w\s]{1,3}|[–—-])\s+(\S.{3,120})$", line)
-            if marked is not None and not re.search(r"[\wåäöÅÄÖ]", marked.group(1)):
-                run.append((i, [marked.group(1), marked.group(2)]))
-                continue
-            if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
-                entries += read
-                self.blocks_.update(index for index, _ in run)
-            run = []
-        return entries
+            if marked is None or re.search(r"[\wåäöÅÄÖ]", marked.group(1)):
+                return None
+            return [marked.group(1), marked.group(2)]
+
+        return self._runs(blocks, row_of)
 
     def _sentences_legend(self, text: str) -> list[SchemeEntry]:
         """A legend told in sentences, each a term and its meaning ('Kan uppnås – målet bedöms nås under året. Kan
@@ -225,18 +221,29 @@ class LegendReader:
     def _termed_items(self, blocks: list[Block]) -> list[SchemeEntry]:
         """A legend as a list, a term and its meaning an item ('Bra – målet är uppnått …' / 'OK – målet är delvis
         uppnått.' / 'Har brister – …'; 'Pågår, sen – aktiviteten pågår men ligger efter tidplanen.'): three such
-        items or more in a row are read as a legend table of terms."""
-        entries: list[SchemeEntry] = []
-        run: list[tuple[int, list[str]]] = []
-        for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
+        items or more in a row are read as a legend table of terms; a page's footer between them breaks no run."""
+        def row_of(block: Block) -> list[str] | None:
             line = squash(block.text) if block.kind in (LIST_ITEM, PARAGRAPH) and not block.furniture else ""
             # The term's mark before it ('Grön Färdigställd', '▶ På plan') shows it; the words are the term.
             termed = _TERMED.match(re.sub(r"^[^\w\s]{1,2}\s+", "", COLOUR_PREFIX.sub("", line, count=1)))
-            if termed is not None and termed.group(1).capitalize() not in COLOUR_WORDS:
-                run.append((i, [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]))
+            if termed is None or termed.group(1).capitalize() in COLOUR_WORDS:
+                return None
+            return [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]
+
+        return self._runs(blocks, row_of, over_furniture=True)
+
+    def _runs(self, blocks: list[Block], row_of: Callable[[Block], list[str] | None],
+              over_furniture: bool = False) -> list[SchemeEntry]:
+        """Runs of three blocks or more in a row that `row_of` reads as a legend's term and meaning, each run read
+        as a legend table; its blocks are the legend's."""
+        entries: list[SchemeEntry] = []
+        run: list[tuple[int, list[str]]] = []
+        for i, block in [*enumerate(blocks), (len(blocks), Block(PARAGRAPH, ""))]:
+            if (row := row_of(block)) is not None:
+                run.append((i, row))
                 continue
-            if block.furniture:
-                continue  # a page's footer between a legend's lines
+            if over_furniture and block.furniture:
+                continue
             if len(run) >= 3 and (read := self._term_legend([row for _, row in run])):
                 entries += read
                 self.blocks_.update(index for index, _ in run)

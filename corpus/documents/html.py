@@ -6,11 +6,15 @@ import itertools
 import re
 import textwrap
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from corpus.documents.colours import MARK_END, MARK_START, WINGDINGS, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.documents.sheets import with_levels
 from corpus.text import split_front_matter
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "section",
                "article", "blockquote", "dd", "dt", "pre", "caption"}
@@ -318,7 +322,7 @@ _PANDOC_DASH = re.compile(r"(?<=[\s\w])--(?=[\s\w])")
 _GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 
 
-def _grid_tables(body: str, cell_renderer: object) -> str:
+def _grid_tables(body: str, cell_renderer: MarkdownIt) -> str:
     """Each grid table of `body` as an HTML table on lines of its own (a raw HTML block to the Markdown)."""
     lines = body.split("\n")
     out: list[str] = []
@@ -345,7 +349,7 @@ def _grid_tables(body: str, cell_renderer: object) -> str:
         html = ["<table>"]
         for header, cells in rows:
             tag = "th" if header else "td"
-            rendered = "".join(f"<{tag}>{cell_renderer.render(cell).strip()}</{tag}>" for cell in cells)  # type: ignore[attr-defined]
+            rendered = "".join(f"<{tag}>{cell_renderer.render(cell).strip()}</{tag}>" for cell in cells)
             html.append("<tr>" + rendered.replace("\n", " ") + "</tr>")
         out += html + ["</table>", ""]
     return "\n".join(out)

@@ -198,7 +198,8 @@ def _panels(page: object, words: list[dict]) -> list[tuple[float, float, float, 
                     for s in [*page.rects, *page.curves]  # type: ignore[attr-defined]
                     if s["x1"] - s["x0"] >= PANEL_MIN_SHARE * width and s["bottom"] - s["top"] >= PANEL_MIN_SHARE * height
                     and s["x1"] - s["x0"] <= (1 - PANEL_MIN_SHARE) * width})
-    beside = [box for box in boxes if any(other is not box and other[0] >= box[2] - 1 or other[2] <= box[0] + 1
+    # Beside: another box at the same height, wholly to its right or left.
+    beside = [box for box in boxes if any(other[0] >= box[2] - 1 or other[2] <= box[0] + 1
                                           for other in boxes if other != box and other[1] < box[3] and box[1] < other[3])]
     beside = [box for box in beside if sum(_inside(w, box) for w in words) >= PANEL_MIN_WORDS]
     return beside if len(beside) >= 2 else []

@@ -29,7 +29,8 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_thirteenth": "17/87", "reports_fourteenth": "17/116",
         "reports_fifteenth": "12/99", "reports_sixteenth": "9/106",
         "reports_seventeenth": "32/117", "reports_eighteenth": "24/109",
-        "reports_nineteenth": "7/109", "reports_twentieth": "3/116"}
+        "reports_nineteenth": "7/109", "reports_twentieth": "3/116",
+        "reports_twentyfirst": "7/114"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

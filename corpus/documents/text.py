@@ -24,7 +24,10 @@ _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
 # spaces, and a line indented under a row's first cell, reaching across the others, is that row's note.
 COLUMN_GAP = 3
 _CELL = re.compile(r"\S(?:.*?\S)?(?= {" + str(COLUMN_GAP) + r",}|$)")
-NOTE_COLUMN = "Kommentar"  # the header a table's notes are read under
+NOTE_COLUMN = "Kommentar"
+# Lines this long, this many of them, are paragraphs saved whole: no editor or printout wraps there.
+UNWRAPPED_LINE = 200
+UNWRAPPED_LINES = 3  # the header a table's notes are read under
 # A word broken at a line's end ('verksam-' / 'heten'); not a compound's shared part ('barn- och …').
 _BROKEN = re.compile(r"(\w)-\n(?!(?:och|eller|samt|till|respektive)\b)([a-zåäöé])")
 
@@ -359,6 +362,8 @@ def text_blocks(text: str) -> list[Block]:
             paragraph.clear()
 
     lines = text.split("\n")
+    # Text saved without line breaks inside paragraphs (Word's 'Oformaterad text'): every line is a paragraph.
+    unwrapped = sum(len(line) > UNWRAPPED_LINE for line in lines) >= UNWRAPPED_LINES
     index = 0
     tree = False  # in a tree drawn with box lines, whose last node's lines are indented without a stem
     layouts: list[tuple[list[str], list[int]]] = []  # the printed tables' columns, for rows that resume them
@@ -407,10 +412,22 @@ def text_blocks(text: str) -> list[Block]:
             continue
         if _UNDERLINE.fullmatch(line.strip()):
             continue  # an underline whose heading was a paragraph's last line: it underlines nothing we read
+        in_table = bool(blocks) and blocks[-1].kind == TABLE and blocks[-1].page == page and "\t" in previous_line
+        if not in_table and not paragraph and (numbered := _TABBED_HEADING.match(line.strip())):
+            # Word's automatic heading number, saved as text and a tab ('4.2<TAB>Kommunfullmäktiges mål 1: …').
+            blocks.append(Block(HEADING, f"{numbered.group(1)} {numbered.group(2)}",
+                                level=numbered.group(1).count(".") + 1, page=page))
+            continue
         if "\t" in line.strip():
             flush()
             cells = [c.strip() for c in line.strip().split("\t")]
-            if blocks and blocks[-1].kind == TABLE and blocks[-1].page == page:
+            continuing = blocks[-1].kind == TABLE and blocks[-1].page == page if blocks else False
+            if in_table and _continues_cell(blocks[-1].rows, cells):
+                # Word's plain text ends a row's line at a paragraph mark inside a cell: the next line goes on
+                # with that cell, and its other cells are the row's next ones.
+                blocks[-1].rows[-1][-1] += "\n" + cells[0]
+                blocks[-1].rows[-1].extend(cells[1:])
+            elif continuing:
                 blocks[-1].rows.append(cells)
             else:
                 blocks.append(Block(TABLE, rows=[cells], page=page))
@@ -452,7 +469,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks[-1].text = join_broken_words(f"{blocks[-1].text}\n{line.strip()}").replace("\n", " ")
             continue
         heading_open = False
-        if _LABEL.match(line.strip()) or _LEADERS.search(line):
+        if _LABEL.match(line.strip()) or _LEADERS.search(line) or unwrapped:
             flush()
         paragraph.append(line.strip())
         if _LEADERS.search(line):
@@ -460,6 +477,16 @@ def text_blocks(text: str) -> list[Block]:
             flush()
     flush()
     return blocks
+
+
+_TABBED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\t([A-ZÅÄÖ][^\t]{1,160})$")
+
+
+def _continues_cell(rows: list[list[str]], cells: list[str]) -> bool:
+    """Whether a tab line goes on with the last row: that row is short of the table's width, and the line's cells
+    make it whole, its first cell going on with the row's last one."""
+    width = len(rows[0])
+    return len(rows) > 1 and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 == width
 
 
 def _without_tags(line: str) -> str:

@@ -33,6 +33,23 @@ from corpus.reportdate import compact_dates, slashed_dates
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
+MIN_CONTENTS_ROWS = 3
+# Rows of fields under a row of activities' titles that make a table turned, an activity a column.
+MIN_TURNED_FIELDS = 3
+
+
+def _contents_table(rows: list[list[str]]) -> bool:
+    """A table of contents read as a table: each row a title with dot leaders and a page, or (Word's plain text,
+    'number TAB title TAB page') rows that each end in a page number, the pages never going back."""
+    if all(TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else "\t".join(row)) for row in rows):
+        return True
+    if len(rows) < MIN_CONTENTS_ROWS or any(len(row) < 2 or not re.fullmatch(r"\d{1,3}", row[-1].strip())
+                                            or not re.search(r"[^\W\d_]{3}", row[-2]) for row in rows):
+        return False
+    pages = [int(row[-1]) for row in rows]
+    return pages == sorted(pages)
+
+
 # A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
@@ -172,8 +189,7 @@ class ReportInterpreter:
                 self.prose.append(block.text)  # the report's scale, read before the walk
                 self._mark_rows(first, len(block.lines()))  # every row of a legend table, not its first alone
                 continue
-            if block.kind == TABLE and all(TOC_LINE.search(" ".join(row) if row[-1].strip().isdigit() else
-                                                             "\t".join(row)) for row in block.rows):
+            if block.kind == TABLE and _contents_table(block.rows):
                 self._mark_rows(first, len(block.rows), LINE_TOC)
                 continue
             if block.kind == TABLE:
@@ -1619,15 +1635,21 @@ class ReportInterpreter:
             first = filled[0] if start is None else start
             role = self.words.role(squash(row[first])) if filled[0] == first and len(squash(row[first])) <= 40 else None
             values = [squash(c or "") for c in row[first + 1:]]
-            if role not in ITEM_ROLES + ("goal", "subgoal", "depth", "item_kind") or sum(bool(v) for v in values) < 2:
+            # An activity a column ('Aktivitet | Detaljplan … | Markanvisning …' over 'Status | …'): a field of
+            # one of them may be empty, once the titles' row has shown the table is turned.
+            turned_activities = bool(labelled) and self.words.role(labelled[0][0]) == "activity"
+            if role not in ITEM_ROLES + ("goal", "subgoal", "depth", "item_kind", "activity") or \
+                    (sum(bool(v) for v in values) < 2 and not turned_activities) or \
+                    (role == "activity" and labelled):
                 break
             start = first
             labelled.append([squash(row[first]), *values])
-        if len(labelled) < 2 or not any(self.words.role(row[0]) in ("goal", "subgoal") for row in labelled):
+        if len(labelled) < 2 or not any(self.words.role(row[0]) in ("goal", "subgoal") for row in labelled) and \
+                not (self.words.role(labelled[0][0]) == "activity" and len(labelled) >= MIN_TURNED_FIELDS):
             return None
         used = len(labelled)
-        titles = next(row for row in labelled if self.words.role(row[0]) in ("goal", "subgoal"))
-        numbered = [NUMBER.match(value) for value in titles[1:] if value]
+        titles = next((row for row in labelled if self.words.role(row[0]) in ("goal", "subgoal")), None)
+        numbered = [NUMBER.match(value) for value in titles[1:] if value] if titles else []
         if numbered and all(numbered):
             # '1 Färre skadas …', '1.1 Fler bostäder …': the goals' numbers as a column of their own (they nest the
             # goals), the kind of each ('Nämndmål till mål 1') then said by its number.

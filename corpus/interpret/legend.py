@@ -174,7 +174,9 @@ class LegendReader:
         assessed' none. None where the table is no such legend."""
         # Parts of the table under their own label rows ('Prognos helår …' / 'Statuskoder för aktiviteter' / …).
         parts: list[list[list[str]]] = [[]]
-        for row in ([squash(c) for c in row if squash(c)] for row in block.rows):
+        for n, row in enumerate([squash(c) for c in row if squash(c)] for row in block.rows):
+            if n == 0 and len(row) == 2 and len(row[1].split()) == 1 and not _CODE.fullmatch(row[0]):
+                continue  # the legend's header ('Bedömning | Innebörd', 'Status | Betydelse')
             if len(row) == 3 and self.scheme_labels.is_label(row[1]):
                 row = row[:2]  # 'G | Genomförd | Aktiviteten är klar …': the code, the status it stands for
             if len(row) <= 1 and parts[-1]:
@@ -195,7 +197,8 @@ class LegendReader:
         """A legend row of a scale's step in words and what it means ('I ganska hög grad | Målet nås till största
         delen.'); colours and symbols are read by their own legend rows."""
         term, meaning = row
-        return len(term) <= 40 and len(meaning.split()) >= 2 and term.capitalize() not in COLOUR_WORDS and \
+        named = re.sub(r"^[^\wåäöÅÄÖ]+", "", term)  # '● Grön': a colour, whatever symbol stands before it
+        return len(term) <= 40 and len(meaning.split()) >= 2 and named.capitalize() not in COLOUR_WORDS and \
             not SYMBOL_ONLY.fullmatch(term) and not re.search(r"\d", term)
 
     def _marked_lines(self, blocks: list[Block]) -> list[SchemeEntry]:

@@ -56,3 +56,52 @@ def test_words_plain_text_with_activities_as_the_columns_of_their_tables() -> No
     # its tab the second activity's comment.
     assert "Bidrag söks" in (report.activities[0].comment or "")
     assert report.activities[1].comment == "Platsen är vald."
+
+
+def _workbook(rows: list[list[object]], legend: list[list[object]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Uppföljning"
+    for row in rows:
+        sheet.append(row)
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, float):
+                cell.number_format = "0 %"  # a share shown as a percentage
+    notes = book.create_sheet("Instruktion")
+    for row in legend:
+        notes.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_sheet_of_stepped_columns_with_the_status_marked_in_one_of_several_columns() -> None:
+    data = _workbook([
+        ["Uppföljning kvartal 1 2032 – Tekniska nämnden, Ekby kommun"],
+        ["Mål och aktiviteter", None, None, "Måluppfyllelse", "Status (markera med X)", None, None, "Enligt plan?",
+         "Ansvarig"],
+        ["Kommunfullmäktiges mål", "Nämndmål", "Aktivitet", "Prognos, % av målvärdet", "Ej påbörjad", "Pågår",
+         "Genomförd", "Ja / Nej", None],
+        ["Ekby har rent vatten", None, None, 0.97],
+        [None, None, "Ny reservvattentäkt", None, None, "x", None, "Nej", "VA-enheten"],
+        [None, "Läckorna i ledningsnätet minskar", None, 0.62],
+        [None, None, "Läcksökning med drönare", None, None, None, "X", "Ja", "VA-enheten"],
+        [None, None, "Byte av gamla servisledningar", None, "X", None, None, None, "VA-enheten"],
+        ["Antal markeringar"],
+    ], [["100 % eller mer", "Målet bedöms uppfyllas."], ["85–99 %", "Målet bedöms delvis uppfyllas."],
+        ["under 85 %", "Målet bedöms inte uppfyllas."]])
+    goals, activities = _read(_parsed(data, "uppfoljning.xlsx"))
+    # A row fills one of the goal, sub-goal and activity columns; the level is a share read with the sheet's bands;
+    # a count under the rows is no goal.
+    assert goals == [("Ekby har rent vatten", None, "Delvis uppfyllt"),
+                     ("Läckorna i ledningsnätet minskar", "Ekby har rent vatten", "Ej uppfyllt")]
+    # The status is the column marked (either case), told apart by the yes or no of 'Enligt plan?'.
+    assert activities == [
+        ("Ny reservvattentäkt", ["Ekby har rent vatten"], "Pågående med avvikelse", None, None),
+        ("Läcksökning med drönare", ["Läckorna i ledningsnätet minskar"], "Avslutad enligt plan", None, None),
+        ("Byte av gamla servisledningar", ["Läckorna i ledningsnätet minskar"], "Ej påbörjad", None, None)]

@@ -30,7 +30,7 @@ from corpus.model import (
     ParsedGoal,
 )
 from corpus.reportdate import compact_dates, slashed_dates
-from corpus.text import squash
+from corpus.text import fold, squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
 MIN_CONTENTS_ROWS = 3
@@ -56,6 +56,10 @@ _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # A column headed by a goal's number, a mark in it placing the row's activity under that goal ('X' under '1.1').
 _MARK_ROLE = "goal_mark:"
+_OPTION_ROLE = "status_option:"  # a column of one status, marked in the rows it applies to
+# A mark in a box or cell ('X', 'x', '✓'), and a yes or no ('Ja', 'Nej').
+TICK = re.compile(r"[xX✓✔☒●]")
+YES_NO = {"ja": True, "yes": True, "j": True, "nej": False, "no": False, "n": False}
 # A row of one cell that is a sentence (a full stop at its end, and a figure or four words at least): a note.
 _COMMENT_ROW = re.compile(r"^(?=.*(?:\d|(?:\S+\s+){3}\S)).+\.$", re.S)
 # The columns that make a table one of goals or activities ('item': 'Mål / aktivitet', one or the other a row).
@@ -1239,7 +1243,12 @@ class ReportInterpreter:
             # export's own facts, then its table.
             self._mark_rows(first, header, LINE_TABLE_HEADER)
             block, first = Block(TABLE, rows=block.rows[header:], page=block.page, bold=block.bold), first + header
-        if len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
+        if len(block.rows) > 2 and (merged := self._two_row_header(block.rows[0], block.rows[1])) is not None:
+            # Column groups over the columns, each label in the row where the sheet has it ('Mål och aktiviteter'
+            # over 'Kommunfullmäktiges mål | Nämndmål | Aktivitet', 'Ansvarig' merged down over both rows).
+            self._mark(first, LINE_TABLE_HEADER)
+            block, first = Block(TABLE, rows=[merged, *block.rows[2:]], page=block.page, bold=block.bold), first + 1
+        elif len(block.rows) > 2 and not any(self.words.role(c) for c in block.rows[0] if c) and \
                 self.read.header_row(block.rows[1]):
             # Column groups over the header ('Tertial 1 (jan–apr)' over 'Bedömning | Kommentar'): the header
             # is the second row; the groups are the follow-ups the repeated columns belong to.
@@ -1275,6 +1284,12 @@ class ReportInterpreter:
         if any(role in ("start", "end", "dates") for role in roles):
             block = Block(TABLE, rows=slashed_dates(block.rows, roles), page=block.page, bold=block.bold)
         if "activity" in roles:
+            # 'Ej påbörjad | Pågår | Genomförd | Vilande' over marks ('X'): the status is the column marked.
+            options = [c for c, (role, cell) in enumerate(zip(roles, block.rows[0], strict=True))
+                       if role is None and self._status_option(cell)]
+            if len(options) >= 2:
+                roles = [f"{_OPTION_ROLE}{squash(block.rows[0][c])}" if c in options else role
+                         for c, role in enumerate(roles)]
             # 'Klart' over a column of an activity table is its end date ('Status | Klart' alone is a status).
             roles = [role or (self.words.date_role(cell) if cell else None) for role, cell in
                      zip(roles, block.rows[0], strict=True)]
@@ -1622,6 +1637,30 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _status_option(self, cell: str) -> bool:
+        """Whether a column header is one status of several to mark ('Pågår', 'Ej påbörjad'): a status label, whole."""
+        said = squash(cell or "")
+        return bool(said) and len(said) <= 30 and (found := self.labels.match("activity", said)) is not None and \
+            fold(found.written) == fold(said)
+
+    def _two_row_header(self, top: list[str], under: list[str]) -> list[str] | None:
+        """A header of two rows, groups over columns ('Mål och aktiviteter' | … | 'Status (markera med X)' over
+        'Kommunfullmäktiges mål | Nämndmål | Aktivitet | … | Pågår | Genomförd', a label merged down over both
+        rows): each column's label from the row that names it. None where the second row is no header."""
+        if len(under) != len(top) or not any(squash(c or "") for c in top):
+            return None
+        labels = [squash(c or "") for c in under]
+        named = [bool(c) and (self.words.role(c) is not None or self._status_option(c)) for c in labels]
+        filled = sum(bool(c) for c in labels)
+        roles = {self.words.role(c) for c in labels if c}
+        if not roles & {"activity", "goal", "subgoal"} or filled - sum(named) > 2 or sum(named) < 3 or \
+                not any(squash(t or "") and not u for t, u in zip(top, labels, strict=True)):
+            return None
+        merged = []
+        for upper, lower, known in zip((squash(c or "") for c in top), labels, named, strict=True):
+            merged.append(lower if known or (lower and self.words.role(upper) is None) else upper or lower)
+        return merged
+
     def _goal_rows_turned(self, block: Block) -> tuple[Block, Block] | None:
         """A table that opens with rows labelled by a goal's fields in its first filled column ('Målnivå', 'Mål',
         'Prognos helår'), a goal a column: those rows turned into a table of goals (one row per goal), and the
@@ -1807,6 +1846,8 @@ class ReportInterpreter:
             # activity's comment, not a goal heading the rows below.
             self.activities[-1].comment = _join(self.activities[-1].comment, filled[0])
             return True
+        if grouping and self.words.counts_rows(filled[0]):
+            return True  # 'Antal markeringar' under the rows it counts
         if grouping:
             text = filled[0]
             kind = self.words.heading_kind(text)
@@ -1900,6 +1941,10 @@ class ReportInterpreter:
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             self.table_last_activity = activity
+            ticked = [role[len(_OPTION_ROLE):] for role, value in values.items()
+                      if role.startswith(_OPTION_ROLE) and TICK.fullmatch(value)]
+            if "status" not in values and len(ticked) == 1:
+                values["status"] = ticked[0]
             if "status" not in values and (said := values.get("dates")) and not re.search(r"\d", said) and \
                     self.labels.match("activity", said) is not None:
                 values["status"] = values.pop("dates")  # 'Tidplan | Håller': the schedule column says how it stands
@@ -1913,6 +1958,12 @@ class ReportInterpreter:
                 # 'Avvikelse;Investering' beside 'In progress': a status among the labels read with the progress.
                 if tag and (found := self.labels.match("activity", tag)) is not None:
                     _say_also(activity, found)
+            if activity.status and (kept := YES_NO.get(values.get("on_plan", "").lower())) is not None and \
+                    activity.status.startswith(("Pågående", "Avslutad")):
+                # 'Pågår | Enligt plan? Nej': work under way (or done) that keeps to its plan, or does not.
+                activity.status = combined_status(activity.status, "Pågående enligt plan" if kept else
+                                                  "Pågående med avvikelse") or activity.status
+                activity.status_raw = f"{activity.status_raw} · {values['on_plan']}"
             if (share := SHARE.fullmatch(values.get("completion", ""))) is not None:
                 # 'Genomförandegrad | 100 %' beside the schedule: how much is done settles finished or not begun.
                 said = activity.status

@@ -67,7 +67,7 @@ class LegendReader:
                 if band is None:
                     continue
                 meaning = line[band.end():].strip(" :–-=")
-                if (level := self._level_meant(meaning, field=False)) is None:
+                if (level := self._level_meant(meaning)) is None:
                     continue
                 low = band.group("low") or band.group("from") or band.group("from2")
                 found.append((float(low.replace(",", ".")) if low else float("-inf"), level.canonical))

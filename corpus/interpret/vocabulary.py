@@ -14,7 +14,7 @@ from corpus.model import UppsiktError
 from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
-ROLES = ("status", "completion", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
+ROLES = ("status", "completion", "on_plan", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
          "measure", "number", "goal_number", "parent", "labels", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
          "item")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
@@ -39,6 +39,7 @@ class Vocabulary:
     not_assessed: set[str] = field(default_factory=set)
     no_item: set[str] = field(default_factory=set)
     of_top_goal: set[str] = field(default_factory=set)
+    totals: set[str] = field(default_factory=set)
     activities_of: list[str] = field(default_factory=list)
     role_endings: set[str] = field(default_factory=set)
 
@@ -65,6 +66,7 @@ class Vocabulary:
             vocabulary.not_assessed |= {label_form(w) for w in (data.get("levels") or {}).get("not_assessed", [])}
             vocabulary.no_item |= {label_form(w) for w in (data.get("lists") or {}).get("none", [])}
             vocabulary.of_top_goal |= {label_form(w) for w in (data.get("lists") or {}).get("of_top_goal", [])}
+            vocabulary.totals |= {label_form(w) for w in (data.get("lists") or {}).get("totals", [])}
             vocabulary.activities_of += [fold(w) for w in (data.get("lists") or {}).get("activities_of", [])]
             vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
         for kind in vocabulary.headings:
@@ -75,6 +77,10 @@ class Vocabulary:
     def lists_top_goals_activities(self, text: str) -> bool:
         """'Aktiviteter direkt under målet:': the activities below serve the open top goal, not a sub-goal."""
         return label_form(text) in self.of_top_goal
+
+    def counts_rows(self, text: str) -> bool:
+        """'Antal markeringar', 'Summa': a table's row that counts or sums the rows above it."""
+        return label_form(text) in self.totals
 
     def says_none(self, text: str) -> bool:
         """'Inga delmål', 'Saknas', 'Inga aktiviteter kopplade till delmålet': where an item's field would name one,

@@ -105,3 +105,64 @@ def test_a_sheet_of_stepped_columns_with_the_status_marked_in_one_of_several_col
         ("Ny reservvattentäkt", ["Ekby har rent vatten"], "Pågående med avvikelse", None, None),
         ("Läcksökning med drönare", ["Läckorna i ledningsnätet minskar"], "Avslutad enligt plan", None, None),
         ("Byte av gamla servisledningar", ["Läckorna i ledningsnätet minskar"], "Ej påbörjad", None, None)]
+
+
+def _png() -> bytes:
+    """A 2 × 2 px picture: a goal system's symbol, whose meaning is only in its alternative text."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    pixels = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+
+
+def test_a_goal_systems_word_export_whose_levels_and_statuses_are_pictures_named_by_their_alt_text() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+
+    def picture(paragraph, said: str) -> None:  # noqa: ANN001
+        paragraph.add_run().add_picture(io.BytesIO(_png()))._inline.docPr.set("descr", said)
+
+    document.add_heading("Delårsrapport januari–augusti 2033", 1)
+    document.add_paragraph("Fritidsnämnden, Ekby kommun")
+    legend = document.add_table(rows=1, cols=2)
+    legend.rows[0].cells[0].text, legend.rows[0].cells[1].text = "Symbol", "Måluppfyllelse"
+    for said, meaning in [("Grön ring", "Målet uppfylls."), ("Gul ring", "Målet uppfylls delvis."),
+                          ("Röd ring", "Målet uppfylls inte."), ("Grå ring", "Målet bedöms inte i denna rapport.")]:
+        row = legend.add_row().cells
+        picture(row[0].paragraphs[0], said)
+        row[1].text = meaning
+    statuses = document.add_table(rows=1, cols=2)
+    statuses.rows[0].cells[0].text, statuses.rows[0].cells[1].text = "Symbol", "Status"
+    for said, meaning in [("Ring med bock", "Klar enligt plan."), ("Ring med kryss", "Klar, men med avvikelse."),
+                          ("Ring med pil", "Pågår enligt plan."), ("Tom ring", "Inte startad.")]:
+        row = statuses.add_row().cells
+        picture(row[0].paragraphs[0], said)
+        row[1].text = meaning
+    document.add_heading("Fler barn simmar", 2)
+    level = document.add_paragraph("Måluppfyllelse ")
+    picture(level, "Gul ring")
+    table = document.add_table(rows=1, cols=3)
+    for cell, label in zip(table.rows[0].cells, ["Status", "Aktivitet", "Slutdatum"], strict=True):
+        cell.text = label
+    for said, title, end in [("Ring med kryss", "Simskola på loven\nKommentar: Två av tre kurser hölls.", "2033-08-15"),
+                             ("Ring med pil", "Nytt bassängschema", "2033-12-20")]:
+        row = table.add_row().cells
+        picture(row[0].paragraphs[0], said)
+        row[1].text, row[2].text = title, end
+    out = io.BytesIO()
+    document.save(out)
+    report = _parsed(out.getvalue(), "delar.docx")
+    goals, activities = _read(report)
+    assert goals == [("Fler barn simmar", None, "Delvis uppfyllt")]
+    # A picture says what its alt text says; the comment under a title in its cell is the activity's comment.
+    assert activities == [("Simskola på loven", ["Fler barn simmar"], "Avslutad med avvikelse", None, "2033-08-15"),
+                          ("Nytt bassängschema", ["Fler barn simmar"], "Pågående enligt plan", None, "2033-12-20")]
+    assert report.activities[0].comment == "Två av tre kurser hölls."

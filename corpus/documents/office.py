@@ -80,11 +80,19 @@ def _paragraph_text(paragraph: object) -> str:
     from docx.oxml.ns import qn
 
     element = paragraph._p  # type: ignore[attr-defined]
-    if element.find(".//" + qn("w:sdt")) is None:
+    if element.find(".//" + qn("w:sdt")) is None and element.find(".//" + qn("wp:docPr")) is None:
         return paragraph.text  # type: ignore[attr-defined]
     parts: list[str] = []
-    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr")):
         if any(sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None for sdt in node.iterancestors(qn("w:sdt"))):
+            continue
+        if node.tag == qn("wp:docPr"):
+            # A picture in the text (a goal system's status symbol): its alternative text, as a screen reader says
+            # it ('Gul cirkel'), where it stands.
+            said = (node.get("descr") or node.get("title") or "").strip()
+            if said:
+                before = "".join(parts)
+                parts.append(("" if not before or before[-1].isspace() else " ") + said + " ")
             continue
         parts.append(node.text or "" if node.tag == qn("w:t") else ("\t" if node.tag == qn("w:tab") else "\n"))
     return "".join(parts)

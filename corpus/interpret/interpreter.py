@@ -56,6 +56,7 @@ _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ
 _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # A column headed by a goal's number, a mark in it placing the row's activity under that goal ('X' under '1.1').
 _MARK_ROLE = "goal_mark:"
+_NOTE_ROLES = frozenset({"comment", "description", "responsible"})  # fields noted under an item's title
 _OPTION_ROLE = "status_option:"  # a column of one status, marked in the rows it applies to
 # A mark in a box or cell ('X', 'x', '✓'), and a yes or no ('Ja', 'Nej').
 TICK = re.compile(r"[xX✓✔☒●]")
@@ -204,6 +205,8 @@ class ReportInterpreter:
                     self.words.role((pair := block.text.split("\t"))[0].strip()) is not None and pair[1].strip():
                 # 'Mål<TAB>Fler företag …', 'Bedömning 30 april<TAB>Gul': a fact row, its label and value.
                 block = replace(block, text=f"{pair[0].strip()}: {pair[1].strip()}")
+            if block.kind == PARAGRAPH and (field := self.read.colonless_field(squash(block.text))) is not None:
+                block = replace(block, text=field)  # 'Måluppfyllelse Gul cirkel': a picture's text after its label
             text = squash(block.text)
             if not text:
                 continue
@@ -1637,6 +1640,28 @@ class ReportInterpreter:
             self._mark(first + r)
         self.state.role = None
 
+    def _fields_in_title_cells(self, roles: list[str | None], cells: dict[int, str]
+                               ) -> tuple[dict[int, str], list[tuple[str, str]]]:
+        """An item's title cell whose later lines are its fields ('Ny zonindelning …' / 'Kommentar: Införd den 1
+        mars …'): the cells with the title alone, and those fields (role, value) in order."""
+        fields: list[tuple[str, str]] = []
+        out = dict(cells)
+        for c, role in enumerate(roles):
+            if role not in ("activity", "goal", "subgoal") or "\n" not in (cells.get(c) or ""):
+                continue
+            lines = (cells.get(c) or "").split("\n")
+            said = [(n, field[0]) for n, line in enumerate(lines) if n and (field := self.words.field_line(line))]
+            at = next((n for n, role in said if role in _NOTE_ROLES), None)
+            if at is None or any(role not in _NOTE_ROLES for _, role in said):
+                continue  # a status line under a title: a cell of several activities, read as such
+            out[c] = "\n".join(lines[:at])
+            for line in lines[at:]:
+                if (field := self.words.field_line(line)) is not None and field[0] in _NOTE_ROLES:
+                    fields.append(field)
+                elif fields:
+                    fields[-1] = (fields[-1][0], f"{fields[-1][1]} {line.strip()}".strip())
+        return out, fields
+
     def _status_option(self, cell: str) -> bool:
         """Whether a column header is one status of several to mark ('Pågår', 'Ej påbörjad'): a status label, whole."""
         said = squash(cell or "")
@@ -1811,6 +1836,7 @@ class ReportInterpreter:
             if self.row_depth is not None:
                 self._outline_place(self.row_depth)
         values: dict[str, str] = {}
+        cells, fields = self._fields_in_title_cells(roles, cells)
         for c, role in enumerate(roles):
             raw = (cells.get(c, "") or "").strip()
             # Units listed one per line in a cell stay apart; other cells are text.
@@ -1819,6 +1845,8 @@ class ReportInterpreter:
                 values[role] = value  # one column per follow-up (T1, T2, T3): the latest filled counts
             elif role and value:
                 values[role] = f"{values[role]} {value}" if role in values else value
+        for role, value in fields:
+            values.setdefault(role, value)
         filled = [squash(v) for v in cells.values() if squash(v or "")]
         if not filled:
             return False

@@ -25,10 +25,12 @@ _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<f
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
 _TERMED = re.compile(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,300})$")
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'underlag saknas').
-_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas",
-                         re.I)
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas"
+                         r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))", re.I)
+# Said after a status that the work was not checked against its plan ('pågår; inte bedömd mot planen').
+_UNCHECKED = re.compile(r"^(?:inte|ej)\s+(?:bedömd|bedömt|avstämd|stämd|kontrollerad|jämförd)\b", re.I)
 # What a legend's meaning speaks of: a goal or work (to tell a legend of terms from a table of other words).
-_EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b", re.I)
+_EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b|\bklar\b|\bstartad|\bpausad|\bförsenad|\bavbruten", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
 SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 # A status mark before an item's label: a colour word (a coloured symbol as read) or a symbol.
@@ -311,12 +313,15 @@ class LegendReader:
         its opening where no contrast follows ('avslutad i förtid, genomförs inte'; not 'genomförd, men inte …')."""
         found = self.scheme_labels.match("activity", meaning)
         opened = self.scheme_labels.opening("activity", meaning, field=True) if found is None else None
-        if opened is not None and not re.match(r"^(?:men|dock|inte|ej)\b", opened[1].strip(" ,"), re.I):
-            found = opened[0]
-        elif opened is not None and opened[0].canonical.startswith("Avslutad") and \
-                re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte)\b", opened[1].strip(" ,"), re.I):
-            # 'avslutad, men allt har inte genomförts': ended with something not done, a deviation.
-            found = LabelMatch("Avslutad med avvikelse", opened[0].written, opened[0].scheme)
+        rest = opened[1].strip(" ,;") if opened is not None else ""
+        if opened is not None and (not re.match(r"^(?:men|dock|inte|ej)\b", rest, re.I) or _UNCHECKED.match(rest)):
+            found = opened[0]  # 'pågår; inte bedömd mot planen': under way, not checked against the plan
+        elif opened is not None and opened[0].canonical.startswith(("Avslutad", "Pågående")) and \
+                re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte|avvikelse|avvek\w*|försen\w*)\b", rest, re.I):
+            # 'avslutad, men allt har inte genomförts', 'klar, men med avvikelse från planen': a deviation.
+            canonical = "Avslutad med avvikelse" if opened[0].canonical.startswith("Avslutad") else \
+                "Pågående med avvikelse"
+            found = LabelMatch(canonical, opened[0].written, opened[0].scheme)
         return found
 
     def _listed_scale(self, text: str) -> list[SchemeEntry] | None:

@@ -52,6 +52,9 @@ class ActivityLine:
     responsible: str
 
 
+COLONLESS_FIELD_LENGTH = 80
+
+
 class LineReader:
     """Reads lines and cells with `words` and `labels` (the general schemes with the document's legend over them)."""
 
@@ -199,6 +202,20 @@ class LineReader:
             if (found := self.labels.match("activity", " ".join(words[:n]))) is not None:
                 return found, " ".join(words[n:])
         return None, text
+
+    def colonless_field(self, text: str) -> str | None:
+        """A level or status after its label without a colon ('Måluppfyllelse Gul cirkel', where a picture's
+        alternative text follows the label): the field line it is ('Måluppfyllelse: Gul cirkel'); None otherwise."""
+        words = text.split()
+        if ":" in text or len(text) > COLONLESS_FIELD_LENGTH:
+            return None
+        for n in range(1, min(4, len(words))):
+            label, value = " ".join(words[:n]), " ".join(words[n:])
+            role = self.words.role(label)
+            kind = "goal" if role in ("assessment", "prognosis") else "activity" if role == "status" else None
+            if kind is not None and self.labels.match(kind, value) is not None:
+                return f"{label}: {value}"
+        return None
 
     def unmarked_field(self, text: str) -> str:
         """A field line without the status mark before it ('Grön Bedömning: Uppfyllt' → 'Bedömning: Uppfyllt')."""

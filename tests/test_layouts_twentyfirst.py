@@ -166,3 +166,34 @@ def test_a_goal_systems_word_export_whose_levels_and_statuses_are_pictures_named
     assert activities == [("Simskola på loven", ["Fler barn simmar"], "Avslutad med avvikelse", None, "2033-08-15"),
                           ("Nytt bassängschema", ["Fler barn simmar"], "Pågående enligt plan", None, "2033-12-20")]
     assert report.activities[0].comment == "Två av tre kurser hölls."
+
+
+def test_a_google_docs_web_page_whose_lists_nest_by_their_class_indents_alone() -> None:
+    style = (".c1{margin-left:36pt}.c2{margin-left:72pt}.c3{margin-left:108pt}.b{font-weight:700}"
+             ".n{font-weight:400}")
+    goal = '<ol class="lst-kix_a-{0}"><li class="{1}"><span class="b">{2}</span></li></ol>'
+    item = '<ul class="lst-kix_b-{0}"><li class="{1}"><span class="b">{2}</span><span class="n"> – {3}</span></li></ul>'
+    body = "".join([
+        '<p><span class="n">Verksamhetsberättelse 2034 – Miljönämnden, Ekby kommun</span></p>',
+        '<p>Status för aktiviteter:</p><ul><li>Klar som tänkt – aktiviteten är avslutad och gjordes enligt planen.</li>'
+        '<li>Fortsätter 2035 – aktiviteten pågår vid årsskiftet men ligger efter planen.</li>'
+        '<li>Aldrig startad – aktiviteten har inte startat.</li></ul>',
+        goal.format(0, "c1", "Luften i Ekby blir renare"),
+        '<p class="c1">Måluppfyllelse: ■ Målet har delvis uppnåtts</p>',
+        goal.format(1, "c2", "Färre dagar med höga halter av partiklar"),
+        '<p class="c2">Måluppfyllelse: ■ Målet har inte kunnat följas upp</p>',
+        item.format(2, "c3", "Dammbindning av gator", "Klar som tänkt · 3 mars–28 april 2034"),
+        '<p class="c2"><i>Kommentar: Gjordes två gånger.</i></p>',
+        # A bullet at the sub-goal's indent after the sub-goal's own: it serves the top goal.
+        item.format(1, "c2", "Mätstation vid torget<sup><a href=\"#cmnt1\">[a]</a></sup>",
+                    "Fortsätter 2035 · från 1 juni 2034"),
+        '<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a>Stationen flyttas 2035-05-01?</p></div>'])
+    page = f"<html><head><style>{style}</style></head><body>{body}</body></html>"
+    goals, activities = _read(_parsed(page.encode("utf-8"), "rapport.html"))
+    assert goals == [("Luften i Ekby blir renare", None, "Delvis uppfyllt"),
+                     ("Färre dagar med höga halter av partiklar", "Luften i Ekby blir renare", None)]
+    # A year stated once counts for both dates; 'från' gives a start only; the comment mark is no part of a title.
+    assert activities == [
+        ("Dammbindning av gator", ["Färre dagar med höga halter av partiklar"], "Avslutad enligt plan",
+         "2034-03-03", "2034-04-28"),
+        ("Mätstation vid torget", ["Luften i Ekby blir renare"], "Pågående med avvikelse", "2034-06-01", None)]

@@ -61,13 +61,30 @@ class _BlockParser(HTMLParser):
         # paints into the row's empty signal cell), and the classed spans open ('<span class="malnr">…</span>Titel').
         self.row_colour: str | None = None
         self.spans: list[bool] = []
+        # The style sheet's classes (Google Docs and Word set bold and indents only so): each class's declarations.
+        self.style_text: list[str] | None = None
+        self.classes: dict[str, dict[str, str]] = {}
+        self.bold_spans: list[bool] = []
+        self.indent: float | None = None  # the open block's left margin, in points
+        self.indents: dict[int, float] = {}  # each list item's left margin, by its block's index
+        # A link to a note inside the document ('[a]', '[1]'): the reference is no text of the item it follows,
+        # and the note itself, opening with its link back, is furniture.
+        self.note_link = False
+        self.note_body = False
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
         if self.svg_title is not None:
             self.svg_title.append(data)
             return
+        if self.style_text is not None:
+            self.style_text.append(data)
+            return
         if self.skip or self.in_dated_time:
+            return
+        if self.note_link and _NOTE_MARK.fullmatch(data.strip()):
+            if not "".join(self.buffer).strip() and self.cell is None:
+                self.note_body = True  # the note's own text after its mark, at the end of the document
             return
         if self.symbol_font:
             # Word's symbol fonts draw letters as pictures: Wingdings 'J' is a smiling face, 'l' a filled dot.
@@ -84,9 +101,12 @@ class _BlockParser(HTMLParser):
         self.buffer = []
         if text:
             bold = self.bold_chars >= 0.9 * len(re.sub(r"\s", "", text))
+            if self.kind == LIST_ITEM and self.indent is not None:
+                self.indents[len(self.blocks)] = self.indent
             self.blocks.append(Block(self.kind, text, level=self.level, depth=max(0, self.list_depth),
-                                     bold=bold, furniture=bool(self.furniture)))
+                                     bold=bold, furniture=bool(self.furniture) or self.note_body))
         self.bold_chars = 0
+        self.note_body = False
         # Paragraphs inside a list item (a loose Markdown list) stay part of the list.
         self.kind, self.level = (LIST_ITEM if self.li_depth else PARAGRAPH), 0
 
@@ -106,10 +126,15 @@ class _BlockParser(HTMLParser):
             (self.cell if self.cell is not None else self.buffer).append(stamp)
             self.in_dated_time = True
             return
+        if tag == "style":
+            self.style_text = []
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip += 1
             return
         style = dict(attrs).get("style") or ""
+        if tag == "a":
+            self.note_link = (dict(attrs).get("href") or "").startswith("#")
+        declared = self._declared(dict(attrs))
         if tag not in _VOID_TAGS and (self.symbol_tags or _SYMBOL_FONT.search(style)):
             self.symbol_tags.append(tag)  # every element inside one in a symbol font is set in it too
         self._note_mark(tag, dict(attrs))
@@ -161,6 +186,9 @@ class _BlockParser(HTMLParser):
             return
         if tag == "span":
             self.spans.append(bool(dict(attrs).get("class")))
+            weight = declared.get("font-weight", "")
+            self.bold_spans.append(weight == "bold" or (weight.isdigit() and int(weight) >= BOLD_WEIGHT))
+            self.bold_depth += self.bold_spans[-1]
         if tag in {"td", "th"} and self.tables:
             self.cell = []
             return
@@ -174,11 +202,20 @@ class _BlockParser(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.flush()
+            self.indent = _points(declared.get("margin-left", ""))
             if tag == "li":
                 self.li_depth += 1
                 self.kind = LIST_ITEM
             elif tag[0] == "h" and tag[1:].isdigit():
                 self.kind, self.level = HEADING, int(tag[1:])
+
+    def _declared(self, attributes: dict[str, str | None]) -> dict[str, str]:
+        """What an element's classes in the style sheet and its own style attribute declare (the latter wins)."""
+        declared: dict[str, str] = {}
+        for name in (attributes.get("class") or "").split():
+            declared.update(self.classes.get(name, {}))
+        declared.update(_declarations(attributes.get("style") or ""))
+        return declared
 
     def _note_mark(self, tag: str, attributes: dict[str, str | None]) -> None:
         """An icon's alt text, an element's aria-label, or the colour its class or style gives it: what a
@@ -226,9 +263,16 @@ class _BlockParser(HTMLParser):
             return
         if tag == "svg":
             self.svg_depth = max(0, self.svg_depth - 1)
+        if tag == "style" and self.style_text is not None:
+            for names, body in _CSS_RULE.findall("".join(self.style_text)):
+                for name in re.findall(r"(?:^|,)\s*\w*\.([\w-]+)\s*(?=,|$)", names):
+                    self.classes.setdefault(name, {}).update(_declarations(body))
+            self.style_text = None
         if tag in {"script", "style", "head", "title", "noscript"}:
             self.skip = max(0, self.skip - 1)
             return
+        if tag == "a":
+            self.note_link = False
         if self.symbol_tags and tag in self.symbol_tags:
             while self.symbol_tags and self.symbol_tags.pop() != tag:
                 pass
@@ -251,6 +295,8 @@ class _BlockParser(HTMLParser):
         if tag in _BOLD_TAGS:
             self.bold_depth = max(0, self.bold_depth - 1)
             return
+        if tag == "span" and self.bold_spans:
+            self.bold_depth = max(0, self.bold_depth - self.bold_spans.pop())
         if tag == "span" and self.spans and self.spans.pop():
             # A classed span is set apart ('Regionalt mål 1' in its own box before the title): a space after it.
             (self.cell if self.cell is not None else self.buffer).append(" ")
@@ -293,6 +339,34 @@ class _BlockParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self.flush()
+        items = [b for b, block in enumerate(self.blocks) if block.kind == LIST_ITEM]
+        margins = sorted({self.indents[b] for b in items if b in self.indents})
+        if len(margins) >= 2 and all(self.blocks[b].depth == 0 for b in items):
+            # Lists written flat, each item's level only in its indent (Google Docs' export, whose sibling lists
+            # nest by margin alone; Word's list paragraphs): the depth is the indent's rank.
+            for b in items:
+                if b in self.indents:
+                    self.blocks[b].depth = margins.index(self.indents[b])
+
+
+BOLD_WEIGHT = 600
+_CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_NOTE_MARK = re.compile(r"\[\w{1,3}\]")
+
+
+def _declarations(css: str) -> dict[str, str]:
+    """'margin-left:36pt;font-weight:700' as a mapping of property to value."""
+    return {name.strip().lower(): value.strip().lower() for name, _, value in
+            (part.partition(":") for part in css.split(";")) if name.strip() and value.strip()}
+
+
+def _points(length: str) -> float | None:
+    """A CSS length in points ('36pt', '48px', '1.27cm', '0.5in'); None where none is given."""
+    found = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(pt|px|cm|mm|in|em)?", length.strip())
+    if found is None:
+        return None
+    per = {"pt": 1.0, None: 1.0, "px": 0.75, "cm": 28.35, "mm": 2.835, "in": 72.0, "em": 12.0}[found.group(2)]
+    return round(float(found.group(1)) * per, 1)
 
 
 def _code_terms(rows: list[list[str]]) -> bool:

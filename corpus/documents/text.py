@@ -422,7 +422,7 @@ def text_blocks(text: str) -> list[Block]:
             flush()
             cells = [c.strip() for c in line.strip().split("\t")]
             continuing = blocks[-1].kind == TABLE and blocks[-1].page == page if blocks else False
-            if in_table and _continues_cell(blocks[-1].rows, cells):
+            if continuing and "\t" in previous_line and _continues_cell(blocks[-1].rows, cells):
                 # Word's plain text ends a row's line at a paragraph mark inside a cell: the next line goes on
                 # with that cell, and its other cells are the row's next ones.
                 blocks[-1].rows[-1][-1] += "\n" + cells[0]

@@ -178,7 +178,13 @@ class ReportInterpreter:
         self.goal_blocks, self.chapter_goals, self.unproven = ReportPlan(self.words, self.labels, self.read).plan(
             document.blocks)
         self.blocks = document.blocks
+        listed: tuple[int, int] | None = None  # the last list item's depth, and how many goals there were before it
         for b, block in enumerate(document.blocks):
+            if listed is not None and len(self.goals) > listed[1]:
+                # A list item made a goal, however it was read: an activity's item further down, at a lower depth
+                # than another goal, serves the goal whose item is nearest above it at a lower depth.
+                self.list_goals.append((listed[0], self.goals[-1]))
+            listed = (block.depth, len(self.goals)) if block.kind == LIST_ITEM and not block.furniture else None
             self.block_index = b
             first = self.first_line[b]
             if block.furniture:
@@ -313,6 +319,8 @@ class ReportInterpreter:
                 self._mark(first)
                 continue
             self.goal_item_depth = None
+            if block.kind == LIST_ITEM:
+                self._list_level(text, block.depth)
             if block.kind == LIST_ITEM and self._list_activity(block):
                 self._mark(first)
                 continue
@@ -333,8 +341,6 @@ class ReportInterpreter:
             if block.kind == LIST_ITEM:
                 self._list_level(text, block.depth)
             self._paragraph(text, block, first)
-            if block.kind == LIST_ITEM and len(self.goals) > goals_before:
-                self.list_goals.append((block.depth, self.goals[-1]))
         self._finish_activity()
         for goal in self.goals:
             if goal.assessment is None and goal.comment and (said := self._verdict(goal.comment)) is not None:
@@ -377,8 +383,8 @@ class ReportInterpreter:
         lower depth is the one it serves ('1. Mål …' / '   1. Delmål …' / '   2. Aktivitet …': goal 1's)."""
         found = self.words.field_line(text)
         kind = found[0] if found else (self.words.heading_kind(text) or (None,))[0]
-        if kind != "activity":
-            return
+        if kind != "activity" and not (self.list_goals and self.read.title_and_status(text) is not None):
+            return  # neither labelled an activity nor written as one ('Titel – Status · tid') among listed goals
         above = [goal for level, goal in self.list_goals if level < depth]
         if above and above[-1] is not self.state.goal:
             self._finish_activity()

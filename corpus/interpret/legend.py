@@ -23,12 +23,44 @@ _CODE = re.compile(r"[\wåäöÅÄÖ]{1,3}|[–—-]")
 _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
-_TERMED = re.compile(r"^(\S[^\d–—=]{0,38}?)\s+[–—=]\s+(\S.{3,300})$")
+_TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—=]\s+(\S.{3,300})$")  # a year in it too
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'underlag saknas').
 _NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas"
                          r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))", re.I)
 # Said after a status that the work was not checked against its plan ('pågår; inte bedömd mot planen').
 _UNCHECKED = re.compile(r"^(?:inte|ej)\s+(?:bedömd|bedömt|avstämd|stämd|kontrollerad|jämförd)\b", re.I)
+# How a legend's sentence says where work stands, where it names no status word the schemes know ('aktiviteten
+# pågår vid årsskiftet men ligger efter planen', 'aktiviteten avbröts och kommer inte att genomföras').
+_CANCELLED = re.compile(r"\b(?:avbr(?:öts|uten|utits)|ställ(?:ts|des)\s+in|inställd|kommer\s+inte\s+att\s+genomföras|"
+                        r"läggs\s+ned|lagts\s+ned)\b", re.I)
+_NOT_STARTED = re.compile(r"\b(?:har\s+(?:inte|ej|ännu\s+inte)\s+(?:startat|påbörjats|börjat|inletts)|"
+                          r"(?:inte|ej)\s+(?:startad|påbörjad|inledd))\b", re.I)
+_UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper)\b", re.I)
+_UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
+_BEHIND = re.compile(r"\b(?:ligger\s+efter|försen\w*|avvik\w*|efter\s+(?:tid)?plan\w*)", re.I)
+_ON_PLAN = re.compile(r"\b(?:följer\s+(?:tid)?plan\w*|enligt\s+(?:tid)?plan\w*|i\s+tid\b|håller\s+tid\w*)", re.I)
+
+
+def _status_said(meaning: str) -> LabelMatch | None:
+    """The status a legend's sentence describes by what the work does: ended short, not begun, under way (behind,
+    on plan, or not checked against the plan). None where it says none of these."""
+    if _CANCELLED.search(meaning):
+        canonical = "Avslutad med avvikelse"
+    elif _NOT_STARTED.search(meaning) and not _UNDER_WAY.search(meaning):
+        canonical = "Ej påbörjad"
+    elif not _UNDER_WAY.search(meaning):
+        return None
+    elif _UNCHECKED_SAID.search(meaning):
+        canonical = "Pågående"
+    elif _BEHIND.search(meaning):
+        canonical = "Pågående med avvikelse"
+    elif _ON_PLAN.search(meaning):
+        canonical = "Pågående enligt plan"
+    else:
+        canonical = "Pågående"
+    return LabelMatch(canonical, meaning, "teckenförklaring")
+
+
 # What a legend's meaning speaks of: a goal or work (to tell a legend of terms from a table of other words).
 _EXPLAINS = re.compile(r"\bmål|\bpågår|\bgenomför|\bavslut|\bpåbörja|\barbetet\b|\bklar\b|\bstartad|\bpausad|\bförsenad|\bavbruten", re.I)
 # A mark that is a picture only: an emoji or symbol ('🟢', '✅', '⏸️'), with no letter or digit in it.
@@ -322,7 +354,7 @@ class LegendReader:
             canonical = "Avslutad med avvikelse" if opened[0].canonical.startswith("Avslutad") else \
                 "Pågående med avvikelse"
             found = LabelMatch(canonical, opened[0].written, opened[0].scheme)
-        return found
+        return found or _status_said(meaning)
 
     def _listed_scale(self, text: str) -> list[SchemeEntry] | None:
         """A legend listing a scale under its label, one step a line ('Måluppfyllelse:' / 'Målet är uppnått' /

@@ -157,7 +157,7 @@ class LineReader:
                        ) -> tuple[LabelMatch, tuple[str | None, str | None] | None, str, str] | None:
         """'Genomförd – Ansvarig: enhetschef öppenvård – från 2025-04-01' after a title: the status first, then
         fields, dates and notes set apart by dashes; None where the first part is no status."""
-        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", said) if p.strip()]
+        parts = [p.strip() for p in re.split(r"\s+[–—-]\s+|\s*·\s*", said) if p.strip()]
         if len(parts) < 2 or (status := self.labels.match("activity", parts[0])) is None:
             return None
         who, notes = "", []
@@ -171,9 +171,19 @@ class LineReader:
             elif dates is None and single and self.words.date_role(part[:single.start()]) in ("start", "end"):
                 role = self.words.date_role(part[:single.start()])
                 dates = (single.group(1), None) if role == "start" else (None, single.group(1))
+            elif dates is None and (one := self._labelled_written_date(part)) is not None:
+                dates = one  # 'från 3 mars 2025', 'till och med 19 december 2025': one end, in words
             else:
                 notes.append(part)
         return status, dates, ". ".join(notes), who
+
+    def _labelled_written_date(self, part: str) -> tuple[str | None, str | None] | None:
+        """'från 3 mars 2025' → (start, None); 'till och med 19 december 2025' → (None, end)."""
+        found = re.match(r"^(\D{2,30}?)\s+(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4})$", part.strip())
+        if found is None or (role := self.words.date_role(found.group(1))) not in ("start", "end") or \
+                (day := written_date(found.group(2))) is None:
+            return None
+        return (day, None) if role == "start" else (None, day)
 
     def split_responsible(self, title: str) -> tuple[str, str]:
         """'Titel (enhetschef LSS)': the title and who is responsible, where the parentheses name a role or unit

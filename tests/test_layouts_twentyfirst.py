@@ -197,3 +197,26 @@ def test_a_google_docs_web_page_whose_lists_nest_by_their_class_indents_alone() 
         ("Dammbindning av gator", ["Färre dagar med höga halter av partiklar"], "Avslutad enligt plan",
          "2034-03-03", "2034-04-28"),
         ("Mätstation vid torget", ["Luften i Ekby blir renare"], "Pågående med avvikelse", "2034-06-01", None)]
+
+
+def test_a_wide_sheet_printed_down_then_over_is_joined_back_by_its_key_column() -> None:
+    from corpus.documents.model import PARAGRAPH, TABLE, Block
+    from corpus.documents.strips import joined_strips
+
+    names = [["Id", "Nivå", "Benämning"], ["M1", "Mål", "Fler går i mål"], ["A1", "Aktivitet", "Läxhjälp"]]
+    later = [["Id", "Nivå", "Benämning"], ["A2", "Aktivitet", "Mentorer"]]
+    states = [["Id", "Status", "Slut"], ["M1", "", ""], ["A1", "Pågår", "2035-06-01"], ["A2", "Klar", "2035-03-01"]]
+    blocks = [Block(TABLE, rows=names, page=4), Block(PARAGRAPH, "Sida 4 av 6", page=4, furniture=True),
+              Block(TABLE, rows=later, page=5), Block(TABLE, rows=states, page=6)]
+    joined = joined_strips(blocks)
+    assert [b.kind for b in joined] == [TABLE, PARAGRAPH]
+    assert joined[0].rows == [["Id", "Nivå", "Benämning", "Status", "Slut"], ["M1", "Mål", "Fler går i mål", "", ""],
+                              ["A1", "Aktivitet", "Läxhjälp", "Pågår", "2035-06-01"],
+                              ["A2", "Aktivitet", "Mentorer", "Klar", "2035-03-01"]]
+    # Cards of one activity each ('Aktivitet | Titel' over the same fields) on one page are no strips.
+    cards = [Block(TABLE, rows=[["Aktivitet", title], ["Status", "Pågår"], ["Slut", "2035-06-01"]], page=1)
+             for title in ("Läxhjälp", "Mentorer")]
+    assert joined_strips(cards) == cards
+    # Keys that differ, or come in another order, are other tables.
+    shuffled = [Block(TABLE, rows=names, page=4), Block(TABLE, rows=[states[0], states[2], states[1]], page=5)]
+    assert joined_strips(shuffled) == shuffled

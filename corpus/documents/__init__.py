@@ -10,6 +10,7 @@ from pathlib import Path
 
 from corpus.documents.furniture import mark_repeated_lines
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
+from corpus.documents.strips import joined_strips
 from corpus.model import ReportFormatError
 
 __all__ = ["Block", "Document", "HEADING", "LIST_ITEM", "PARAGRAPH", "TABLE", "read_document", "read_bytes",
@@ -59,7 +60,7 @@ def read_bytes(data: bytes, name: str) -> Document:
         raise ReportFormatError(f"Filen {name} är tom.")
     fmt = sniff_format(data, name)
     if fmt in BINARY_READERS:
-        blocks = BINARY_READERS[fmt](data, name)
+        blocks = joined_strips(BINARY_READERS[fmt](data, name))
         document = Document(name, fmt, blocks, "")
         document.text = "\n".join(document.line_map()[0])
         if not document.text.strip():

@@ -1313,6 +1313,13 @@ class ReportInterpreter:
                 open_goal.parent_number is None and self.words.names_lower_goals(block.rows[0][roles.index("goal")]):
             # 'Nämndmål | Bedömning | Aktivitet …' under a council's goal: its rows are that goal's sub-goals.
             roles = ["subgoal" if role == "goal" else role for role in roles]
+        if "depth" in roles and "title" in roles and "item_kind" not in roles:
+            # 'Nivå | Regionfullmäktiges mål / Nämndmål / Aktivitet': a level column naming each row's kind in words.
+            column = roles.index("depth")
+            said = [squash(row[column]) for row in block.rows[1:] if column < len(row) and squash(row[column])]
+            kinds = [self.words.role(v) or (self.words.heading_kind(v) or (None,))[0] for v in said]
+            if said and sum(k in ("goal", "subgoal", "activity") for k in kinds) * 2 > len(said):
+                roles[column] = "item_kind"
         if "item_kind" in roles and "title" in roles:
             self._typed_table(block, roles, first)
             return

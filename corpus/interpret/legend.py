@@ -216,6 +216,8 @@ class LegendReader:
             if len(row) <= 1 and parts[-1]:
                 parts.append([])
                 continue
+            if len(row) == 1:
+                continue  # the legend's label over its rows ('Måluppfyllelse (kolumn E)')
             if len(row) != 2 or not (_CODE.fullmatch(row[0]) or self._worded_term(row)):
                 break  # the legend's codes end where its rows stop being code (or term) and meaning
             parts[-1].append(row)

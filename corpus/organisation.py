@@ -55,7 +55,7 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
     """The organisation a report's text names most (its first lines count more), among those it names at least
     twice (a neighbour named once in passing is none), or None. A name that folds like a known organisation ("Ange
     kommun" in OCR text) is that one."""
-    text = split_front_matter(text)[1]
+    text = _visible_text(split_front_matter(text)[1])
     head = "\n".join(text.split("\n")[:HEAD_LINES])
     mentions: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = {}
@@ -92,6 +92,19 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
         return None
     best = weight.most_common(1)[0][0]
     return canonical_organisation(spelling[best].most_common(1)[0][0], known)
+
+
+_MARKUP = re.compile(r"<(?:html|head|body)\b", re.I)
+
+
+def _visible_text(text: str) -> str:
+    """A web page's text as its reader shows it (its letterhead is then its first lines, not the page's <head>);
+    any other text as it is."""
+    if not _MARKUP.search(text[:4096]):
+        return text
+    from corpus.documents.html import html_blocks  # the reader, not a second parser of markup
+
+    return "\n".join(line for block in html_blocks(text) for line in block.lines())
 
 
 def canonical_organisation(name: str, known: Iterable[str] = ()) -> str:

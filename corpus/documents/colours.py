@@ -120,7 +120,8 @@ _BAR = re.compile(rf"[{FILLED_BOXES}{EMPTY_BOXES}]{{2,10}}")
 def marked(text: str, colour: str | None, *, in_cell: bool = True) -> str:
     """Text with its colour in words where the text itself says nothing more. Outside a table a coloured mark
     before other words (an icon before an activity's title) is kept after them in parentheses, the
-    "Titel (Status)" form reports also write; inside a cell the words already say what the cell holds."""
+    "Titel (Status)" form reports also write, and after a label's colon as its value; inside a cell the words
+    already say what the cell holds."""
     if colour is None:
         return text
     if _BAR.fullmatch(re.sub(r"\s", "", text)):
@@ -129,6 +130,8 @@ def marked(text: str, colour: str | None, *, in_cell: bool = True) -> str:
         return colour
     if in_cell:
         return text
+    if text.endswith(":"):
+        return f"{text} {colour}"  # 'Måluppfyllelse: [gul symbol]': the mark is the label's value
     return f"{text.lstrip(''.join(SYMBOLS) + ' ')} ({colour})"
 
 

@@ -71,6 +71,8 @@ class _BlockParser(HTMLParser):
         # and the note itself, opening with its link back, is furniture.
         self.note_link = False
         self.note_body = False
+        self.pre = 0  # open <pre> elements, whose line breaks are the text's own
+        self.hanging = False  # the open paragraph hangs from its first line (a negative text indent)
 
     # Text -------------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
@@ -82,6 +84,10 @@ class _BlockParser(HTMLParser):
             return
         if self.skip or self.in_dated_time:
             return
+        if not self.pre:
+            # A line wrapped in the source inside a run of words (Word's filtered web page wraps at 80 characters)
+            # is a space; a break between elements stays one.
+            data = _SOURCE_WRAP.sub(" ", data)
         if self.note_link and _NOTE_MARK.fullmatch(data.strip()):
             if not "".join(self.buffer).strip() and self.cell is None:
                 self.note_body = True  # the note's own text after its mark, at the end of the document
@@ -96,9 +102,17 @@ class _BlockParser(HTMLParser):
             self.bold_chars += len(data.strip())
 
     def flush(self) -> None:
-        text = resolve_marks(re.sub(r"[ \t\r\f\v]+", " ", "".join(self.buffer)), in_cell=False)
+        # Runs of no-break spaces pad a list's marker from its text (Word's '1.&nbsp;&nbsp;&nbsp;'): one space.
+        joined = re.sub(r"\xa0[\xa0\s]*", " ", "".join(self.buffer))
+        text = resolve_marks(re.sub(r"[ \t\r\f\v]+", " ", joined), in_cell=False)
         text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
         self.buffer = []
+        if text and self.kind == PARAGRAPH and self.hanging and (marker := _LIST_MARKER.match(text)) is not None:
+            # A paragraph hanging from its list marker ('1.', '1.1.', '·'), as Word's list paragraphs are saved as
+            # web pages: a list item, its number kept (it places the item), a bullet dropped.
+            self.kind = LIST_ITEM
+            text = text[marker.end():] if marker.group("bullet") else text
+        self.hanging = False
         if text:
             bold = self.bold_chars >= 0.9 * len(re.sub(r"\s", "", text))
             if self.kind == LIST_ITEM and self.indent is not None:
@@ -126,6 +140,8 @@ class _BlockParser(HTMLParser):
             (self.cell if self.cell is not None else self.buffer).append(stamp)
             self.in_dated_time = True
             return
+        if tag == "pre":
+            self.pre += 1
         if tag == "style":
             self.style_text = []
         if tag in {"script", "style", "head", "title", "noscript"}:
@@ -203,6 +219,7 @@ class _BlockParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.flush()
             self.indent = _points(declared.get("margin-left", ""))
+            self.hanging = tag == "p" and (_points(declared.get("text-indent", "")) or 0) < 0
             if tag == "li":
                 self.li_depth += 1
                 self.kind = LIST_ITEM
@@ -273,6 +290,8 @@ class _BlockParser(HTMLParser):
             return
         if tag == "a":
             self.note_link = False
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if self.symbol_tags and tag in self.symbol_tags:
             while self.symbol_tags and self.symbol_tags.pop() != tag:
                 pass
@@ -352,6 +371,8 @@ class _BlockParser(HTMLParser):
 BOLD_WEIGHT = 600
 _CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 _NOTE_MARK = re.compile(r"\[\w{1,3}\]")
+_LIST_MARKER = re.compile(r"^(?:(?P<bullet>[·•▪◦o§–-])|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(?=\S)")
+_SOURCE_WRAP = re.compile(r"(?<=\S)[ \t]*\r?\n\s*(?=\S)")
 
 
 def _declarations(css: str) -> dict[str, str]:

@@ -76,6 +76,11 @@ _NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2})
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
 # code with a letter or two before it ('M1.2', 'NM 2').
 _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3}?)(?:\.0)?\s*")
+# A field's value, then the comment's sentences ('Pågår enligt plan. Hittills har …'); the stop of an abbreviation
+# ('fr.o.m. 2027-01-11') ends no value.
+_VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
+# The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
+MAX_LEVEL_FIELD = 80
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
               "measure")
 
@@ -114,7 +119,7 @@ class ReportInterpreter:
     """Reads a Document's blocks as a follow-up report, with the vocabulary and label schemes given."""
 
     def __init__(self, words: Vocabulary | None = None, labels: LabelSchemes | None = None) -> None:
-        self.words = words or vocabulary()
+        self.words = self.base_words = words or vocabulary()
         self.scheme_labels = labels or schemes()
         self.labels = self.scheme_labels  # with the document's own legend over them while it is read
         self.read = LineReader(self.words, self.labels)
@@ -123,6 +128,7 @@ class ReportInterpreter:
     def interpret(self, document: Document) -> Interpretation:
         # The legend first, so that a status line it explains ('Ej i fas · 19 jan 2026 – …') sets an item's fields
         # apart; read again on the blocks as split, where any were, for which blocks it is.
+        self.words = self.base_words  # (a report's own terms are added once its legend is read)
         entries, bands, legend = self._legend(document.blocks)
         self.labels = self.scheme_labels.overridden(entries, bands)
         split = self._fields_apart(self._goal_maps_apart(document.blocks))
@@ -174,6 +180,7 @@ class ReportInterpreter:
         self.legend_codes = {e.written for e in entries if e.kind == "activity" and re.fullmatch(r"[A-ZÅÄÖ]{1,3}",
                                                                                                   e.written)}
         self.legend_blocks = legend.blocks_
+        self.words = self.base_words.with_not_assessed(legend.unjudged_)
         self.read = LineReader(self.words, self.labels)
         self.goal_blocks, self.chapter_goals, self.unproven = ReportPlan(self.words, self.labels, self.read).plan(
             document.blocks)
@@ -303,7 +310,9 @@ class ReportInterpreter:
                 top = self._open_top_goal()
                 self._finish_activity()
                 self.state.goal = top if block.depth > 0 else None
-                self._new_goal(text, None, subgoal=block.depth > 0 and top is not None, level=9)
+                typed = NUMBER.match(text)  # '1.1. Fler äldre …': the number typed before the title is the goal's
+                self._new_goal(typed.group(2) if typed else text, typed.group(1) if typed else None,
+                               subgoal=block.depth > 0 and top is not None, level=9)
                 self._mark(first)
                 continue
             if block.kind == LIST_ITEM and self.drawn_tree and self._tree_node(document.blocks, b, block):
@@ -401,8 +410,10 @@ class ReportInterpreter:
                     not any(self.words.field_line(squash(line)) or self._status_line(line) for line in lines[1:]):
                 out.append(block)
                 continue
-            # An item whose next line is its status and time ('Igång · 2 feb 2026 – …') is headed by its title.
-            titled = any(self._status_line(line) for line in lines[1:2])
+            # An item whose next line is its status and time ('Igång · 2 feb 2026 – …', 'Läge: Fullgjord. Tid: …') is
+            # headed by its title.
+            titled = any(self._status_line(line) or (self.words.field_line(squash(line)) or ("",))[0] == "status"
+                         for line in lines[1:2])
             out.append(replace(block, text=lines[0], bold=block.bold or titled))
             out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
         return out
@@ -772,7 +783,7 @@ class ReportInterpreter:
     def _apply_fields(self, fields: list[tuple[str, str]]) -> None:
         for role, value in fields:
             value = value.strip(" *")
-            if role in ("status", "dates", "start", "end") and (said := re.match(r"^(.+?)\.\s+([A-ZÅÄÖ0-9].+)$", value)):
+            if role in ("status", "dates", "start", "end") and (said := _VALUE_THEN_SENTENCE.match(value)):
                 # 'Pågår enligt plan. Hittills har …': the field's value, then the comment's sentences.
                 value = said.group(1)
                 self._set_field(role, value)
@@ -852,6 +863,10 @@ class ReportInterpreter:
         for goal in reversed(self.goals):
             if squash(goal.title).lower() == squash(title).lower() or (numbered and goal.number == numbered.group(1)):
                 return goal
+        # 'mål 1 och inte till något nämndmål': a goal's label and number, then more words about it.
+        lead = re.match(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b", name.strip())
+        if lead is not None and self.words.heading_kind(f"{lead.group(1)} {lead.group(2)}: x") is not None:
+            return self._goal_numbered(lead.group(2))
         return None
 
     def _goal_numbered(self, number: str | None) -> ParsedGoal | None:
@@ -904,6 +919,13 @@ class ReportInterpreter:
             # 'Status: Pågår enligt plan | Ansvarig: planchef | Tid: …': fields on one line, each read as its own.
             for part in parts:
                 self._paragraph(part, block, line)
+            return
+        if found is not None and found[0] in ("status", "prognosis", "assessment") and \
+                (split := self.words.trailing_fields(text))[1] and len(split[0]) <= MAX_LEVEL_FIELD and \
+                all(role for role, _ in split[1]):
+            # 'Läge: Fullgjord. Tid: fr.o.m. … t.o.m. …': a level's field, then the item's other fields as sentences.
+            self._paragraph(split[0], block, line)
+            self._apply_fields(split[1])
             return
         opens = found is not None and found[0] in ("activity", "goal", "subgoal", "area")
         if opens and found[0] in ("goal", "subgoal") and target_activity is not None and \
@@ -1176,6 +1198,7 @@ class ReportInterpreter:
                         goal.comment = _join(goal.comment, rest)
                     return
                 self.warnings.append(f"Bedömningen '{text[:60]}' för målet '{goal.title}' är okänd.")
+                self.state.role = "comment"  # the paragraphs after an unknown level are the goal's comment, not levels
             goal.comment = _join(goal.comment, text)
             return
         if role == "measure":

@@ -24,8 +24,9 @@ _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<f
                    r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
 _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—=]\s+(\S.{3,300})$")  # a year in it too
-# A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'underlag saknas').
-_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas"
+# A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
+# 'underlag saknas').
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas"
                          r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))", re.I)
 # Said after a status that the work was not checked against its plan ('pågår; inte bedömd mot planen').
 _UNCHECKED = re.compile(r"^(?:inte|ej)\s+(?:bedömd|bedömt|avstämd|stämd|kontrollerad|jämförd)\b", re.I)
@@ -82,7 +83,7 @@ def marked_meanings(text: str) -> list[tuple[str, str]]:
 
 class LegendReader:
     """Reads a document's legend with the vocabulary and the general label schemes; `blocks_` (after `read`): the
-    blocks that are the legend, not content."""
+    blocks that are the legend, not content; `unjudged_`: its terms that say an item has no level."""
 
     def __init__(self, words: Vocabulary, scheme_labels: LabelSchemes) -> None:
         self.words = words
@@ -113,6 +114,7 @@ class LegendReader:
         label the meaning is."""
         entries: list[SchemeEntry] = []
         self.blocks_: set[int] = set()
+        self.unjudged_: set[str] = set()  # the terms of a scale's step that says no level is given
         entries += self._marked_lines(blocks)
         entries += self._termed_items(blocks)
         for i, block in enumerate(blocks):
@@ -326,9 +328,11 @@ class LegendReader:
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
                  and not self.words.says_not_assessed(code)
                  and not _NOT_JUDGED.search(meaning) and not _NOT_JUDGED.search(code)]
+        unjudged = {code for code, meaning in rows if (code, meaning) not in steps}
         read = [self.scheme_labels.match("goal", term) or self._level_meant(meaning) for term, meaning in steps]
         if not 3 <= len(steps) <= 5 or sum(found is not None for found in read) < 2:
             return None
+        self.unjudged_ |= unjudged  # 'Grå symbol | Målet har inte kunnat bedömas': where it stands, no level
         ranks = [GOAL_LEVELS.index(found.canonical) for found in read if found is not None]
         best_first = ranks[0] >= ranks[-1]  # GOAL_LEVELS is lowest first
         return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), code,

@@ -306,6 +306,10 @@ class LineReader:
         day = single.group(1) if single else written_date(value)
         if role == "dates" and pair:
             activity.start, activity.end = pair.group(1), pair.group(2)
+        elif role == "dates" and len(days := ONE_DATE.findall(value)) == 2 and \
+                self.words.date_role(value[:value.index(days[0])]) == "start" and \
+                self.words.date_role(value[value.index(days[0]) + len(days[0]):value.rindex(days[1])]) == "end":
+            activity.start, activity.end = days  # 'fr.o.m. 2027-01-11 t.o.m. 2027-06-30': each after its label
         elif role == "dates" and (span := written_span(value) or written_span(re.split(r"\.\s+", value)[0].rstrip("."))):
             activity.start, activity.end = span
         elif role == "dates" and (opened := re.match(r"^(.{6,24}?)\s*([–—-].*)$", re.split(r"\.\s+", value)[0].rstrip("."))) \

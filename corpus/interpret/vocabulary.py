@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +89,11 @@ class Vocabulary:
         form = re.sub(r"^(?:\w+(?:et|en)|det)\s+(?:har|finns)\s+(?=(?:inga|ingen|inget)\b)", "", label_form(text))
         return form in self.no_item or any(form.startswith(f"{none} ") for none in self.no_item if " " in none)
 
+    def with_not_assessed(self, terms: set[str]) -> Vocabulary:
+        """This vocabulary with a report's own terms for no level given ('Grå symbol' its legend explains)."""
+        worded = {label_form(t) for t in terms} - {""}  # (a mark alone, '–' or '○', folds to nothing: no term)
+        return replace(self, not_assessed=self.not_assessed | worded) if worded else self
+
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
         unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
@@ -103,8 +108,8 @@ class Vocabulary:
         """The goal a line over a list of activities names ('Aktiviteter – X', 'Aktiviteter för mål 2'), if any."""
         folded = fold(text)
         for words in self.activities_of:
-            if folded.startswith(words) and (match := re.match(r"\s*(?:[:–—-]\s*|(?<=\w)\s+)(\S.*)$",
-                                                                text[len(words):])):
+            # (the words end at a space or a dash: 'Aktiviteter för mål 2', not 'Aktiviteterna')
+            if folded.startswith(words) and (match := re.match(r"(?:\s*[:–—-]\s*|\s+)(\S.*)$", text[len(words):])):
                 return match.group(1).strip()
         return None
 

@@ -109,3 +109,43 @@ def test_dates_each_after_its_label(said: str, start: str | None, end: str | Non
         "rapport.md"))
     assert (report.activities[0].start, report.activities[0].end) == (start, end)
     assert report.activities[0].status == "Pågående enligt plan"
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def test_a_goal_webs_printed_table_of_typed_rows() -> None:
+    page = "\n".join([
+        "<html><body><h1>Delårsrapport 2031</h1><p>Fritidsnämnden, Region Lervik</p>",
+        "<table>", _row("Typ", "Benämning", "Bedömning", "Status", "Prognos", "Start", "Slut"),
+        _row("RF-mål", "Fler invånare rör sig<br>varje vecka<br>Analys: Sju av tio indikatorer når<br>målvärdet.",
+             "Delvis uppfyllt", "", "", "", ""),
+        _row("Nämndmål", "Fler unga deltar i föreningsidrott<br>Analys: Deltagandet ökade.", "Uppfyllt",
+             "", "", "", ""),
+        _row("Aktivitet", "Prova-på-dagar i alla skolor<br>Kommentar: Alla skolor deltog.", "", "Klar", "Röd",
+             "2031-02-03", "2031-05-29"),
+        _row("Aktivitet", "Nya motionsspår", "", "Påbörjad", "Grön", "2031-03-01", "2031-10-31"),
+        _row("RF-mål", "Lerviks fritidsgårdar är öppna fler kvällar", "Ej uppfyllt", "", "", "", ""),
+        "</table>",
+        # The table goes on over the page: its header again, and the goal whose rows go on, marked '(forts.)'.
+        "<table>", _row("Typ", "Benämning", "Bedömning", "Status", "Prognos", "Start", "Slut"),
+        _row("", "Fler unga deltar i föreningsidrott (forts.)", "", "", "", "", ""),
+        _row("Aktivitet", "Cuper för alla åldrar", "", "Påbörjad", "", "2031-04-01", "2031-12-15"),
+        "</table></body></html>"])
+    report = _parsed(page, "rapport.html")
+    goals, activities = _read(report)
+    # The kind of goal named first is the top level, the other below it; a title's later lines of notes are no part
+    # of it; the '(forts.)' row is no goal, but places the rows after it.
+    assert goals == [("Fler invånare rör sig varje vecka", None, "Delvis uppfyllt"),
+                     ("Fler unga deltar i föreningsidrott", "Fler invånare rör sig varje vecka", "Uppfyllt"),
+                     ("Lerviks fritidsgårdar är öppna fler kvällar", None, "Ej uppfyllt")]
+    # The prognosis beside the status is read with it: finished but red is finished with a deviation.
+    assert activities == [
+        ("Prova-på-dagar i alla skolor", ["Fler unga deltar i föreningsidrott"], "Avslutad med avvikelse",
+         "2031-02-03", "2031-05-29"),
+        ("Nya motionsspår", ["Fler unga deltar i föreningsidrott"], "Pågående enligt plan", "2031-03-01",
+         "2031-10-31"),
+        ("Cuper för alla åldrar", ["Fler unga deltar i föreningsidrott"], "Pågående", "2031-04-01", "2031-12-15")]
+    assert report.goals[0].comment.startswith("Sju av tio indikatorer")
+    assert report.activities[0].comment == "Alla skolor deltog."

@@ -79,6 +79,8 @@ _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){
 # A field's value, then the comment's sentences ('Pågår enligt plan. Hittills har …'); the stop of an abbreviation
 # ('fr.o.m. 2027-01-11') ends no value.
 _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
+# A row repeated atop a page to say whose rows go on there ('Mål 2 (forts.)', 'Mål 2, forts.').
+_CONTINUED = re.compile(r"\s*[,(]?\s*(?:forts\.?|fortsättning|fortsätter)\s*\)?\s*$", re.I)
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
 ITEM_ROLES = ("status", "assessment", "prognosis", "comment", "description", "responsible", "start", "end", "dates",
@@ -1164,6 +1166,10 @@ class ReportInterpreter:
                 self.warnings.append(f"Statusen '{text[:60]}' för aktiviteten '{activity.title}' är okänd.")
                 activity.comment = _join(activity.comment, text)
                 return
+            if role == "prognosis" and (found := self.labels.match("activity", text)) is not None:
+                # 'Påbörjad' with the prognosis 'Grön' (on plan) or 'Röd' (deviates) beside it: read together.
+                _say_also(activity, found)
+                return
             if role == "responsible" and (len(text.split()) <= 6 or not text.rstrip().endswith(".")):
                 activity.units.extend(u.strip() for u in re.split(r"[,;\n]", text) if u.strip())
                 return
@@ -1500,14 +1506,22 @@ class ReportInterpreter:
         single = record  # one record of an export, its table of fields turned over
         # A table's ids and outline are its own; an export of records places each by the ids of those before it.
         by_id, outline = (self.typed_ids, self.typed_outline) if single else ({}, [])
+        goal_kinds: list[str] = []  # the kinds of goal the rows name ('RF-mål', 'Nämndmål'), the first the top one
         for r, row in enumerate(block.rows[1:], start=1):
             values: dict[str, str] = {}
+            notes: list[tuple[str, str]] = []
             for role, cell in zip(roles, row, strict=False):
+                if role == "title" and role not in values:
+                    cell, notes = self._title_notes(cell or "")  # 'Titel' / 'Analys: …' in one cell
                 if role and squash(cell or "") and role not in values:  # the first column of a role holds it
                     values[role] = squash(cell or "")
+            for role, value in notes:
+                values[role] = f"{values[role]} {value}" if role in values else value
             kind = self.words.role(values.get("item_kind", "")) or (self.words.heading_kind(values.get("item_kind", ""))
                                                                     or ("",))[0]
             title = values.get("title")
+            if title:
+                title = _CONTINUED.sub("", title)  # 'Hjälpmedel levereras … (forts.)' atop a new page
             if title and (known := next((g for g in self.goals if squash(g.title).lower() == title.lower()), None)):
                 # 'forts.  BM2.1  …' after a page break: the goal goes on.
                 self._finish_activity()
@@ -1525,6 +1539,13 @@ class ReportInterpreter:
                 continue
             parent = by_id.get(values.get("parent", ""))
             depth = int(values["depth"]) if values.get("depth", "").isdigit() else None
+            if kind == "goal" and parent is None and depth is None and not values.get("parent"):
+                # 'RF-mål' then 'Nämndmål', both a goal's word: the kind named first is the top level, another
+                # kind of goal below it is a sub-goal of the top goal above it.
+                code = fold(values.get("item_kind", ""))
+                if code not in goal_kinds:
+                    goal_kinds.append(code)
+                kind = "subgoal" if goal_kinds.index(code) > 0 else kind
             if parent is None and depth is not None and not values.get("parent"):
                 # 'Nivå 2' under the last goal of level 1: the outline gives the tree.
                 parent = next((g for d, g in reversed(outline) if d < depth), None)
@@ -1544,7 +1565,7 @@ class ReportInterpreter:
             elif kind == "activity":
                 self.state.goal = parent if parent is not None else self.state.goal
                 activity = self._new_activity(title, None)
-                for role in ("status", "responsible", "start", "end", "dates", "description", "comment"):
+                for role in ("status", "prognosis", "responsible", "start", "end", "dates", "description", "comment"):
                     if role in values:
                         self._append(role, values[role])
                 self.state.activity = activity
@@ -1683,20 +1704,30 @@ class ReportInterpreter:
         fields: list[tuple[str, str]] = []
         out = dict(cells)
         for c, role in enumerate(roles):
-            if role not in ("activity", "goal", "subgoal") or "\n" not in (cells.get(c) or ""):
+            if role not in ("activity", "goal", "subgoal", "title"):
                 continue
-            lines = (cells.get(c) or "").split("\n")
-            said = [(n, field[0]) for n, line in enumerate(lines) if n and (field := self.words.field_line(line))]
-            at = next((n for n, role in said if role in _NOTE_ROLES), None)
-            if at is None or any(role not in _NOTE_ROLES for _, role in said):
-                continue  # a status line under a title: a cell of several activities, read as such
-            out[c] = "\n".join(lines[:at])
-            for line in lines[at:]:
-                if (field := self.words.field_line(line)) is not None and field[0] in _NOTE_ROLES:
-                    fields.append(field)
-                elif fields:
-                    fields[-1] = (fields[-1][0], f"{fields[-1][1]} {line.strip()}".strip())
+            title, noted = self._title_notes(cells.get(c) or "")
+            if noted:
+                out[c] = title
+                fields += noted
         return out, fields
+
+    def _title_notes(self, raw: str) -> tuple[str, list[tuple[str, str]]]:
+        """A title cell whose later lines are the item's notes ('Ny zonindelning …' / 'Kommentar: Införd den 1
+        mars …', 'Analys: …'): the title's lines, and the notes (role, value) in order; the cell and no notes where
+        its later lines are none (a status line under a title: a cell of several activities, read as such)."""
+        lines = raw.split("\n")
+        said = [(n, field[0]) for n, line in enumerate(lines) if n and (field := self.words.field_line(line))]
+        at = next((n for n, role in said if role in _NOTE_ROLES), None)
+        if at is None or any(role not in _NOTE_ROLES for _, role in said):
+            return raw, []
+        fields: list[tuple[str, str]] = []
+        for line in lines[at:]:
+            if (field := self.words.field_line(line)) is not None and field[0] in _NOTE_ROLES:
+                fields.append(field)
+            elif fields:
+                fields[-1] = (fields[-1][0], f"{fields[-1][1]} {line.strip()}".strip())
+        return "\n".join(lines[:at]), fields
 
     def _status_option(self, cell: str) -> bool:
         """Whether a column header is one status of several to mark ('Pågår', 'Ej påbörjad'): a status label, whole."""

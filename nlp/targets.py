@@ -36,16 +36,21 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9−-])")
 # Where a sentence's clauses part: each may measure something else, or move another way.
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|,\s+(?=(?:men|medan|samtidigt\s+som|och|däremot)\b)|\s+(?=medan\b|däremot\b)")
 # Measures where less is better, when neither the target nor the goal says which way: waiting and handling
-# times, absence, queues, costs and deficits, complaints.
+# times, absence, queues, costs and deficits, complaints, use of fuel and energy.
 _LOWER_IS_BETTER = re.compile(
     r"\b(?:väntetid\w*|kötid\w*|handläggningstid\w*|ledtid\w*|sjukfrånvaro\w*|frånvaro\w*|kö(?:n|er)?|dagar|"
-    r"veckor|tid\s+från|kostnad\w*|underskott\w*|klagomål|avvikelser|personalomsättning\w*|slutar)\b")
+    r"veckor|tid\s+från|\w*kostnad\w*|underskott\w*|klagomål|avvikelser|personalomsättning\w*|slutar|"
+    r"\w*förbrukning\w*|energianvändning\w*)\b")
+# A sentence that names what its figure measures ('andelen …', 'antalet …', 'nöjdheten …'): the title's words then
+# say nothing of that figure.
+_FIGURE_NAMED = re.compile(r"\b(?:andel\w*|antal\w*|nöjd\w*|index\w*)\b")
 # Measures of a burden, where less is better whatever the goal's title says of its aim: a goal "Fler invånare ska
 # vara i egen försörjning" is followed by the share with försörjningsstöd, "Fler ska arbeta" by unemployment.
 _BURDEN = re.compile(
     r"\b(?:\w*(?:frånvaro|utsläpp|brott|olyck|svinn|väntetid|kötid|handläggningstid|skadegörelse)\w*|"
     r"försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|biståndsmottag\w*|arbetslös\w*|underskott\w*|vräkning\w*|"
-    r"hemlös\w*|personalomsättning\w*|klagomål\w*|oro(?:n|a)?|otrygg\w*|vårdskad\w*|överbeläggning\w*)\b")
+    r"hemlös\w*|personalomsättning\w*|klagomål\w*|oro(?:n|a)?|otrygg\w*|vårdskad\w*|överbeläggning\w*|"
+    r"\w*(?:klimat|miljö)påverkan|koldioxid\w*|växthusgas\w*)\b")
 # A burden left behind is what is measured as its opposite: those who 'lämnat försörjningsstöd', 'efter avslutat
 # försörjningsstöd' or went 'från arbetslöshet till arbete' are better more.
 _LEFT_BEHIND = re.compile(r"\b(?:lämna\w*|avslut\w*|från|ut\s+ur|ur|slutat\s+med|ut\s+från)\s+(?:\w+\s+)?$")
@@ -67,9 +72,10 @@ _IMPROVE = re.compile(r"\b(?:förbättra\w*|stärka\w*|bredda\w*|utveckla\w*|att
 NEAR_SHARE = 0.1
 # Years and dates are not figures of an indicator.
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d\d$")
-# A time limit inside what is measured ("andelen som får besök inom 90 dagar") is neither its value nor a sign
-# that lower is better.
-_TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\b")
+# A time limit inside what is measured ("andelen som får besök inom 90 dagar", "i arbete 90 dagar efter
+# programmet") is neither its value nor a sign that lower is better.
+_TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\b"
+                         rf"|\b(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\s+(?:efter|inom)\b")
 
 
 def goal_direction(title: str, of_measure: bool = False) -> int:
@@ -147,10 +153,15 @@ def _earlier_figure(sentence: str, start: int) -> bool:
     return bool(_EARLIER_AFTER.match(sentence[start:]) or _EARLIER_BEFORE.search(sentence[max(0, start - 14):start]))
 
 
+# A result or balance against its budget ("Resultat −212 mnkr mot budgeterat −40 mnkr"): better higher, even below 0.
+_RESULT = re.compile(r"\b(?:resultat\w*|budget\w*|balanskrav\w*|överskott\w*)")
+
+
 def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0) -> bool:
-    """Whether lower is better: by the target's bound, a burden measured, the goal's aim, what is measured. A
-    negative target is a reduction to reach ("mål −25 %" against a base year)."""
-    if target < 0 and not bound:
+    """Whether lower is better: by the target's bound, a burden measured, the goal's aim, what is measured (in
+    the sentence, else as the goal's title names it). A negative target is a reduction to reach ("mål −25 %"
+    against a base year), unless it is a result's budget."""
+    if target < 0 and not bound and not _RESULT.search(sentence):
         return True
     if bound:
         return bound.strip().startswith(("högst", "max", "under", "lägst"))
@@ -161,7 +172,10 @@ def _direction(bound: str | None, title: str, sentence: str, target: float = 0.0
         direction = 0  # 'Utsläppen ska minska' says which way emissions are better, not a share of fossil-free cars
     if direction:
         return direction < 0
-    return bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)))
+    if _LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", sentence)):
+        return True
+    # 'Nettokostnadsutveckling' over 'Utfall 9,7 procent. Mål 0,6 procent.': the title names what is measured.
+    return not _FIGURE_NAMED.search(sentence) and bool(_LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", title.lower())))
 
 
 # A goal that states its target in its title ("Resultatet ska vara minst 2 procent av skatteintäkterna", "Högst 30
@@ -206,6 +220,11 @@ _CHANGE_SAID = re.compile(rf"\b(?P<way>ökat|ökade|ökning|minskat|minskade|min
                           rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})")
 
 
+# A change said right before its figure ('minskade med 18', 'en ökning med drygt 4').
+_CHANGE_BEFORE = re.compile(r"\b(?P<way>ökat|ökade|ökning|minskat|minskade|minskning|sänkts|sänktes|höjts|höjdes)\s+"
+                            r"med\s+(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+|nästan\s+|omkring\s+)?$")
+
+
 def _change_comparison(text: str, title: str) -> TargetComparison | None:
     """The reported change against a change the title sets: the same way counts toward it, the other way
     against it."""
@@ -242,19 +261,25 @@ def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
             continue
         bound = match.groupdict().get("bound")
         target = _number(match.group("target"))
+        measured = lowered
         figures = [f for f in _figures(lowered, match.span()) if f[1] != target]
         if len(current := [f for f in figures if not _earlier_figure(lowered, f[0])]) < len(figures) and current:
             figures = current  # '91 procent, jämfört med 63 procent ett år tidigare': the value is this year's
         # The value is the figure nearest before the target ('88 % (mål 85 %)'), else the first after it.
-        before = [value for start, value in figures if start < match.start()]
+        before = [(start, value) for start, value in figures if start < match.start()]
         # After it, only in its own clause ('Riktvärdet är 20, och inom äldreomsorgen finns nio chefer med fler än
         # 35' speaks of something else).
         clause_end = next((m.start() + match.end() for m in _CLAUSE.finditer(lowered[match.end():])), len(lowered))
-        after = [value for start, value in figures if match.end() <= start < clause_end]
-        if before:
-            value = before[-1]
-        elif after:
-            value = after[0]
+        after = [(start, value) for start, value in figures if match.end() <= start < clause_end]
+        if before or after:
+            start, value = before[-1] if before else after[0]
+            if (moved := _CHANGE_BEFORE.search(lowered[max(0, start - 40):start])) is not None:
+                # 'Utsläppen minskade med 18 procent mot målvärdet 10 procent': a change against the change set; the
+                # way that is better counts toward it, the other way against it.
+                lower = _direction(bound, title, measured, target)
+                better = moved.group("way").startswith(("minsk", "sänk")) == lower
+                out.append(TargetComparison(value if better else -value, abs(target), False, change=True))
+                continue
         elif (said := _RELATION.search(lowered[:match.start()])) is not None:
             # 'korttidsfrånvaron ligger nu under målvärdet 2,5 procent': the comparison said, not its figure.
             how = " ".join((said.group("how") or "").split())
@@ -267,9 +292,10 @@ def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
             previous = [f for f in previous if not _earlier_figure(before_sentence, f[0])] or previous
             same = [value for start, value in previous if unit and _unit_after(before_sentence, start) == unit]
             value = same[-1] if same else previous[0][1]
+            measured = f"{before_sentence} {lowered}"  # what the figure measures is named where the figure stands
         else:
             continue
-        out.append(TargetComparison(value, target, _direction(bound, title, lowered, target)))
+        out.append(TargetComparison(value, target, _direction(bound, title, measured, target)))
     return out
 
 

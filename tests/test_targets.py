@@ -19,6 +19,21 @@ from nlp.targets import TARGET_FEATURE_NAMES, target_comparisons, target_feature
     ("Under 2025 färdigställdes 120 bostäder, under målet om 200.", "", [(120, 200, False, False)]),
     ("Resultatet motsvarar 2,1 procent av skatteintäkterna; styrmåttet är minst 1 procent.", "", [(2.1, 1, False, True)]),
     ("Sex planer vann laga kraft, 6 planer mot resultatmåttet 8.", "", [(6, 8, False, False)]),
+    # A target alone in its sentence: what is measured is named in the sentence before, and the goal says which way
+    ("Sjukfrånvaron steg från 6,1 till 6,9 procent. Målet är 5,5 procent.", "Sjukfrånvaron ska minska",
+     [(6.9, 5.5, True, False)]),
+    ("Utfall 4,2 procent. Mål 1,5 procent.", "Kostnadsutveckling per invånare", [(4.2, 1.5, True, False)]),
+    # A result below zero against its budget is still better higher
+    ("Resultatet blev −85 mnkr mot budgeterade −20 mnkr.", "", [(-85, -20, False, False)]),
+    # A change against the change set: a burden's fall counts toward it
+    ("Koldioxidutsläppen minskade med 12 procent mot målet 8 procent.", "", [(12, 8, False, True)]),
+    ("Antalet besökare ökade med 3 procent, mot målvärdet 5 procent.", "", [(3, 5, False, False)]),
+    ("Olyckorna ökade med 6 procent mot målet 10 procent.", "Färre olyckor", [(-6, 10, False, False)]),
+    ("Elförbrukningen per kvadratmeter minskade med 7 procent, mer än de 4 procent som var målet.", "",
+     [(7, 4, False, True)]),
+    # A time in what is measured ('60 dagar efter …') says nothing of which way is better
+    ("Andelen i egen försörjning 60 dagar efter avslutad insats var 41 procent. Målvärdet är 50 procent.", "",
+     [(41, 50, False, False)]),
     ("Arbetet har gått bra under året.", "", []),
     ("9 av 14 skolor har anslutit.", "", []),  # a count is no indicator against a target
 ])

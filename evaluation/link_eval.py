@@ -119,7 +119,7 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
                                   rows),
     }
     # No-match rule, leave one goal out: weights and rule learned on the other 19 goals' links.
-    features = {w: linker.goals.rule_features(linker.goals.rule_scores(2024, 2023, w)) for w in set(held_out.values())}
+    features = {w: linker.goals.pair_rule_features(2024, 2023, w) for w in set(held_out.values())}
     truth, predicted = [], []
     for item in gold:
         weights = held_out[item["from"]]
@@ -130,7 +130,7 @@ def evaluate_goal_links(linker: Linker) -> dict[str, Any]:
         predicted.append(bool(probability < 0.5))
     figures["no_match"] = _no_match_figures(truth, predicted)
     # The rule that holds where nothing is calibrated (a new organisation or pair of years), at the default weights.
-    default_features = linker.goals.rule_features(linker.goals.rule_scores(2024, 2023, GoalWeights()))
+    default_features = linker.goals.pair_rule_features(2024, 2023, GoalWeights())
     default_said = NoMatchRule().match_probability(default_features) < 0.5
     figures["no_match_uncalibrated"] = _no_match_figures(
         [not item["targets"] for item in gold], [bool(default_said[rows[item["from"]]]) for item in gold])

@@ -30,7 +30,7 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_fifteenth": "12/99", "reports_sixteenth": "9/106",
         "reports_seventeenth": "32/117", "reports_eighteenth": "24/109",
         "reports_nineteenth": "7/109", "reports_twentieth": "3/116",
-        "reports_twentyfirst": "7/114"}
+        "reports_twentyfirst": "7/114", "reports_twentysecond": "13/101"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:
@@ -40,7 +40,7 @@ def _files(tmp: Path, folder: Path) -> dict[str, Path]:
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     files = {p.name: p for p in module.write_all(tmp)}
-    files.update({p.name: p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html"}})
+    files.update({p.name: p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html", ".htm"}})
     return files
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, trimmed_row
+from corpus.documents.outline import dump_blocks, is_dump
 from corpus.model import ReportFormatError
 
 # Encodings a Swedish report is plausibly saved in; anything charset-normalizer proposes outside them is
@@ -349,6 +350,8 @@ def text_blocks(text: str) -> list[Block]:
         return delimited
     if (records := record_blocks(text)) is not None:
         return records
+    if is_dump(text):
+        return dump_blocks(text)  # a web page dumped by a text browser
     blocks: list[Block] = []
     paragraph: list[str] = []
     page = 1

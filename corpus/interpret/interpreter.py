@@ -331,7 +331,7 @@ class ReportInterpreter:
                 continue
             self.goal_item_depth = None
             if block.kind == LIST_ITEM:
-                self._list_level(text, block.depth)
+                self._list_level(text, block.depth, next(iter(document.blocks[b + 1:b + 2]), None))
             if block.kind == LIST_ITEM and self._list_activity(block):
                 self._mark(first)
                 continue
@@ -350,7 +350,7 @@ class ReportInterpreter:
                 continue
             goals_before = len(self.goals)
             if block.kind == LIST_ITEM:
-                self._list_level(text, block.depth)
+                self._list_level(text, block.depth, next(iter(document.blocks[b + 1:b + 2]), None))
             self._paragraph(text, block, first)
         self._finish_activity()
         for goal in self.goals:
@@ -389,12 +389,16 @@ class ReportInterpreter:
         self._mark(line)
         return True
 
-    def _list_level(self, text: str, depth: int) -> None:
+    def _list_level(self, text: str, depth: int, following: Block | None = None) -> None:
         """Before an activity's item in a nested list of goals: the goal whose item is nearest above it at a
         lower depth is the one it serves ('1. Mål …' / '   1. Delmål …' / '   2. Aktivitet …': goal 1's)."""
         found = self.words.field_line(text)
         kind = found[0] if found else (self.words.heading_kind(text) or (None,))[0]
-        if kind != "activity" and not (self.list_goals and self.read.title_and_status(text) is not None):
+        # 'Gemensam vägledning …' / 'Läge: Pågår': an item over its status line is an activity.
+        status_below = following is not None and following.kind == PARAGRAPH and \
+            (self.words.field_line(squash(following.text)) or ("",))[0] == "status"
+        if kind != "activity" and not status_below and \
+                not (self.list_goals and self.read.title_and_status(text) is not None):
             return  # neither labelled an activity nor written as one ('Titel – Status · tid') among listed goals
         above = [goal for level, goal in self.list_goals if level < depth]
         if above and above[-1] is not self.state.goal:
@@ -408,6 +412,8 @@ class ReportInterpreter:
         out: list[Block] = []
         for block in blocks:
             lines = block.text.split("\n")
+            # 'Nämndmål. Prognos helår: Uppnås' under an item's title: the kind it names, then its field.
+            lines = lines[:1] + [self._kind_said(line) for line in lines[1:]]
             if block.kind != LIST_ITEM or len(lines) < 2 or \
                     not any(self.words.field_line(squash(line)) or self._status_line(line) for line in lines[1:]):
                 out.append(block)
@@ -419,6 +425,15 @@ class ReportInterpreter:
             out.append(replace(block, text=lines[0], bold=block.bold or titled))
             out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
         return out
+
+    def _kind_said(self, line: str) -> str:
+        """A line that names its item's kind of goal before a field ('Kommunfullmäktiges mål. Prognos helår: …'):
+        the field (the depth of the item says its level); any other line as it is."""
+        said = re.match(r"^([^.:]{3,40})\.\s+(\S.*)$", line.strip())
+        if said is None or self.words.role(said.group(1)) not in ("goal", "subgoal") or \
+                self.words.field_line(said.group(2)) is None:
+            return line
+        return said.group(2)
 
     def _goal_maps_apart(self, blocks: list[Block]) -> list[Block]:
         """A goal map, one column per goal ('Regionfullmäktiges mål | MÅL 1 ⏎ Titel | MÅL 2 ⏎ …' over rows of

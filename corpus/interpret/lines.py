@@ -18,6 +18,10 @@ from corpus.text import squash
 ISO = r"(20\d\d-\d\d-\d\d)"
 DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|→|till|to)?\s*{ISO}")
 ONE_DATE = re.compile(ISO)
+# A start said as a season, a week or a month, no day ('hösten 2025 – ', 'v. 8 – ', 'mars 2026 – '): no start date.
+_VAGUE_START = re.compile(r"\s*(?:(?:våren|hösten|sommaren|vintern|början\s+av|slutet\s+av)\s+\d{4}|(?:v|vecka)\.?\s*\d{1,2}"
+                          r"(?:\s+\d{4})?|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+                          r"november|december)\s+\d{4})\s*[–—-]\s*", re.I)
 TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{ISO}\s*(?:-|–|—|till)?\s*{ISO}\s*\)?\s*$")
 
 NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
@@ -315,9 +319,10 @@ class LineReader:
         elif role == "dates" and (opened := re.match(r"^(.{6,24}?)\s*([–—-].*)$", re.split(r"\.\s+", value)[0].rstrip("."))) \
                 and (begun := written_date(opened.group(1))) and self.words.leaves_end_open(opened.group(2)):
             activity.start = begun  # '4 januari 2027 – tills vidare': begun, written out, no end set
-        elif role == "dates" and single and re.fullmatch(r"\s*[–—→-]+\s*", value[:single.start()]) and \
-                not value[single.end():].strip():
-            activity.end = single.group(1)  # '→ 2028-11-30': only its end set
+        elif role == "dates" and single and (re.fullmatch(r"\s*[–—→-]+\s*", value[:single.start()]) or
+                                             _VAGUE_START.fullmatch(value[:single.start()])) and \
+                not value[single.end():].strip(" ."):
+            activity.end = single.group(1)  # '→ 2028-11-30', 'hösten 2025 – 2026-03-31': only its end set
         elif role == "dates" and single and (not whole or not value[:single.start()].strip()) \
                 and self.words.leaves_end_open(value[single.end():]):
             activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set

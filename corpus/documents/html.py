@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from corpus.documents.colours import MARK_END, MARK_START, WINGDINGS, css_colour_name, is_mark_class, resolve_marks
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
-from corpus.documents.sheets import with_levels
+from corpus.documents.sheets import sheet_blocks, with_levels
 from corpus.text import split_front_matter
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class _BlockParser(HTMLParser):
         self.note_link = False
         self.note_body = False
         self.pre = 0  # open <pre> elements, whose line breaks are the text's own
+        self.sheet = False  # a spreadsheet published as a web page (Excel's generator)
         self.hanging = False  # the open paragraph hangs from its first line (a negative text indent)
 
     # Text -------------------------------------------------------------------------------------------------
@@ -193,11 +194,15 @@ class _BlockParser(HTMLParser):
                 self.row_levels[-1].append(0)
             self.cell = []
             return
+        if tag == "meta" and (dict(attrs).get("content") or "").lower().startswith(("excel.sheet", "microsoft excel")):
+            self.sheet = True  # Excel's 'Publicera som webbsida': the sheet, title rows and all, as one table
         if tag == "tr" and self.tables:
             self.tables[-1].append([])
-            # A tree grid's row level ('<tr aria-level="2">'): where a goal tree's nesting is said only so.
+            # A tree grid's row level ('<tr aria-level="2">'): where a goal tree's nesting is said only so. A row
+            # hidden in the sheet ('display:none') is no part of the report.
             level = dict(attrs).get("aria-level") or ""
-            self.row_levels[-1].append(int(level) if level.isdigit() else 0)
+            self.row_levels[-1].append(HIDDEN if declared.get("display") == "none" else
+                                       int(level) if level.isdigit() else 0)
             self.row_colour = css_colour_name(dict(attrs).get("class"), None)  # a status class only, no design
             return
         if tag == "span":
@@ -207,6 +212,10 @@ class _BlockParser(HTMLParser):
             self.bold_depth += self.bold_spans[-1]
         if tag in {"td", "th"} and self.tables:
             self.cell = []
+            # A sheet's cell indented by its class ('mso-char-indent-count:2'): the row's level in the tree.
+            indent = declared.get("mso-char-indent-count", "")
+            if self.sheet and indent.isdigit() and self.row_levels[-1] and self.row_levels[-1][-1] != HIDDEN:
+                self.row_levels[-1][-1] = max(self.row_levels[-1][-1], int(indent))
             return
         if self.cell is not None:
             if tag in {"p", "div", "li"}:
@@ -338,7 +347,11 @@ class _BlockParser(HTMLParser):
             return
         if tag in {"table", "dl"} and self.tables:
             kept = [(r, level) for r, level in zip(self.tables.pop(), self.row_levels.pop(), strict=False)
-                    if any(c.strip() for c in r)]
+                    if any(c.strip() for c in r) and level != HIDDEN]
+            if self.sheet and not self.tables:
+                # A sheet published whole: its title rows and text as paragraphs, its tables as tables.
+                self.blocks += sheet_blocks([r for r, _ in kept], [level for _, level in kept])
+                return
             rows = with_levels([r for r, _ in kept], [level for _, level in kept])
             if rows:
                 self.blocks.append(Block(TABLE, rows=rows, furniture=bool(self.furniture)))
@@ -369,6 +382,7 @@ class _BlockParser(HTMLParser):
 
 
 BOLD_WEIGHT = 600
+HIDDEN = -1  # the level of a table row the page hides
 _CSS_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
 _NOTE_MARK = re.compile(r"\[\w{1,3}\]")
 _LIST_MARKER = re.compile(r"^(?:(?P<bullet>[·•▪◦o§–-])|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(?=\S)")

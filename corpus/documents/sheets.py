@@ -29,14 +29,21 @@ def sheet_blocks(rows: list[list[str]], indents: list[int] | None = None) -> lis
 
     def close() -> None:
         if table:
+            # Columns empty in every row of this table are the sheet's, not its (a legend set two columns in).
+            used = [c for c in range(max(map(len, table))) if any(c < len(r) and r[c] for r in table)]
+            table[:] = [[r[c] if c < len(r) else "" for c in used] for r in table]
             blocks.extend(column_blocks(table) or [Block(TABLE, rows=with_levels(list(table), table_indents))])
             table.clear()
             table_indents.clear()
 
-    for row, indent in zip(rows, indents, strict=True):
+    for n, (row, indent) in enumerate(zip(rows, indents, strict=True)):
         filled = [c for c in row if c]
         lone = len(filled) <= 1 or _is_field_row(row)
-        if lone and (not table or stacked):
+        # A sentence or a label over what follows ('Personal', then its text; 'Status för aktiviteterna:') ends
+        # the table above it: a group title inside a table ends in neither and is followed by the table's rows.
+        after = [c for c in rows[n + 1] if c] if n + 1 < len(rows) else []
+        ends_table = lone and bool(filled) and (filled[0].rstrip().endswith((".", ":")) or len(after) <= 1)
+        if lone and (not table or stacked or ends_table):
             close()
             blocks.append(Block(PARAGRAPH, " ".join(filled)))
         else:

@@ -39,7 +39,7 @@ _NOT_STARTED = re.compile(r"\b(?:har\s+(?:inte|ej|ännu\s+inte)\s+(?:startat|på
 _UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper)\b", re.I)
 _UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
 _BEHIND = re.compile(r"\b(?:ligger\s+efter|försen\w*|avvik\w*|efter\s+(?:tid)?plan\w*)", re.I)
-_ON_PLAN = re.compile(r"\b(?:följer\s+(?:tid)?plan\w*|enligt\s+(?:tid)?plan\w*|i\s+tid\b|håller\s+tid\w*)", re.I)
+_ON_PLAN = re.compile(r"\b(?:följer\s+(?:sin\s+|sina\s+|den\s+)?(?:tid)?plan\w*|enligt\s+(?:tid)?plan\w*|i\s+tid\b|håller\s+tid\w*)", re.I)
 
 
 def _status_said(meaning: str) -> LabelMatch | None:
@@ -226,7 +226,7 @@ class LegendReader:
         found: list[SchemeEntry] = []
         for rows in parts:
             worded = [row for row in rows if not _CODE.fullmatch(row[0])]
-            if worded and sum(bool(_EXPLAINS.search(meaning)) for _, meaning in worded) < 2:
+            if worded and sum(bool(_EXPLAINS.search(meaning) or _NOT_JUDGED.search(meaning)) for _, meaning in worded) < 2:
                 continue  # terms in words beside what is no explanation of goals or work: not a legend
             found += self._term_legend(rows) or []
         return found or None
@@ -352,7 +352,11 @@ class LegendReader:
         found = self.scheme_labels.match("activity", meaning)
         opened = self.scheme_labels.opening("activity", meaning, field=True) if found is None else None
         rest = opened[1].strip(" ,;") if opened is not None else ""
-        if opened is not None and (not re.match(r"^(?:men|dock|inte|ej)\b", rest, re.I) or _UNCHECKED.match(rest)):
+        if opened is not None and opened[0].canonical == "Pågående" and (_BEHIND.search(rest) or _ON_PLAN.search(rest)):
+            # 'pågår och följer sin tidplan', 'pågår men ligger efter': under way, and how against its plan.
+            canonical = "Pågående med avvikelse" if _BEHIND.search(rest) else "Pågående enligt plan"
+            found = LabelMatch(canonical, opened[0].written, opened[0].scheme)
+        elif opened is not None and (not re.match(r"^(?:men|dock|inte|ej)\b", rest, re.I) or _UNCHECKED.match(rest)):
             found = opened[0]  # 'pågår; inte bedömd mot planen': under way, not checked against the plan
         elif opened is not None and opened[0].canonical.startswith(("Avslutad", "Pågående")) and \
                 re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte|avvikelse|avvek\w*|försen\w*)\b", rest, re.I):

@@ -75,17 +75,21 @@ def _distinct_cells(row: object) -> list:
 
 
 def _paragraph_text(paragraph: object) -> str:
-    """A paragraph's text as Word shows it, with what its content controls hold (a dropdown's choice, a date
-    picker's date, which python-docx's runs leave out) and without a control's placeholder ('Välj ett objekt.')."""
+    """A paragraph's text as Word shows it with its tracked changes accepted (text inserted kept, text deleted or
+    moved away left out, which python-docx's runs do not), with what its content controls hold (a dropdown's
+    choice, a date picker's date, which python-docx's runs leave out) and without a control's placeholder ('Välj
+    ett objekt.')."""
     from docx.oxml.ns import qn
 
     element = paragraph._p  # type: ignore[attr-defined]
-    if element.find(".//" + qn("w:sdt")) is None and element.find(".//" + qn("wp:docPr")) is None:
+    if all(element.find(".//" + qn(tag)) is None for tag in ("w:sdt", "wp:docPr", "w:ins", "w:del", "w:moveFrom")):
         return paragraph.text  # type: ignore[attr-defined]
     parts: list[str] = []
     for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr")):
         if any(sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None for sdt in node.iterancestors(qn("w:sdt"))):
             continue
+        if next(node.iterancestors(qn("w:del"), qn("w:moveFrom")), None) is not None:
+            continue  # a change that takes the text away
         if node.tag == qn("wp:docPr"):
             # A picture in the text (a goal system's status symbol): its alternative text, as a screen reader says
             # it ('Gul cirkel'), where it stands.
@@ -128,8 +132,12 @@ def _symbol_colour(runs: list) -> str | None:
 
 
 def _table_rows_of(table_rows: list) -> list[list[str]]:
+    from docx.oxml.ns import qn
+
     rows: list[list[str]] = []
     for row in table_rows:
+        if row._tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None:  # type: ignore[attr-defined]
+            continue  # a row deleted with the changes tracked
         cells: list[str] = []
         colours: list[str | None] = []
         for cell in _distinct_cells(row):

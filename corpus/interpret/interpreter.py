@@ -1247,6 +1247,12 @@ class ReportInterpreter:
             if rest.rows:
                 self._table(rest, first + len(block.rows) - len(rest.rows))
             return
+        top = trimmed_row(block.rows[0]) if len(block.rows) > 1 else []
+        label, _, titled = (top[0] if len(top) == 1 else "").partition("\n")
+        if titled.strip() and self.words.level_cell(squash(label)) is not None and \
+                self._heading(f"{squash(label)}: {squash(titled)}", 7, first):
+            # 'Regionfullmäktiges mål 1' over its title in a cell across the table: the goal whose rows follow.
+            block, first = Block(TABLE, rows=block.rows[1:], page=block.page, bold=block.bold), first + 1
         cells = [squash(c) for c in block.rows[0] if squash(c)] if len(block.rows) == 1 else []
         if len(cells) >= 2 and all(self.words.field_line(c) for c in cells):
             # 'Mål: 1.2 | Ansvarig: Förskoleenheten' on one line of a layout: each cell a field of the open item.
@@ -2002,7 +2008,13 @@ class ReportInterpreter:
                 self._enter_goal(values["goal"], subgoal=parent is not None, parent=parent)
             else:
                 self._enter_goal(values["goal"], subgoal=nested)
-        if values.get("subgoal"):
+        if values.get("subgoal") and self.words.lists_top_goals_activities(values["subgoal"]):
+            # 'Direkt under regionfullmäktiges mål' where a sub-goal would stand: the row serves the top goal itself.
+            values.pop("assessment", None)
+            if (top := self._open_top_goal()) is not None:
+                self._finish_activity()
+                self.state.goal = top
+        elif values.get("subgoal"):
             # Under the goal of the same row where the table names one, else under the goal the table stands under.
             self._enter_goal(values["subgoal"], subgoal=True,
                              parent=self.state.goal if values.get("goal") else None)

@@ -335,6 +335,11 @@ class LegendReader:
         self.unjudged_ |= unjudged  # 'Grå symbol | Målet har inte kunnat bedömas': where it stands, no level
         ranks = [GOAL_LEVELS.index(found.canonical) for found in read if found is not None]
         best_first = ranks[0] >= ranks[-1]  # GOAL_LEVELS is lowest first
+        if len(steps) > len(GOAL_LEVELS) and len(ranks) == len(steps) and ranks == sorted(ranks, reverse=best_first):
+            # More steps than levels, each saying its level in order ('Överträffat', 'Uppnått', 'Delvis uppnått',
+            # …): the two steps on one level are those the words put there, not those the position does.
+            return [SchemeEntry("goal", found.canonical, code, "teckenförklaring")
+                    for (code, _), found in zip(steps, read, strict=True) if found is not None]
         return [SchemeEntry("goal", scale_level(len(steps) - 1 - i if best_first else i, len(steps)), code,
                             "teckenförklaring") for i, (code, _) in enumerate(steps)]
 

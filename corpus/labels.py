@@ -160,6 +160,15 @@ class LabelSchemes:
             combined = combined_status(first.canonical, second.canonical) if first and second else None
             if combined is not None:
                 return LabelMatch(combined, text.strip(), second.scheme)  # type: ignore[union-attr]
+        if entry is None and kind == "activity" and (qualified := _QUALIFIED.fullmatch(text.strip())) is not None and \
+                (state := self.match(kind, qualified.group(1))) is not None:
+            # 'Genomförs med avvikelse', 'Utförd delvis', 'Löper enligt plan': a state and how it keeps to its plan.
+            off_plan = not _ON_PLAN_SAID.fullmatch(qualified.group(2))
+            combined = combined_status(state.canonical, "Pågående med avvikelse" if off_plan else "Pågående enligt plan")
+            if combined is None and not off_plan:
+                combined = "Pågående enligt plan" if state.canonical == "Pågående" else state.canonical
+            if combined is not None:
+                return LabelMatch(combined, text.strip(), state.scheme)
         if entry is None and kind == "activity" and (negated := _NEGATED.fullmatch(text.strip())) is not None and \
                 (kept := self.match(kind, negated.group(1) or negated.group(2))) is not None and \
                 kept.canonical == "Pågående enligt plan":
@@ -253,6 +262,10 @@ _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "u
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
                   r"efter|under|till|tills|från|inför|och|eller|men|enligt|för|i)\b)")
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
+# A state qualified by how it keeps to its plan, without a separator: off the plan, or on it.
+_QUALIFIED = re.compile(r"(.{3,40}?)\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
+                        r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas|i\s+tid)", re.I)
+_ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas|i\s+tid", re.I)
 
 
 def _counted_step(position: int, steps: int, text: str, scheme: str) -> LabelMatch | None:

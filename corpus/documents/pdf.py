@@ -42,6 +42,8 @@ class _Line:
     cells: list[str]
     column: int = 0
     rows: list[list[str]] | None = None  # a ruled table found by pdfplumber, read as a whole
+    cell_x0: list[float] | None = None  # where each cell starts
+    words: list[tuple[float, str]] | None = None  # each word's left edge and text, in reading order
 
     @property
     def text(self) -> str:
@@ -74,9 +76,39 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
         first_cell = len(cells[0])
         heads = group[:first_cell]
         bold = sum("bold" in str(w.get("fontname", "")).lower() for w in heads) >= max(1, 0.6 * len(heads))
+        starts = [group[0]["x0"]] + [word["x0"] for prev, word in zip(group, group[1:], strict=False)
+                                     if word["x0"] - prev["x1"] > CELL_GAP * size]
         lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
-                           group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells]))
+                           group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells],
+                           cell_x0=starts, words=[(w["x0"], w["text"]) for w in group]))
     return lines
+
+
+# A table's first row: this many cells at least, each this short, whose left edges later rows are read against.
+HEADER_MIN_CELLS = 3
+HEADER_MAX_CHARS = 30
+COLUMN_TOLERANCE = 2.0  # points a word may start left of its column's header
+
+
+def _header_columns(line: _Line) -> list[float] | None:
+    """The left edges of a table's first row's cells (a header, 'Aktivitet | Status | Start | Slut'; a legend's
+    term and meaning), or None for a row too long to set the columns."""
+    if line.cell_x0 is None or len(line.cells) < HEADER_MIN_CELLS or \
+            any(len(c) > HEADER_MAX_CHARS or re.search(r"\d{4}-\d\d", c) for c in line.cells):
+        return None
+    return list(line.cell_x0)
+
+
+def _aligned(line: _Line, columns: list[float]) -> list[str] | None:
+    """The line's words set in the header's columns by where each starts (cells whose gap is too narrow to see, '2027-11-06
+    2028-02-29' under 'Start | Slut'), or None where a word stands left of the table."""
+    if not line.words or line.words[0][0] < columns[0] - COLUMN_TOLERANCE:
+        return None
+    cells: list[list[str]] = [[] for _ in columns]
+    for x0, text in line.words:
+        at = max(i for i, start in enumerate(columns) if start <= x0 + COLUMN_TOLERANCE)
+        cells[at].append(text)
+    return [" ".join(c) for c in cells]
 
 
 def _filled_shapes(page: object) -> list[tuple[dict, str]]:
@@ -285,11 +317,29 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
     previous: _Line | None = None
     bullet_x0 = 0.0
     scale_drawn = _draws_scale(all_lines)
+    header: list[float] | None = None  # the open table's header columns, where it has a header
     for line, edge in all_lines:
         if line.rows is not None:
             blocks.append(Block(TABLE, rows=line.rows, page=line.page))
-            previous = None
+            previous = header = None
             continue
+        in_table = header is not None and blocks and blocks[-1].kind == TABLE and previous is not None and \
+            previous.page == line.page and not edge and line.top - previous.bottom < 1.5 * line.size
+        cells = _aligned(line, header) if in_table and header is not None else None
+        if cells is not None and sum(bool(c) for c in cells) >= 2:
+            blocks[-1].rows.append(cells)  # a row read in the header's columns
+            previous = line
+            continue
+        wrapped = cells is not None and line.top - previous.bottom < 0.6 * line.size and (  # type: ignore[union-attr]
+            (cells[0] and not any(cells[1:]) and cells[0][:1].islower()) or (not cells[0] and any(cells[1:])))
+        if wrapped and cells is not None and len(blocks[-1].rows[-1]) == len(cells):
+            # A cell wrapped onto the next line ('Avtal med kommunerna om uppsökande' / 'tandvård'; a legend's
+            # meaning going on under it): each part goes on with its cell of the row above.
+            blocks[-1].rows[-1] = [_join(old, new) if new else old for old, new in zip(blocks[-1].rows[-1], cells,
+                                                                                    strict=True)]
+            previous = line
+            continue
+        header = None
         text = line.text.strip()
         furniture = edge and (_furniture_key(text) in repeated or bool(_PAGE_NUMBER.match(text)))
         if furniture:
@@ -307,6 +357,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
                 blocks[-1].rows.append(line.cells)
             else:
                 blocks.append(Block(TABLE, rows=[line.cells], page=line.page, bold=line.bold))
+                header = _header_columns(line)
         elif heading:
             level = 1 if line.size > body_size + 3 else 2 if line.size > body_size + 1 else 3
             # A heading wraps to its text's indent, past a status symbol set before it ('● Mål 3 … väl' /

@@ -58,6 +58,10 @@ _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-
 _MARK_ROLE = "goal_mark:"
 _NOTE_ROLES = frozenset({"comment", "description", "responsible"})  # fields noted under an item's title
 _OPTION_ROLE = "status_option:"  # a column of one status, marked in the rows it applies to
+_BOARD_ROLE = "status_column:"  # a board's column of one status, holding the titles of the activities in it
+MIN_BOARD_COLUMNS = 3
+# A time in brackets after a title ('… [2024-09-02 – 2025-03-31]', '… [2025-03-03 – ]', '… (hösten 2024 – 2025-12-31)').
+_BRACKETED_TIME = re.compile(r"^(.*?\S)\s*[\[(]([^\[\]()]*\d{4}[^\[\]()]*)[\])]\s*$")
 # A mark in a box or cell ('X', 'x', '✓'), and a yes or no ('Ja', 'Nej').
 TICK = re.compile(r"[xX✓✔☒●]")
 YES_NO = {"ja": True, "yes": True, "j": True, "nej": False, "no": False, "n": False}
@@ -1342,6 +1346,14 @@ class ReportInterpreter:
             roles = ["parent" if c in later else role for c, role in enumerate(roles)]
         if any(role in ("start", "end", "dates") for role in roles):
             block = Block(TABLE, rows=slashed_dates(block.rows, roles), page=block.page, bold=block.bold)
+        if "activity" not in roles and ("goal" in roles or "subgoal" in roles):
+            # A board, a goal a row and a column a status ('Klart | Pågår i fas | Ej startat | På paus'): the
+            # activities stand in the column of their status, on the row of their goal.
+            board = [c for c, (role, cell) in enumerate(zip(roles, block.rows[0], strict=True))
+                     if role in (None, "status") and self._status_option(cell)]
+            if len(board) >= MIN_BOARD_COLUMNS:
+                roles = [f"{_BOARD_ROLE}{squash(block.rows[0][c])}" if c in board else role
+                         for c, role in enumerate(roles)]
         if "activity" in roles:
             # 'Ej påbörjad | Pågår | Genomförd | Vilande' over marks ('X'): the status is the column marked.
             options = [c for c, (role, cell) in enumerate(zip(roles, block.rows[0], strict=True))
@@ -1916,9 +1928,14 @@ class ReportInterpreter:
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         if self._level_row([cells[c] or "" for c in sorted(cells)]):
             return True
+        outlined = "item" in roles or ("depth" in roles and "activity" not in roles and
+                                       ("goal" in roles or "subgoal" in roles))
         if "item" in roles:
             cells, roles = self._labelled_item_cell(roles, cells)
             roles = self._item_roles(roles, cells)
+        if outlined:
+            # A tree by outline level ('Nivå' 1, 2; a sheet's indents): the row sits under the goal row above of a
+            # lower level.
             depth = next((squash(cells.get(c) or "") for c, role in enumerate(roles) if role == "depth"), "")
             self.row_depth = int(depth) if depth.isdigit() else None
             if self.row_depth is not None:
@@ -2108,6 +2125,19 @@ class ReportInterpreter:
                 self.state.activity = None
                 self._append(role, values[role])
         self.state.role = None
+        for c, role in enumerate(roles):
+            if role and role.startswith(_BOARD_ROLE):
+                for line in (squash(line) for line in (cells.get(c) or "").split("\n") if squash(line)):
+                    # 'Fast omsorgskontakt i hemtjänsten [2024-09-02 – 2025-03-31]' in the column of its status.
+                    self.state.goal = goal
+                    timed = _BRACKETED_TIME.match(line)
+                    activity = self._new_activity(timed.group(1) if timed else line, None)
+                    if timed:
+                        self.read.read_dates(activity, "dates", timed.group(2))
+                    self._append("status", role[len(_BOARD_ROLE):])
+                    self._finish_activity()
+                    self.table_last_activity = activity
+        self.state.goal = goal
         return True
 
 

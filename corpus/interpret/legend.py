@@ -26,8 +26,18 @@ _BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<f
 _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—=]\s+(\S.{3,300})$")  # a year in it too
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
 # 'underlag saknas').
-_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\bunderlag\b.{0,30}\bsaknas"
-                         r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))", re.I)
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas"
+                         r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))|\bingen\s+bedömning\b", re.I)
+MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many ways are a bar's steps
+
+
+def _bar_symbol(terms: list[str]) -> str | None:
+    """The symbol a legend's terms repeat as the steps of a bar ('★★★★', '★★★', '★★', '★'), or None."""
+    lengths: dict[str, set[int]] = {}
+    for term in terms:
+        if term and len(set(term)) == 1 and not term[0].isalnum() and not term[0].isspace():
+            lengths.setdefault(term[0], set()).add(len(term))
+    return next((mark for mark, seen in lengths.items() if len(seen) >= MIN_BAR_STEPS), None)
 # Said after a status that the work was not checked against its plan ('pågår; inte bedömd mot planen').
 _UNCHECKED = re.compile(r"^(?:inte|ej)\s+(?:bedömd|bedömt|avstämd|stämd|kontrollerad|jämförd)\b", re.I)
 # How a legend's sentence says where work stands, where it names no status word the schemes know ('aktiviteten
@@ -210,6 +220,7 @@ class LegendReader:
         assessed' none. None where the table is no such legend."""
         # Parts of the table under their own label rows ('Prognos helår …' / 'Statuskoder för aktiviteter' / …).
         parts: list[list[list[str]]] = [[]]
+        bar = _bar_symbol([squash(row[0]) for row in block.rows if row])  # '★★★★' … '★': a bar's steps as terms
         for n, row in enumerate([squash(c) for c in row if squash(c)] for row in block.rows):
             if n == 0 and len(row) == 2 and len(row[1].split()) == 1 and not _CODE.fullmatch(row[0]):
                 continue  # the legend's header ('Bedömning | Innebörd', 'Status | Betydelse')
@@ -220,7 +231,7 @@ class LegendReader:
                 continue
             if len(row) == 1:
                 continue  # the legend's label over its rows ('Måluppfyllelse (kolumn E)')
-            if len(row) != 2 or not (_CODE.fullmatch(row[0]) or self._worded_term(row)):
+            if len(row) != 2 or not (_CODE.fullmatch(row[0]) or self._worded_term(row) or set(row[0]) == {bar}):
                 break  # the legend's codes end where its rows stop being code (or term) and meaning
             parts[-1].append(row)
         found: list[SchemeEntry] = []
@@ -323,7 +334,9 @@ class LegendReader:
             return [SchemeEntry("activity", found.canonical, code, "teckenförklaring") for code, found in activity
                     if self.scheme_labels.match("activity", code) is None
                     or self.scheme_labels.match("activity", meanings[code].rstrip(".")) is not None]
-        if any(not SYMBOL_ONLY.fullmatch(term) for term, _ in rows):
+        # A bar of one symbol repeated ('★★★★', '★★★', …, '★'): each length a step, however short.
+        bar = _bar_symbol([term for term, _ in rows]) is not None
+        if not bar and any(not SYMBOL_ONLY.fullmatch(term) for term, _ in rows):
             rows = [row for row in rows if not SYMBOL_ONLY.fullmatch(row[0])]  # trend arrows beside the levels
         steps = [(code, meaning) for code, meaning in rows if not self.words.says_not_assessed(meaning)
                  and not self.words.says_not_assessed(code)

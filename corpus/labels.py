@@ -262,10 +262,11 @@ _SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "u
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
                   r"efter|under|till|tills|från|inför|och|eller|men|enligt|för|i)\b)")
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
-# A state qualified by how it keeps to its plan, without a separator: off the plan, or on it.
-_QUALIFIED = re.compile(r"(.{3,40}?)\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
-                        r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas|i\s+tid)", re.I)
-_ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas|i\s+tid", re.I)
+# A state qualified by how it keeps to its plan, without a separator: off the plan, or on it ('Klar – enligt plan',
+# with one, says two states: _TWO_STATUSES reads it).
+_QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-])\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
+                        r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas)", re.I)  # ('i tid' not: 'ligger efter i tid')
+_ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas", re.I)
 
 
 def _counted_step(position: int, steps: int, text: str, scheme: str) -> LabelMatch | None:

@@ -399,7 +399,8 @@ class ReportInterpreter:
         found = self.words.field_line(text)
         kind = found[0] if found else (self.words.heading_kind(text) or (None,))[0]
         # 'Gemensam vägledning …' / 'Läge: Pågår': an item over its status line is an activity.
-        status_below = following is not None and following.kind == PARAGRAPH and \
+        # (Not where a line over the list named the goal it serves: 'Aktiviteter som hör direkt till mål 1:'.)
+        status_below = following is not None and following.kind == PARAGRAPH and not self.state.listing and \
             (self.words.field_line(squash(following.text)) or ("",))[0] == "status"
         if kind != "activity" and not status_below and \
                 not (self.list_goals and self.read.title_and_status(text) is not None):

@@ -410,7 +410,9 @@ def _code_terms(rows: list[list[str]]) -> bool:
     'Start' / '2023-02-01') stays paragraphs."""
     if len(rows) < 2 or any(len(row) != 2 for row in rows):
         return False
-    explained = sum(row[1].strip().endswith(".") and len(row[1].split()) >= 3 for row in rows)
+    # (A meaning in lower case after its term, 'Slutförd' / 'genomförd som planerat', explains it too.)
+    explained = sum((row[1].strip().endswith(".") and len(row[1].split()) >= 3) or
+                    (row[1].strip()[:1].islower() and len(row[1].split()) >= 2) for row in rows)
     return all(len(row[0].strip()) <= 3 for row in rows) or (explained >= len(rows) - 1 and
                                                             all(len(row[0].strip()) <= 40 for row in rows))
 

@@ -83,6 +83,10 @@ _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){
 # A field's value, then the comment's sentences ('Pågår enligt plan. Hittills har …'); the stop of an abbreviation
 # ('fr.o.m. 2027-01-11') ends no value.
 _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
+# A line of a cell that is a sentence of its own: a capital, words, a full stop ('Andelen … var 71 procent.').
+_SENTENCE_LINE = re.compile(r"^[A-ZÅÄÖ0-9][^\n]{30,}[.!?]$")
+# An item's number cell that points up to the goal it belongs to ('↳ 1.2', '└ 2').
+_SERVES_MARK = re.compile(r"^[↳⤷└→]\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?$")
 # A row repeated atop a page to say whose rows go on there ('Mål 2 (forts.)', 'Mål 2, forts.').
 _CONTINUED = re.compile(r"\s*[,(]?\s*(?:forts\.?|fortsättning|fortsätter)\s*\)?\s*$", re.I)
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
@@ -1753,6 +1757,11 @@ class ReportInterpreter:
         lines = raw.split("\n")
         said = [(n, field[0]) for n, line in enumerate(lines) if n and (field := self.words.field_line(line))]
         at = next((n for n, role in said if role in _NOTE_ROLES), None)
+        if at is None and not said and len(lines) > 1 and not lines[0].rstrip().endswith(".") and \
+                all(_SENTENCE_LINE.match(line.strip()) for line in lines[1:] if line.strip()):
+            # 'Vindhälla har en hållbar … service' / 'Resorna i tjänsten har ställts om …, men …': the title, then
+            # the item's comment in sentences under it.
+            return lines[0], [("comment", " ".join(line.strip() for line in lines[1:] if line.strip()))]
         if at is None or any(role not in _NOTE_ROLES for _, role in said):
             return raw, []
         fields: list[tuple[str, str]] = []
@@ -1953,6 +1962,9 @@ class ReportInterpreter:
                 values[role] = f"{values[role]} {value}" if role in values else value
         for role, value in fields:
             values.setdefault(role, value)
+        if (pointed := _SERVES_MARK.match(values.get("number", ""))) is not None:
+            values.pop("number")
+            values["goal_number"] = pointed.group(1)  # '↳ 1.2' beside an activity: it belongs to goal 1.2
         filled = [squash(v) for v in cells.values() if squash(v or "")]
         if not filled:
             return False

@@ -20,8 +20,12 @@ STATUS_CODE = re.compile(r"^([A-ZÅÄÖ]{1,3})\s+(\S.{2,})$")
 # A legend's term that is a code ('A', 'PP', '3') or a dash.
 _CODE = re.compile(r"[\wåäöÅÄÖ]{1,3}|[–—-]")
 # A band of a share of the target: '85–99 %', '100 % eller mer', 'minst 75 %', '≥ 75 %', 'under 50 %', '< 50 %'.
-_BAND = re.compile(r"^[^\w≥<]*(?:(?P<low>\d{1,3})\s*[–-]\s*\d{1,3}\s*%|(?P<from>\d{1,3})\s*%\s*(?:eller\s+(?:mer|mera|högre)|och\s+"
-                   r"(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*%|(?:under|<|mindre\s+än)\s*\d{1,3}\s*%)", re.I)
+_PERCENT = r"(?:%|procent)(?:\s+av\s+(?:målvärdet|målet|måltalet))?"
+_BAND = re.compile(rf"^[^\w≥<]*(?:(?P<low>\d{{1,3}})\s*[–-]\s*\d{{1,3}}\s*{_PERCENT}|(?P<from>\d{{1,3}})\s*{_PERCENT}\s*"
+                   r"(?:eller\s+(?:mer|mera|högre)|och\s+(?:mer|över|uppåt))|(?:minst|≥|över)\s*(?P<from2>\d{1,3})\s*"
+                   rf"{_PERCENT}|(?:under|<|mindre\s+än)\s*\d{{1,3}}\s*{_PERCENT})", re.I)
+# A level's term before its band ('Nås delvis – 60–99 procent av målvärdet (gul stapel).').
+_TERM_THEN_BAND = re.compile(r"^(\S.{1,38}?)\s+[–—:=-]\s+(\S.*)$")
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
 _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—=]\s+(\S.{3,300})$")  # a year in it too
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
@@ -109,9 +113,13 @@ class LegendReader:
                 else [squash(line) for line in block.text.split("\n")]
             for line in lines:
                 band = _BAND.match(line)
-                if band is None:
+                termed = _TERM_THEN_BAND.match(line) if band is None else None
+                if termed is not None and (band := _BAND.match(termed.group(2))) is not None:
+                    meaning = termed.group(1)  # the term says the level, the band after it the share
+                elif band is None:
                     continue
-                meaning = line[band.end():].strip(" :–-=")
+                else:
+                    meaning = line[band.end():].strip(" :–-=")
                 if (level := self._level_meant(meaning)) is None:
                     continue
                 low = band.group("low") or band.group("from") or band.group("from2")

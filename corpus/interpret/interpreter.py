@@ -58,6 +58,7 @@ _LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-
 _MARK_ROLE = "goal_mark:"
 _NOTE_ROLES = frozenset({"comment", "description", "responsible"})  # fields noted under an item's title
 _OPTION_ROLE = "status_option:"  # a column of one status, marked in the rows it applies to
+PIVOT_BLANKS = frozenset({"(tom)", "(tomt)", "(blank)", "(blanks)"})  # a pivot table's empty field, Swedish and English
 _BOARD_ROLE = "status_column:"  # a board's column of one status, holding the titles of the activities in it
 MIN_BOARD_COLUMNS = 3
 # A time in brackets after a title ('… [2024-09-02 – 2025-03-31]', '… [2025-03-03 – ]', '… (hösten 2024 – 2025-12-31)').
@@ -1938,6 +1939,11 @@ class ReportInterpreter:
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         if self._level_row([cells[c] or "" for c in sorted(cells)]):
             return True
+        # A pivot table pasted as values names a field with no value '(tom)': no sub-goal (the row's activity is
+        # the top goal's own), no level, no date; a blank cell instead says 'as above'.
+        blanks = {c for c, cell in cells.items() if squash(cell or "").lower() in PIVOT_BLANKS}
+        own_activity = any(c < len(roles) and roles[c] == "subgoal" for c in blanks)
+        cells = {c: "" if c in blanks else cell for c, cell in cells.items()}
         outlined = "item" in roles or ("depth" in roles and "activity" not in roles and
                                        ("goal" in roles or "subgoal" in roles))
         if "item" in roles:
@@ -1962,6 +1968,10 @@ class ReportInterpreter:
                 values[role] = f"{values[role]} {value}" if role in values else value
         for role, value in fields:
             values.setdefault(role, value)
+        lead = next((squash(cells[c] or "") for c in sorted(cells) if squash(cells[c] or "")), "")
+        if lead and self.words.counts_rows(lead) and all(re.fullmatch(r"[\d\s,.%]*", squash(cells[c] or ""))
+                                                         for c in sorted(cells) if squash(cells[c] or "") != lead):
+            return True  # 'Fler Rödkullabor är självförsörjande Summa | … | 4': a pivot table's count, no item
         if (pointed := _SERVES_MARK.match(values.get("number", ""))) is not None:
             values.pop("number")
             values["goal_number"] = pointed.group(1)  # '↳ 1.2' beside an activity: it belongs to goal 1.2
@@ -2038,7 +2048,7 @@ class ReportInterpreter:
                 self._enter_goal(values["goal"], subgoal=parent is not None, parent=parent)
             else:
                 self._enter_goal(values["goal"], subgoal=nested)
-        if values.get("subgoal") and self.words.lists_top_goals_activities(values["subgoal"]):
+        if own_activity or (values.get("subgoal") and self.words.lists_top_goals_activities(values["subgoal"])):
             # 'Direkt under regionfullmäktiges mål' where a sub-goal would stand: the row serves the top goal itself.
             values.pop("assessment", None)
             if (top := self._open_top_goal()) is not None:

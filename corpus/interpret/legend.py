@@ -35,6 +35,11 @@ _NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att
 MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many ways are a bar's steps
 
 
+def _colour_term(term: str) -> bool:
+    """'Grön', '● Gul': a legend's term that is a colour."""
+    return re.sub(r"^[^\wåäöÅÄÖ]+", "", term).capitalize() in COLOUR_WORDS
+
+
 def _bar_symbol(terms: list[str]) -> str | None:
     """The symbol a legend's terms repeat as the steps of a bar ('★★★★', '★★★', '★★', '★'), or None."""
     lengths: dict[str, set[int]] = {}
@@ -175,7 +180,7 @@ class LegendReader:
             if block.kind != TABLE:
                 continue
             if (coded := self._code_legend(block)) is not None:
-                entries += coded
+                entries += coded + self._row_entries([row for row in block.rows if row and _colour_term(squash(row[0]))])
                 self.blocks_.add(i)
                 continue
             for header in block.rows[0]:
@@ -185,24 +190,30 @@ class LegendReader:
                     steps = int(scale.group(1))
                     entries += [SchemeEntry("goal", scale_level(step - 1, steps), str(step), "sifferskala")
                                 for step in range(1, steps + 1)]
-            for row in block.rows:
-                cells = [squash(c) for c in row if squash(c)]
-                if len(cells) < 2:
-                    continue
-                pairs = marked_meanings(" ".join(cells))
-                if len(pairs) >= 2:
-                    # 'Målbedömning: Grön Målet är uppfyllt | ◐ Målet är delvis uppfyllt Röd Målet är …': a
-                    # legend laid out on one line, each mark followed by what it means.
-                    entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
-                    continue
-                mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
-                entries += self._legend_entries(mark, cells[1])
+            entries += self._row_entries(block.rows)
         # One mark said to mean several levels ('● Uppnått, ● Delvis uppnått, …', the dots told apart by colour
         # alone) says none of them.
         meanings: dict[tuple[str, str], set[str]] = {}
         for entry in entries:
             meanings.setdefault((entry.kind, entry.written), set()).add(entry.canonical)
         return [e for e in entries if len(meanings[(e.kind, e.written)]) == 1]
+
+    def _row_entries(self, rows: list[list[str]]) -> list[SchemeEntry]:
+        """A legend table's rows read one by one, each mark by what its meaning says."""
+        entries: list[SchemeEntry] = []
+        for row in rows:
+            cells = [squash(c) for c in row if squash(c)]
+            if len(cells) < 2:
+                continue
+            pairs = marked_meanings(" ".join(cells))
+            if len(pairs) >= 2:
+                # 'Målbedömning: Grön Målet är uppfyllt | ◐ Målet är delvis uppfyllt Röd Målet är …': a
+                # legend laid out on one line, each mark followed by what it means.
+                entries += [e for mark, meaning in pairs for e in self._legend_entries(mark, meaning)]
+                continue
+            mark = cells[0] if SYMBOL_ONLY.fullmatch(cells[0]) else re.sub(r"^[^\wåäöÅÄÖ◐◑◒◓]+", "", cells[0])
+            entries += self._legend_entries(mark, cells[1])
+        return entries
 
     def _statuses_explained(self, text: str) -> list[SchemeEntry]:
         """Status words listed in a sentence, each with what the report means by it in parentheses ('STOPPAT
@@ -239,6 +250,8 @@ class LegendReader:
                 continue
             if len(row) == 1:
                 continue  # the legend's label over its rows ('Måluppfyllelse (kolumn E)')
+            if len(row) == 2 and _colour_term(row[0]):
+                continue  # a colour's row, read by what it means (`_row_entries`), beside codes of another part
             if len(row) != 2 or not (_CODE.fullmatch(row[0]) or self._worded_term(row) or set(row[0]) == {bar}):
                 break  # the legend's codes end where its rows stop being code (or term) and meaning
             parts[-1].append(row)

@@ -79,8 +79,10 @@ class Vocabulary:
         return label_form(text) in self.of_top_goal
 
     def counts_rows(self, text: str) -> bool:
-        """'Antal markeringar', 'Summa': a table's row that counts or sums the rows above it."""
-        return label_form(text) in self.totals
+        """'Antal markeringar', 'Summa', a pivot table's 'Fler … Summa' under its group: a table's row that counts
+        or sums the rows above it."""
+        form = label_form(text)
+        return form in self.totals or any(form.endswith(f" {total}") for total in ("summa", "total", "totalt"))
 
     def says_none(self, text: str) -> bool:
         """'Inga delmål', 'Saknas', 'Inga aktiviteter kopplade till delmålet': where an item's field would name one,

@@ -97,7 +97,7 @@ class LabelSchemes:
         # The canonical labels are labels of their own, whatever files are loaded.
         canonical = [SchemeEntry(kind, label, label, "uppsikt") for kind in KINDS for label in label_space_for(kind)]
         entries = canonical + entries
-        entries = entries + [twin for entry in entries if (twin := _synonym(entry)) is not None]
+        entries = entries + [twin for entry in entries for twin in _synonyms(entry)]
         # A sentence status without its subject ('Bedöms bli genomförd under året' in a status cell), and a
         # finished state in the perfect of its passive ('Har genomförts'), where that says nothing else already.
         for derive in (_subjectless, _supine):
@@ -256,7 +256,9 @@ class LabelSchemes:
 
 
 # A goal is 'uppfyllt' or 'uppnått' alike in Swedish follow-ups; every goal label is known in both verbs.
-_SYNONYMS = (("uppfyllt", "uppnått"), ("uppfylld", "uppnådd"), ("uppfylls", "uppnås"), ("uppfyllda", "uppnådda"))
+# The verbs a goal's level is said with, each group one form of them ('Delvis uppfyllt', 'Delvis uppnått', 'Delvis nått').
+_SYNONYMS = (("uppfyllt", "uppnått", "nått"), ("uppfylld", "uppnådd", "nådd"), ("uppfylls", "uppnås", "nås"),
+             ("uppfyllda", "uppnådda", "nådda"))
 
 
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
@@ -318,16 +320,17 @@ _STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
 
 
-def _synonym(entry: SchemeEntry) -> SchemeEntry | None:
-    """The goal label written with the other verb ('I hög grad uppnått' for 'I hög grad uppfyllt'), if any."""
+def _synonyms(entry: SchemeEntry) -> list[SchemeEntry]:
+    """The goal label written with the other verbs ('I hög grad uppnått', 'I hög grad nått' for 'I hög grad
+    uppfyllt')."""
     if entry.kind != "goal":
-        return None
-    for a, b in _SYNONYMS:
-        for old, new in ((a, b), (b, a)):
+        return []
+    for forms in _SYNONYMS:
+        for old in forms:
             if re.search(rf"\b{old}\b", entry.written, re.I):
-                written = re.sub(rf"\b{old}\b", new, entry.written, flags=re.I)
-                return SchemeEntry(entry.kind, entry.canonical, written, entry.scheme)
-    return None
+                return [SchemeEntry(entry.kind, entry.canonical, re.sub(rf"\b{old}\b", new, entry.written, flags=re.I),
+                                    entry.scheme) for new in forms if new != old]
+    return []
 
 
 _SENTENCE_SUBJECT = re.compile(r"^(?:uppdraget|aktiviteten|arbetet|åtgärden|insatsen|målet|delmålet)\s+(\S+(?:\s+\S+){2,})$",

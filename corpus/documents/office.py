@@ -85,7 +85,14 @@ def _paragraph_text(paragraph: object) -> str:
     if all(element.find(".//" + qn(tag)) is None for tag in ("w:sdt", "wp:docPr", "w:ins", "w:del", "w:moveFrom")):
         return paragraph.text  # type: ignore[attr-defined]
     parts: list[str] = []
+    holder = element
     for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr")):
+        # A text box's paragraphs ('Samlad bedömning' / 'Målet är delvis nått') stand in the paragraph that anchors
+        # it: each its own line.
+        inner = next(node.iterancestors(qn("w:p")), element)
+        if inner is not holder and parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+        holder = inner
         if any(sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None for sdt in node.iterancestors(qn("w:sdt"))):
             continue
         if next(node.iterancestors(qn("w:del"), qn("w:moveFrom")), None) is not None:

@@ -422,6 +422,13 @@ class ReportInterpreter:
         out: list[Block] = []
         for block in blocks:
             lines = block.text.split("\n")
+            if block.kind == PARAGRAPH and len(lines) >= 2 and ":" not in lines[0] and \
+                    self.words.role(squash(lines[0])) in ("assessment", "prognosis", "status"):
+                # 'Samlad bedömning' / 'Målet är delvis nått' / 'Analys: …' (a text box's lines): the label over its
+                # value, then the fields after it, each read as its own.
+                out += [Block(PARAGRAPH, f"{squash(lines[0])}: {squash(lines[1])}", page=block.page)]
+                out += [Block(PARAGRAPH, line, page=block.page) for line in lines[2:] if line.strip()]
+                continue
             # 'Nämndmål. Prognos helår: Uppnås' under an item's title: the kind it names, then its field.
             lines = lines[:1] + [self._kind_said(line) for line in lines[1:]]
             if block.kind != LIST_ITEM or len(lines) < 2 or \

@@ -55,8 +55,8 @@ _CANCELLED = re.compile(r"\b(?:avbr(?:öts|uten|utits)|ställ(?:ts|des)\s+in|ins
                         r"läggs\s+ned|lagts\s+ned)\b", re.I)
 _NOT_STARTED = re.compile(r"\b(?:har\s+(?:inte|ej|ännu\s+inte)\s+(?:startat|påbörjats|börjat|inletts)|"
                           r"(?:inte|ej)\s+(?:startad|påbörjad|inledd))\b", re.I)
-_UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper)\b", re.I)
-_UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
+_UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper|har\s+(?:startat|börjat|påbörjats|kommit\s+igång))\b", re.I)
+_UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|stämd\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
 _BEHIND = re.compile(r"\b(?:ligger\s+efter|försen\w*|avvik\w*|efter\s+(?:tid)?plan\w*)", re.I)
 _ON_PLAN = re.compile(r"\b(?:följer\s+(?:sin\s+|sina\s+|den\s+)?(?:tid)?plan\w*|enligt\s+(?:tid)?plan\w*|i\s+tid\b|håller\s+tid\w*)", re.I)
 

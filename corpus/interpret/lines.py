@@ -183,7 +183,7 @@ class LineReader:
 
     def _labelled_written_date(self, part: str) -> tuple[str | None, str | None] | None:
         """'från 3 mars 2025' → (start, None); 'till och med 19 december 2025' → (None, end)."""
-        found = re.match(r"^(\D{2,30}?)\s+(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4})$", part.strip())
+        found = re.match(r"^(\D{2,30}?)\s+(?:den\s+)?(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4})$", part.strip())
         if found is None or (role := self.words.date_role(found.group(1))) not in ("start", "end") or \
                 (day := written_date(found.group(2))) is None:
             return None
@@ -332,6 +332,9 @@ class LineReader:
             # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01', 'Från 2026-03-01, löpande':
             # one end of it.
             setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
+        elif role == "dates" and (one := self._labelled_written_date(re.split(r"[,;]", value)[0])) is not None:
+            # 'från den 3 mars 2028, slutdatum inte bestämt': one end, written out after its label.
+            activity.start, activity.end = one[0] or activity.start, one[1] or activity.end
         elif role == "start" and day:
             activity.start = day
         elif role == "end" and day:

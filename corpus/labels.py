@@ -169,6 +169,10 @@ class LabelSchemes:
                 combined = "Pågående enligt plan" if state.canonical == "Pågående" else state.canonical
             if combined is not None:
                 return LabelMatch(combined, text.strip(), state.scheme)
+        if entry is None and kind == "goal" and (verb_first := _VERB_FIRST.fullmatch(text.strip())) is not None and \
+                (degree := self.match(kind, f"{verb_first.group(1)} uppfyllt")) is not None:
+            # 'Nås till stor del', 'Uppfylls i hög grad': the degree said after the verb, as 'Till stor del uppfyllt'.
+            return LabelMatch(degree.canonical, text.strip(), degree.scheme)
         if entry is None and kind == "activity" and (negated := _NEGATED.fullmatch(text.strip())) is not None and \
                 (kept := self.match(kind, negated.group(1) or negated.group(2))) is not None and \
                 kept.canonical == "Pågående enligt plan":
@@ -263,6 +267,8 @@ _SYNONYMS = (("uppfyllt", "uppnått", "nått"), ("uppfylld", "uppnådd", "nådd"
 
 _LABEL_GOES_ON = (r"|^\s+(?=(?:sedan|i\s+väntan|i\s+avvaktan|på\s+grund|pga|p\.g\.a\.|till\s+följd|eftersom|då|"
                   r"efter|under|till|tills|från|inför|och|eller|men|enligt|för|i)\b)")
+# A goal's level with the verb first and its degree after ('Nås till stor del', 'Målet uppfylls i hög grad').
+_VERB_FIRST = re.compile(r"(?:målet\s+)?(?:nås|uppnås|uppfylls)\s+(\S.{1,40}?)\.?", re.I)
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 # A state qualified by how it keeps to its plan, without a separator: off the plan, or on it ('Klar – enligt plan',
 # with one, says two states: _TWO_STATUSES reads it).

@@ -84,6 +84,9 @@ _ITEM_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){
 # A field's value, then the comment's sentences ('Pågår enligt plan. Hittills har …'); the stop of an abbreviation
 # ('fr.o.m. 2027-01-11') ends no value.
 _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
+# An activity's code, its goal's number before its own ('AK1.2.1', 'A 2.0.1', '1.1.3').
+# (Three parts at least: 'Nr 1.2' beside an activity may be its goal's number, not its own.)
+_ACTIVITY_CODE = re.compile(r"(?:[A-Za-zÅÄÖåäö]{1,4}[\s-]?)?(\d{1,2}(?:\.\d{1,2}){2,3})\.?")
 # A line of a cell that is a sentence of its own: a capital, words, a full stop ('Andelen … var 71 procent.').
 _SENTENCE_LINE = re.compile(r"^[A-ZÅÄÖ0-9][^\n]{30,}[.!?]$")
 # An item's number cell that points up to the goal it belongs to ('↳ 1.2', '└ 2').
@@ -297,6 +300,9 @@ class ReportInterpreter:
             titled = self.state.placed is not None and block.kind == PARAGRAPH and len(text) <= 200 and \
                 not text.rstrip().endswith(".") and not self.words.field_line(text) and \
                 not self.words.opens_with_label(text)
+            if block.kind == HEADING and _CONTINUED.search(text):
+                self._mark(first)  # '5 Mål och aktiviteter (forts.)' atop a page: the section goes on
+                continue
             tabbed = self.read.tabbed_level(block.text) if block.kind == HEADING and "\t" in block.text else None
             if tabbed is not None:
                 text = tabbed[0]  # 'Titel<TAB>● Gult ljus': the title, its level set after it
@@ -2074,6 +2080,15 @@ class ReportInterpreter:
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
             self._finish_activity()
             self.state.goal = goal
+        elif has_activity and values.get("activity") and \
+                (coded := _ACTIVITY_CODE.fullmatch(values.get("number", ""))) is not None:
+            # 'AK1.2.1' is goal 1.2's activity, 'AK1.0.1' goal 1's own (no sub-goal): the code places it.
+            parts = coded.group(1).split(".")[:-1]
+            while parts and parts[-1] == "0":
+                parts.pop()
+            if parts and (goal := self._goal_numbered(".".join(parts))) is not None:
+                self._finish_activity()
+                self.state.goal = goal
         if has_activity and self.state.goal is not None:
             # The row's goal said beside its activity (repeated on each of its rows): its level and analysis once.
             goal = self.state.goal

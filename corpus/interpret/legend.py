@@ -340,8 +340,10 @@ class LegendReader:
         """A legend set as a column of terms and their meanings in plain text, under its label ('Status för
         aktiviteter:' / 'Avklarad   genomförd enligt plan' / 'Återstår   inte påbörjad' / …): read as a legend
         table. None where the text is no such list (three such lines at least)."""
+        # (Dot leaders between them, 'Nås helt .......: målvärdet nås', stand for the spaces.)
         rows = [list(pair.groups()) for line in text.split("\n")
-                if (pair := re.match(r"^\s*(\S.{0,40}?\S)\s{2,}(\S.{2,80})$", line.strip("\r")))]
+                if (pair := re.match(r"^\s*(\S.{0,40}?\S)\s{2,}(\S.{2,80})$",
+                                     re.sub(r"\s*\.{3,}\s*:?\s*", "   ", line.strip("\r"))))]
         return self._term_legend(rows) if len(rows) >= 3 else None
 
     def _term_legend(self, rows: list[list[str]]) -> list[SchemeEntry] | None:

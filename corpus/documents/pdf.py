@@ -163,7 +163,20 @@ def _ruled_tables(page: object, number: int,
         rows = [[(cell or "").strip() for cell in row] for row in texts]
         for r, row in enumerate(table.rows):
             for c, bbox in enumerate(row.cells):
-                if bbox is None or r >= len(rows) or c >= len(rows[r]) or not only_symbols(rows[r][c]):
+                if bbox is None or r >= len(rows) or c >= len(rows[r]):
+                    continue
+                if (turned := _turned_text(page, bbox)) is not None:
+                    rows[r][c] = turned  # a header set on its side ('Färdig' up the column)
+                    continue
+                dots = sorted((curve for curve in page.curves if _inside(curve, bbox)),  # type: ignore[attr-defined]
+                              key=lambda curve: curve["x0"])
+                if len(dots) >= MIN_BAR_DOTS:
+                    # A level as a row of dots, some filled ('●●●○○'): as many steps as are filled; in a row's one
+                    # cell across the table, after its title.
+                    bar = "".join("●" if dot.get("fill") else "○" for dot in dots)
+                    rows[r][c] = f"{rows[r][c]} {bar}".strip()
+                    continue
+                if not only_symbols(rows[r][c]):
                     continue
                 inside = [name for shape, name in shapes if _inside(shape, bbox)]
                 if inside:
@@ -174,6 +187,33 @@ def _ruled_tables(page: object, number: int,
         x0, top, x1, bottom = table.bbox
         found.append(((x0, top, x1, bottom), _Line(number, top, bottom, x0, x1, 0.0, False, [], rows=rows)))
     return found
+
+
+MIN_BAR_DOTS = 3  # dots in one cell, at least, that are a bar of steps rather than a status's one dot
+WORD_GAP = 0.15  # a gap between characters of this share of the type size parts two words
+
+
+def _turned_text(page: object, bbox: tuple[float, float, float, float]) -> str | None:
+    """The text of a cell set on its side (most of its characters not upright), read as it is meant: each line up
+    the cell from its foot, the lines left to right; None for a cell set upright."""
+    chars = [ch for ch in page.chars if _inside(ch, bbox) and ch["text"].strip()]  # type: ignore[attr-defined]
+    if not chars or sum(not ch.get("upright", True) for ch in chars) * 2 <= len(chars):
+        return None
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda ch: ch["x0"]):
+        if lines and ch["x0"] - lines[-1][-1]["x0"] < 0.5 * (ch.get("size") or 8):
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    def read_up(line: list[dict]) -> str:
+        text, above = "", None
+        for ch in sorted(line, key=lambda ch: -ch["top"]):
+            if above is not None and above["top"] - ch["bottom"] > WORD_GAP * (ch.get("size") or 8):
+                text += " "  # a gap up the line between two words
+            text, above = text + ch["text"], ch
+        return text
+
+    return " ".join(read_up(line) for line in lines)
 
 
 def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:

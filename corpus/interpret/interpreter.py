@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, trimmed_row
 from corpus.interpret.legend import COLOUR_PREFIX, LEADING_MARK, STATUS_CODE, LegendReader
 from corpus.interpret.lines import (
@@ -1373,13 +1374,14 @@ class ReportInterpreter:
             if len(board) >= MIN_BOARD_COLUMNS:
                 roles = [f"{_BOARD_ROLE}{squash(block.rows[0][c])}" if c in board else role
                          for c, role in enumerate(roles)]
-        if "activity" in roles:
+        if "activity" in roles or "item" in roles:
             # 'Ej påbörjad | Pågår | Genomförd | Vilande' over marks ('X'): the status is the column marked.
             options = [c for c, (role, cell) in enumerate(zip(roles, block.rows[0], strict=True))
                        if role is None and self._status_option(cell)]
             if len(options) >= 2:
                 roles = [f"{_OPTION_ROLE}{squash(block.rows[0][c])}" if c in options else role
                          for c, role in enumerate(roles)]
+        if "activity" in roles:
             # 'Klart' over a column of an activity table is its end date ('Status | Klart' alone is a status).
             roles = [role or (self.words.date_role(cell) if cell else None) for role, cell in
                      zip(roles, block.rows[0], strict=True)]
@@ -1954,9 +1956,17 @@ class ReportInterpreter:
             return True
         # A pivot table pasted as values names a field with no value '(tom)': no sub-goal (the row's activity is
         # the top goal's own), no level, no date; a blank cell instead says 'as above'.
+        title_at = next((c for c, role in enumerate(roles) if role in ("item", "activity", "goal")), None)
+        number_at = roles.index("number") if "number" in roles else None
+        if title_at is not None and number_at is not None and not squash(cells.get(title_at) or "") and \
+                (said := squash(cells.get(number_at) or "")) and not _ITEM_NUMBER.fullmatch(said) and \
+                sum(bool(squash(cell or "")) for cell in cells.values()) > 1:
+            # A title set across the number's column too (one merged cell, read into the first): the title's.
+            cells = {**cells, title_at: cells[number_at], number_at: ""}
         blanks = {c for c, cell in cells.items() if squash(cell or "").lower() in PIVOT_BLANKS}
         own_activity = any(c < len(roles) and roles[c] == "subgoal" for c in blanks)
         cells = {c: "" if c in blanks else cell for c, cell in cells.items()}
+        itemised = "item" in roles  # (a 'Mål / aktivitet' column, read as the one or the other row by row below)
         outlined = "item" in roles or ("depth" in roles and "activity" not in roles and
                                        ("goal" in roles or "subgoal" in roles))
         if "item" in roles:
@@ -2027,11 +2037,25 @@ class ReportInterpreter:
                 self._finish_activity()
                 self.state.goal = None
                 self.prose.append(text)
+            elif self.words.lists_top_goals_activities(text) or self._goal_named(self.words.goal_of_activities(text)):
+                # 'Aktiviteter direkt under mål 1' across the table: the rows below are that goal's own.
+                named = self._goal_named(self.words.goal_of_activities(text))
+                if named is not None:
+                    self._finish_activity()
+                    self.state.goal, self.state.listing = named, True
+                else:
+                    self._own_activities(0)
             else:
                 numbered = NUMBER.match(text)
-                self._new_goal(numbered.group(2) if numbered else (kind[1] if kind else text),
-                               numbered.group(1) if numbered else None, subgoal=bool(kind and kind[0] == "subgoal")
-                               or (self.state.goal is not None and not has_activity), level=8)
+                number = numbered.group(1) if numbered else None
+                if number is not None and itemised:
+                    # '1 Tallhedens invånare …', '1.1 Fler invånare …' across a table of items: the number places it.
+                    self._finish_activity()
+                    self.state.goal = self._goal_numbered(number.rsplit(".", 1)[0]) if "." in number else None
+                self._new_goal(numbered.group(2) if numbered else (kind[1] if kind else text), number,
+                               subgoal=bool(kind and kind[0] == "subgoal") or (self.state.goal is not None and
+                                                                               not has_activity) and
+                               not (itemised and number is not None and "." not in number), level=8)
             return True
         # A column naming each row's level ('Nivå': 'Strategiskt mål 1', 'Delmål 1.1'), unlabelled or not.
         placed = next((found for c, role in enumerate(roles) if role in (None, "depth")
@@ -2125,8 +2149,9 @@ class ReportInterpreter:
         if has_activity and values.get("activity"):
             activity = self._new_activity(values["activity"], None)
             self.table_last_activity = activity
+            # (A dot of a colour in the column, as a PDF's filled circle is read, marks it too.)
             ticked = [role[len(_OPTION_ROLE):] for role, value in values.items()
-                      if role.startswith(_OPTION_ROLE) and TICK.fullmatch(value)]
+                      if role.startswith(_OPTION_ROLE) and (TICK.fullmatch(value) or value.capitalize() in COLOUR_WORDS)]
             if "status" not in values and len(ticked) == 1:
                 values["status"] = ticked[0]
             if "status" not in values and (said := values.get("dates")) and not re.search(r"\d", said) and \

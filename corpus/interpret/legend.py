@@ -28,10 +28,12 @@ _BAND = re.compile(rf"^[^\w≥<]*(?:(?P<low>\d{{1,3}})\s*[–-]\s*\d{{1,3}}\s*{_
 _TERM_THEN_BAND = re.compile(r"^(\S.{1,38}?)\s+[–—:=-]\s+(\S.*)$")
 # A legend's line of a term and its meaning ('Bra – målet är uppnått …', 'Pågår, sen – …').
 _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—=]\s+(\S.{3,300})$")  # a year in it too
+_COLON_TERMED = re.compile(r"^([A-ZÅÄÖ][^:\d]{1,38}?):\s+([a-zåäö].{3,300})$")
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
 # 'underlag saknas').
 _NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas"
-                         r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))|\bingen\s+bedömning\b", re.I)
+                         r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))|\bingen\s+bedömning\b"
+                         r"|\b(?:inte|ej)\s+(?:kunnat\s+)?följ(?:as|ts)\s+upp\b", re.I)
 MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many ways are a bar's steps
 
 
@@ -298,7 +300,10 @@ class LegendReader:
         def row_of(block: Block) -> list[str] | None:
             line = squash(block.text) if block.kind in (LIST_ITEM, PARAGRAPH) and not block.furniture else ""
             # The term's mark before it ('Grön Färdigställd', '▶ På plan') shows it; the words are the term.
-            termed = _TERMED.match(re.sub(r"^[^\w\s]{1,2}\s+", "", COLOUR_PREFIX.sub("", line, count=1)))
+            bare = re.sub(r"^[^\w\s]{1,2}\s+", "", COLOUR_PREFIX.sub("", line, count=1))
+            # 'Färdig: aktiviteten är genomförd enligt plan.': a term, a colon and its meaning in lower case (a field's
+            # value opens with a capital).
+            termed = _TERMED.match(bare) or _COLON_TERMED.match(bare)
             if termed is None or termed.group(1).capitalize() in COLOUR_WORDS:
                 return None
             return [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]

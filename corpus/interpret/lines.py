@@ -268,7 +268,8 @@ class LineReader:
             tail = " ".join(words[-n:])
             if self.words.says_not_assessed(tail):
                 return " ".join(words[:-n]), None
-            if tail[:1].isupper() and (found := self.labels.match("goal", tail)) is not None and len(tail) >= 6:
+            drawn = n == 1 and re.fullmatch(r"[^\w\s]{2,10}", tail) is not None  # '●●●○○' after the title
+            if (drawn or (tail[:1].isupper() and len(tail) >= 6)) and (found := self.labels.match("goal", tail)):
                 return " ".join(words[:-n]), found
         return title, None
 

@@ -333,7 +333,7 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
     finally:
         pdf.close()
-    if not any(line.text.strip() for line, _ in all_lines):
+    if not any(line.text.strip() or any(any(row) for row in line.rows or []) for line, _ in all_lines):  # (tables too)
         raise ReportFormatError(f"PDF-filen {name} saknar textlager (inskannad bild utan text).")
     return _blocks(all_lines, len(pages))
 

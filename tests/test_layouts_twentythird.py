@@ -38,6 +38,8 @@ KF1       Fler invånare rör sig varje vecka            Nås till stor del
 NM1.1     Fler unga deltar i föreningsidrott           Nås helt
 AK1.1.1   Prova-på-dagar i alla skolor                 Klar                 2031-02-03  2031-05-29
 NM1.2     Fler äldre deltar i motionsgrupper           Nås inte
+          Analys: Deltagandet minskade under våren
+          när två lokaler stängdes.
 AK1.2.1   Seniorgympa i alla kommundelar               Pågår                2031-03-01  2031-11-30
 AK1.0.1   Nya motionsspår i Norrbyn                    Klar                 2031-01-10  2031-06-30
 """
@@ -49,6 +51,9 @@ def test_a_goal_systems_print_file_of_coded_rows() -> None:
     assert goals == [("Fler invånare rör sig varje vecka", None, "Delvis uppfyllt"),
                      ("Fler unga deltar i föreningsidrott", "Fler invånare rör sig varje vecka", "Uppfyllt"),
                      ("Fler äldre deltar i motionsgrupper", "Fler invånare rör sig varje vecka", "Ej uppfyllt")]
+    # A note under a row is that row's: the analysis is goal 1.2's, not the first row's.
+    report = parse_document(read_bytes(PRINT_FILE.encode(), "rapport_2031.txt"))
+    assert [g.comment for g in report.goals] == ["", "", "Deltagandet minskade under våren när två lokaler stängdes."]
     # 'AK1.0.1' is goal 1's own activity though it stands after goal 1.2's.
     assert [(a[0], a[1]) for a in activities] == [
         ("Prova-på-dagar i alla skolor", ["Fler unga deltar i föreningsidrott"]),

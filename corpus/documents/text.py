@@ -81,13 +81,13 @@ def _ruled_table(lines: list[str], start: int, is_field: Callable[[str], bool],
     rows = [cells(header)] if resumed is None else [resumed[0]]
     if resumed is None and layouts is not None:
         layouts.append((rows[0], starts))
-    blocks: list[Block] = []
+    notes: list[tuple[int, str]] = []  # each note, and the row it follows
     note: list[str] = []
     index = start + 2 if resumed is None else start
 
     def close_note() -> None:
         if note:
-            blocks.append(Block(PARAGRAPH, " ".join(note)))
+            notes.append((len(rows) - 1, " ".join(note)))
             note.clear()
 
     while index < len(lines):
@@ -102,7 +102,6 @@ def _ruled_table(lines: list[str], start: int, is_field: Callable[[str], bool],
         first = line[starts[0]:starts[1]].strip() if len(starts) > 1 else line.strip()
         if first and keeps_columns(line):
             close_note()
-            blocks.append(Block(TABLE, rows=[])) if not blocks or blocks[-1].kind != TABLE else None
             rows.append(cells(line))
         elif not first and line[:starts[0]].strip() == "":
             text = line.strip()
@@ -119,7 +118,7 @@ def _ruled_table(lines: list[str], start: int, is_field: Callable[[str], bool],
     if len(rows) < 2:
         return None
     # The rows are one table, with each row's notes after it: the notes go into a last column.
-    return _with_notes(rows, blocks), index
+    return _with_notes(rows, notes), index
 
 
 def _fits(line: str, starts: list[int]) -> bool:
@@ -131,15 +130,12 @@ def _fits(line: str, starts: list[int]) -> bool:
     return len(filled) >= 3 and all(not line[a - 1:a].strip() for a in starts[1:] if a < len(line))
 
 
-def _with_notes(rows: list[list[str]], blocks: list[Block]) -> list[Block]:
-    """The table, its notes (field lines after a row) in a column of their own, named by their label."""
+def _with_notes(rows: list[list[str]], notes: list[tuple[int, str]]) -> list[Block]:
+    """The table, its notes (field lines after a row) in a column of their own, named by their label, each beside
+    the row it follows."""
     noted: dict[int, list[str]] = {}
-    row = 0
-    for block in blocks:
-        if block.kind == TABLE:
-            row += 1
-        else:
-            noted.setdefault(row, []).append(block.text)
+    for row, text in notes:
+        noted.setdefault(row, []).append(text)
     if not noted:
         return [Block(TABLE, rows=rows)]
     label = next(iter(noted.values()))[0].split(":", 1)[0].strip()

@@ -215,14 +215,13 @@ def title_comparison(text: str, title: str) -> TargetComparison | None:
 # procent'), and the change the comment reports ('minskade med drygt 1 procent', 'en ökning med 12 procent').
 _TITLE_CHANGE = re.compile(rf"\b(?P<way>öka|minska|sänka|höja)\w*\s+med\s+(?:minst\s+|cirka\s+)?(?P<target>{NUMBER})\s*"
                            rf"(?P<unit>{_UNIT})")
-_CHANGE_SAID = re.compile(rf"\b(?P<way>ökat|ökade|ökning|minskat|minskade|minskning|sänkts|sänktes|höjts|höjdes)\s+"
-                          rf"(?:med\s+)?(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+|nästan\s+|omkring\s+)?"
-                          rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})")
+_CHANGE_WAY = r"(?P<way>ökat|ökade|ökning|minskat|minskade|minskning|sänkts|sänktes|höjts|höjdes)"
+_ROUGHLY = r"(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+|nästan\s+|omkring\s+)?"
+_CHANGE_SAID = re.compile(rf"\b{_CHANGE_WAY}\s+(?:med\s+)?{_ROUGHLY}(?P<value>{NUMBER})\s*(?P<unit>{_UNIT})")
 
 
 # A change said right before its figure ('minskade med 18', 'en ökning med drygt 4').
-_CHANGE_BEFORE = re.compile(r"\b(?P<way>ökat|ökade|ökning|minskat|minskade|minskning|sänkts|sänktes|höjts|höjdes)\s+"
-                            r"med\s+(?:drygt\s+|knappt\s+|cirka\s+|ungefär\s+|nästan\s+|omkring\s+)?$")
+_CHANGE_BEFORE = re.compile(rf"\b{_CHANGE_WAY}\s+med\s+{_ROUGHLY}$")
 
 
 def _change_comparison(text: str, title: str) -> TargetComparison | None:

@@ -88,6 +88,8 @@ _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
 # An activity's code, its goal's number before its own ('AK1.2.1', 'A 2.0.1', '1.1.3').
 # (Three parts at least: 'Nr 1.2' beside an activity may be its goal's number, not its own.)
 _ACTIVITY_CODE = re.compile(r"(?:[A-Za-zÅÄÖåäö]{1,4}[\s-]?)?(\d{1,2}(?:\.\d{1,2}){2,3})\.?")
+# A label and a number ('Delmål 1.2', 'mål 1'), which name a goal where the label is a goal's.
+_LABEL_NUMBER = re.compile(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b")
 # A line of a cell that is a sentence of its own: a capital, words, a full stop ('Andelen … var 71 procent.').
 _SENTENCE_LINE = re.compile(r"^[A-ZÅÄÖ0-9][^\n]{30,}[.!?]$")
 # An item's number cell that points up to the goal it belongs to ('↳ 1.2', '└ 2').
@@ -346,8 +348,9 @@ class ReportInterpreter:
                 self._mark(first)
                 continue
             self.goal_item_depth = None
+            following_block = document.blocks[b + 1] if b + 1 < len(document.blocks) else None
             if block.kind == LIST_ITEM:
-                self._list_level(text, block.depth, next(iter(document.blocks[b + 1:b + 2]), None))
+                self._list_level(text, block.depth, following_block)
             if block.kind == LIST_ITEM and self._list_activity(block):
                 self._mark(first)
                 continue
@@ -366,7 +369,7 @@ class ReportInterpreter:
                 continue
             goals_before = len(self.goals)
             if block.kind == LIST_ITEM:
-                self._list_level(text, block.depth, next(iter(document.blocks[b + 1:b + 2]), None))
+                self._list_level(text, block.depth, following_block)
             self._paragraph(text, block, first)
         self._finish_activity()
         for goal in self.goals:
@@ -413,7 +416,7 @@ class ReportInterpreter:
         # 'Gemensam vägledning …' / 'Läge: Pågår': an item over its status line is an activity.
         # (Not where a line over the list named the goal it serves: 'Aktiviteter som hör direkt till mål 1:'.)
         status_below = following is not None and following.kind == PARAGRAPH and not self.state.listing and \
-            (self.words.field_line(squash(following.text)) or ("",))[0] == "status"
+            self._status_field(following.text)
         if kind != "activity" and not status_below and \
                 not (self.list_goals and self.read.title_and_status(text) is not None):
             return  # neither labelled an activity nor written as one ('Titel – Status · tid') among listed goals
@@ -444,8 +447,7 @@ class ReportInterpreter:
                 continue
             # An item whose next line is its status and time ('Igång · 2 feb 2026 – …', 'Läge: Fullgjord. Tid: …') is
             # headed by its title.
-            titled = any(self._status_line(line) or (self.words.field_line(squash(line)) or ("",))[0] == "status"
-                         for line in lines[1:2])
+            titled = any(self._status_line(line) or self._status_field(line) for line in lines[1:2])
             out.append(replace(block, text=lines[0], bold=block.bold or titled))
             out += [Block(PARAGRAPH, line, page=block.page) for line in lines[1:] if line.strip()]
         return out
@@ -498,6 +500,10 @@ class ReportInterpreter:
         `blocks_` are the legend's blocks)."""
         legend = LegendReader(self.words, self.scheme_labels)
         return legend.read(blocks), legend.bands(blocks), legend
+
+    def _status_field(self, line: str) -> bool:
+        """'Läge: Pågår', 'Status: Klar': a line that is an item's status field."""
+        return (self.words.field_line(squash(line)) or ("",))[0] == "status"
 
     def _status_line(self, line: str) -> bool:
         """'Igång · 2 feb 2026 – tills vidare': a status and its time, set apart by a middle dot."""
@@ -905,10 +911,12 @@ class ReportInterpreter:
             if squash(goal.title).lower() == squash(title).lower() or (numbered and goal.number == numbered.group(1)):
                 return goal
         # 'mål 1 och inte till något nämndmål': a goal's label and number, then more words about it.
-        lead = re.match(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b", name.strip())
-        if lead is not None and self.words.heading_kind(f"{lead.group(1)} {lead.group(2)}: x") is not None:
-            return self._goal_numbered(lead.group(2))
-        return None
+        lead = _LABEL_NUMBER.match(name.strip())
+        return self._goal_numbered(lead.group(2)) if lead is not None and self._names_goal_number(lead) else None
+
+    def _names_goal_number(self, said: re.Match[str]) -> bool:
+        """Whether a label and number ('Delmål 1.2', 'mål 1') name a goal, as a heading's label would."""
+        return self.words.heading_kind(f"{said.group(1)} {said.group(2)}: x") is not None
 
     def _goal_numbered(self, number: str | None) -> ParsedGoal | None:
         """The goal read first with this number, if any."""
@@ -1125,9 +1133,8 @@ class ReportInterpreter:
     def _served_line(self, activity: ParsedActivity, text: str) -> bool:
         """A line under an activity that names the goal it serves by label and number, and perhaps a flag for how
         it stands ('Delmål 1.2', 'Mål 3 Avviker'): the activity serves that goal, the flag read with its status."""
-        served = re.fullmatch(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s+(\S.{1,40}))?", text)
-        if served is None or self.words.heading_kind(f"{served.group(1)} {served.group(2)}: x") is None or \
-                (goal := self._goal_numbered(served.group(2))) is None:
+        served = re.fullmatch(rf"{_LABEL_NUMBER.pattern}(?:\s+(\S.{{1,40}}))?", text)
+        if served is None or not self._names_goal_number(served) or (goal := self._goal_numbered(served.group(2))) is None:
             return False
         flag = self.labels.match("activity", served.group(3)) if served.group(3) else None
         if served.group(3) and flag is None:
@@ -1954,8 +1961,6 @@ class ReportInterpreter:
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         if self._level_row([cells[c] or "" for c in sorted(cells)]):
             return True
-        # A pivot table pasted as values names a field with no value '(tom)': no sub-goal (the row's activity is
-        # the top goal's own), no level, no date; a blank cell instead says 'as above'.
         title_at = next((c for c, role in enumerate(roles) if role in ("item", "activity", "goal")), None)
         number_at = roles.index("number") if "number" in roles else None
         if title_at is not None and number_at is not None and not squash(cells.get(title_at) or "") and \
@@ -1963,6 +1968,8 @@ class ReportInterpreter:
                 sum(bool(squash(cell or "")) for cell in cells.values()) > 1:
             # A title set across the number's column too (one merged cell, read into the first): the title's.
             cells = {**cells, title_at: cells[number_at], number_at: ""}
+        # A pivot table pasted as values names a field with no value '(tom)': no sub-goal (the row's activity is
+        # the top goal's own), no level, no date; a blank cell instead says 'as above'.
         blanks = {c for c, cell in cells.items() if squash(cell or "").lower() in PIVOT_BLANKS}
         own_activity = any(c < len(roles) and roles[c] == "subgoal" for c in blanks)
         cells = {c: "" if c in blanks else cell for c, cell in cells.items()}

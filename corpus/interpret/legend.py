@@ -38,7 +38,7 @@ MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many way
 
 
 def _colour_term(term: str) -> bool:
-    """'Grön', '● Gul': a legend's term that is a colour."""
+    """'Grön', '● Gul': a legend's term that is a colour, whatever symbol stands before it."""
     return re.sub(r"^[^\wåäöÅÄÖ]+", "", term).capitalize() in COLOUR_WORDS
 
 
@@ -269,8 +269,7 @@ class LegendReader:
         """A legend row of a scale's step in words and what it means ('I ganska hög grad | Målet nås till största
         delen.'); colours and symbols are read by their own legend rows."""
         term, meaning = row
-        named = re.sub(r"^[^\wåäöÅÄÖ]+", "", term)  # '● Grön': a colour, whatever symbol stands before it
-        return len(term) <= 40 and len(meaning.split()) >= 2 and named.capitalize() not in COLOUR_WORDS and \
+        return len(term) <= 40 and len(meaning.split()) >= 2 and not _colour_term(term) and \
             not SYMBOL_ONLY.fullmatch(term) and not re.search(r"\d", term)
 
     def _marked_lines(self, blocks: list[Block]) -> list[SchemeEntry]:

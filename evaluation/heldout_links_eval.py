@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +53,10 @@ def _by_ids(links: list[dict[str, Any]], sources: dict[str, str], targets: dict[
     return out, unknown
 
 
-def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
+@contextmanager
+def linked_set(folder: Path, model: str) -> Iterator[tuple[Any, Any, Any, int, int, str]]:
+    """A set's reports ingested beside Ånge's into a store of their own, linked as a new organisation is (the models
+    as built, nothing calibrated): (ingest result, service, linker, old year, new year, organisation)."""
     from app.service import Service
     from corpus.ingest import default_paths, ingest_paths
     from corpus.store import Store
@@ -75,7 +80,11 @@ def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
             if result.reports and "path" in result.reports[0] else None
         names = [o for o in service.organisations() if o != "Ånge kommun"]
         organisation = organisation or names[0]
-        linker = service.linker_for(organisation)
+        yield result, service, service.linker_for(organisation), old, new, organisation
+
+
+def evaluate(model: str, folder: Path = FOLDER) -> dict[str, Any]:
+    with linked_set(folder, model) as (result, service, linker, old, new, organisation):
         goal_gold, unknown_goals = _by_ids(
             [json.loads(line) for line in (folder / f"goal_links_{new}_{old}.jsonl").read_text().splitlines() if line],
             _ids_by_title(linker, new, "goal"), _ids_by_title(linker, old, "goal"), linker.top_goal)

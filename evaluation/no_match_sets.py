@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from corpus.settings import REPO_ROOT, Paths
-from evaluation.heldout_links_eval import _by_ids, _ids_by_title
+from corpus.settings import REPO_ROOT
+from evaluation.heldout_links_eval import _by_ids, _ids_by_title, linked_set
 
 FITTED = ("heldout_links", "heldout_links_second", "heldout_links_third", "heldout_links_fourth",
           "heldout_links_fifth", "heldout_links_sixth")
@@ -30,31 +29,11 @@ DENSE_GRID = (0.5, 0.6, 0.7, 0.85)
 
 def _set_features(folder: Path, model: str) -> dict[str, Any]:
     """The set's goal matrices and gold, as linked with nothing calibrated."""
-    from app.service import Service
-    from corpus.ingest import default_paths, ingest_paths
-    from corpus.store import Store
-
-    reports = sorted(folder.glob("*_20[0-9][0-9].md"))
-    years = sorted(int(p.stem.rsplit("_", 1)[1]) for p in reports)
-    old, new = years[0], years[-1]
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        artifacts = root / "artifacts"
-        artifacts.mkdir()
-        for built in ("e5-adapted", "e5-small-st"):
-            if (REPO_ROOT / "models" / "artifacts" / built).exists():
-                (artifacts / built).symlink_to(REPO_ROOT / "models" / "artifacts" / built)
-        store = Store(root / "uppsikt.sqlite")
-        ingest_paths(default_paths(REPO_ROOT / "corpus" / "raw") + reports, store)
-        store.close()
-        service = Service(paths=Paths(db=root / "uppsikt.sqlite", raw_dir=root, artifacts=artifacts), model=model)
-        organisation = next(o for o in service.organisations() if o != "Ånge kommun")
-        linker = service.linker_for(organisation)
+    with linked_set(folder, model) as (_, _service, linker, old, new, _organisation):
         gold, _ = _by_ids([json.loads(line) for line in (folder / f"goal_links_{new}_{old}.jsonl").read_text().splitlines()
                            if line], _ids_by_title(linker, new, "goal"), _ids_by_title(linker, old, "goal"),
                           linker.top_goal)
-        goals = linker.goals
-        sources, targets, title, profile, lexical = goals.goal_parts(new, old)
+        sources, targets, title, profile, lexical = linker.goals.goal_parts(new, old)
         top = {g.id for g in linker.top_goals(new)}
         return {"sources": [g.id for g in sources], "targets": [t.id for t in targets], "title": title,
                 "profile": profile, "lexical": lexical, "top": top,

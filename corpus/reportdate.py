@@ -13,6 +13,9 @@ _MONTHS = {"januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni":
            "september": 9, "oktober": 10, "november": 11, "december": 12}
 _MONTH = "|".join(_MONTHS)
 YEAR = r"(20[1-4]\d)"
+# A time said as a season, a week or a month of a year, without a day ('hösten 2025', 'v. 8', 'mars 2026'): no date.
+VAGUE_TIME = (r"(?:(?:våren|hösten|sommaren|vintern|början\s+av|slutet\s+av)\s+\d{4}|(?:v|vecka)\s*\.?\s*\d{1,2}"
+              rf"(?:\s+\d{{4}})?|(?:{_MONTH})\s+\d{{4}})")
 
 
 # Months as dates are written short ('15 jan 2024', '2 sep 2024').

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 LIST_ITEM = "list_item"
 TABLE = "table"
+# A line that opens with a field's label and a colon ('Status: Pågår', 'Kommentar:'), in a text dump or a plain file.
+FIELD_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(?:\s|$)")
 
 
 @dataclass

@@ -9,15 +9,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
+from corpus.documents.model import FIELD_LINE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 
 # A link's number before its text ('[21]Studieverkstad'), and the list of the links' addresses closing the dump.
 _LINK_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 _REFERENCES = re.compile(r"^\s*(?:References|Referenser|Länkar)\s*$")
 _REFERENCE = re.compile(r"^\s*\d{1,4}\.\s+(?:\S+://|mailto:|tel:)\S+\s*$")
-# A line that opens with its label ('Analys: …', 'Läge: Pågår'): a field, whose wrapped sentence may go on with a
-# capital ('… i juni var' / 'Vassmora gymnasium …').
-_FIELD = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ /-]{0,30}:\s")
 # A list item's marker: a bullet as text browsers draw the levels, or a number.
 _MARKER = re.compile(r"^( *)([*+o#@•-]|\d{1,3}[.)])\s+(\S.*)$")
 MIN_LINK_MARKS = 3  # a dump shows its links: fewer bracketed numbers are a report's own '[1]' notes
@@ -61,8 +58,8 @@ def _unwrapped(lines: list[str], indent: int, width: int) -> str:
         word = line.split(" ", 1)[0]
         full = bool(out) and indent + len(out[-1].rsplit("\n", 1)[-1]) + 1 + len(word) > width
         # A capital after a full line opens a line of its own ('… arbetsmarknadens behov' / 'Kommunfullmäktiges
-        # mål. …'), unless a field's sentence goes on.
-        if full and (not line[:1].isupper() or (_FIELD.match(out[-1]) and not _FIELD.match(line))):
+        # mål. …'), unless a field's sentence goes on ('Analys: …', whose wrap may start with a capital).
+        if full and (not line[:1].isupper() or (FIELD_LINE.match(out[-1]) and not FIELD_LINE.match(line))):
             out[-1] += f" {line}"
         else:
             out.append(line)

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
-from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, trimmed_row
+from corpus.documents.model import FIELD_LINE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, trimmed_row
 from corpus.documents.outline import dump_blocks, is_dump
 from corpus.model import ReportFormatError
 
@@ -16,8 +16,6 @@ PLAUSIBLE = ("utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252", "l
              "mac_roman", "cp850")
 MAX_CHAOS = 0.2
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
-# 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
-_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/ -]{1,40}:(\s|$)")
 _CAPITALS = re.compile(r"^[^a-zåäöéü]*[A-ZÅÄÖ]{2}[^a-zåäöéü]*$")
 _LEADERS = re.compile(r"(\.{3,}|…{2,})\s*\d{1,3}\s*$")
 _BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
@@ -468,7 +466,8 @@ def text_blocks(text: str) -> list[Block]:
             blocks[-1].text = join_broken_words(f"{blocks[-1].text}\n{line.strip()}").replace("\n", " ")
             continue
         heading_open = False
-        if _LABEL.match(line.strip()) or _LEADERS.search(line) or unwrapped:
+        # 'Status: Pågår' on a line of its own starts a new block even without a blank line before it.
+        if FIELD_LINE.match(line.strip()) or _LEADERS.search(line) or unwrapped:
             flush()
         paragraph.append(line.strip())
         if _LEADERS.search(line):

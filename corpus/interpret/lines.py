@@ -12,16 +12,14 @@ from corpus.interpret.legend import LEADING_MARK
 from corpus.interpret.vocabulary import Vocabulary
 from corpus.labels import LabelMatch, LabelSchemes
 from corpus.model import ParsedActivity
-from corpus.reportdate import compact_dates, written_date, written_span
+from corpus.reportdate import VAGUE_TIME, compact_dates, written_date, written_span
 from corpus.text import squash
 
 ISO = r"(20\d\d-\d\d-\d\d)"
 DATE_PAIR = re.compile(rf"{ISO}\s*(?:-|–|—|→|till|to)?\s*{ISO}")
 ONE_DATE = re.compile(ISO)
 # A start said as a season, a week or a month, no day ('hösten 2025 – ', 'v. 8 – ', 'mars 2026 – '): no start date.
-_VAGUE_START = re.compile(r"\s*(?:(?:våren|hösten|sommaren|vintern|början\s+av|slutet\s+av)\s+\d{4}|(?:v|vecka)\.?\s*\d{1,2}"
-                          r"(?:\s+\d{4})?|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-                          r"november|december)\s+\d{4})\s*[–—-]\s*", re.I)
+_VAGUE_START = re.compile(rf"\s*{VAGUE_TIME}\s*[–—-]\s*", re.I)
 TITLE_DATES = re.compile(rf"^(.*?\S)\s*(?:\(|,)?\s*{ISO}\s*(?:-|–|—|till)?\s*{ISO}\s*\)?\s*$")
 
 NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from corpus.documents.colours import EMPTY_BOXES
 from corpus.model import UppsiktError
+from corpus.reportdate import VAGUE_TIME
 from corpus.text import fold
 
 BUILTIN = Path(__file__).resolve().parent / "vocabulary.toml"
@@ -120,8 +121,8 @@ class Vocabulary:
         said = label_form(re.sub(r"^\s*[–—→-]\s*", "", text))
         # '– slut ej fastställt': the end's label before the words that leave it open.
         unlabelled = re.sub(r"^(?:slut\w*|klart?)\s*:?\s*", "", said)
-        # 'v. 50', 'vecka 50 2027', 'hösten 2025': an end said as a week or a season, no date.
-        vague = re.fullmatch(r"(?:v|vecka)\s*\.?\s*\d{1,2}(?:\s+\d{4})?|(?:våren|hösten|sommaren|vintern)\s+\d{4}", said)
+        # 'v. 50', 'vecka 50 2027', 'hösten 2025', 'mars 2026': an end said as a week, a season or a month, no date.
+        vague = re.fullmatch(VAGUE_TIME, said)
         return (said in self.open_end | {""} or unlabelled in self.open_end or vague is not None) and \
             bool(re.match(r"\s*[–—→-]", text))
 

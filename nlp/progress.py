@@ -103,19 +103,23 @@ CUES: tuple[Cue, ...] = (
     # ---- delay, obstacles, waiting
     _cue("delay", r"\b(?:försen\w*|förskjut\w*|skjut\w*\s+(?:upp|fram)|skjutits|senarelag\w*|fördröj\w*|omplaner\w*"
                   r"|drar\s+ut|drog\s+ut|dragit\s+ut|tar\s+längre\s+tid|tagit\s+längre\s+tid|ligger\s+efter|efter\s+tidplan\w*"
-                  r"|senare\s+än\s+(?:planerat|beräknat|tänkt)|inte\s+hunnit|hinner\s+inte|inte\s+(?:kunnat|kunde)"
-                  r"|(?:kunde|kan|har)\s+inte\s+(?:kunnat\s+)?(?:genomföras|slutföras|hållas|levereras|starta|påbörjas)"
+                  r"|senare\s+än\s+(?:\w+t|vi\s+\w+|väntat)|efter\s+(?:den\s+)?(?:\w+\s+)?tidplan\w*|tog\s+längre\s+tid|sänkt\s+takten|inte\s+hunnit|hinner\s+inte|inte\s+(?:kunnat|kunde)"
+                  r"|(?:kunde|kan|har)\s+inte\s+(?:kunnat\s+)?(?:genomföras|slutföras|hållas|levereras|starta|påbörjas)|(?:kunde|kan)\s+(?:därför\s+|dock\s+|ännu\s+)?inte\s+\w+as"
                   r"|(?:flyttad\w*|flyttats|flyttas|flyttades)\s+(?:fram\s+)?(?:från\s+\w+\s+)?till\s+(?:hösten|våren"
                   r"|sommaren|vintern|nästa|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
                   r"|november|december|t[123]\b|20\d\d|v\.?\s*\d|vecka)"
                   r"|avvik\w*|flyttats\s+fram|flyttas\s+fram|misslyck\w*|dröj\w*|långsammare\s+än|stannat\s+av|inte\s+enligt\s+(?:plan|tidplan))\b", "no_deviation", inner=False),
     _cue("obstacle", r"\b(?:på\s+grund\s+av|pga|p\.g\.a|till\s+följd\s+av|vakan\w*|sjukskriv\w*|personalbrist\w*"
                      r"|resursbrist\w*|brist\s+på|bristande|svårighet\w*|svårt\s+att|utmaning\w*|hinder|problem\w*"
-                     r"|överklag\w*|personalomsättning|kostnad\w*\s+(?:har\s+)?överstig\w*|fördyr\w*|begränsade?\s+resurser"
+                     r"|överklag\w*|överpröv\w*|inte\s+räck\w*|räck(?:te|er)\s+inte|över\s+(?:ramen|budget\w*|kalkyl\w*)|(?:färre|lägre|mindre)\s+än\s+(?:vi\s+\w+|\w+t)\b|personalomsättning|kostnad\w*\s+(?:har\s+)?överstig\w*|fördyr\w*|begränsade?\s+resurser"
                      r"|saknas|saknat|saknar|neddragning\w*|besparing\w*|ekonomiska\s+läget|inte\s+tillräckli\w*"
                      r"|leverantör\w*)\b", "no_deviation", reach=1, inner=False),
+    # Work ended before it was done: laid down, broken off, struck out, a decision not to go on.
+    _cue("cancelled", r"\b(?:lades\s+ned|lagts\s+ned|läggs\s+ned|lägga\s+ned|avbröts|avbrutits|avbryts|ströks|strukits"
+                      r"|stryks|avslogs|avslagit|tackat\s+nej|inte\s+gå\s+vidare(?!.*\bförrän\b)|inte\s+lägga\s+mer"
+                      r"|avskrev\w*|avskriv\w*)\b"),
     _cue("waiting", r"\b(?:vilande|vilar|pausa\w*|avvakta\w*|invänta\w*|väntar\s+på|i\s+väntan\s+på|parkera\w*"
-                    r"|lagts\s+på\s+is|avstann\w*|prioriterats\s+ned|nedprioriter\w*|omprioriter\w*|stoppats|stoppades"
+                    r"|på\s+is|åt\s+sidan|ligger\s+stilla|avstann\w*|prioriterats\s+ned|nedprioriter\w*|omprioriter\w*|stoppats|stoppades"
                     r"|tills\s+vidare|(?:står|stod|stått)\s+(?:helt\s+)?still(?:a)?|inget\s+(?:har\s+)?hänt"
                     r"|(?:gå|går|gå\s+vidare\s+med\s+\w+|vidare)\s+förrän)\b"),
     # ---- completion against a target
@@ -147,6 +151,25 @@ OTHERS: tuple[Cue, ...] = tuple(c for c in CUES if c not in CLAIMING)
 CATEGORIES: tuple[str, ...] = tuple(dict.fromkeys(
     [c.says for c in CUES] + [c.negated for c in CUES if c.negated]
 ))
+# A step set for a time to come: Swedish says the future with the present tense and a time adverbial
+# ("Granskningen sker i september", "öppnar i januari", "remisstiden går ut den 15 december", "Utvärdering i
+# februari"). Read where the clause has such a time and no verb in the past or perfect ("öppnade i mars", "har
+# hållits i maj") and where the step is not a follow-up of finished work ("följs upp i december").
+_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_TIME_TO_COME = re.compile(rf"\b(?:(?:i|under|från|till|inför|före|senast|efter)\s+(?:den\s+\d{{1,2}}\s+)?{_MONTHS}"
+                           rf"|den\s+\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s*[–—-]\s*{_MONTHS}|(?:v\.?|vecka|veckorna)\s*\d{{1,2}})\b")
+_PAST_VERB = re.compile(r"\b(?:\w{2,}(?:ade|ades|dde|ddes|tte|ttes)|\w+[^n\W](?:de|des|te|tes)|har|hade|var|varit|blev"
+                        r"|fick|gav|kom|gick|tog|togs|hölls|sjönk|steg|drog|såg|fanns|skrevs|låg|stod|antogs|utsågs"
+                        r"|genomgick|beslöt|lät|sa|sedan|hittills)\b")
+_FOLLOW_UP = re.compile(r"\b(?:följs\s+upp|uppföljning\w*|rapporteras|redovisas\s+(?:i|för)\s+\w+rapport\w*)\b")
+
+
+def _scheduled(clause: str) -> bool:
+    """A step of the work set for a time to come, said in the present tense."""
+    return bool(_TIME_TO_COME.search(clause)) and not _PAST_VERB.search(clause.replace("inte", "")) \
+        and not _FOLLOW_UP.search(clause)
+
+
 _NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
                  "tio": 10, "elva": 11, "tolv": 12}
 _NUMBER = r"\d{1,4}|" + "|".join(_NUMBER_WORDS)
@@ -209,6 +232,8 @@ def read_progress(text: str) -> ProgressReading:
                 said.add(cue.negated if negated else cue.says)  # type: ignore[arg-type]
                 if cue in CLAIMING:
                     claimed.append(span)
+        if _scheduled(clause):
+            said.add("planned")
         for category in said:
             counts[category] += 1
     pairs = [(_number(a), _number(b)) for a, b in _OF.findall(text)]
@@ -252,9 +277,12 @@ def progress_status(text: str) -> str:
     reading = read_progress(text)
     says = reading.says
     carried_out = says("done") or says("closed")
-    if says("waiting") and not carried_out:
-        return "Vänteläge"
+    if says("cancelled"):
+        return "Avslutad med avvikelse"
     counts = reading.counts
+    # Waiting said as often as a thing done: the thing done is what it waits since ("ligger på is sedan april").
+    if says("waiting") and (not carried_out or counts["waiting"] >= counts["done"] + counts["closed"]):
+        return "Vänteläge"
     # "Har inte påbörjats" outweighs a done word in the same comment ("… när strategen är på plats").
     if says("not_started") and counts["not_started"] >= counts["done"] and not says("ongoing") \
             and not says("delay"):

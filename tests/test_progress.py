@@ -13,7 +13,7 @@ import pytest
 from corpus.labelled import labelled_comments, read_labelled
 from corpus.model import UppsiktError
 from nlp.assess import abstains, best_level, fit_abstention
-from nlp.progress import FEATURE_NAMES, progress_features, read_progress, reading_summary
+from nlp.progress import FEATURE_NAMES, progress_features, progress_status, read_progress, reading_summary
 
 
 @pytest.mark.parametrize(
@@ -72,12 +72,42 @@ from nlp.progress import FEATURE_NAMES, progress_features, read_progress, readin
         ("Resultaten når inte målvärdet och är oroande.", {"target_missed", "negative"}, {"target_met"}),
         ("Vi når redan målvärdet för 2025.", {"target_met"}, {"target_missed"}),
         ("Utvecklingen är inte positiv.", {"negative"}, {"positive"}),
+        # a step set for a time to come, in the present tense; not a past step, nor a follow-up of finished work
+        ("Granskningen sker i september.", {"planned"}, set()),
+        ("Remisstiden går ut den 15 december.", {"planned"}, set()),
+        ("Samrådet hölls i mars.", {"done"}, {"planned"}),
+        ("Sträckan grävdes i maj.", set(), {"planned"}),
+        ("Den första uppföljningen sker i december.", set(), {"planned"}),
+        # delay said against any plan, and what cannot be done
+        ("Rapporten lämnades två månader senare än beställt.", {"delay"}, set()),
+        ("Arbetet ligger ett halvår efter den ursprungliga tidplanen.", {"delay"}, set()),
+        ("Etapp 2 kan därför inte byggas i år.", {"delay"}, set()),
+        ("Arbetet har inte påbörjats.", {"not_started"}, {"delay"}),
+        ("Tilldelningsbeslutet har överprövats.", {"obstacle"}, set()),
+        ("Anslaget räckte inte till alla hallar.", {"obstacle"}, set()),
+        # ended before it was done; set aside
+        ("Förstudien lades ned i mars.", {"cancelled"}, {"planned"}),
+        ("Nämnden beslutade att inte gå vidare med bilpoolen.", {"cancelled"}, {"waiting"}),
+        ("Nämnden går inte vidare förrän planen är antagen.", {"waiting"}, {"cancelled"}),
+        ("Utredningen ligger på is.", {"waiting"}, set()),
+        ("Planarbetet har lagts åt sidan.", {"waiting"}, set()),
     ],
 )
 def test_progress_is_read(text: str, says: set[str], not_says: set[str]) -> None:
     found = set(reading_summary(text))
     assert says <= found, found
     assert not (not_says & found), found
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Förstudien lades ned i mars sedan grannkommunen valt en egen lösning.", "Avslutad med avvikelse"),
+    ("Uppdraget ligger på is sedan april.", "Vänteläge"),
+    ("Samrådet hölls i mars. Granskningen sker i september.", "Pågående enligt plan"),
+    ("Samrådet hölls i mars och planen antogs i juni.", "Avslutad enligt plan"),
+    ("Rapporten lämnades i november, två månader senare än beställt.", "Pågående med avvikelse"),
+])
+def test_the_reviewers_reading_of_a_comment(text: str, status: str) -> None:
+    assert progress_status(text) == status
 
 
 @pytest.mark.parametrize(

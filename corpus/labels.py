@@ -272,7 +272,7 @@ _VERB_FIRST = re.compile(r"(?:målet\s+)?(?:nås|uppnås|uppfylls)\s+(\S.{1,40}?
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 # A state qualified by how it keeps to its plan, without a separator: off the plan, or on it ('Klar – enligt plan',
 # with one, says two states: _TWO_STATUSES reads it).
-_QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-])\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
+_QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-]),?\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
                         r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas)", re.I)  # ('i tid' not: 'ligger efter i tid')
 _ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas", re.I)
 

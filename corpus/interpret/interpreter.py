@@ -67,6 +67,8 @@ _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
 _LABEL_NUMBER = re.compile(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b")
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
+# A level's label said of a goal by its label and number ('Samlad bedömning av mål 1', 'Bedömning för delmål 2.1').
+_LEVEL_OF_GOAL = re.compile(r"(.{4,40}?)\s+(?:av|för)\s+(\S+\s+\d{1,2}(?:\.\d{1,2}){0,3})\s*:?", re.I)
 
 
 @dataclass
@@ -85,6 +87,8 @@ class _Open:
     # Under an 'Aktiviteter' label: list items are activities.
     listing: bool = False
     coded: bool = False  # the open activity was read from a status code before its title
+    # A status on a line of its own over a list ('**Klart**' / '- Titel (start – slut)'): the items' status.
+    grouped: LabelMatch | None = None
 
 
 @dataclass
@@ -206,6 +210,12 @@ class ReportInterpreter(TableReading):
                 block = replace(block, text=field)  # 'Måluppfyllelse Gul cirkel': a picture's text after its label
             text = squash(block.text)
             if not text:
+                continue
+            if block.kind != LIST_ITEM and self.state.grouped is not None:
+                self._finish_activity()  # the list under a status line ends: what follows is the goal's again
+                self.state.grouped = None
+            if block.kind == PARAGRAPH and self._status_group(text, document.blocks[b + 1:]):
+                self._mark(first)
                 continue
             if TOC_LINE.search(text) or _TAB_PAGE.search(block.text):
                 self.kinds[first] = LINE_TOC
@@ -486,10 +496,40 @@ class ReportInterpreter(TableReading):
             self.kinds[line] = kind
 
     # The document's structure, read ahead ------------------------------------------------------------------
+    def _status_group(self, text: str, after: list[Block]) -> bool:
+        """A status alone on its line, under a goal and over a list ('Pågår enligt plan' / '- Titel …'): the
+        items of that list have it."""
+        following = next((n for n in after if not n.furniture), None)
+        if self.state.goal is None or following is None or following.kind != LIST_ITEM or len(text) > 60 or \
+                self.words.field_line(text) or (found := self.labels.match("activity", text.strip(" *:"))) is None:
+            return False
+        self._finish_activity()
+        self.state.grouped = found
+        return True
+
+    def _grouped_activity(self, block: Block) -> bool:
+        """A list item under a status line: an activity's title, its dates in brackets after it ('Titel (2031-01-12
+        – 2031-05-29)', '(fr.o.m. 2031-05-04)', '(16 juni – 4 juli 2031)'); a field line is the open item's."""
+        said = self.state.grouped
+        if said is None or self.words.field_line(squash(block.text)):
+            return False
+        title = squash(block.text)
+        timed = re.fullmatch(r"(.{3,}?)\s*\(([^()]{3,60})\)\s*", title)
+        activity = self._new_activity(timed.group(1) if timed else title, None)
+        if timed is not None:
+            time = re.sub(r"^(?:planerad|planerat|preliminärt?)\s+", "", timed.group(2), flags=re.I)
+            if not self.read.read_dates(activity, "dates", time, whole=True):
+                self.read.read_dates(activity, "dates", time)
+        activity.status, activity.status_raw = said.canonical, said.written
+        self.state.role = "comment"
+        return True
+
     def _list_activity(self, block: Block) -> bool:
         """A list item 'Titel – Status (start – slut)' under a goal is an activity; lines after it its comment."""
         if self.state.goal is None:
             return False
+        if self._grouped_activity(block):
+            return True
         head, _, rest = block.text.partition("\n")
         if self.state.activity is not None and (field := self.words.field_line(squash(head))) and \
                 field[0] in ITEM_ROLES:
@@ -587,6 +627,14 @@ class ReportInterpreter(TableReading):
         """Handle a heading; False where it is not a heading of the structure (read it as a paragraph)."""
         text = compact_dates(text)
         goal = self.state.goal
+        summed = _LEVEL_OF_GOAL.fullmatch(text)
+        if summed is not None and self.words.role(summed.group(1)) == "assessment" and \
+                (named := self._goal_named(summed.group(2))) is not None:
+            # 'Samlad bedömning av mål 1' after that goal's sub-goals: the level that follows is goal 1's.
+            self._finish_activity()
+            self.state.goal, self.state.role = named, "assessment"
+            self._mark(line)
+            return True
         opening = re.match(r"^(\S+(?:\s+\S+)?)\s+[a-zåäö]", text)
         if opening is not None and self.words.says_not_assessed(opening.group(1)) and not self.words.heading_kind(text):
             # 'Ej bedömd underlag för en bedömning saknas': a legend's step and its meaning, set apart.
@@ -779,7 +827,8 @@ class ReportInterpreter(TableReading):
     def _assessed_item(self, blocks: list[Block], index: int) -> bool:
         """A short list item whose next block states a level ('Bedömning: …', 'Prognos helår: …'): a goal."""
         text = squash(blocks[index].text)
-        if len(text) > 200 or text.endswith(".") or self.words.field_line(text) or self.words.heading_kind(text):
+        if len(text) > 200 or text.endswith(".") or self.words.field_line(text) or self.words.heading_kind(text) or \
+                self.state.grouped is not None:  # (an item under a status line is an activity)
             return False
         following = next((blk for blk in blocks[index + 1:] if not blk.furniture), None)
         found = self.words.field_line(squash(following.text)) if following is not None and \

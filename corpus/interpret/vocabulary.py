@@ -100,7 +100,9 @@ class Vocabulary:
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
         unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
-        return label_form(unmarked) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
+        # 'Målet går inte att bedöma för 2031, eftersom …': the sentence's first clause, without the year it is for.
+        clause = re.sub(r"\s+(?:för|under)\s+(?:år\s+)?20\d\d$", "", re.split(r"[,.;:]\s", unmarked, maxsplit=1)[0].strip())
+        return label_form(unmarked) in self.not_assessed or label_form(clause) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
             bool(re.fullmatch(rf"\s*[{EMPTY_BOXES}]{{2,10}}\s*", text))  # an empty bar: no box filled
 
     def names_a_role(self, text: str) -> bool:

@@ -48,6 +48,7 @@ def _candidates(text: str) -> Iterable[str]:
 
 # A board or office named beside the organisation in a letterhead ("Utbildningsnämnden", "Kommunstyrelsen").
 _BOARD = re.compile(r"[\wåäöÅÄÖ\s-]{0,40}(?:nämnd|styrelse|förvaltning|fullmäktige|kontor)(?:en|et)?", re.I)
+_APART = re.compile(r"\s+[·|•–—]\s+|,\s+")  # the parts of a letterhead's line
 _NAMED = re.compile(r"^[ \t]*(?:Organisation|Kommun|Region|Huvudman)[ \t]*[:=\t][ \t]*(.+)$", re.M | re.I)
 
 
@@ -79,6 +80,12 @@ def detect_organisation(text: str, known: Iterable[str] = ()) -> str | None:
         for name in _candidates(plain):
             board = plain.replace(name, "").strip(" ,–—-·|")
             if plain.startswith(name) or _BOARD.fullmatch(board):
+                weight[base(name)] += HEAD_WEIGHT if base(name) not in weight else 0
+    # A line of the head that sets the name apart beside its board ('Region Tallby · naturbruksnämnden · …').
+    for line in head.split("\n"):
+        parts = [p.strip(" .") for p in _APART.split(re.sub(r"<[^>]+>|[#*]", "", line))]
+        for name in _candidates(line):
+            if name in parts and any(_BOARD.fullmatch(p) for p in parts if p != name):
                 weight[base(name)] += HEAD_WEIGHT if base(name) not in weight else 0
     for name in _candidates(head):
         if base(name) in weight:

@@ -21,6 +21,9 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
 # A table's caption names the table ('Regionalt mål 1 med nämndmål och aktiviteter'): no item of its own.
 _CAPTION_TAGS = {"caption"}
 _FURNITURE_TAGS = {"header", "footer", "nav", "script", "style", "head", "title", "noscript"}
+# The classes of a status badge or label (Confluence's lozenges, Bootstrap's badges, pills, chips, tags).
+_BADGE_CLASS = re.compile(r"(?:^|[\s_-])(?:lozenge|badge|pill|chip|status|tag|label)(?:$|[\s_-])", re.I)
+_APART = "\x1f"  # kept through the joining of whitespace, then a tab
 _BOLD_TAGS = {"b", "strong"}
 # Elements whose inline background colour is a status dot or a coloured cell rather than page design.
 _MARK_STYLE_TAGS = {"td", "th", "span", "i"}
@@ -106,6 +109,7 @@ class _BlockParser(HTMLParser):
         # Runs of no-break spaces pad a list's marker from its text (Word's '1.&nbsp;&nbsp;&nbsp;'): one space.
         joined = re.sub(r"\xa0[\xa0\s]*", " ", "".join(self.buffer))
         text = resolve_marks(re.sub(r"[ \t\r\f\v]+", " ", joined), in_cell=False)
+        text = re.sub(rf"\s*{_APART}\s*", "\t", text) if _APART in text else text
         text = "\n".join(part.strip() for part in text.split("\n") if part.strip())
         self.buffer = []
         if text and self.kind == PARAGRAPH and self.hanging and (marker := _LIST_MARKER.match(text)) is not None:
@@ -205,6 +209,11 @@ class _BlockParser(HTMLParser):
                                        int(level) if level.isdigit() else 0)
             self.row_colour = css_colour_name(dict(attrs).get("class"), None)  # a status class only, no design
             return
+        if tag == "span" and self.kind == HEADING and self.cell is None and \
+                _BADGE_CLASS.search(dict(attrs).get("class") or ""):
+            # A status badge set in a heading ('… landsbygd <span class="aui-lozenge …">Nås delvis</span>'): the
+            # level beside the title, apart from it as a tab sets it.
+            self.buffer.append(_APART)
         if tag == "span":
             self.spans.append(bool(dict(attrs).get("class")))
             weight = declared.get("font-weight", "")

@@ -430,3 +430,22 @@ def test_read_again_a_report_is_no_duplicate_of_itself(tmp_path: Path, monkeypat
     monkeypatch.setattr(corpus.ingest, "READING_VERSION", "nästa")
     reports = {r["source"]: r["duplicate_of"] for r in ingest_paths([first, copy], store).reports}
     assert reports == {"a.txt": None, "b.html": "a.txt"}
+
+
+_SYMBOL_FORMAT = '[Color10][=3]"▲ Uppnått";[Color53][=2]"● Delvis uppnått";[Red]"▼ Ej uppnått"'
+
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (3, _SYMBOL_FORMAT, "▲ Uppnått"),
+    (2, _SYMBOL_FORMAT, "● Delvis uppnått"),
+    (1, _SYMBOL_FORMAT, "▼ Ej uppnått"),
+    (1, '"Ja";;"Nej"', "Ja"),
+    (0, '"Ja";;"Nej"', "Nej"),
+    (3, '0" st"', None),  # the number is shown, with a unit after it
+    (5, "0.0", None),
+])
+def test_a_number_format_that_shows_words_is_read_as_those_words(value: float, number_format: str,
+                                                                   shown: str | None) -> None:
+    from corpus.documents.office import formatted_words
+
+    assert formatted_words(value, number_format) == shown

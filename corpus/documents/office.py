@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import operator
 import re
 from datetime import date, datetime
 
@@ -194,11 +195,43 @@ def _with_colours(cells: list[str], colours: list[str | None]) -> list[str]:
     return out
 
 
+_SECTIONS = re.compile(r'(?:"[^"]*"|\\.|[^;"\\])+')
+_CONDITION = re.compile(r"\[(<=|>=|<>|=|<|>)\s*(-?\d+(?:[.,]\d+)?)\]")
+_OPERATORS = {"=": operator.eq, "<>": operator.ne, "<": operator.lt, ">": operator.gt, "<=": operator.le,
+              ">=": operator.ge}
+
+
+def formatted_words(value: float, number_format: str) -> str | None:
+    """The words a number format shows for a number where its section holds words and no digits ('[=3]"▲
+    Uppnått";[=2]"● Delvis";"▼ Ej"', '"Ja";;"Nej"'); None where the format shows the number itself."""
+    if '"' not in number_format and "\\" not in number_format:
+        return None
+    sections = _SECTIONS.findall(number_format)
+    conditioned = [(_CONDITION.search(part), part) for part in sections]
+    if any(condition for condition, _ in conditioned):
+        # Conditions are tried in order; the first section without one is what any other number shows.
+        chosen = next((part for condition, part in conditioned if condition is None or _OPERATORS[condition.group(1)](
+            value, float(condition.group(2).replace(",", ".")))), None)
+    else:
+        chosen = sections[0] if value > 0 or len(sections) == 1 else \
+            sections[1] if value < 0 or len(sections) == 2 else sections[2]
+    if chosen is None:
+        return None
+    bare = re.sub(r"\[[^\]]*\]", "", chosen)  # colours and conditions
+    if re.search(r'[0#?@]', re.sub(r'"[^"]*"|\\.', "", bare)):
+        return None  # a placeholder for the number: the number is shown
+    words = "".join(q or e for q, e in re.findall(r'"([^"]*)"|\\(.)', bare)).strip()
+    return words or None
+
+
 def _cell_text(value: object, number_format: str = "General") -> str:
     """A cell's value as the sheet shows it: dates as ISO dates, whole numbers without '.0', a share in a
     percentage format as a percentage ('0 %' over 0.667: '67 %')."""
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and \
+            (shown := formatted_words(float(value), number_format or "")) is not None:
+        return shown  # '[=3]"▲ Uppnått";[=2]"● Delvis uppnått";"▼ Ej uppnått"' over 3: the words the cell shows
     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (number_format or ""):
         return f"{round(value * 100)} %"
     if isinstance(value, datetime):

@@ -183,8 +183,8 @@ class Vocabulary:
         if tag is None:
             return None
         said = tag.group(0)
-        for order, words in ((3, ("t3", "tertial 3", "31 december", "helar")), (2, ("t2", "tertial 2", "31 augusti", "delar")),
-                             (1, ("t1", "tertial 1", "30 april"))):
+        for order, words in ((3, ("t3", "tertial 3", "31 dec", "helar")), (2, ("t2", "tertial 2", "31 aug", "delar")),
+                             (1, ("t1", "tertial 1", "30 apr"))):
             if any(word in said for word in words):
                 return order
         return None
@@ -285,7 +285,8 @@ FIELD_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _CAPTION = re.compile(r"\b(?:tertial\s*[123]|t[123]|delar\w*|helar\w*|arsredovisning\w*|verksamhetsberattelse\w*)\b"
                       r"[^.]*\b20\d\d\b")
 # A follow-up's name after a field label ('Status T2', 'Bedömning tertial 1', 'Kommentar 2025').
-_PERIOD_TAG = re.compile(r"(?:\s+(?:t[123]|tertial\s*[123]|delar|20\d\d|(?:per\s+)?(?:30\s+april|31\s+augusti|31\s+december)|helar))+$")
+_PERIOD_TAG = re.compile(r"(?:\s+\(?(?:t[123]|tertial\s*[123]|delar|20\d\d|(?:per\s+)?(?:30\s+apr(?:il)?|31\s+aug(?:usti)?"
+                         r"|31\s+dec(?:ember)?)|helar)\)?)+$")
 # A field label followed by the item it is said of: 'Bedömning nämndmål', 'Kommentar till aktiviteten',
 # 'Måluppfyllelse, delmål'.
 _OF_ITEM = re.compile(r"^(.+?)(?:,\s*|\s+)(?:till\s+|for\s+|av\s+)?(aktivitet(?:en|er)?|uppdrag(?:et)?|atgard(?:en)?|"

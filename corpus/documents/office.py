@@ -75,6 +75,9 @@ def _distinct_cells(row: object) -> list:
     return cells
 
 
+_FORM_PROMPT = re.compile(r"^\s*(?:välj|ange|choose|select|[-–—.]{2,})", re.I)
+
+
 def _paragraph_text(paragraph: object) -> str:
     """A paragraph's text as Word shows it with its tracked changes accepted (text inserted kept, text deleted or
     moved away left out, which python-docx's runs do not), with what its content controls hold (a dropdown's
@@ -83,11 +86,12 @@ def _paragraph_text(paragraph: object) -> str:
     from docx.oxml.ns import qn
 
     element = paragraph._p  # type: ignore[attr-defined]
-    if all(element.find(".//" + qn(tag)) is None for tag in ("w:sdt", "wp:docPr", "w:ins", "w:del", "w:moveFrom")):
+    if all(element.find(".//" + qn(tag)) is None for tag in ("w:sdt", "wp:docPr", "w:ins", "w:del", "w:moveFrom",
+                                                                "w:ddList")):
         return paragraph.text  # type: ignore[attr-defined]
     parts: list[str] = []
     holder = element
-    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr")):
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr"), qn("w:ddList")):
         # A text box's paragraphs ('Samlad bedömning' / 'Målet är delvis nått') stand in the paragraph that anchors
         # it: each its own line.
         inner = next(node.iterancestors(qn("w:p")), element)
@@ -98,6 +102,16 @@ def _paragraph_text(paragraph: object) -> str:
             continue
         if next(node.iterancestors(qn("w:del"), qn("w:moveFrom")), None) is not None:
             continue  # a change that takes the text away
+        if node.tag == qn("w:ddList"):
+            # An old form's drop-down field (FORMDROPDOWN): Word shows the entry its result picks, the first where
+            # none is set; a prompt left standing ('Välj bedömning') is no choice.
+            entries = [e.get(qn("w:val")) or "" for e in node.findall(qn("w:listEntry"))]
+            picked = node.find(qn("w:result"))
+            picked = picked if picked is not None else node.find(qn("w:default"))
+            index = int(picked.get(qn("w:val")) or 0) if picked is not None else 0
+            if 0 <= index < len(entries) and not _FORM_PROMPT.match(entries[index]):
+                parts.append(entries[index])
+            continue
         if node.tag == qn("wp:docPr"):
             # A picture in the text (a goal system's status symbol): its alternative text, as a screen reader says
             # it ('Gul cirkel'), where it stands.

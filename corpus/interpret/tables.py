@@ -359,6 +359,17 @@ class TableReading:
                 parent.measures.append("; ".join([title, *(values[k] for k in ("assessment", "comment") if k in values)]))
             self._mark(first + r)
         self.state.role = None
+    def _heading_cell(self, raw: str) -> tuple[str, list[tuple[str, str]]]:
+        """A cell that heads rows ('Nämndmål 1.1: Titel' / 'Bedömning per 30 april: 5 – Helt uppfyllt'): the
+        heading, and the level or comment fields on its lines below it."""
+        lines = [squash(line) for line in raw.split("\n") if squash(line)]
+        fields: list[tuple[str, str]] = []
+        while len(lines) > 1 and (said := self.words.field_line(lines[-1])) is not None and \
+                said[0] in ("assessment", "prognosis", "comment"):
+            fields.insert(0, said)
+            lines.pop()
+        return " ".join(lines), fields
+
     def _margin_row(self, first: str, second: str) -> bool:
         """A title with its level or status set beside it in the margin, as one row ('I liten grad uppfyllt |
         1 a Fler flickor …', 'Pågår | Tjejträning …'): a goal (a sub-goal where numbered under the open goal) or
@@ -678,13 +689,15 @@ class TableReading:
         if not filled:
             return False
         has_activity = "activity" in roles
-        lead = squash(cells.get(0, "") or "")
+        lead, lead_fields = self._heading_cell(cells.get(0, "") or "")
         labelled = self.words.heading_kind(lead) if has_activity and lead else None
         if labelled and labelled[0] in ("goal", "subgoal"):
             # 'Nämndmål 1.1: …' across the activity columns (merged cells), its level in the last: a goal row.
             number = LABELLED_NUMBER.match(lead)
             self._new_goal(labelled[1], number.group(1) if number else None, subgoal=labelled[0] == "subgoal",
                            level=8)
+            for role, value in lead_fields:
+                self._append(role, value)
             for c in sorted(cells)[1:]:
                 if (said := squash(cells[c] or "")) and said != lead:
                     self._append("assessment" if self.state.goal.assessment is None else "comment", said)
@@ -704,7 +717,7 @@ class TableReading:
         if grouping and self.words.counts_rows(filled[0]):
             return True  # 'Antal markeringar' under the rows it counts
         if grouping:
-            text = filled[0]
+            text, fields = self._heading_cell(cells.get(0) or "")
             kind = self.words.heading_kind(text)
             if kind and kind[0] == "area":
                 self.area = kind[1]
@@ -732,6 +745,9 @@ class TableReading:
                                subgoal=bool(kind and kind[0] == "subgoal") or (self.state.goal is not None and
                                                                                not has_activity) and
                                not (itemised and number is not None and "." not in number), level=8)
+                for role, value in fields:
+                    self._append(role, value)
+                self.state.role = None
             return True
         # A column naming each row's level ('Nivå': 'Strategiskt mål 1', 'Delmål 1.1'), unlabelled or not.
         placed = next((found for c, role in enumerate(roles) if role in (None, "depth")

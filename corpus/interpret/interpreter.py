@@ -67,6 +67,7 @@ _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
 _LABEL_NUMBER = re.compile(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b")
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
+MIN_LABELLED_LINES = 4  # pairs of a label's line and its value's that make a report written so throughout
 # A level's label said of a goal by its label and number ('Samlad bedömning av mål 1', 'Bedömning för delmål 2.1').
 _LEVEL_OF_GOAL = re.compile(r"(.{4,40}?)\s+(?:av|för)\s+(\S+\s+\d{1,2}(?:\.\d{1,2}){0,3})\s*:?", re.I)
 
@@ -119,7 +120,7 @@ class ReportInterpreter(TableReading):
         self.words = self.base_words  # (a report's own terms are added once its legend is read)
         entries, bands, legend = self._legend(document.blocks)
         self.labels = self.scheme_labels.overridden(entries, bands)
-        split = self._fields_apart(self._goal_maps_apart(document.blocks))
+        split = self._fields_apart(self._labels_over_values(self._goal_maps_apart(document.blocks)))
         if len(split) != len(document.blocks):
             document = replace(document, blocks=split)
             entries, bands, legend = self._legend(document.blocks)
@@ -338,7 +339,7 @@ class ReportInterpreter(TableReading):
                 continue
             if block.kind == PARAGRAPH and self._coded_activity(text, first):
                 continue
-            if block.kind == PARAGRAPH and self._titled_fields(block):
+            if block.kind == PARAGRAPH and (self._titled_fields(block) or self._title_over_status(block, following_block)):
                 self._mark(first)
                 continue
             if block.kind == PARAGRAPH and self._status_line_activity(block):
@@ -401,6 +402,39 @@ class ReportInterpreter(TableReading):
         if above and above[-1] is not self.state.goal:
             self._finish_activity()
             self.state.goal = above[-1]
+
+    def _labels_over_values(self, blocks: list[Block]) -> list[Block]:
+        """A page copied as text from a browser sets each field's label on a line of its own, its value on the
+        next ('Status' / 'Planerad', 'Start' / '14 aug. 2033'): where a report is written so throughout, each pair
+        is read as the field line 'Status: Planerad'."""
+        def label_at(index: int) -> int | None:
+            """The index of the value under a field label at `index`, if that block is one."""
+            block = blocks[index]
+            text = squash(block.text)
+            if block.kind != PARAGRAPH or block.furniture or ":" in text or len(text) > 40 or \
+                    self.words.role(text) not in ITEM_ROLES:
+                return None
+            after = next((n for n in range(index + 1, len(blocks)) if not blocks[n].furniture), None)
+            if after is None or blocks[after].kind != PARAGRAPH:
+                return None
+            value = squash(blocks[after].text)
+            return after if value and self.words.role(value) is None and not self.words.heading_kind(value) else None
+
+        pairs = {index: after for index in range(len(blocks)) if (after := label_at(index)) is not None}
+        if len(pairs) < MIN_LABELLED_LINES:
+            return blocks
+        out: list[Block] = []
+        taken: set[int] = set()
+        for index, block in enumerate(blocks):
+            if index in taken:
+                continue
+            if index in pairs and index not in taken:
+                value = blocks[pairs[index]]
+                out.append(Block(PARAGRAPH, f"{squash(block.text)}: {value.text}", page=block.page))
+                taken.add(pairs[index])
+                continue
+            out.append(block)
+        return out
 
     def _fields_apart(self, blocks: list[Block]) -> list[Block]:
         """A list item whose lines go on with its fields ('Mål: …' / 'Nivå: 3 av 4' / 'Status: Pågår · Start …',
@@ -597,6 +631,21 @@ class ReportInterpreter(TableReading):
         for role, value in (f for f in fields if f):
             self._set_field(role, value)
         self.state.role = "comment"
+        return True
+
+    def _title_over_status(self, block: Block, following: Block | None) -> bool:
+        """A title alone on its line, an activity's status field on the next ('Föräldrastöd på familjecentralerna'
+        / 'Status: Enligt plan'), under a goal: that activity's title."""
+        text = squash(block.text)
+        if self.state.goal is None or following is None or following.kind != PARAGRAPH or "\n" in block.text.strip() or \
+                not 3 <= len(text) <= 150 or text.endswith((".", ":")) or not text[:1].isalnum() or \
+                self.words.field_line(text) or self.words.heading_kind(text):
+            return False
+        said = self.words.field_line(squash(following.text))
+        if said is None or said[0] != "status" or self.labels.match("activity", said[1]) is None or \
+                self.labels.match("goal", said[1]) is not None:
+            return False
+        self._new_activity(text, None)
         return True
 
     def _status_line_activity(self, block: Block) -> bool:

@@ -115,22 +115,25 @@ class LegendReader:
         målet är uppfyllt', '85–99 % – delvis uppfyllt', 'under 70 % – inte uppfyllt', 'Minst 75 %: …'): each
         band's lower bound and level. Empty where the document has no such legend (at least three bands)."""
         found: list[tuple[float, str]] = []
+        lines: list[str] = []
         for block in blocks:
-            lines = [squash(row[0] + " – " + row[1]) for row in block.rows if len(row) >= 2] if block.kind == TABLE \
+            lines += [squash(row[0] + " – " + row[1]) for row in block.rows if len(row) >= 2] if block.kind == TABLE \
                 else [squash(line) for line in block.text.split("\n")]
-            for line in lines:
-                band = _BAND.match(line)
-                termed = _TERM_THEN_BAND.match(line) if band is None else None
-                if termed is not None and (band := _BAND.match(termed.group(2))) is not None:
-                    meaning = termed.group(1)  # the term says the level, the band after it the share
-                elif band is None:
-                    continue
-                else:
-                    meaning = line[band.end():].strip(" :–-=")
-                if (level := self._level_meant(meaning)) is None:
-                    continue
-                low = band.group("low") or band.group("from") or band.group("from2")
-                found.append((float(low.replace(",", ".")) if low else float("-inf"), level.canonical))
+        for n, line in enumerate(lines):
+            if _BAND.fullmatch(line.rstrip(" :")) is not None and n + 1 < len(lines) and _BAND.match(lines[n + 1]) is None:
+                line = f"{line} – {lines[n + 1]}"  # '100 % eller mer' / 'Målet är uppfyllt': its meaning below it
+            band = _BAND.match(line)
+            termed = _TERM_THEN_BAND.match(line) if band is None else None
+            if termed is not None and (band := _BAND.match(termed.group(2))) is not None:
+                meaning = termed.group(1)  # the term says the level, the band after it the share
+            elif band is None:
+                continue
+            else:
+                meaning = line[band.end():].strip(" :–-=")
+            if (level := self._level_meant(meaning)) is None:
+                continue
+            low = band.group("low") or band.group("from") or band.group("from2")
+            found.append((float(low.replace(",", ".")) if low else float("-inf"), level.canonical))
         return found if len(found) >= 3 else []
 
     def read(self, blocks: list[Block]) -> list[SchemeEntry]:
@@ -142,6 +145,7 @@ class LegendReader:
         self.unjudged_: set[str] = set()  # the terms of a scale's step that says no level is given
         entries += self._marked_lines(blocks)
         entries += self._termed_items(blocks)
+        entries += self._paired_lines(blocks)
         for i, block in enumerate(blocks):
             if block.kind == PARAGRAPH and (signs := self._signs_legend(block.text)):
                 entries += signs  # 'Bedömning: + målet är uppfyllt, 0 … delvis uppfyllt, − … inte uppfyllt.'
@@ -308,6 +312,40 @@ class LegendReader:
             return [termed.group(1).strip(" *”“\"'«»"), termed.group(2)]
 
         return self._runs(blocks, row_of, over_furniture=True)
+
+    def _paired_lines(self, blocks: list[Block]) -> list[SchemeEntry]:
+        """A legend as lines in pairs, a term on one and its meaning on the next ('Avklarad' / 'Aktiviteten är
+        genomförd enligt plan', as a web page copied as text sets a definition list): three pairs or more in a row."""
+        def pair_at(i: int) -> list[str] | None:
+            if i + 1 >= len(blocks) or any(b.kind != PARAGRAPH or b.furniture for b in blocks[i:i + 2]):
+                return None
+            term, meaning = squash(blocks[i].text), squash(blocks[i + 1].text).rstrip(".")
+            if not term or len(term) > 40 or term.endswith((".", ":")) or len(meaning.split()) < 3 or \
+                    not meaning[:1].isupper():
+                return None
+            if len(meaning.split()) <= len(term.split()):
+                return None  # a meaning says more than its term
+            said = self._status_meant(meaning) or self._level_meant(meaning)
+            own = self.scheme_labels.match("activity", term) or self.scheme_labels.match("goal", term)
+            if said is not None and own is not None and own.canonical != said.canonical:
+                return None  # two labels of their own one after the other ('Pågår enligt plan' / 'Pågår, försenat')
+            return [term, meaning] if said or _NOT_JUDGED.search(meaning) else None
+
+        entries: list[SchemeEntry] = []
+        i = 0
+        while i < len(blocks):
+            run: list[list[str]] = []
+            j = i
+            while (pair := pair_at(j)) is not None:
+                run.append(pair)
+                j += 2
+            if len(run) >= 3 and (read := self._term_legend(run)):
+                entries += read
+                self.blocks_.update(range(i, j))
+                i = j
+                continue
+            i += 1
+        return entries
 
     def _runs(self, blocks: list[Block], row_of: Callable[[Block], list[str] | None],
               over_furniture: bool = False) -> list[SchemeEntry]:

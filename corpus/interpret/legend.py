@@ -251,6 +251,15 @@ class LegendReader:
                 continue  # the legend's header ('Bedömning | Innebörd', 'Status | Betydelse')
             if len(row) == 3 and self.scheme_labels.is_label(row[1]):
                 row = row[:2]  # 'G | Genomförd | Aktiviteten är klar …': the code, the status it stands for
+            elif len(row) == 3 and _CODE.fullmatch(row[0]):
+                # '4 | Målet är nästan uppnått | delvis uppfyllt': the level a summary counts the code as, where the
+                # last column says one; else what the code means.
+                row = [row[0], row[2]] if self.scheme_labels.is_label(row[2]) else row[:2]
+            following = [squash(c) for c in block.rows[n + 1] if squash(c)] if n + 1 < len(block.rows) else []
+            if not parts[-1] and len(row) >= 2 and following and _CODE.fullmatch(following[0]) and \
+                    not (_CODE.fullmatch(row[0]) and row[0].isdigit() == following[0].isdigit()) and not any(self.scheme_labels.is_label(c) or _NOT_JUDGED.search(c)
+                                                               or _EXPLAINS.search(c) for c in row[1:]):
+                continue  # a part's header over its codes ('Kod | Betydelse | I kommunstyrelsens sammanställning')
             if len(row) <= 1 and parts[-1]:
                 parts.append([])
                 continue

@@ -4,10 +4,12 @@ columns, pivot tables, field tables and measure tables, and each row as a goal, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import PARAGRAPH, TABLE, Block, trimmed_row
 from corpus.interpret.lines import NUMBER
+from corpus.interpret.vocabulary import label_form
 from corpus.labels import SHARE, LabelMatch, combined_status, status_with_completion
 from corpus.model import LINE_TABLE_HEADER, ParsedActivity, ParsedGoal
 from corpus.reportdate import slashed_dates
@@ -61,6 +63,10 @@ class TableReading:
 
     # Tables ------------------------------------------------------------------------------------------------
     def _table(self, block: Block, first: int) -> None:
+        if (wide := self._widened(block)) is not None:
+            self._table(wide, first)
+            self._mark_rows(first, len(block.rows))  # every row of the long form was read into the wide one
+            return
         if (turned := self._goal_rows_turned(block)) is not None:
             # 'Mål | 1 … | 1.1 … | 2 …' over 'Prognos helår | …' and then the activities: the goals are its
             # columns; read them as a table of goals, then the rest.
@@ -284,6 +290,7 @@ class TableReading:
             else:
                 title.append(line)
         return pairs if pairs and not title else None
+
     def _typed_table(self, block: Block, roles: list[str | None], first: int, record: bool = False) -> None:
         """A flat export, one item a row ('ID | Förälder-ID | Typ | Rubrik | Bedömning | Status | …'): the row's
         kind says goal, sub-goal, activity or indicator; its parent's id places it in the tree."""
@@ -323,6 +330,8 @@ class TableReading:
             if not title or kind not in ("goal", "subgoal", "activity", "measure"):
                 continue
             parent = by_id.get(values.get("parent", ""))
+            if parent is None and kind == "activity":
+                parent = by_id.get(values.get("goal_number", ""))  # 'Kopplat till mål | 10433': the goal's id
             depth = int(values["depth"]) if values.get("depth", "").isdigit() else None
             if kind == "goal" and parent is None and depth is None and not values.get("parent"):
                 # 'RF-mål' then 'Nämndmål', both a goal's word: the kind named first is the top level, another
@@ -359,6 +368,30 @@ class TableReading:
                 parent.measures.append("; ".join([title, *(values[k] for k in ("assessment", "comment") if k in values)]))
             self._mark(first + r)
         self.state.role = None
+
+    def _widened(self, block: Block) -> Block | None:
+        """A long export ('Id | Typ | Egenskap | Värde', one row per item and property) as a wide table: one row per
+        item in the order first seen, its id, the columns before the property's (its kind), then one column per
+        property in the order first seen. None for any other table."""
+        header = [label_form(cell) for cell in block.rows[0]] if block.rows else []
+        attribute = next((c for c, h in enumerate(header) if h in self.words.attribute_headers), None)
+        value = next((c for c, h in enumerate(header) if h in self.words.value_headers), None)
+        if attribute is None or value is None or attribute == 0 or len(block.rows) < 3:
+            return None
+        fixed = list(range(attribute))  # the item's id and kind, before its property
+        items: dict[str, dict[str, str]] = {}
+        names: dict[str, None] = {}
+        for row in block.rows[1:]:
+            cells = row + [""] * (len(header) - len(row))
+            key, name = squash(cells[0]), squash(cells[attribute])
+            if not key or not name:
+                continue
+            item = items.setdefault(key, {block.rows[0][c]: cells[c] for c in fixed})
+            names.setdefault(name)
+            item[name] = f"{item[name]}\n{cells[value]}" if item.get(name) else cells[value]
+        columns = [block.rows[0][c] for c in fixed] + list(names)
+        return replace(block, rows=[columns] + [[item.get(column, "") for column in columns] for item in items.values()])
+
     def _heading_cell(self, raw: str) -> tuple[str, list[tuple[str, str]]]:
         """A cell that heads rows ('Nämndmål 1.1: Titel' / 'Bedömning per 30 april: 5 – Helt uppfyllt'): the
         heading, and the level or comment fields on its lines below it."""

@@ -43,6 +43,9 @@ class Vocabulary:
     totals: set[str] = field(default_factory=set)
     activities_of: list[str] = field(default_factory=list)
     role_endings: set[str] = field(default_factory=set)
+    # A long export, one row per item and property ('Id | Typ | Egenskap | Värde'): its property and value columns.
+    attribute_headers: set[str] = field(default_factory=set)
+    value_headers: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, paths: list[Path]) -> Vocabulary:
@@ -70,6 +73,8 @@ class Vocabulary:
             vocabulary.totals |= {label_form(w) for w in (data.get("lists") or {}).get("totals", [])}
             vocabulary.activities_of += [fold(w) for w in (data.get("lists") or {}).get("activities_of", [])]
             vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
+            vocabulary.attribute_headers |= {label_form(w) for w in (data.get("long_form") or {}).get("attribute", [])}
+            vocabulary.value_headers |= {label_form(w) for w in (data.get("long_form") or {}).get("value", [])}
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
         vocabulary.activities_of.sort(key=len, reverse=True)

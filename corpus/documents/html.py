@@ -8,7 +8,16 @@ import textwrap
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from corpus.documents.colours import MARK_END, MARK_START, WINGDINGS, css_colour_name, is_mark_class, resolve_marks
+from corpus.documents.colours import (
+    COLOUR_WORDS,
+    MARK_END,
+    MARK_START,
+    WINGDINGS,
+    css_colour_name,
+    is_mark_class,
+    only_symbols,
+    resolve_marks,
+)
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.documents.sheets import sheet_blocks, with_levels
 from corpus.text import split_front_matter
@@ -26,7 +35,8 @@ _BADGE_CLASS = re.compile(r"(?:^|[\s_-])(?:lozenge|badge|pill|chip|status|tag|la
 _APART = "\x1f"  # kept through the joining of whitespace, then a tab
 _BOLD_TAGS = {"b", "strong"}
 # Elements whose inline background colour is a status dot or a coloured cell rather than page design.
-_MARK_STYLE_TAGS = {"td", "th", "span", "i"}
+_MARK_STYLE_TAGS = {"td", "th", "span", "i", "font"}
+_SPACER = re.compile(r"(?:spacer|blank|pixel|transparent|trans|spc|1x1)[\w-]*\.(?:gif|png)$", re.I)
 _SYMBOL_FONT = re.compile(r"font-family:\s*['\"]?(?:wingdings|webdings|symbol)\b", re.I)
 # A <time datetime="2024-01-15">15 jan 2024</time> says its date for machines: that is read, not the short text.
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,10 +60,16 @@ class _BlockParser(HTMLParser):
         self.figures: list[int] = []  # open figures: the index of the first block read inside each
         self.figure_text: list[bool] = []  # whether each open figure holds text or tables (else it is a picture)
         self.cell: list[str] | None = None
+        # A table laid out inside a cell (an old report server's tree: a spacer, an icon, the title): the cells it
+        # opened in, its text goes back into them; the spacer's width indents the outer row.
+        self.outer_cells: list[list[str] | None] = []
+        self.spacer: int | None = None
+        self.spaced: set[int] = set()  # the tables (their levels' ids) indented by spacers
         self.li_depth = 0
         # Open elements that would say something by colour or label if they hold no text of their own.
         self.marks: list[tuple[str, str | None, int]] = []
         self.chars = 0
+        self.seen: list[str] = []  # the text read so far, stripped piece by piece (as `chars` counts it)
         # Open elements set in a symbol font (Wingdings), as Word's "save as web page" writes its symbols.
         self.symbol_tags: list[str] = []
         # An inline <svg role="img"> names what it shows in its <title> child; that text is its label.
@@ -102,6 +118,7 @@ class _BlockParser(HTMLParser):
         target = self.cell if self.cell is not None else self.buffer
         target.append(data)
         self.chars += len(data.strip())
+        self.seen.append(data.strip())
         if self.bold_depth and self.cell is None:
             self.bold_chars += len(data.strip())
 
@@ -183,9 +200,16 @@ class _BlockParser(HTMLParser):
         if tag == "br":
             (self.cell if self.cell is not None else self.buffer).append("\n")
             return
+        if tag == "table" and self.cell is not None and self.tables:
+            self.outer_cells.append(self.cell)  # a layout table inside a cell: read into that cell
+            self.cell = None
+            self.tables.append([])
+            self.row_levels.append([])
+            return
         if tag in {"table", "dl"}:
             # A definition list ('<dt>A</dt><dd>Målet uppfylls</dd>', a legend) is a table of term and meaning.
             self.flush()
+            self.outer_cells.append(None)
             self.tables.append([])
             self.row_levels.append([])
             return
@@ -255,6 +279,11 @@ class _BlockParser(HTMLParser):
     def _note_mark(self, tag: str, attributes: dict[str, str | None]) -> None:
         """An icon's alt text, an element's aria-label, or the colour its class or style gives it: what a
         status shown as a coloured dot or picture says, kept as a mark until its element proves empty."""
+        if tag == "img" and _SPACER.search(attributes.get("src") or "") and (width := attributes.get("width") or "").isdigit():
+            self.spacer = int(width)  # a transparent picture that indents what follows it by its width
+            return
+        if tag == "font" and attributes.get("color"):
+            attributes = {**attributes, "style": f"color:{attributes['color']}"}  # HTML 3's colour, as a style says it
         said = attributes.get("alt") or attributes.get("aria-label")
         if tag == "img" or attributes.get("role") == "img" or is_mark_class(attributes.get("class")):
             said = said or attributes.get("title")
@@ -283,7 +312,10 @@ class _BlockParser(HTMLParser):
     def _close_mark(self, tag: str) -> None:
         while self.marks:
             open_tag, label, chars = self.marks.pop()
-            if label and self.chars == chars:
+            # An element that holds no text says its colour; so does HTML 3's coloured symbol ('<font color="#FFC000">●
+            # </font>', where a style would have named the colour in a class or beside the symbol).
+            if label and (self.chars == chars or (open_tag == "font" and label in COLOUR_WORDS and
+                                                  only_symbols("".join(self.seen)[chars:]))):
                 self._add_mark(label)
             if open_tag == tag:
                 return
@@ -354,7 +386,40 @@ class _BlockParser(HTMLParser):
             self.blocks += [Block(PARAGRAPH, cell, furniture=bool(self.furniture))
                             for row in self.tables.pop() for cell in row if cell.strip()]
             return
+        if tag in {"table", "dl"} and self.tables and self.outer_cells and self.outer_cells[-1] is not None and \
+                len([r for r in self.tables[-1] if any(c.strip() for c in r)]) > 1:
+            # A table of rows inside a cell (a section laid out in a frame): a table of its own, the cell goes on.
+            rows = [r for r in self.tables.pop() if any(c.strip() for c in r)]
+            self.row_levels.pop()
+            self.blocks.append(Block(TABLE, rows=rows, furniture=bool(self.furniture)))
+            self.cell = self.outer_cells.pop()
+            return
+        if tag in {"table", "dl"} and self.tables and self.outer_cells and self.outer_cells[-1] is not None:
+            # A layout table of one row inside a cell (a spacer, an icon, a title): its text into the cell it stood
+            # in, a label beside a title ('Mål' as an icon's text, then the title) joined as a field is.
+            inner, _ = self.tables.pop(), self.row_levels.pop()
+            self.cell = self.outer_cells.pop()
+            for row in inner:
+                cells = [c for c in row if c.strip()]
+                joined = cells[0] if cells else ""
+                for cell in cells[1:]:
+                    labelled = len(joined.split()) <= 2 and not re.search(r"[\d.:]", joined)
+                    joined = f"{joined}: {cell}" if labelled else f"{joined} {cell}"
+                self.cell.append(joined + "\n")
+            if self.spacer is not None and self.row_levels and self.row_levels[-1]:
+                self.row_levels[-1][-1] = max(self.row_levels[-1][-1], self.spacer)
+                self.spaced.add(id(self.row_levels[-1]))
+            self.spacer = None
+            return
         if tag in {"table", "dl"} and self.tables:
+            if self.outer_cells:
+                self.outer_cells.pop()
+            if id(levels := self.row_levels[-1]) in self.spaced:
+                # A row with no spacer in a tree indented by spacers (a comment across the row) goes on from the
+                # row above it, at its level.
+                for n in range(1, len(levels)):
+                    if levels[n] == 0:
+                        levels[n] = levels[n - 1]
             kept = [(r, level) for r, level in zip(self.tables.pop(), self.row_levels.pop(), strict=False)
                     if any(c.strip() for c in r) and level != HIDDEN]
             if self.sheet and not self.tables:

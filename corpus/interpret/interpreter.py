@@ -143,6 +143,7 @@ class ReportInterpreter(TableReading):
         self.council_labelled: set[int] = set()
         # A flat export's ids and outline levels, kept across its tables (or its records, one table each).
         self.typed_ids: dict[str, ParsedGoal] = {}
+        self.row_depth: int | None = None  # a table row's outline level, where its table gives one
         self.typed_outline: list[tuple[int, ParsedGoal]] = []
         self.table_rows_filled = False
         self.table_last_activity: ParsedActivity | None = None
@@ -1333,7 +1334,6 @@ class ReportInterpreter(TableReading):
         self.state.activity = None
         self.state.role = None
 
-
     def _tree_node(self, blocks: list[Block], index: int, block: Block) -> bool:
         """A node of a goal system's tree ('◆ Titel «3»' and its analysis; '▪ Titel' over its status line), its
         depth its place: a node whose next line is a status is an activity of the nearest goal node above it at a
@@ -1398,19 +1398,6 @@ class ReportInterpreter(TableReading):
                 return opened[0]
         return None
 
-
-
-
-
-
-
-
-
-
-
-
-
-
     def _outline_place(self, depth: int) -> None:
         """A row of a tree of goals and activities by outline level ('Nivå' 1, 2, 3; a sheet's indents): the goal
         it sits under is the nearest goal row above it of a lower level."""
@@ -1418,7 +1405,6 @@ class ReportInterpreter(TableReading):
         self._finish_activity()
         self.state.goal = above[-1] if above else None
         self.table_parent = None
-
 
     def _enter_goal(self, text: str, subgoal: bool, parent: ParsedGoal | None = None) -> None:
         """Make the goal a table row names the open one: a goal already read (same title) or a new one."""
@@ -1428,7 +1414,8 @@ class ReportInterpreter(TableReading):
             subgoal = subgoal or labelled[0] == "subgoal"
             label = re.sub(r"[\d.\s:–-]+$", "", text[:len(text) - len(labelled[1])])
             lower = self.words.names_lower_goals(label)
-            council = labelled[0] == "goal" and not lower
+            # (in a tree by outline level the level places the goal, whatever its label)
+            council = labelled[0] == "goal" and not lower and self.row_depth is None
             if council and self.council_labelled:
                 subgoal, parent = False, None  # a second 'KF-mål: …' is the council's again, wherever it stands
             if lower and parent is None and (top := self._open_top_goal()) is not None \

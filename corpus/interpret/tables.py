@@ -62,6 +62,7 @@ class TableReading:
     self.goals, self.activities, self.words, self.labels, self.read); only ReportInterpreter mixes it in."""
 
     # Tables ------------------------------------------------------------------------------------------------
+
     def _table(self, block: Block, first: int) -> None:
         if (wide := self._widened(block)) is not None:
             self._table(wide, first)
@@ -266,6 +267,7 @@ class TableReading:
         # the units, description, status and comment that follow are that activity's.
         if len(block.rows) == 2 and "activity" in roles and self.activities and self.state.goal is not None:
             self.state.activity, self.state.role = self.activities[-1], None
+
     def _export_header(self, block: Block) -> int | None:
         """The row, among a sheet's first few, that heads a wide export (an item's column and three more it
         knows, however many it does not: 'Task ID | Task Name | Bucket Name | Progress | Priority | …'), where
@@ -277,6 +279,7 @@ class TableReading:
             if roles & {"activity", "goal", "subgoal"} or len(roles) >= 2:
                 return None
         return None
+
     def _cell_activities(self, raw: str) -> list[tuple[str, str]] | None:
         """A cell of several activities, each its title (wrapped or not) over a line of its status and time: the
         (title, status line) pairs; None where the cell is one activity's title (or holds no status line)."""
@@ -424,6 +427,7 @@ class TableReading:
                 self.state.role = "comment"
                 return True
         return False
+
     def _record(self, block: Block, labels: list[str], roles: list[str | None], first: int) -> None:
         """One record of an export ('Typ = Mål', 'Id = M1.1', 'Rubrik = …', 'Överordnad = M1'): a goal, an
         activity or an indicator placed by its parent's id, as a row of a flat export is; a record of another
@@ -446,6 +450,7 @@ class TableReading:
         if not self.goals and not self.record_title and values.get("title"):
             self.record_title = values["title"]
         self._mark_rows(first, len(block.rows))
+
     def _measure_table(self, block: Block, first: int) -> None:
         """A table of indicators ('Indikator | Utfall | Målvärde | Trend'): each row one measure of the open goal."""
         goal = self.state.goal
@@ -467,6 +472,7 @@ class TableReading:
             if parts:
                 goal.measures.append("; ".join(parts))
                 self._mark(first + r)
+
     def _field_table(self, block: Block, first: int) -> None:
         """A two-column table of 'label | value' rows (Word exports of one item); a header row of labels over it
         ('Rubrik | Innehåll') is passed over, and a level row ('Målnivå | Nämndmål 1.1') places the goal."""
@@ -521,6 +527,7 @@ class TableReading:
                 self._append(self.state.role or "comment", value)
             self._mark(first + r)
         self.state.role = None
+
     def _fields_in_title_cells(self, roles: list[str | None], cells: dict[int, str]
                                ) -> tuple[dict[int, str], list[tuple[str, str]]]:
         """An item's title cell whose later lines are its fields ('Ny zonindelning …' / 'Kommentar: Införd den 1
@@ -535,6 +542,7 @@ class TableReading:
                 out[c] = title
                 fields += noted
         return out, fields
+
     def _title_notes(self, raw: str) -> tuple[str, list[tuple[str, str]]]:
         """A title cell whose later lines are the item's notes ('Ny zonindelning …' / 'Kommentar: Införd den 1
         mars …', 'Analys: …'): the title's lines, and the notes (role, value) in order; the cell and no notes where
@@ -556,11 +564,13 @@ class TableReading:
             elif fields:
                 fields[-1] = (fields[-1][0], f"{fields[-1][1]} {line.strip()}".strip())
         return "\n".join(lines[:at]), fields
+
     def _status_option(self, cell: str) -> bool:
         """Whether a column header is one status of several to mark ('Pågår', 'Ej påbörjad'): a status label, whole."""
         said = squash(cell or "")
         return bool(said) and len(said) <= 30 and (found := self.labels.match("activity", said)) is not None and \
             fold(found.written) == fold(said)
+
     def _two_row_header(self, top: list[str], under: list[str]) -> list[str] | None:
         """A header of two rows, groups over columns ('Mål och aktiviteter' | … | 'Status (markera med X)' over
         'Kommunfullmäktiges mål | Nämndmål | Aktivitet | … | Pågår | Genomförd', a label merged down over both
@@ -578,6 +588,7 @@ class TableReading:
         for upper, lower, known in zip((squash(c or "") for c in top), labels, named, strict=True):
             merged.append(lower if known or (lower and self.words.role(upper) is None) else upper or lower)
         return merged
+
     def _goal_rows_turned(self, block: Block) -> tuple[Block, Block] | None:
         """A table that opens with rows labelled by a goal's fields in its first filled column ('Målnivå', 'Mål',
         'Prognos helår'), a goal a column: those rows turned into a table of goals (one row per goal), and the
@@ -617,6 +628,7 @@ class TableReading:
         goals = Block(TABLE, rows=[[row[0] for row in labelled], *[col for col in columns if any(col)]],
                       page=block.page)
         return goals, Block(TABLE, rows=block.rows[used:], page=block.page, bold=block.bold)
+
     def _labelled_item_cell(self, roles: list[str | None], cells: dict[int, str]) -> tuple[dict[int, str], list[str | None]]:
         """A 'Mål och aktiviteter' cell of several lines: a level label over the title ('KOMMUNFULLMÄKTIGES MÅL' /
         'Fler … kulturlivet') says the row is a goal of that kind; fields under a title ('Ansvarig: …') are the
@@ -637,6 +649,7 @@ class TableReading:
                 cells[len(roles)] = value
                 roles.append(role)
         return cells, roles
+
     def _item_roles(self, roles: list[str | None], cells: dict[int, str]) -> list[str | None]:
         """A 'Mål / aktivitet' column: this row's item is a goal where its label says so ('Nämndmål 1.1 …') or
         where it states no status and no dates; else an activity. A goal row's colour cell (its level painted
@@ -653,6 +666,7 @@ class TableReading:
                 if role is None and self.labels.match("goal", squash(cells.get(c, "") or "")) is not None:
                     out[c] = "assessment"
         return out
+
     def _level_row(self, row: list[str]) -> bool:
         """A row of a level's label, the level and a note ('Måluppfyllelse, delmål | 100 % (Grön) | 1 av 1
         indikator …'), in or over a table: the open goal's level, the note its comment. False for any other row."""
@@ -671,6 +685,7 @@ class TableReading:
         if len(filled) == 3:
             goal.comment = join_paragraphs(goal.comment, filled[2])
         return True
+
     def _row(self, roles: list[str | None], cells: dict[int, str]) -> bool:
         if self._level_row([cells[c] or "" for c in sorted(cells)]):
             return True
@@ -690,8 +705,19 @@ class TableReading:
         outlined = "item" in roles or ("depth" in roles and "activity" not in roles and
                                        ("goal" in roles or "subgoal" in roles))
         if "item" in roles:
+            said = self.words.field_line(squash(cells.get(roles.index("item")) or ""))
+            if said is not None and said[0] in ("comment", "assessment", "prognosis", "status") and \
+                    sum(bool(squash(cell or "")) for c, cell in cells.items()
+                        if c >= len(roles) or roles[c] != "depth") == 1:
+                # 'Kommentar: …' across the row under an item: that item's field, not an item of its own.
+                self._append(said[0], said[1])
+                return True
             cells, roles = self._labelled_item_cell(roles, cells)
             roles = self._item_roles(roles, cells)
+            column = roles.index("activity") if "activity" in roles else None
+            if column is not None and (labelled := self.words.heading_kind(squash(cells.get(column) or ""))) and \
+                    labelled[0] == "activity":
+                cells = {**cells, column: labelled[1]}  # 'Aktivitet: Titel' (an icon's text before it): the title
         if outlined:
             # A tree by outline level ('Nivå' 1, 2; a sheet's indents): the row sits under the goal row above of a
             # lower level.
@@ -727,8 +753,13 @@ class TableReading:
         if labelled and labelled[0] in ("goal", "subgoal"):
             # 'Nämndmål 1.1: …' across the activity columns (merged cells), its level in the last: a goal row.
             number = LABELLED_NUMBER.match(lead)
-            self._new_goal(labelled[1], number.group(1) if number else None, subgoal=labelled[0] == "subgoal",
-                           level=8)
+            if self.row_depth is not None and number is None:
+                # 'Mål: …' in a tree by outline level: under the goal row above it of a lower level, if any.
+                parent = self.state.goal
+                self._enter_goal(labelled[1], subgoal=parent is not None, parent=parent)
+            else:
+                self._new_goal(labelled[1], number.group(1) if number else None, subgoal=labelled[0] == "subgoal",
+                               level=8)
             for role, value in lead_fields:
                 self._append(role, value)
             for c in sorted(cells)[1:]:

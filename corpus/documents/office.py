@@ -87,8 +87,9 @@ def _paragraph_text(paragraph: object) -> str:
 
     element = paragraph._p  # type: ignore[attr-defined]
     if all(element.find(".//" + qn(tag)) is None for tag in ("w:sdt", "wp:docPr", "w:ins", "w:del", "w:moveFrom",
-                                                                "w:ddList")):
+                                                                "w:ddList", "w:strike", "w:dstrike")):
         return paragraph.text  # type: ignore[attr-defined]
+    struck = False
     parts: list[str] = []
     holder = element
     for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("wp:docPr"), qn("w:ddList")):
@@ -102,6 +103,9 @@ def _paragraph_text(paragraph: object) -> str:
             continue
         if next(node.iterancestors(qn("w:del"), qn("w:moveFrom")), None) is not None:
             continue  # a change that takes the text away
+        if node.tag == qn("w:t") and _struck(node, qn):
+            struck = True
+            continue  # 'Kommunfullmäktiges mål / ~~Nämndmål~~' on a form ('stryk det som inte gäller'): not said
         if node.tag == qn("w:ddList"):
             # An old form's drop-down field (FORMDROPDOWN): Word shows the entry its result picks, the first where
             # none is set; a prompt left standing ('Välj bedömning') is no choice.
@@ -121,7 +125,24 @@ def _paragraph_text(paragraph: object) -> str:
                 parts.append(("" if not before or before[-1].isspace() else " ") + said + " ")
             continue
         parts.append(node.text or "" if node.tag == qn("w:t") else ("\t" if node.tag == qn("w:tab") else "\n"))
-    return "".join(parts)
+    said = "".join(parts)
+    if struck:
+        # The options left standing, without the separators of those struck out ('Ja / ~~Delvis~~ / ~~Nej~~').
+        said = re.sub(r"^[\s/|,]+|[\s/|,]+$", "", re.sub(r"\s*/(?:\s*/)+\s*", " / ", said))
+    return said
+
+
+def _struck(text: object, qn: object) -> bool:
+    """Whether a run's text is struck through (single or double), as a form's options not chosen are."""
+    run = next(text.iterancestors(qn("w:r")), None)  # type: ignore[attr-defined, operator]
+    props = run.find(qn("w:rPr")) if run is not None else None  # type: ignore[operator]
+    if props is None:
+        return False
+    for tag in ("w:strike", "w:dstrike"):
+        mark = props.find(qn(tag))  # type: ignore[operator]
+        if mark is not None and (mark.get(qn("w:val")) or "true").lower() not in ("0", "false", "off"):  # type: ignore[operator]
+            return True
+    return False
 
 
 def _paragraph_block(paragraph: object) -> Block | None:

@@ -367,9 +367,12 @@ class LineReader:
     def split_at_headers(self, block: Block) -> list[tuple[Block, int]]:
         """A table that heads a second table inside it ('Indikator | Utfall …' rows, then 'Aktiviteter | Tid |
         Status' and the activities): one table per header row, each with the offset of its first row."""
-        if block.rows and self.words.role(squash(block.rows[0][0])) == "item_kind" and \
-                all(len(row) == 2 for row in block.rows):
-            return [(block, 0)]  # a record of fields ('Typ | Mål', 'Nivå | Nämndmål', …): one item, not two tables
+        if block.rows and all(len(row) == 2 for row in block.rows) and (
+                self.words.role(squash(block.rows[0][0])) == "item_kind" or
+                sum(bool(self.words.role(squash(row[0]))) for row in block.rows) >= max(3, len(block.rows) - 1)):
+            # A record of fields ('Typ | Mål', 'Nivå | Nämndmål', …; 'Mål nr | 1.1', 'Typ av mål | Nämndmål', …):
+            # one item, not two tables.
+            return [(block, 0)]
         starts = [0] + [r for r, row in enumerate(block.rows) if r > 0 and self.header_row(row)
                         and [squash(c).lower() for c in row] != [squash(c).lower() for c in block.rows[0]]]
         if len(starts) > 1:

@@ -485,11 +485,32 @@ class TableReading:
             self._record(block, labels, roles, first)
             return
         placed: tuple[str, str] | None = None
+        # A goal's form ('Mål nr | 1.1', 'Typ av mål | Nämndmål', 'Hör till … mål nr | 1', 'Målformulering | …'):
+        # its number, kind and parent's number stated in rows of their own, the title placed by them.
+        facts = {role: squash(value) for label, value in block.rows
+                 if (role := self.words.role(label)) in ("goal_number", "number", "item_kind", "parent")}
+        formed = ITEM_NUMBER.fullmatch(facts.get("goal_number") or facts.get("number") or "")
         for r, (label, value) in enumerate(block.rows):
             role = self.words.role(label)
             if r == 0 and role and self.words.role(value):
                 self._mark(first, LINE_TABLE_HEADER)
                 continue
+            if formed is not None and role in ("goal_number", "number", "item_kind", "parent"):
+                self._mark(first + r)
+                continue
+            if formed is not None and role in ("goal", "subgoal") and value.strip():
+                number = formed.group(1)
+                parent = self._goal_numbered(facts.get("parent", ""))
+                kind = facts.get("item_kind", "")
+                lower = self.words.names_lower_goals(kind) or self.words.role(kind) == "subgoal"
+                self._finish_activity()
+                self.state.goal = parent
+                self._new_goal(squash(value), number, subgoal=parent is not None or lower or "." in number, level=7)
+                self._mark(first + r)
+                continue
+            if role in ("assessment", "prognosis") and label.split("(")[0].strip().endswith("?") and value.strip() and \
+                    not self.words.says_not_assessed(squash(value)):
+                value = f"{label.split('(')[0].strip()} {value}"  # 'Har målet nåtts? | Delvis': the answer to it
             if not value.strip() and (level := self.words.level_cell(label)) is not None:
                 placed = level  # 'Nämndmål 1.1' alone on its row: the title is the row below
                 self._mark(first + r)

@@ -13,7 +13,12 @@ MAX_LENGTH = 80
 
 
 def furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    # (a header's parts set apart by spaces or by a separator are the same header)
+    return re.sub(r"\d+", "#", re.sub(r"(?:\s+[·|•]\s+|\s+)", " ", text.strip().lower()))
+
+
+def _length(text: str) -> int:
+    return len(re.sub(r"\s+", " ", text.strip()))
 
 
 def mark_repeated_lines(document: Document) -> Document:
@@ -29,7 +34,7 @@ def _mark_repeated_lines(document: Document) -> Document:
     counts: Counter[str] = Counter()
     pages: dict[str, set[int | None]] = {}
     for block in document.blocks:
-        if block.kind in (PARAGRAPH, HEADING) and 0 < len(block.text) <= MAX_LENGTH:
+        if block.kind in (PARAGRAPH, HEADING) and 0 < _length(block.text) <= MAX_LENGTH:
             key = furniture_key(block.text)
             counts[key] += 1
             pages.setdefault(key, set()).add(block.page)
@@ -44,7 +49,7 @@ def _mark_repeated_lines(document: Document) -> Document:
         if block.kind in (PARAGRAPH, HEADING) and block.text:
             contexts.setdefault(furniture_key(block.text), set()).add((key_at(i - 1), key_at(i + 1)))
     for block in blocks:
-        if block.kind not in (PARAGRAPH, HEADING) or not block.text or len(block.text) > MAX_LENGTH:
+        if block.kind not in (PARAGRAPH, HEADING) or not block.text or _length(block.text) > MAX_LENGTH:
             continue
         key = furniture_key(block.text)
         seen = len(pages[key]) if has_pages else counts[key]

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 
+from corpus.documents.columns import unfold_columns
 from corpus.documents.model import FIELD_LINE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, trimmed_row
 from corpus.documents.outline import dump_blocks, is_dump
 from corpus.model import ReportFormatError
@@ -346,6 +347,7 @@ def text_blocks(text: str) -> list[Block]:
         return records
     if is_dump(text):
         return dump_blocks(text)  # a web page dumped by a text browser
+    text = unfold_columns(text)  # pages set in two columns read column by column
     blocks: list[Block] = []
     paragraph: list[str] = []
     page = 1
@@ -362,6 +364,7 @@ def text_blocks(text: str) -> list[Block]:
     # Text saved without line breaks inside paragraphs (Word's 'Oformaterad text'): every line is a paragraph.
     unwrapped = sum(len(line) > UNWRAPPED_LINE for line in lines) >= UNWRAPPED_LINES
     index = 0
+    item_indent: int | None = None  # where the last bullet's text starts, for the lines that hang from it
     tree = False  # in a tree drawn with box lines, whose last node's lines are indented without a stem
     layouts: list[tuple[list[str], list[int]]] = []  # the printed tables' columns, for rows that resume them
     while index < len(lines):
@@ -432,7 +435,18 @@ def text_blocks(text: str) -> list[Block]:
         if (bullet := _BULLET.match(line)):
             flush()
             blocks.append(Block(LIST_ITEM, bullet.group(2).strip(), depth=len(bullet.group(1)) // 2, page=page))
+            item_indent = bullet.start(2)
             continue
+        if not paragraph and blocks and blocks[-1].kind == LIST_ITEM and previous_line.strip() and line.strip() and \
+                item_indent is not None and len(line) - len(line.lstrip()) == item_indent:
+            # A line hanging at the item's text ('• Kulturskola på fritidshemmen i Norrby och' / '  Saltvik' /
+            # '  Status: Pågår'): the item goes on, its wrapped title joined, its fields a line each.
+            fielded = FIELD_LINE.match(line.strip()) or FIELD_LINE.match(blocks[-1].text.split("\n")[-1])
+            blocks[-1].text = f"{blocks[-1].text}\n{line.strip()}" if fielded else \
+                join_broken_words(f"{blocks[-1].text}\n{line.strip()}").replace("\n", " ")
+            continue
+        if not line.strip():
+            item_indent = None
         if (quoted := _QUOTED.match(line)):
             # A comment quoted as e-mail quotes it ('> Samrådet hölls i mars …'): its text, without the marks.
             line = quoted.group(1)

@@ -120,7 +120,8 @@ class ReportInterpreter(TableReading):
         self.words = self.base_words  # (a report's own terms are added once its legend is read)
         entries, bands, legend = self._legend(document.blocks)
         self.labels = self.scheme_labels.overridden(entries, bands)
-        split = self._fields_apart(self._labels_over_values(self._goal_maps_apart(document.blocks)))
+        split = self._fields_apart(self._fields_after_items(self._labels_over_values(
+            self._goal_maps_apart(document.blocks))))
         if len(split) != len(document.blocks):
             document = replace(document, blocks=split)
             entries, bands, legend = self._legend(document.blocks)
@@ -437,6 +438,33 @@ class ReportInterpreter(TableReading):
             out.append(block)
         return out
 
+    def _fields_after_items(self, blocks: list[Block]) -> list[Block]:
+        """A list item whose fields a page break set apart from it ('• Meröppet bibliotek i Saltvik' / footer,
+        header / 'Status: Pågår, avvikelse' / 'Start: …'): the field lines, its status among them, go on the item."""
+        out: list[Block] = []
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            out.append(block)
+            index += 1
+            if block.kind != LIST_ITEM or block.furniture or "\n" in block.text.strip():
+                continue
+            ahead = index
+            while ahead < len(blocks) and blocks[ahead].furniture:
+                ahead += 1
+            if ahead == index:
+                continue  # (fields right after the item are the item's own lines already, or read as they are)
+            fields: list[Block] = []
+            while ahead < len(blocks) and blocks[ahead].kind == PARAGRAPH and "\n" not in blocks[ahead].text.strip() \
+                    and (said := self.words.field_line(squash(blocks[ahead].text))) is not None and said[0] in ITEM_ROLES:
+                fields.append(blocks[ahead])
+                ahead += 1
+            if fields and self.words.field_line(squash(fields[0].text))[0] == "status":  # type: ignore[index]
+                out[-1] = replace(block, text="\n".join([block.text, *(f.text for f in fields)]))
+                out += blocks[index:ahead - len(fields)]  # the furniture between, as it was
+                index = ahead
+        return out
+
     def _fields_apart(self, blocks: list[Block]) -> list[Block]:
         """A list item whose lines go on with its fields ('Mål: …' / 'Nivå: 3 av 4' / 'Status: Pågår · Start …',
         a Markdown item's lines as written) as the item and a paragraph per line after it: each line is read as
@@ -457,6 +485,12 @@ class ReportInterpreter(TableReading):
                     not any(self.words.field_line(squash(line)) or self._status_line(line) for line in lines[1:]):
                 out.append(block)
                 continue
+            # A title wrapped onto the item's next lines, before its fields ('• Kulturskola på fritidshemmen i
+            # Norrby och' / 'Saltvik' / 'Status: …'): one title.
+            opened = next(n for n, line in enumerate(lines) if n and (self.words.field_line(squash(line))
+                                                                     or self._status_line(line)))
+            if not any(squash(line).endswith(".") for line in lines[:opened]):
+                lines = [" ".join(squash(line) for line in lines[:opened]), *lines[opened:]]
             # An item whose next line is its status and time ('Igång · 2 feb 2026 – …', 'Läge: Fullgjord. Tid: …') is
             # headed by its title.
             titled = any(self._status_line(line) or self._status_field(line) for line in lines[1:2])

@@ -82,7 +82,11 @@ class Vocabulary:
 
     def lists_top_goals_activities(self, text: str) -> bool:
         """'Aktiviteter direkt under målet:': the activities below serve the open top goal, not a sub-goal."""
-        return label_form(text) in self.of_top_goal
+        form = label_form(text)
+        # 'Aktiviteter direkt kopplade till fullmäktigemålet': the council's goal named by its kind is 'målet'.
+        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)fullmaktiges mal|[kr]f-malet)$", "malet",
+                       form)
+        return form in self.of_top_goal or plain in self.of_top_goal
 
     def counts_rows(self, text: str) -> bool:
         """'Antal markeringar', 'Summa', a pivot table's 'Fler … Summa' under its group: a table's row that counts

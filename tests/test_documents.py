@@ -449,3 +449,18 @@ def test_a_number_format_that_shows_words_is_read_as_those_words(value: float, n
     from corpus.documents.office import formatted_words
 
     assert formatted_words(value, number_format) == shown
+
+
+def test_a_page_set_in_two_columns_is_read_column_by_column() -> None:
+    from corpus.documents.columns import unfold_columns
+
+    left = [f"Vänster spalt rad {n} med löptext" for n in range(10)]
+    right = [f"Höger spalt rad {n} med löptext" for n in range(10)]
+    page = "\n".join(["Kommunen                                          Delårsrapport 2031",
+                      *(f"{a:<45}{b}" for a, b in zip(left, right, strict=True)), "Sida 1 av 2"])
+    table = "\n".join(["Rubrik", *(f"Rad {n:<10}   {n * 10:>8}   {n * 20:>8}   {n * 30:>8}" for n in range(10)), "Sida 2"])
+    lines = unfold_columns(f"{page}\f{table}").split("\n")
+    body = [line for line in lines if line.strip()]
+    assert body[1:11] == left and body[11:21] == right  # the left column first, then the right
+    assert body[0] == "Kommunen · Delårsrapport 2031"  # the running header one line, its parts set apart
+    assert any(line.startswith("Rad 3 ") and line.rstrip().endswith("90") for line in lines)  # a table stays whole

@@ -111,6 +111,9 @@ def _aligned(line: _Line, columns: list[float]) -> list[str] | None:
     return [" ".join(c) for c in cells]
 
 
+MIN_BULLETS = 2  # drawn marks of one colour opening their lines that are a list's bullets (one alone a status)
+
+
 def _filled_shapes(page: object) -> list[tuple[dict, str]]:
     """Filled rectangles and curves of a clear colour, with the colour's name."""
     shapes = []
@@ -123,7 +126,7 @@ def _filled_shapes(page: object) -> list[tuple[dict, str]]:
 def _coloured(words: list[dict], shapes: list[tuple[dict, str]], size: float) -> list[dict]:
     """Words with the colours a status shows in them: a symbol's own colour in words, and each small filled
     dot or square beside text as a word of its colour where it stands. Marks of one colour that all open
-    their lines are the page's bullets, not statuses."""
+    their lines (two or more) are the page's bullets, not statuses."""
     marks: list[tuple[int | None, dict]] = []  # (index of the symbol word it replaces, the mark)
     for index, word in enumerate(words):
         name = pdf_colour_name(word.get("non_stroking_color"))
@@ -138,7 +141,8 @@ def _coloured(words: list[dict], shapes: list[tuple[dict, str]], size: float) ->
     if not marks:
         return words
     opening = all(not any(_same_line(m, w) and w["x1"] <= m["x0"] for w in words) for _, m in marks)
-    if opening and len({m["text"] for _, m in marks}) == 1:
+    # (a drawn shape alone before its line, as a booklet's half-page shows a goal's level, is that line's status)
+    if opening and len({m["text"] for _, m in marks}) == 1 and (len(marks) >= MIN_BULLETS or marks[0][0] is not None):
         return words
     out = list(words)
     for index, mark in marks:
@@ -222,12 +226,14 @@ def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _gutter(words: list[dict], width: float) -> float | None:
-    """The x of an empty vertical band in the middle of the page, if the page is set in two columns: only a
-    title may cross it, and the right side holds lines of running text that start at one left edge."""
+def _gutter(words: list[dict], width: float, left: float = 0.0) -> float | None:
+    """The x of an empty vertical band in the middle of the page (from `left`, `width` wide), if the page is set in
+    two columns: only a title may cross it, and the right side holds lines of running text that start at one
+    left edge."""
     if len(words) < 40:
         return None
-    for x in sorted(range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)):
+    middle = left + width / 2
+    for x in sorted(range(int(left + width * 0.35), int(left + width * 0.65), 4), key=lambda v: abs(v - middle)):
         # A title or a table set across the page may cross the band; the columns' own text does not.
         if sum(1 for w in words if w["x0"] < x + 6 and w["x1"] > x - 6) > max(2, 0.03 * len(words)):
             continue
@@ -287,6 +293,37 @@ def _panel_columns(words: list[dict], panels: list[tuple[float, float, float, fl
     return [[w for w in rest if w["bottom"] <= top], *inside, [w for w in rest if w["bottom"] > top]]
 
 
+def _booklet_pages(sheets: list) -> list | None:
+    """A booklet's sheets (an A5 booklet printed two pages to a landscape A4 sheet for folding: 8|1, 2|7, 6|3,
+    4|5) as its pages in reading order, each half of a sheet one page; None where the sheets are no booklet.
+    The halves are the printed pages where the numbers at the foot of the halves say so on most sheets and
+    nowhere else (a cover or a back may have none)."""
+    if len(sheets) < 2 or any(sheet.width <= sheet.height for sheet in sheets):
+        return None
+    count = 2 * len(sheets)
+    # Folded and stacked, sheet side s carries pages (n − s, s + 1) on even sides and (s + 1, n − s) on odd ones.
+    pairs = [(count - s, s + 1) if s % 2 == 0 else (s + 1, count - s) for s in range(len(sheets))]
+    confirmed = 0
+    for sheet, (left, right) in zip(sheets, pairs, strict=True):
+        half = sheet.width / 2
+        foot = [w for w in sheet.extract_words() if w["bottom"] > sheet.height * (1 - EDGE_SHARE)
+                and re.fullmatch(r"\d{1,3}", w["text"])]
+        on_left = {int(w["text"]) for w in foot if w["x1"] <= half}
+        on_right = {int(w["text"]) for w in foot if w["x0"] >= half}
+        if on_left and on_right and left in on_left and right in on_right:
+            confirmed += 1
+        elif on_left and on_right:
+            return None  # numbers at the foot of both halves that are not a booklet's
+    if confirmed < max(1, len(sheets) // 2):
+        return None
+    halves = {}
+    for sheet, (left, right) in zip(sheets, pairs, strict=True):
+        width, height = float(sheet.width), float(sheet.height)
+        halves[left] = sheet.crop((0, 0, width / 2, height))
+        halves[right] = sheet.crop((width / 2, 0, width, height))
+    return [halves[n] for n in sorted(halves)]
+
+
 def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
@@ -303,6 +340,8 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
         raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
     all_lines: list[tuple[_Line, bool]] = []
     try:
+        # A booklet printed two pages to a sheet: its half-pages in the order of their printed numbers.
+        pages = _booklet_pages(pages) or pages
         for number, page in enumerate(pages, start=1):
             words = page.extract_words(extra_attrs=["fontname", "size", "non_stroking_color"],
                                        keep_blank_chars=False, use_text_flow=False)
@@ -313,7 +352,7 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
             # Words inside a ruled table are read with it, cell by cell (a wrapped cell stays one cell).
             words = [w for w in words if not any(_inside(w, t) for t, _ in tables)]
             panels = _panels(page, words)
-            gutter = _gutter(words, float(page.width)) if not panels else None
+            gutter = _gutter(words, float(page.width), float(page.bbox[0])) if not panels else None
             columns = _panel_columns(words, panels) if panels else [words] if gutter is None else _columns(words, gutter)
             page_lines: list[_Line] = []
             for index, column in enumerate(columns):

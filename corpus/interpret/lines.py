@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, PARAGRAPH, TABLE, Block
 from corpus.interpret.legend import LEADING_MARK
 from corpus.interpret.vocabulary import Vocabulary
@@ -238,6 +239,10 @@ class LineReader:
         """A goal title after a symbol that states its level ('🟡 Invånare får rätt stöd', as a legend explains):
         the title and the level; a symbol that is no level (⚪ 'not assessed') is taken off with none."""
         mark = re.match(r"^([^\w\s]{1,3})\s+(\S.{3,})$", title)
+        if mark is None:
+            # 'Gul Alsvedala är en attraktiv kommun …': a coloured shape before the title, read as its colour; the
+            # title after it opens with a capital of its own.
+            mark = re.match(rf"^({'|'.join(sorted(COLOUR_WORDS))})\s+([A-ZÅÄÖ0-9]\S*\s.{{3,}})$", title)
         if mark is None or not self.labels.is_label(mark.group(1)):
             return title, None
         return mark.group(2), self.labels.match("goal", mark.group(1))

@@ -143,7 +143,9 @@ CUES: tuple[Cue, ...] = (
     _cue("positive", r"\b(?:positiv\w*|gott|goda|god|bra|väl|framsteg|rätt\s+(?:håll|riktning)|glädjande|stabil\w*"
                      r"|förbättring\w*)\b", "negative"),
     _cue("negative", r"\b(?:negativ\w*|oroande|oroväckande|sämre|försämring\w*|fel\s+riktning|allvarlig\w*"
-                     r"|kritisk\w*|otillräcklig\w*|bekymmersam\w*|svag\w*)\b", "positive"),
+                     r"|kritisk\w*|otillräcklig\w*|bekymmersam\w*|svag\w*"
+                     # money short of the budget: a deficit, a result below it ('underskott', 'sämre än budget')
+                     r"|underskott\w*|över\s+budget|sämre\s+än\s+(?:budget\w*|prognos\w*))\b", "positive"),
 )
 # Cues whose words hold their own negation ("har inte kunnat starta") are read first and own their span.
 CLAIMING: tuple[Cue, ...] = tuple(c for c in CUES if c.says in {"delay", "not_started", "target_missed"})

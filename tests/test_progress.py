@@ -72,6 +72,8 @@ from nlp.progress import FEATURE_NAMES, progress_features, progress_status, read
         ("Resultaten når inte målvärdet och är oroande.", {"target_missed", "negative"}, {"target_met"}),
         ("Vi når redan målvärdet för 2025.", {"target_met"}, {"target_missed"}),
         ("Utvecklingen är inte positiv.", {"negative"}, {"positive"}),
+        ("Alla fyra nämnder redovisade underskott.", {"negative"}, {"positive"}),
+        ("Resultatet blev 96 miljoner kronor sämre än budget.", {"negative"}, set()),
         # a step set for a time to come, in the present tense; not a past step, nor a follow-up of finished work
         ("Granskningen sker i september.", {"planned"}, set()),
         ("Remisstiden går ut den 15 december.", {"planned"}, set()),

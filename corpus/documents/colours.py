@@ -33,6 +33,13 @@ _WORDS = {
     # they are only shading, so colour_name never gives them.
     "grey": "Grå", "gray": "Grå", "gra": "Grå", "grå": "Grå", "white": "Vit", "vit": "Vit",
 }
+
+
+def colour_word(name: str) -> str | None:
+    """A colour's Swedish name for a colour named in a class or a type ('gron', 'yellow', 'rod'), if it is one."""
+    return _WORDS.get(name.strip().lower())
+
+
 _WORD_IN_CLASS = re.compile(r"(?<![a-zåäö])(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![a-zåäö])")
 _HEX = re.compile(r"#([0-9a-f]{6}|[0-9a-f]{3})\b")
 _RGB = re.compile(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)")

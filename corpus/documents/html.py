@@ -13,6 +13,7 @@ from corpus.documents.colours import (
     MARK_END,
     MARK_START,
     WINGDINGS,
+    colour_word,
     css_colour_name,
     is_mark_class,
     only_symbols,
@@ -20,7 +21,7 @@ from corpus.documents.colours import (
 )
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.documents.sheets import sheet_blocks, with_levels
-from corpus.text import split_front_matter
+from corpus.text import fold, split_front_matter
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -540,6 +541,45 @@ def _grid_tables(body: str, cell_renderer: MarkdownIt) -> str:
     return "\n".join(out)
 
 
+# Python-Markdown's extensions as MkDocs writes them: an admonition ('!!! gul "Titel"', '??? note "Analys"') with its
+# body indented under it; an attribute list after a heading or an icon ('{ #kf1 }', '{ .st-klar }'); an icon's
+# shortcode (':material-check-circle:').
+_ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*(?:[#.][\w:-]+|[\w-]+=\S+)(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=\S+))*[ \t]*\}")
+_SHORTCODE = re.compile(r":(?:material|fontawesome|octicons|simple)-[\w-]+:[ \t]*")
+
+
+def _python_markdown(body: str) -> str:
+    """MkDocs' Markdown as CommonMark reads it: an admonition as a paragraph of its title (its type, where it is a
+    colour, before it: the box's colour is what it says), its indented body as paragraphs; attribute lists and
+    icon shortcodes left out."""
+    if not (_ADMONITION.search(body.split("\n", 1)[0]) or re.search(r"(?m)^[ \t]*(?:!!!|\?\?\?)[ \t]", body)
+            or _SHORTCODE.search(body) or _ATTRIBUTES.search(body)):
+        return body
+    out: list[str] = []
+    body_indent: int | None = None
+    for line in body.split("\n"):
+        if body_indent is not None:
+            if not line.strip():
+                out.append("")
+                continue
+            if len(line) - len(line.lstrip()) >= body_indent:
+                out.append(line[body_indent:])
+                continue
+            body_indent = None
+        if (box := _ADMONITION.match(line)) is not None:
+            colour = colour_word(box.group("type"))
+            title = (box.group("title") or "").strip() if box.group("title") is not None else \
+                box.group("type").capitalize()  # no title given: the type, capitalised, is the title
+            said = title if colour is None or fold(title).startswith(fold(colour)) else \
+                f"{colour} – {title}" if title else colour
+            out += ["", said, ""] if said else [""]
+            body_indent = len(box.group("indent")) + 4
+            continue
+        out.append(line)
+    return _SHORTCODE.sub("", _ATTRIBUTES.sub("", "\n".join(out)))
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Markdown (with HTML fragments, as exports write it) rendered by markdown-it-py, then read as HTML."""
     from markdown_it import MarkdownIt
@@ -550,6 +590,9 @@ def markdown_blocks(text: str) -> list[Block]:
         # A cell's wrapped lines are one paragraph: its soft breaks are spaces.
         body = _grid_tables(body, MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]))
     body = _PANDOC_DASH.sub("–", _PANDOC_SPAN.sub("", body))  # after the grid, whose columns count characters
+    body = _python_markdown(body)
+    # A footnote's mark after a word ('tjejer[^1]') is no part of it; its note at the end is a paragraph of prose.
+    body = re.sub(r"(?m)^\[\^[\w-]+\]:[ \t]*", "", re.sub(r"\[\^[\w-]+\](?!:)", "", body))
     # A task list's boxes ('- [ ] Titel', '- [x] Titel') are the item's bullet, not its text.
     body = re.sub(r"(?m)^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+", r"\1", body)
     blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []

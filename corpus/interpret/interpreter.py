@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document
 from corpus.interpret.legend import COLOUR_PREFIX, LEADING_MARK, STATUS_CODE, LegendReader
 from corpus.interpret.lines import (
@@ -227,7 +228,8 @@ class ReportInterpreter(TableReading):
             kickers = FIELD_SEPARATOR.split(text)
             kicker = kickers[0]
             placed = next((found for part in kickers[:2] if len(part) <= 60
-                           and (found := self.words.level_cell(part)) is not None), None) if len(text) <= 80 else None
+                           and (found := self.words.level_cell(part)) is not None), None) \
+                if len(text) <= 80 or (block.kind == HEADING and len(kickers) == 2) else None
             if placed is not None and block.kind == HEADING and len(kickers) == 2 and \
                     self.words.level_cell(kickers[0]) is not None and not self.words.field_line(kickers[1]) and \
                     not self.words.opens_with_label(kickers[1]) and len(kickers[1].split()) >= 2:
@@ -1050,6 +1052,18 @@ class ReportInterpreter(TableReading):
         target_activity = state.activity
         target_goal = state.goal
         found = self.words.field_line(text)
+        before = next((self.blocks[n] for n in range(self.block_index - 1, -1, -1) if not self.blocks[n].furniture),
+                      None)
+        if found is None and target_goal is not None and target_goal.assessment is None and before is not None and \
+                before.kind == TABLE and len(text) <= MAX_LEVEL_FIELD and \
+                (stated := self.labels.opening("goal", text, field=True)) is not None and \
+                ((said := self.labels.opening("activity", text, field=True)) is None or said[0].written in COLOUR_WORDS):
+            # 'Orange – målet bedöms bli uppfyllt i liten utsträckning' after the goal's table of activities: the
+            # goal's level, set below its activities.
+            self._finish_activity()
+            self.state.goal = target_goal
+            target_goal.assessment, target_goal.assessment_raw = stated[0].canonical, stated[0].written
+            return
         # 'Status: Pågår · Start 2027-01-09 · Slut 2027-12-17': a date after its label is a field without ':'.
         parts = [self.words.dated_field(part) or part for part in FIELD_SEPARATOR.split(text)]
         if found is not None and found[0] == "depth" and self.labels.match("goal", found[1]) is not None:

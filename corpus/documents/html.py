@@ -70,7 +70,7 @@ class _BlockParser(HTMLParser):
         # Open elements that would say something by colour or label if they hold no text of their own.
         self.marks: list[tuple[str, str | None, int]] = []
         self.chars = 0
-        self.seen: list[str] = []  # the text read so far, stripped piece by piece (as `chars` counts it)
+        self.words_until = 0  # `chars` as it stood after the last text that was more than symbols
         # Open elements set in a symbol font (Wingdings), as Word's "save as web page" writes its symbols.
         self.symbol_tags: list[str] = []
         # An inline <svg role="img"> names what it shows in its <title> child; that text is its label.
@@ -119,7 +119,8 @@ class _BlockParser(HTMLParser):
         target = self.cell if self.cell is not None else self.buffer
         target.append(data)
         self.chars += len(data.strip())
-        self.seen.append(data.strip())
+        if not only_symbols(data):
+            self.words_until = self.chars
         if self.bold_depth and self.cell is None:
             self.bold_chars += len(data.strip())
 
@@ -316,7 +317,7 @@ class _BlockParser(HTMLParser):
             # An element that holds no text says its colour; so does HTML 3's coloured symbol ('<font color="#FFC000">●
             # </font>', where a style would have named the colour in a class or beside the symbol).
             if label and (self.chars == chars or (open_tag == "font" and label in COLOUR_WORDS and
-                                                  only_symbols("".join(self.seen)[chars:]))):
+                                                  self.words_until <= chars)):
                 self._add_mark(label)
             if open_tag == tag:
                 return
@@ -553,8 +554,7 @@ def _python_markdown(body: str) -> str:
     """MkDocs' Markdown as CommonMark reads it: an admonition as a paragraph of its title (its type, where it is a
     colour, before it: the box's colour is what it says), its indented body as paragraphs; attribute lists and
     icon shortcodes left out."""
-    if not (_ADMONITION.search(body.split("\n", 1)[0]) or re.search(r"(?m)^[ \t]*(?:!!!|\?\?\?)[ \t]", body)
-            or _SHORTCODE.search(body) or _ATTRIBUTES.search(body)):
+    if not (re.search(r"(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]", body) or _SHORTCODE.search(body) or _ATTRIBUTES.search(body)):
         return body
     out: list[str] = []
     body_indent: int | None = None

@@ -306,7 +306,9 @@ def _booklet_pages(sheets: list) -> list | None:
     confirmed = 0
     for sheet, (left, right) in zip(sheets, pairs, strict=True):
         half = sheet.width / 2
-        foot = [w for w in sheet.extract_words() if w["bottom"] > sheet.height * (1 - EDGE_SHARE)
+        # (only the foot's words are read here; the sheet's text is read once, with its halves)
+        band = sheet.crop((0, sheet.height * (1 - EDGE_SHARE), sheet.width, sheet.height))
+        foot = [w for w in band.extract_words() if w["bottom"] > sheet.height * (1 - EDGE_SHARE)
                 and re.fullmatch(r"\d{1,3}", w["text"])]
         on_left = {int(w["text"]) for w in foot if w["x1"] <= half}
         on_right = {int(w["text"]) for w in foot if w["x0"] >= half}

@@ -1052,10 +1052,10 @@ class ReportInterpreter(TableReading):
         target_activity = state.activity
         target_goal = state.goal
         found = self.words.field_line(text)
-        before = next((self.blocks[n] for n in range(self.block_index - 1, -1, -1) if not self.blocks[n].furniture),
-                      None)
-        if found is None and target_goal is not None and target_goal.assessment is None and before is not None and \
-                before.kind == TABLE and len(text) <= MAX_LEVEL_FIELD and \
+        if found is None and target_goal is not None and target_goal.assessment is None and \
+                len(text) <= MAX_LEVEL_FIELD and (before := next(
+                    (self.blocks[n] for n in range(self.block_index - 1, -1, -1) if not self.blocks[n].furniture),
+                    None)) is not None and before.kind == TABLE and \
                 (stated := self.labels.opening("goal", text, field=True)) is not None and \
                 ((said := self.labels.opening("activity", text, field=True)) is None or said[0].written in COLOUR_WORDS):
             # 'Orange – målet bedöms bli uppfyllt i liten utsträckning' after the goal's table of activities: the

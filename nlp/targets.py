@@ -22,15 +22,23 @@ NUMBER = r"[−-]?\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:,\d+)?|[−-]?\d+(?:[,.]\d+
 # minst åtta", "styrmåttet är minst 1 procent", "riktvärdet").
 # A result against its budget ("plus 18 miljoner kronor, mot budgeterade 12") is a figure against its target too.
 _TARGET_WORD = (r"(?:mål(?:et|värdet|nivån|talet|sättningen)?|målvärde|målnivå|(?:resultat|styr)mått(?:et)?|riktvärde(?:t)?"
-                r"|budget(?:en|erat|erade|erad)?)")
+                r"|budget(?:en|erat|erade|erad)?|tak(?:et)?)")
 _BOUND = r"(?:högst|max(?:imalt)?|under|minst|min(?:imum)?|över|lägst)"
 # The target beside its word: "(mål 85 %)", "(mål: högst 10", "målet 45", "målet på högst 150", "målet om 700",
 # "målet var 85", "målvärdet är 90".
 _TARGET_AFTER = re.compile(
-    rf"\b{_TARGET_WORD}\s*(?::|var|är|om|på|låg på|ligger på|för året är|satt till)?\s*(?:att\s+\w+\s+)?"
-    rf"(?P<bound>{_BOUND}\s+)?(?P<target>{NUMBER})")
+    rf"\b(?P<word>{_TARGET_WORD})\s*(?::|var|är|om|på|låg på|ligger på|för\s+(?:året|(?:19|20)\d\d)\s+(?:är|var)|"
+    rf"satt till)?\s*(?:att\s+\w+\s+)?(?P<bound>{_BOUND}\s+)?(?P<target>{NUMBER})")
 # The target before its word: "75 procent som var målet", "82 procent som mål".
-_TARGET_BEFORE = re.compile(rf"(?P<target>{NUMBER})\s*(?:%|procent|\w+)?\s+som\s+(?:var\s+)?(?:vårt\s+)?{_TARGET_WORD}\b")
+_TARGET_BEFORE = re.compile(
+    rf"(?P<target>{NUMBER})\s*(?:%|procent|\w+)?\s+som\s+(?:var\s+)?(?:vårt\s+)?(?P<word>{_TARGET_WORD})\b")
+# The target met, said without its figure: "HME-index blev 79, samma som målvärdet", "ligger i nivå med målet",
+# "når målvärdet". (Said negated, it is a miss of unknown size, and left to the words.)
+_MET_SAID = re.compile(r"\b(?:når|nådde|nått|uppnår|uppnådde|uppnått|klarar|klarade|klarat)\s+(?:därmed\s+|också\s+)?"
+                       r"(?:sitt\s+|sina\s+)?mål(?:et|värdet|nivån|värdena)\b(?!\s*(?::|är|var|på|om)?\s*[−-]?\d)"
+                       r"|\b(?:i\s+nivå\s+med|samma\s+som|ligger\s+på|är\s+på)\s+mål(?:et|värdet|nivån)\b"
+                       r"(?!\s*(?::|är|var|på|om)?\s*[−-]?\d)")
+_NEGATION = re.compile(r"\b(?:inte|ej|ingen|inget|inga|aldrig|ännu\s+inte)\b")
 _FIGURE = re.compile(rf"(?<![\w,.])(?P<value>{NUMBER})(?![\w])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9−-])")
 # Where a sentence's clauses part: each may measure something else, or move another way.
@@ -74,8 +82,12 @@ NEAR_SHARE = 0.1
 _NOT_A_FIGURE = re.compile(r"^(?:19|20)\d\d$")
 # A time limit inside what is measured ("andelen som får besök inom 90 dagar", "i arbete 90 dagar efter
 # programmet") is neither its value nor a sign that lower is better.
-_TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\b"
+_COUNT_WORD = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|trettio|sextio|nittio)"
+_TIME_LIMIT = re.compile(rf"\b(?:inom|efter|senast)\s+(?:{NUMBER}|{_COUNT_WORD})\s*(?:dagar|dygn|veckor|timmar|månader|"
+                         rf"minuter|sekunder|dag|vecka|timme|månad)\b"
                          rf"|\b(?:{NUMBER})\s*(?:dagar|dygn|veckor|timmar|månader|minuter)\s+(?:efter|inom)\b")
+# A number that is part of a name, not a value: "årskurs 8", "per 100 vårdplatser", "dag 1–14", "etapp 2".
+_NAME_NUMBER = re.compile(r"\b(?:årskurs|åk|klass|per|dag|vecka|v\.|nr|steg|etapp|fas|kapitel|område)\s*$")
 
 
 def goal_direction(title: str, of_measure: bool = False) -> int:
@@ -129,6 +141,8 @@ def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]
         raw = match.group("value")
         if _NOT_A_FIGURE.match(raw) or re.match(r"\s*(?:av|utav)\b", text[match.end():]):
             continue  # a year, or '9 av 14' (a count, not an indicator's value)
+        if _NAME_NUMBER.search(text[max(0, match.start() - 12):match.start()]):
+            continue
         out.append((match.start(), _number(raw)))
     return out
 
@@ -138,7 +152,8 @@ def _figures(text: str, skip: tuple[int, int] | None) -> list[tuple[int, float]]
 _EARLIER_AFTER = re.compile(rf"^(?:{NUMBER})\s*(?:%|procent|\w+)?\s+(?:(?:ett|två)\s+år\s+tidigare|året\s+(?:innan|före)|"
                             r"föregående\s+(?:år|mätning)|i\s+fjol|förra\s+(?:året|gången|mätningen)|"
                             r"samma\s+(?:period|tid|månad)|vid\s+förra)")
-_EARLIER_BEFORE = re.compile(r"(?:jämfört\s+med|jämfört\s+mot|från)\s+$")
+_EARLIER_BEFORE = re.compile(r"(?:jämfört\s+med|jämfört\s+mot|från|(?:förra|föregående)\s+(?:årets|periodens|mätningens)|"
+                             r"fjolårets)\s+$")
 
 
 # A value said against its target in words, without its figure: where it lies, and how far.
@@ -150,7 +165,7 @@ _RELATION_SHARE = {how: {"under": 1 - far, "över": 1 + far, "i": 1.0, "på": 1.
 
 
 def _earlier_figure(sentence: str, start: int) -> bool:
-    return bool(_EARLIER_AFTER.match(sentence[start:]) or _EARLIER_BEFORE.search(sentence[max(0, start - 14):start]))
+    return bool(_EARLIER_AFTER.match(sentence[start:]) or _EARLIER_BEFORE.search(sentence[max(0, start - 24):start]))
 
 
 # A result or balance against its budget ("Resultat −212 mnkr mot budgeterat −40 mnkr"): better higher, even below 0.
@@ -250,52 +265,103 @@ def target_comparisons(text: str, title: str = "") -> list[TargetComparison]:
     return out
 
 
+def _targets(sentence: str) -> list[re.Match[str]]:
+    """Every target a (lower-cased) sentence names, in order: 'HME 76 (mål 80) och sjukfrånvaron 6,8 procent (mål
+    5,5)' names two."""
+    found = sorted([*_TARGET_AFTER.finditer(sentence), *_TARGET_BEFORE.finditer(sentence)], key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for match in found:
+        if _NOT_A_FIGURE.match(match.group("target")) or (out and match.start() < out[-1].end()):
+            continue
+        out.append(match)
+    return out
+
+
 def _stated_comparisons(text: str, title: str) -> list[TargetComparison]:
     sentences = _SENTENCE.split(text)
     out: list[TargetComparison] = []
     for i, sentence in enumerate(sentences):
         lowered = sentence.lower()
-        match = _TARGET_AFTER.search(lowered) or _TARGET_BEFORE.search(lowered)
-        if match is None or _NOT_A_FIGURE.match(match.group("target")):
-            continue
-        bound = match.groupdict().get("bound")
-        target = _number(match.group("target"))
-        measured = lowered
-        figures = [f for f in _figures(lowered, match.span()) if f[1] != target]
-        if len(current := [f for f in figures if not _earlier_figure(lowered, f[0])]) < len(figures) and current:
-            figures = current  # '91 procent, jämfört med 63 procent ett år tidigare': the value is this year's
-        # The value is the figure nearest before the target ('88 % (mål 85 %)'), else the first after it.
-        before = [(start, value) for start, value in figures if start < match.start()]
-        # After it, only in its own clause ('Riktvärdet är 20, och inom äldreomsorgen finns nio chefer med fler än
-        # 35' speaks of something else).
-        clause_end = next((m.start() + match.end() for m in _CLAUSE.finditer(lowered[match.end():])), len(lowered))
-        after = [(start, value) for start, value in figures if match.end() <= start < clause_end]
-        if before or after:
-            start, value = before[-1] if before else after[0]
-            if (moved := _CHANGE_BEFORE.search(lowered[max(0, start - 40):start])) is not None:
-                # 'Utsläppen minskade med 18 procent mot målvärdet 10 procent': a change against the change set; the
-                # way that is better counts toward it, the other way against it.
-                lower = _direction(bound, title, measured, target)
-                better = moved.group("way").startswith(("minsk", "sänk")) == lower
-                out.append(TargetComparison(value if better else -value, abs(target), False, change=True))
-                continue
-        elif (said := _RELATION.search(lowered[:match.start()])) is not None:
-            # 'korttidsfrånvaron ligger nu under målvärdet 2,5 procent': the comparison said, not its figure.
-            how = " ".join((said.group("how") or "").split())
-            value = target * _RELATION_SHARE[how][said.group("relation").split()[0]]
-        elif i > 0 and (previous := _figures(sentences[i - 1].lower(), None)):
-            # 'Andelen i arbete 90 dagar efter … sjönk till 38 procent. Målvärdet är 55 procent.': the figure
-            # before in the target's unit, where one is.
-            unit = _unit_after(lowered, match.end())
-            before_sentence = sentences[i - 1].lower()
-            previous = [f for f in previous if not _earlier_figure(before_sentence, f[0])] or previous
-            same = [value for start, value in previous if unit and _unit_after(before_sentence, start) == unit]
-            value = same[-1] if same else previous[0][1]
-            measured = f"{before_sentence} {lowered}"  # what the figure measures is named where the figure stands
-        else:
-            continue
-        out.append(TargetComparison(value, target, _direction(bound, title, measured, target)))
+        targets = _targets(lowered)
+        out.extend(_met_said(lowered, targets))
+        scope_start = 0
+        for k, match in enumerate(targets):
+            # Each target speaks of what stands between the target before it and the next: its value, and what
+            # the value measures (so a burden beside it does not turn which way another measure is better).
+            scope_end = targets[k + 1].start() if k + 1 < len(targets) else len(lowered)
+            comparison = _comparison(lowered, match, scope_start, scope_end, title,
+                                     sentences[i - 1].lower() if i > 0 and k == 0 else None)
+            scope_start = match.end()
+            if comparison is not None:
+                out.append(comparison)
     return out
+
+
+def _met_said(sentence: str, targets: list[re.Match[str]]) -> list[TargetComparison]:
+    """A target said to be met without a figure ('samma som målvärdet', 'ligger i nivå med målet'), in a clause of
+    its own, not negated: as a value at its target."""
+    out = []
+    for said in _MET_SAID.finditer(sentence):
+        if any(t.start() <= said.start() < t.end() for t in targets):
+            continue
+        clause_start = max((m.end() for m in _CLAUSE.finditer(sentence[:said.start()])), default=0)
+        if _NEGATION.search(sentence[clause_start:said.start()]):
+            continue
+        out.append(TargetComparison(1.0, 1.0, False))
+    return out
+
+
+def _comparison(lowered: str, match: re.Match[str], scope_start: int, scope_end: int, title: str,
+                previous_sentence: str | None) -> TargetComparison | None:
+    """The value a target in a sentence is compared with, from the figures of its scope (nearest before it, else
+    the first after it in its clause), a relation said in words, or the sentence before."""
+    bound = match.groupdict().get("bound")
+    if bound is None and match.group("word").startswith("tak"):
+        bound = "högst"  # a ceiling
+    target = _number(match.group("target"))
+    # What the value measures is named before the target, or by the figure after it in its clause.
+    measured = lowered[scope_start:match.end()]
+    figures = [f for f in _figures(lowered, match.span()) if f[1] != target and scope_start <= f[0] < scope_end]
+    if len(current := [f for f in figures if not _earlier_figure(lowered, f[0])]) < len(figures) and current:
+        figures = current  # '91 procent, jämfört med 63 procent ett år tidigare': the value is this year's
+    # The value is the figure nearest before the target ('88 % (mål 85 %)'), else the first after it.
+    before = [(start, value) for start, value in figures if start < match.start()]
+    # After it, only in its own clause ('Riktvärdet är 20, och inom äldreomsorgen finns nio chefer med fler än
+    # 35' speaks of something else).
+    clause_end = next((m.start() + match.end() for m in _CLAUSE.finditer(lowered[match.end():])), len(lowered))
+    after = [(start, value) for start, value in figures if match.end() <= start < clause_end]
+    if before or after:
+        start, value = before[-1] if before else after[0]
+        if not before:
+            measured = lowered[scope_start:min(clause_end, scope_end)]
+        if (moved := _CHANGE_BEFORE.search(lowered[max(0, start - 40):start])) is not None:
+            # 'Utsläppen minskade med 18 procent mot målvärdet 10 procent': a change against the change set; the
+            # way that is better counts toward it, the other way against it.
+            lower = _direction(bound, title, _what_is_measured(measured, lowered), target)
+            better = moved.group("way").startswith(("minsk", "sänk")) == lower
+            return TargetComparison(value if better else -value, abs(target), False, change=True)
+    elif (said := _RELATION.search(lowered[scope_start:match.start()])) is not None:
+        # 'korttidsfrånvaron ligger nu under målvärdet 2,5 procent': the comparison said, not its figure.
+        how = " ".join((said.group("how") or "").split())
+        value = target * _RELATION_SHARE[how][said.group("relation").split()[0]]
+    elif previous_sentence is not None and (previous := _figures(previous_sentence, None)):
+        # 'Andelen i arbete 90 dagar efter … sjönk till 38 procent. Målvärdet är 55 procent.': the figure
+        # before in the target's unit, where one is.
+        unit = _unit_after(lowered, match.end())
+        previous = [f for f in previous if not _earlier_figure(previous_sentence, f[0])] or previous
+        same = [value for start, value in previous if unit and _unit_after(previous_sentence, start) == unit]
+        value = same[-1] if same else previous[0][1]
+        measured = f"{previous_sentence} {lowered}"  # what the figure measures is named where the figure stands
+    else:
+        return None
+    return TargetComparison(value, target, _direction(bound, title, _what_is_measured(measured, lowered), target))
+
+
+def _what_is_measured(scope: str, sentence: str) -> str:
+    """The words that say what a target's figure measures: its own scope, where that names a measure, else the
+    whole sentence ('Målet är 5,5 procent, och …' names nothing)."""
+    named = _FIGURE_NAMED.search(scope) or _BURDEN.search(scope) or _LOWER_IS_BETTER.search(_TIME_LIMIT.sub(" ", scope))
+    return scope if named or len(scope.split()) > 3 else sentence
 
 
 # ---- the trend beside the figures ---------------------------------------------------------------------------
@@ -395,7 +461,7 @@ _INDICATORS = r"(?:indikatorer\w*|mått\w*|nyckeltal\w*|målvärden\w*|resultatm
 _COUNTED_MET = re.compile(
     rf"\b(?P<met>{_COUNT})\s+(?:av|utav)\s+(?:de\s+)?(?P<of>{_COUNT})\s+(?:\w+\s+)?{_INDICATORS}\s+(?:som\s+)?"
     rf"(?:har\s+)?(?P<verb>når|nådde|nått|uppnår|uppnådde|uppnått|uppfyller|uppfyllde|uppfyllt|uppfylls|nås|klarar|"
-    rf"klarade|klarat|är\s+uppfyllda)"
+    rf"klarade|klarat|är\s+uppfyllda|är\s+gröna|var\s+gröna|ligger\s+på\s+(?:sina\s+)?mål(?:et|värdet|värdena|nivån))"
     rf"|\b(?P<all>samtliga|alla)\s+(?:\w+\s+)?{_INDICATORS}\s+(?:har\s+)?(?:når|nått|uppnår|uppnått|uppfyller|nås|klarar)")
 
 
@@ -415,29 +481,36 @@ def counted_indicators(text: str) -> tuple[int, int] | None:
 
 def figure_level(title: str, text: str) -> str | None:
     """A reviewer's reading of a goal comment by its figures alone. Where it counts the indicators that meet
-    their targets: all, fulfilled; some, partly; none, not fulfilled. Where it compares figures with targets:
-    every target met, fulfilled; some met, partly; none met but heading the right way, partly where near the
-    target and barely where far from it; none met, standing still but near the target, partly; else not
-    fulfilled. Where it states no target but how the indicator moved against the goal's aim: the right way,
-    partly; the wrong way, not fulfilled."""
+    their targets, or compares figures with targets: all met, fulfilled; half or more, partly; fewer, barely;
+    none, by how far and which way: near the target (within NEAR_SHARE) and heading there, partly; far from it
+    (beyond twice that) and not heading there, not fulfilled; between, barely, the level nearest both readings
+    reviewers give such a miss (scales differ on whether a near miss standing still is 'partly' or 'not').
+    Where it states no target but how the indicator moved against the goal's aim: the right way, partly; the
+    wrong way, not fulfilled."""
     if (counted := counted_indicators(text)) is not None:
-        met, of = counted
-        return "Uppfyllt" if met == of else ("Ej uppfyllt" if met == 0 else "Delvis uppfyllt")
+        return _share_level(*counted)
     found = target_comparisons(text, title)
     if not found:
         return _trend_level(title, text)
-    met = [c.met for c in found]
-    if all(met):
-        return "Uppfyllt"
-    if any(met):
-        return "Delvis uppfyllt"
+    met = sum(c.met for c in found)
+    if met:
+        return _share_level(met, len(found))
     trend = target_trend(text, found)
     worst = max(c.shortfall for c in found)
-    if trend > 0:
-        return "Delvis uppfyllt" if worst <= 2 * NEAR_SHARE else "Knappt uppfyllt"
-    if trend == 0 and worst <= NEAR_SHARE:
+    if trend > 0 and worst <= NEAR_SHARE:
         return "Delvis uppfyllt"
-    return "Ej uppfyllt"
+    if trend <= 0 and worst > 2 * NEAR_SHARE:
+        return "Ej uppfyllt"
+    return "Knappt uppfyllt"
+
+
+def _share_level(met: int, of: int) -> str:
+    """The level of a goal whose indicators meet their targets `met` times of `of`."""
+    if met >= of:
+        return "Uppfyllt"
+    if met == 0:
+        return "Ej uppfyllt"
+    return "Delvis uppfyllt" if met / of >= 0.5 else "Knappt uppfyllt"
 
 
 def _trend_level(title: str, text: str) -> str | None:

@@ -217,6 +217,15 @@ class LabelSchemes:
         if entry is None and kind == "goal" and (degree := _GOAL_VERB.sub("", text.strip())) != text.strip():
             # 'I hög grad uppnått': a step of a degree scale ('I hög grad') with the verb it is said with.
             entry = self._by_key.get((kind, label_key(degree)))
+        if entry is None and (unmarked := _LEADING_SYMBOL.sub("", text.strip())) != text.strip() and unmarked:
+            # '● Bedöms uppfyllas', '■ Följer plan': a symbol before the label (its colour said apart, or not at all).
+            found = self.match(kind, unmarked)
+            return LabelMatch(found.canonical, text.strip(), found.scheme) if found else None
+        if entry is None and kind == "goal" and (plain := _plain_verdict(text)) != text.strip() and plain:
+            # 'Bedöms i huvudsak uppfyllas', 'målet bedöms vara uppfyllt vid årets slut': a forecast of a level, said
+            # with its verb and when, read as the level ('Uppfylls i huvudsak', 'uppfyllt').
+            found = self.match(kind, plain)
+            return LabelMatch(found.canonical, text.strip(), found.scheme) if found else None
         return LabelMatch(entry.canonical, text.strip(), entry.scheme) if entry else None
 
     def opening(self, kind: str, text: str, field: bool = False) -> tuple[LabelMatch, str] | None:
@@ -272,7 +281,8 @@ _VERB_FIRST = re.compile(r"(?:målet\s+)?(?:nås|uppnås|uppfylls)\s+(\S.{1,40}?
 _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3,40})")
 # A state qualified by how it keeps to its plan, without a separator: off the plan, or on it ('Klar – enligt plan',
 # with one, says two states: _TWO_STATUSES reads it).
-_QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-]),?\s+(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
+_QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-]),?\s+(?:men\s+)?(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
+                        r"|(?:inte|ej)\s+(?:helt\s+)?(?:enligt|i\s+fas\s+med)\s+(?:tid)?plan(?:en)?"
                         r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas)", re.I)  # ('i tid' not: 'ligger efter i tid')
 _ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas", re.I)
 
@@ -323,6 +333,32 @@ _ASKED = re.compile(r"[^?]{0,40}\b(?:mål\w*|uppfyll\w*|uppn\w*|nås|når)\b[^?]
 _BAR = re.compile(rf"([{FILLED_BOXES}]+)[{EMPTY_BOXES}]*")
 # A level written as its step and the scale's number of steps ('3 av 4'; not '2/3', which is a date).
 _STEP_OF = re.compile(r"(\d{1,2})\s+av\s+(\d{1,2})\.?")
+# A forecast's frame around a level: who is judged and how sure ('Målet bedöms', 'förväntas'), the verb's 'bli' or
+# 'vara', and when ('vid årets slut', 'under året', 'för helåret 2031'); the infinitive read as the present.
+_FORECAST = re.compile(r"^(?:(?:prognosen|bedömningen)\s+är\s+att\s+)?(?:(?:målet|delmålet|nämndmålet)\s+)?"
+                       r"(?:(?:bedöms|förväntas|beräknas|bedömdes)\s+(?:att\s+)?(?:kunna\s+)?)?", re.I)
+_WHEN = re.compile(r"\s+(?:vid|under|för|per|till|efter|i)\s+(?:(?:årets\s+slut|året|helåret|årsskiftet|perioden|hela\s+året)"
+                   r"(?:\s+\d{4})?|\d{4})\s*\.?$", re.I)
+_LEADING_SYMBOL = re.compile(r"^[●○◐◑◒◓■□▪▫▲△▼▽◆◇★☆✓✔✗✘⬤⬛⬜]\s+(?=\w)")
+_INFINITIVE = {"uppfyllas": "uppfylls", "uppnås": "uppnås", "nås": "nås"}
+
+
+def _plain_verdict(text: str) -> str:
+    """'Bedöms i huvudsak uppfyllas' → 'Uppfylls i huvudsak'; 'bli uppfyllt vid årets slut' → 'uppfyllt'."""
+    plain = _WHEN.sub("", _FORECAST.sub("", text.strip(), count=1))
+    plain = re.sub(r"(?:^|(?<=\s))(?:bli|vara)\s+", "", plain, flags=re.I).strip(" .")
+    # The degree before the infinitive ('i huvudsak uppfyllas') after it, as the verb-first form says it.
+    moved = re.fullmatch(r"(.{2,40}?)\s+(uppfyllas|uppnås|nås)", plain, re.I)
+    if moved and not re.fullmatch(r"(?:inte|ej)", moved.group(1), re.I):
+        return f"{_INFINITIVE[moved.group(2).lower()]} {moved.group(1)}"
+    words = plain.split()
+    if words and words[0].lower() in _INFINITIVE:
+        words[0] = _INFINITIVE[words[0].lower()]
+    elif moved:
+        return f"{_INFINITIVE[moved.group(2).lower()]} {moved.group(1)}"
+    return " ".join(words)
+
+
 _GOAL_VERB = re.compile(r"\s+(?:uppfyllt|uppfylld|uppfylls|uppnått|uppnådd|uppnås)\s*\.?$", re.I)
 
 

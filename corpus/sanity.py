@@ -11,6 +11,8 @@ from corpus.model import ParsedActivity, ParsedGoal, ParsedReport, ReportFormatE
 MAX_TITLE = 300
 REFUSE_SHARE = 0.25  # more than this share of malformed elements: the file is not read well enough to store
 _ISO = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+# A board's name alone (with the report's year): a section's title ('Mål – vård- och omsorgsnämnden 2035'), no goal.
+_BOARD = re.compile(r"^(?:[\wåäöÅÄÖ-]+\s+){0,3}[\wåäöÅÄÖ-]*(?:nämnden|styrelsen|förvaltningen)(?:\s+(?:19|20)\d\d)?$", re.I)
 
 
 def title_problem(title: str, kind: str) -> str | None:
@@ -28,6 +30,8 @@ def title_problem(title: str, kind: str) -> str | None:
         return "titeln är en status"
     if vocabulary().role(text) or text.endswith(":"):
         return "titeln är en fältrubrik"
+    if kind == "goal" and _BOARD.fullmatch(text):
+        return "titeln är en nämnds namn"
     return None
 
 

@@ -19,12 +19,14 @@ from corpus.interpret.lines import (
     heading_like,
 )
 from corpus.interpret.plan import ReportPlan
+from corpus.interpret.responses import ResponseReading
 from corpus.interpret.tables import (
     CONTINUED,
     ITEM_NUMBER,
     ITEM_ROLES,
     LABELLED_NUMBER,
     TableReading,
+    groups_as_titles,
     join_paragraphs,
     say_also,
 )
@@ -122,8 +124,8 @@ class ReportInterpreter(TableReading):
         entries, bands, legend = self._legend(document.blocks)
         self.labels = self.scheme_labels.overridden(entries, bands)
         split = self._fields_apart(self._fields_after_items(self._labels_over_values(
-            self._goal_maps_apart(document.blocks))))
-        if len(split) != len(document.blocks):
+            self._goal_maps_apart(ResponseReading(self.words).apart([groups_as_titles(b) for b in document.blocks])))))
+        if len(split) != len(document.blocks) or any(a is not b for a, b in zip(split, document.blocks, strict=True)):
             document = replace(document, blocks=split)
             entries, bands, legend = self._legend(document.blocks)
         lines, where = document.line_map()
@@ -629,7 +631,8 @@ class ReportInterpreter(TableReading):
             self._new_activity(title.strip(" *."), None)
             self._apply_fields(fields)
             return True
-        if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200:
+        if block.bold and not rest.strip() and not self.words.field_line(head) and len(head) <= 200 and \
+                not self.words.says_not_assessed(squash(head).strip(" *")):  # ('**Bedömning saknas**': no item)
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
         parsed = self.read.title_and_status(squash(head))

@@ -209,6 +209,9 @@ class LegendReader:
         entries: list[SchemeEntry] = []
         for row in rows:
             cells = [squash(c) for c in row if squash(c)]
+            if len(cells) == 1 and len(row) > 1:
+                # '| <bild> | Målet kan uppnås – prognosen är att …': the mark a picture lost, its term and meaning.
+                entries += self._term_entries(cells[0])
             if len(cells) < 2:
                 continue
             pairs = marked_meanings(" ".join(cells))
@@ -451,7 +454,8 @@ class LegendReader:
         elif opened is not None and (not re.match(r"^(?:men|dock|inte|ej)\b", rest, re.I) or _UNCHECKED.match(rest)):
             found = opened[0]  # 'pågår; inte bedömd mot planen': under way, not checked against the plan
         elif opened is not None and opened[0].canonical.startswith(("Avslutad", "Pågående")) and \
-                re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte|avvikelse|avvek\w*|försen\w*)\b", rest, re.I):
+                re.match(r"^(?:men|dock)\b.*\b(?:inte|ej|ännu\s+inte|avvikelse|avvek\w*|försen\w*|senare\s+än\s+planerat|"
+                         r"för\s+sent)\b", rest, re.I):
             # 'avslutad, men allt har inte genomförts', 'klar, men med avvikelse från planen': a deviation.
             canonical = "Avslutad med avvikelse" if opened[0].canonical.startswith("Avslutad") else \
                 "Pågående med avvikelse"
@@ -491,4 +495,26 @@ class LegendReader:
                 opening[0] if (opening := self.scheme_labels.opening(kind, meaning)) else None)
             if found is not None and found.written.lower() != colour.lower():
                 entries.append(SchemeEntry(kind, found.canonical, colour, "teckenförklaring"))
+        return entries + self._term_entries(meaning)
+
+    def _term_entries(self, meaning: str) -> list[SchemeEntry]:
+        """'Bedöms i huvudsak uppfyllas – målet bedöms till största delen vara uppfyllt': the term a legend writes
+        before its explanation is a label of the level the explanation says, in this report over what the general
+        schemes say of it ('Målet blir svårt att uppnå – … målet inte nås' is the last step of its scale). Two
+        shades of one colour word can stand for two levels; the term tells them apart."""
+        termed = _TERMED.match(meaning)
+        if termed is None:
+            return []
+        # 'Avslutad – avvikelse – åtgärden är genomförd, men …': the term is all before the last dash.
+        term, _, explanation = meaning.rpartition(" – ") if meaning.count(" – ") > 1 else (
+            termed.group(1), "", termed.group(2))
+        entries = []
+        for kind in ("activity", "goal"):
+            known = self.scheme_labels.match(kind, term)
+            if known is None:
+                found = self._status_meant(explanation) if kind == "activity" else self._level_meant(explanation)
+            else:  # over a known label only where the explanation says its level whole, not just at its opening
+                found = self.scheme_labels.match(kind, explanation.rstrip("."))
+            if found is not None and (known is None or known.canonical != found.canonical):
+                entries.append(SchemeEntry(kind, found.canonical, term, "teckenförklaring"))
         return entries

@@ -30,9 +30,10 @@ TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 
 
 def heading_like(block: Block, text: str, words: Vocabulary) -> bool:
-    """A heading, or a bold paragraph short enough to be one that is no field line ('Status: …')."""
+    """A heading, or a bold paragraph short enough to be one that is no field line ('Status: …') and no word that
+    no level is given ('**Bedömning saknas**' beside a goal's symbol)."""
     return block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
-                                     and not words.field_line(text))
+                                     and not words.field_line(text) and not words.says_not_assessed(text))
 
 
 

@@ -211,6 +211,14 @@ class TableReading:
         if "item_kind" in roles and "title" in roles:
             self._typed_table(block, roles, first)
             return
+        if "title" in roles and not _ITEM_COLUMNS & set(roles):
+            # 'Rubrik | Läge | Startdatum | Slutdatum' (a list's title column): the item its other fields are an
+            # activity's or a goal's.
+            activity_fields = bool({"status", "start", "end", "dates", "completion", "on_plan"} & set(roles))
+            goal_fields = bool({"assessment"} & set(roles))
+            if activity_fields != goal_fields:
+                item = "activity" if activity_fields else "goal"
+                roles = [item if role == "title" and n == roles.index("title") else role for n, role in enumerate(roles)]
         known = [r for r in roles if r]
         pairs = [trimmed_row(row) for row in block.rows]
         labelled_rows = sum(1 for r in pairs[1:] if r and self.words.role(r[0]))
@@ -305,11 +313,17 @@ class TableReading:
         for r, row in enumerate(block.rows[1:], start=1):
             values: dict[str, str] = {}
             notes: list[tuple[str, str]] = []
+            held: set[str] = set()
             for role, cell in zip(roles, row, strict=False):
                 if role == "title" and role not in values:
                     cell, notes = self._title_notes(cell or "")  # 'Titel' / 'Analys: …' in one cell
-                if role and squash(cell or "") and role not in values:  # the first column of a role holds it
+                if role and squash(cell or "") and role not in held:  # the first column of a role holds it
                     values[role] = squash(cell or "")
+                if role in ("assessment", "prognosis"):
+                    # Empty there too: 'Bedömning T1 2030' empty beside 'Bedömning helår 2029' is not assessed.
+                    held.add(role)
+                elif role in values:
+                    held.add(role)
             for role, value in notes:
                 values[role] = f"{values[role]} {value}" if role in values else value
             kind = self.words.role(values.get("item_kind", "")) or (self.words.heading_kind(values.get("item_kind", ""))
@@ -332,7 +346,7 @@ class TableReading:
                 kind = "goal" if self.level_codes.index(code) == 0 else "subgoal"
             if not title or kind not in ("goal", "subgoal", "activity", "measure"):
                 continue
-            parent = by_id.get(values.get("parent", ""))
+            parent = by_id.get(values.get("parent", "")) or self._goal_titled(values.get("parent", ""))
             if parent is None and kind == "activity":
                 parent = by_id.get(values.get("goal_number", ""))  # 'Kopplat till mål | 10433': the goal's id
             depth = int(values["depth"]) if values.get("depth", "").isdigit() else None
@@ -371,6 +385,11 @@ class TableReading:
                 parent.measures.append("; ".join([title, *(values[k] for k in ("assessment", "comment") if k in values)]))
             self._mark(first + r)
         self.state.role = None
+
+    def _goal_titled(self, title: str) -> ParsedGoal | None:
+        """The goal read before with this title ('Överordnat mål' as a list's lookup shows it: the parent's title)."""
+        form = fold(title)
+        return next((g for g in self.goals if fold(g.title) == form), None) if form else None
 
     def _widened(self, block: Block) -> Block | None:
         """A long export ('Id | Typ | Egenskap | Värde', one row per item and property) as a wide table: one row per
@@ -986,6 +1005,31 @@ class TableReading:
                     self.table_last_activity = activity
         self.state.goal = goal
         return True
+
+
+# A list view's group row, grouped by a column ('Nämndmål : Fler turer avgår i tid (2)'): the column, the value the
+# rows under it share and their count.
+_GROUP_ROW = re.compile(r"^(?P<label>[^:]{2,40}?)\s*:\s*(?P<value>.*?)\s*\u200e?\((?P<count>\d{1,4})\)$")
+
+
+def groups_as_titles(block: Block) -> Block:
+    """A table grouped as a list view shows it ('Regionfullmäktiges mål : Titel (4)', then 'Nämndmål : Titel (2)'
+    over its rows): each group row as the title it groups by, as a report's title row in a table; a group of an empty
+    value ('Nämndmål : (1)', the rows with no sub-goal) as no row, its rows under the group above it."""
+    if block.kind != TABLE:
+        return block
+    rows: list[list[str]] = []
+    changed = False
+    for row in block.rows:
+        filled = [squash(c) for c in row if squash(c or "")]
+        group = _GROUP_ROW.match(filled[0]) if len(filled) == 1 else None
+        if group is None:
+            rows.append(row)
+            continue
+        changed = True
+        if group.group("value"):
+            rows.append([group.group("value")] + [""] * (len(row) - 1))
+    return replace(block, rows=rows) if changed else block
 
 
 def say_also(activity: ParsedActivity, found: LabelMatch) -> None:

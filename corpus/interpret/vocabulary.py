@@ -19,6 +19,8 @@ ROLES = ("status", "completion", "on_plan", "assessment", "prognosis", "comment"
          "measure", "number", "goal_number", "parent", "labels", "item_kind", "depth", "title", "activity", "goal", "subgoal", "area",
          "item")
 HEADING_KINDS = ("goal", "subgoal", "activity", "area", "prose")
+RESPONSE_ROLES = ("note", "goal_kind", "parent", "activity_goal", "assessable", "activity", "goal", "assessment", "status",
+                  "start", "end", "comment")
 
 
 def label_form(text: str) -> str:
@@ -26,6 +28,12 @@ def label_form(text: str) -> str:
     trailing ':' and marks removed."""
     folded = re.sub(r"\s*\([^()]*\)\s*$", "", fold(text).replace("\n", " "))
     return re.sub(r"[\s:*\-–.]+$", "", folded).strip()
+
+
+# Items said to serve the goal itself, in the words the lists above are made of: 'Aktiviteter som hör direkt till
+# målet', 'Övriga åtgärder inom målet', 'Insatser kopplade direkt till målet'.
+_TOP_GOALS_ITEMS = re.compile(r"(?:ovriga\s+)?(?:aktiviteter|atgarder|insatser|uppdrag)(?:\s+som\s+(?:hor|ar\s+kopplade)|"
+                              r"\s+kopplade|\s+kopplat|\s+knutna|\s+horande)?(?:\s+direkt)?\s+(?:till|under|inom|for)\s+malet")
 
 
 @dataclass
@@ -46,6 +54,12 @@ class Vocabulary:
     # A long export, one row per item and property ('Id | Typ | Egenskap | Värde'): its property and value columns.
     attribute_headers: set[str] = field(default_factory=set)
     value_headers: set[str] = field(default_factory=set)
+    # A form's answers, one row per answer: the form tool's own columns, how many make a table one, the notes that
+    # void an answer, and each question's role by words in it (in order: the first role that matches).
+    response_tool_columns: set[str] = field(default_factory=set)
+    min_tool_columns: int = 3
+    void_notes: list[str] = field(default_factory=list)
+    response_questions: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @classmethod
     def load(cls, paths: list[Path]) -> Vocabulary:
@@ -75,6 +89,14 @@ class Vocabulary:
             vocabulary.role_endings |= {fold(w) for w in (data.get("responsible") or {}).get("role_endings", [])}
             vocabulary.attribute_headers |= {label_form(w) for w in (data.get("long_form") or {}).get("attribute", [])}
             vocabulary.value_headers |= {label_form(w) for w in (data.get("long_form") or {}).get("value", [])}
+            responses = data.get("responses") or {}
+            vocabulary.response_tool_columns |= {label_form(w) for w in responses.get("tool_columns", [])}
+            vocabulary.min_tool_columns = int(responses.get("min_tool_columns", vocabulary.min_tool_columns))
+            vocabulary.void_notes += [fold(w) for w in responses.get("void_notes", [])]
+            for role, phrases in (responses.get("questions") or {}).items():
+                if role not in RESPONSE_ROLES:
+                    raise UppsiktError(f"Ordlistan {path.name} har frågetypen '{role}', som inte finns.")
+                vocabulary.response_questions.append((role, [fold(p) for p in phrases]))
         for kind in vocabulary.headings:
             vocabulary.headings[kind].sort(key=lambda pair: -len(pair[0]))
         vocabulary.activities_of.sort(key=len, reverse=True)
@@ -83,10 +105,16 @@ class Vocabulary:
     def lists_top_goals_activities(self, text: str) -> bool:
         """'Aktiviteter direkt under målet:': the activities below serve the open top goal, not a sub-goal."""
         form = label_form(text)
-        # 'Aktiviteter direkt kopplade till fullmäktigemålet': the council's goal named by its kind is 'målet'.
-        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)fullmaktiges mal|[kr]f-malet)$", "malet",
-                       form)
-        return form in self.of_top_goal or plain in self.of_top_goal
+        # 'Aktiviteter direkt kopplade till fullmäktigemålet': the council's goal named by its kind is 'målet', also
+        # with its number ('Övriga åtgärder inom regionfullmäktiges mål 1').
+        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)?fullmaktiges mal|[kr]f-malet|[kr]f-mal)"
+                       r"(?:\s+\d{1,2})?$", "malet", form)
+        if form in self.of_top_goal or plain in self.of_top_goal:
+            return True
+        # Said in general words, only where they name the council's goal, or say 'direkt' or 'övriga' ('Aktiviteter
+        # kopplade till målet' under a sub-goal are that sub-goal's).
+        return bool(_TOP_GOALS_ITEMS.fullmatch(plain)) and (plain != form or " direkt " in f" {form} "
+                                                              or form.startswith("ovriga "))
 
     def counts_rows(self, text: str) -> bool:
         """'Antal markeringar', 'Summa', a pivot table's 'Fler … Summa' under its group: a table's row that counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.documents import TEXT_FORMATS, Document
+from corpus.documents.model import HEADING
 from corpus.interpret import Interpretation, interpret_document
 from corpus.model import LINE_HEADER, LINE_UNPARSED, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.parsers.activity_markdown import parse_activity_markdown
@@ -220,7 +221,8 @@ def parse_document(document: Document, known_subgoals: list[str] | None = None, 
     warnings = list(document.warnings) + result.warnings
     front = [result.title, *result.front[:40]]
     dates = [d for a in result.activities for d in (a.start, a.end) if d]
-    stated = stated_year(front) or year_of_dates(dates)
+    headings = [b.text for b in document.blocks if b.kind == HEADING and not b.furniture][:200]
+    stated = stated_year(front, headings) or year_of_dates(dates)
     if year is not None and stated is not None and stated != year:
         warnings.append(f"{source}: rapporten ser ut att gälla {stated}, men --year {year} används.")
     chosen_period = stated_period(front)

@@ -103,15 +103,23 @@ def stated_period(lines: list[str]) -> str | None:
     return None
 
 
-def stated_year(lines: list[str]) -> int | None:
-    """The year a title or front matter names: 'för 2025', 'T1 2025', 'Delårsrapport 2025', '2025' alone."""
-    for line in lines:
-        text = fold(line)
-        for pattern in (rf"\b(?:t|tertial)\s*[123]\s*{YEAR}\b", rf"\b{YEAR}\s*(?:t|tertial)\s*[123]\b",
-                        rf"\b(?:for|mal)\s+(?:ar\s+)?{YEAR}\b", rf"(?:rapport|uppfoljning|redovisning|berattelse|bokslut)\w*\s+(?:\w+\s+)?{YEAR}\b",
-                        rf"\b(?:per|den)\s+(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+{YEAR}\b"):
-            if (m := re.search(pattern, text)):
-                return int(m.group(1))
+def stated_year(lines: list[str], headings: list[str] | None = None) -> int | None:
+    """The year a title or front matter names: 'för 2025', 'T1 2025', 'Delårsrapport 2025', '2025' alone; where
+    the front names it only as a lone year, a heading that names the report with its year ('VERKSAMHETSBERÄTTELSE
+    2037' atop the bilaga of a nämnd's minutes of 2038-02-17) first."""
+    named = rf"(?:rapport|uppfoljning|redovisning|berattelse|bokslut)\w*\s+(?:\w+\s+)?{YEAR}\b"
+    # The report named with its year or its tertial first, in any line of the front ('Verksamhetsberättelse 2037'
+    # under a meeting 'den 17 februari 2038'); then a year it is for, or a date it is 'per'.
+    for patterns in ((rf"\b(?:t|tertial)\s*[123]\s*{YEAR}\b", rf"\b{YEAR}\s*(?:t|tertial)\s*[123]\b", named),
+                     (rf"\b(?:for|mal)\s+(?:ar\s+)?{YEAR}\b", rf"\b(?:per|den)\s+(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+{YEAR}\b")):
+        for line in lines:
+            text = fold(line)
+            for pattern in patterns:
+                if (m := re.search(pattern, text)):
+                    return int(m.group(1))
+    for heading in headings or []:
+        if (m := re.search(rf"^(?:\w+\s+){{0,2}}{named}", fold(heading))):
+            return int(m.group(1))
     for line in lines[:3]:
         years = re.findall(rf"\b{YEAR}\b", line)
         if len(set(years)) == 1:

@@ -185,3 +185,45 @@ def test_a_printed_e_service_form_read_by_its_marked_options() -> None:
         ("Översyn av gatudriften", ["Ekby har en hållbar infrastruktur"], "Avslutad enligt plan", None, None)]
     # The question outside the groups ('Vilken nämnd …?') names no goal.
     assert "Tekniska nämnden" not in {g.title for g in report.goals}
+
+
+MINUTES = """PÄRLBY KOMMUN                                        SAMMANTRÄDESPROTOKOLL
+Socialnämnden                                        Sammanträdesdatum 2031-02-12
+Plats och tid   Kommunhuset, onsdagen den 12 februari 2031 kl. 13.00
+
+§ 8    Verksamhetsberättelse 2030 för socialnämnden
+
+Beslut
+Socialnämnden beslutar att godkänna verksamhetsberättelsen.
+
+BILAGA 1 TILL § 8
+
+VERKSAMHETSBERÄTTELSE 2030
+
+4.1  KOMMUNFULLMÄKTIGES MÅL 1
+     Alla i Pärlby kan leva ett självständigt liv
+
+     Har målet uppnåtts?  Delvis
+
+     Aktiviteter
+       a) Hemtjänst med fasta team i alla
+          kommundelar
+          Status:  Slutförd
+          Tid:     2030-01-11 – 2030-06-30
+
+       b) Digital tillsyn nattetid
+          Status:  Pågår, försenad
+          Tid:     2030-03-01 – 2031-02-28
+"""
+
+
+def test_minutes_with_the_report_as_their_bilaga() -> None:
+    report = parse_document(read_bytes(MINUTES.encode("utf-8"), "protokoll.txt"))
+    # The year the report is named with, not the meeting's; the section number before the level line; lettered
+    # items with their hanging lines and fields.
+    assert report.year == 2030
+    assert [(g.title, g.assessment) for g in report.goals] == [("Alla i Pärlby kan leva ett självständigt liv",
+                                                                 "Delvis uppfyllt")]
+    assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
+        ("Hemtjänst med fasta team i alla kommundelar", "Avslutad enligt plan", "2030-01-11", "2030-06-30"),
+        ("Digital tillsyn nattetid", "Pågående med avvikelse", "2030-03-01", "2031-02-28")]

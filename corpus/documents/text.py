@@ -19,7 +19,8 @@ MAX_CHAOS = 0.2
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+){0,3})\.?\s+([A-ZÅÄÖ0-9].{2,200})$")
 _CAPITALS = re.compile(r"^[^a-zåäöéü]*[A-ZÅÄÖ]{2}[^a-zåäöéü]*$")
 _LEADERS = re.compile(r"(\.{3,}|…{2,})\s*\d{1,3}\s*$")
-_BULLET = re.compile(r"^(\s*)[•\-*–·▪●◦]\s+(\S.*)$")
+# A bullet, or a lettered item ('a) Genomförandeplaner …', 'b) …').
+_BULLET = re.compile(r"^(\s*)(?:[•\-*–·▪●◦]|[a-zåäö]\))\s+(\S.*)$")
 # Text laid out in columns (a PDF copied with its layout, `pdftotext -layout`): cells stand apart by this many
 # spaces, and a line indented under a row's first cell, reaching across the others, is that row's note.
 COLUMN_GAP = 3

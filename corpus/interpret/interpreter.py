@@ -59,6 +59,8 @@ def _contents_table(rows: list[list[str]]) -> bool:
     return pages == sorted(pages)
 
 
+# A report's section number before a heading's words ('4.1  KOMMUNFULLMÄKTIGES MÅL 1').
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=[^\W\d])")
 # A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
 _SUB_NUMBER = re.compile(r"^(\d{1,2})(?:\s?([a-h])\)?|\.(\d{1,2}))\s+([A-ZÅÄÖ].*)$")
 # A tree node's mark before its title ('◆ Titel', '▪ Titel'): one or two symbols, then the title.
@@ -229,8 +231,9 @@ class ReportInterpreter(TableReading):
             # 'Delmål 1.2 · Bidrar till Mål 1', 'ÄGARDIREKTIV · MÅL 1': a level line, its level and number in one part.
             kickers = FIELD_SEPARATOR.split(text)
             kicker = kickers[0]
+            # ('4.1  KOMMUNFULLMÄKTIGES MÅL 1': the report's section number before it.)
             placed = next((found for part in kickers[:2] if len(part) <= 60
-                           and (found := self.words.level_cell(part)) is not None), None) \
+                           and (found := self.words.level_cell(_SECTION_NUMBER.sub("", part))) is not None), None) \
                 if len(text) <= 80 or (block.kind == HEADING and len(kickers) == 2) else None
             if placed is not None and block.kind == HEADING and len(kickers) == 2 and \
                     self.words.level_cell(kickers[0]) is not None and not self.words.field_line(kickers[1]) and \

@@ -282,7 +282,7 @@ _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3
 # A state qualified by how it keeps to its plan, without a separator: off the plan, or on it ('Klar – enligt plan',
 # with one, says two states: _TWO_STATUSES reads it).
 _QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-]),?\s+(?:men\s+)?(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
-                        r"|(?:inte|ej)\s+(?:helt\s+)?(?:enligt|i\s+fas\s+med)\s+(?:tid)?plan(?:en)?"
+                        r"|(?:inte|ej)\s+(?:helt\s+)?(?:enligt|i\s+fas\s+med)\s+(?:tid)?plan(?:en)?|(?:för\s+)?sent|senare\s+än\s+planerat|efter\s+(?:utsatt|planerad)\s+tid"
                         r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas)", re.I)  # ('i tid' not: 'ligger efter i tid')
 _ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas", re.I)
 
@@ -346,7 +346,7 @@ _INFINITIVE = {"uppfyllas": "uppfylls", "uppnås": "uppnås", "nås": "nås"}
 def _plain_verdict(text: str) -> str:
     """'Bedöms i huvudsak uppfyllas' → 'Uppfylls i huvudsak'; 'bli uppfyllt vid årets slut' → 'uppfyllt'."""
     plain = _WHEN.sub("", _FORECAST.sub("", text.strip(), count=1))
-    plain = re.sub(r"(?:^|(?<=\s))(?:bli|vara)\s+", "", plain, flags=re.I).strip(" .")
+    plain = re.sub(r"(?:^|(?<=\s))(?:bli|vara|kunna)\s+", "", plain, flags=re.I).strip(" .")
     # The degree before the infinitive ('i huvudsak uppfyllas') after it, as the verb-first form says it.
     moved = re.fullmatch(r"(.{2,40}?)\s+(uppfyllas|uppnås|nås)", plain, re.I)
     if moved and not re.fullmatch(r"(?:inte|ej)", moved.group(1), re.I):

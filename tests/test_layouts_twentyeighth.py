@@ -227,3 +227,76 @@ def test_minutes_with_the_report_as_their_bilaga() -> None:
     assert [(a.title, a.status, a.start, a.end) for a in report.activities] == [
         ("Hemtjänst med fasta team i alla kommundelar", "Avslutad enligt plan", "2030-01-11", "2030-06-30"),
         ("Digital tillsyn nattetid", "Pågående med avvikelse", "2030-03-01", "2031-02-28")]
+
+
+@pytest.mark.parametrize(("kind", "text", "canonical"), [
+    ("goal", "Målet uppfylldes delvis", "Delvis uppfyllt"),  # an evaluation in the past tense
+    ("goal", "Målet uppfylldes inte", "Ej uppfyllt"),
+    ("goal", "Når delvis målet", "Delvis uppfyllt"),
+    ("goal", "Målet bedöms delvis kunna uppnås", "Delvis uppfyllt"),
+    ("activity", "Genomfört, sent", "Avslutad med avvikelse"),
+    ("activity", "Genomförd efter utsatt tid", "Avslutad med avvikelse"),
+])
+def test_more_levels_and_statuses_said_as_sentences(kind: str, text: str, canonical: str) -> None:
+    found = schemes().match(kind, text)
+    assert found is not None and found.canonical == canonical
+
+
+PRINTED = """UGGLEBY KOMMUN
+Delårsrapport januari–augusti 2030
+
+5.2  Inriktningsmål 1: Uggleby har en trygg utemiljö
+
+Prognos helår: ◆ Når delvis målet
+
+Insatser kopplade direkt till inriktningsmål 1
+Insats                                    Ansvar          Status                Tidsperiod
+Inventering av busshållplatser            Gatuenheten     Enligt plan           2030-02-01 – 2030-11-30
+
+Effektmål 1A: Fler gång- och cykelvägar är belysta
+
+Prognos helår: ● Når målet
+
+Mått                                          Utfall 2029   Mål 2030      Jan–aug 2030
+Belysta gång- och cykelvägar, km              38            44            41
+
+Insatser
+Insats                                    Ansvar          Status                Tidsperiod
+Upphandling av LED-armaturer till parken  Gatuenheten     Avviker               2030-01-15 – 2030-06-30
+
+Effektmål 1B: Lekplatserna är säkra
+
+Prognos helår: ■ Når inte målet
+
+5.3  Inriktningsmål 2: Nämnden har en ekonomi i balans
+
+Prognos helår: ● Når målet
+"""
+
+
+def test_a_printed_report_with_section_numbers_lettered_sub_goals_and_captioned_tables() -> None:
+    report = parse_document(read_bytes(PRINTED.encode("utf-8"), "delarsrapport.txt"))
+    titles = {g.number: g.title for g in report.goals}
+    # The goal's own number under its label, not the section's; 'Effektmål 1A' under the inriktningsmål; the
+    # 'Mål 2030' column is the year's target, not a goal.
+    assert [(g.title, titles.get(g.parent_number), g.assessment) for g in report.goals] == [
+        ("Uggleby har en trygg utemiljö", None, "Delvis uppfyllt"),
+        ("Fler gång- och cykelvägar är belysta", "Uggleby har en trygg utemiljö", "Uppfyllt"),
+        ("Lekplatserna är säkra", "Uggleby har en trygg utemiljö", "Ej uppfyllt"),
+        ("Nämnden har en ekonomi i balans", None, "Uppfyllt")]
+    # A table under its caption line; a cell two spaces from the next where a long title fills its column.
+    assert [(a.title, [titles[n] for n in a.goal_numbers], a.status) for a in report.activities] == [
+        ("Inventering av busshållplatser", ["Uggleby har en trygg utemiljö"], "Pågående enligt plan"),
+        ("Upphandling av LED-armaturer till parken", ["Fler gång- och cykelvägar är belysta"],
+         "Pågående med avvikelse")]
+
+
+def test_an_accordions_heading_button_is_the_heading() -> None:
+    html = ("<html><body><h1>Tertialrapport 1 2038</h1><h3><button aria-expanded='false'><span>Strategiskt mål 1. "
+            "Invånarna har god tillgång till vård</span></button></h3><div hidden><p>Prognos helår: Målet bedöms "
+            "delvis kunna uppnås</p><table><tr><th>Aktivitet</th><th>Status</th></tr><tr><td>Digitala vårdbesök</td>"
+            "<td>Pågår</td></tr></table></div></body></html>")
+    report = parse_document(read_bytes(html.encode("utf-8"), "sida.html"))
+    assert [(g.title, g.assessment) for g in report.goals] == [("Invånarna har god tillgång till vård",
+                                                                 "Delvis uppfyllt")]
+    assert [a.title for a in report.activities] == ["Digitala vårdbesök"]

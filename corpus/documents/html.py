@@ -56,6 +56,7 @@ class _BlockParser(HTMLParser):
         self.list_depth = -1
         self.skip = 0
         self.furniture = 0
+        self.heading_buttons = 0  # buttons open inside a heading (an accordion's), read as its text
         self.tables: list[list[list[str]]] = []
         self.row_levels: list[list[int]] = []
         self.figures: list[int] = []  # open figures: the index of the first block read inside each
@@ -178,6 +179,10 @@ class _BlockParser(HTMLParser):
         if tag not in _VOID_TAGS and (self.symbol_tags or _SYMBOL_FONT.search(style)):
             self.symbol_tags.append(tag)  # every element inside one in a symbol font is set in it too
         self._note_mark(tag, dict(attrs))
+        if tag == "button" and self.kind == HEADING:
+            # An accordion's heading ('<h3><button>Strategiskt mål 1. …</button></h3>'): the button is its text.
+            self.heading_buttons += 1
+            return
         if tag in {"header", "footer", "nav", "button"} | _CAPTION_TAGS:
             self.flush()
             self.furniture += 1
@@ -349,6 +354,9 @@ class _BlockParser(HTMLParser):
                 pass
         if any(open_tag == tag for open_tag, _, _ in self.marks):
             self._close_mark(tag)
+        if tag == "button" and self.heading_buttons:
+            self.heading_buttons -= 1
+            return
         if tag in {"header", "footer", "nav", "button"} | _CAPTION_TAGS:
             self.flush()
             self.furniture = max(0, self.furniture - 1)

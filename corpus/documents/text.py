@@ -158,7 +158,7 @@ def _layout_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
         return max(j for j, s in enumerate(starts) if s <= position + 2) if position + 2 >= starts[0] else -1
 
     while end < len(lines) and lines[end].strip() and "\t" not in lines[end]:
-        cells = _cells(lines[end])
+        cells = _split_at_columns(_cells(lines[end]), starts)
         columns = [column(position) for position, _ in cells]
         if -1 in columns:
             break  # back at the page's left edge: the table has ended
@@ -181,6 +181,36 @@ def _layout_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     if any(notes):
         rows = [rows[0] + [NOTE_COLUMN]] + [row + [note] for row, note in zip(rows[1:], notes, strict=True)]
     return rows, end
+
+
+# A table under a caption line has at least this many columns (a caption over two is as likely a heading over text
+# set in two columns).
+CAPTIONED_COLUMNS = 3
+
+
+def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+    """Cells of a row split where a header's column starts at a gap of two spaces inside one ('… arbetsmaskiner
+    Fordonsenheten  Avviker' under 'Insats   Ansvar   Status': a long title leaves two spaces, not three)."""
+    out: list[tuple[int, str]] = []
+    for position, text in cells:
+        while True:
+            cut = next((start - position for start in starts if position < start < position + len(text)
+                        and text[start - position - 2:start - position] == "  " and text[start - position] != " "),
+                       None)
+            if cut is None:
+                break
+            out.append((position, text[:cut].rstrip()))
+            position, text = position + cut, text[cut:]
+        out.append((position, text))
+    return out
+
+
+def _caption(paragraph: list[str]) -> bool:
+    """A paragraph so far of one short line of one cell, a few words without a field's colon or figures: a
+    table's caption ('Insatser', 'Insatser kopplade direkt till inriktningsmål 1'), when a table follows it."""
+    line = paragraph[0].strip() if len(paragraph) == 1 else ""
+    return bool(line) and len(line) <= 60 and len(line.split()) <= 7 and len(_cells(paragraph[0])) == 1 and \
+        ":" not in line and not re.search(r"\d{2}", line)
 
 
 def _joined(text: str, more: str) -> str:
@@ -391,7 +421,10 @@ def text_blocks(text: str) -> list[Block]:
             ruled_blocks, index = ruled
             blocks.extend(Block(b.kind, b.text, rows=b.rows, page=page) for b in ruled_blocks)
             continue
-        elif not paragraph and "\t" not in raw and (table := _layout_table(lines, index - 1)) is not None:
+        elif (not paragraph or (_caption(paragraph) and len(_cells(raw)) >= CAPTIONED_COLUMNS)) and "\t" not in raw and \
+                (table := _layout_table(lines, index - 1)) is not None:
+            # (Under a caption on the line before, 'Insatser' over 'Insats   Ansvar   Status', the caption a
+            # paragraph of its own.)
             flush()
             rows, index = table
             blocks.append(Block(TABLE, rows=rows, page=page))

@@ -837,6 +837,10 @@ class ReportInterpreter(TableReading):
             # 'Nämndmål 1.1: …' is numbered after its label: the number places it under 'KF-mål 1'.
             labelled_number = LABELLED_NUMBER.match(text)
             number = numbered.group(1) if numbered else (labelled_number.group(1) if labelled_number else None)
+            if numbered and (own := LABELLED_NUMBER.match(numbered.group(2))) is not None and \
+                    self.words.heading_kind(numbered.group(2)) is not None:
+                # '5.3  Inriktningsmål 2: …': the report's section number, then the goal's own under its label.
+                number = own.group(1)
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
             parent = self.state.goal
@@ -844,10 +848,19 @@ class ReportInterpreter(TableReading):
                 parent = self._goal_numbered(parent.parent_number)
             deeper = (parent is not None and self.state.goal_level is not None
                       and self.state.goal_level < level < 7)
+            # 'Verksamhetsmål 1: …' after '5.2 Övergripande mål: …', both plain lines: a board's goal under the
+            # council's goal labelled before it, whatever their levels.
+            label = _SECTION_NUMBER.sub("", re.sub(r"\s*(?:\d+(?:\.\d+)*[A-Za-zÅÄÖåäö]?)?\s*[:.–-]?\s*$", "",
+                                                   text[:len(text) - len(kind[1])]))
+            lower = self.words.names_lower_goals(label)
+            if lower and parent is not None and id(parent) in self.council_labelled:
+                deeper = True
             if deeper:
                 self.state.goal = parent
             title, fields = self.read.title_fields("goal", kind[1])
-            self._new_goal(title, number, subgoal=kind[0] == "subgoal" or deeper, level=level)
+            goal = self._new_goal(title, number, subgoal=kind[0] == "subgoal" or deeper, level=level)
+            if kind[0] == "goal" and not lower and not deeper:
+                self.council_labelled.add(id(goal))
             self._apply_fields(fields)
             self._mark(line)
             return True

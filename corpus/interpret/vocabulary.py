@@ -32,8 +32,9 @@ def label_form(text: str) -> str:
 
 # Items said to serve the goal itself, in the words the lists above are made of: 'Aktiviteter som hör direkt till
 # målet', 'Övriga åtgärder inom målet', 'Insatser kopplade direkt till målet'.
-_TOP_GOALS_ITEMS = re.compile(r"(?:ovriga\s+)?(?:aktiviteter|atgarder|insatser|uppdrag)(?:\s+som\s+(?:hor|ar\s+kopplade)|"
-                              r"\s+kopplade|\s+kopplat|\s+knutna|\s+horande)?(?:\s+direkt)?\s+(?:till|under|inom|for)\s+malet")
+_TOP_GOALS_ITEMS = re.compile(r"(?:ovriga\s+)?(?:aktiviteter|atgarder|insatser|uppdrag|ataganden)(?:\s+som\s+(?:hor|ar\s+kopplade)|"
+                              r"\s+kopplade|\s+kopplat|\s+knutna|\s+horande)?(?:\s+direkt)?\s+(?:till|under|inom|for)\s+(?:hela\s+)?"
+                              r"(?:det\s+)?(?:[a-z]+[ae]\s+)?malet(?:\s+som\s+helhet|\s+i\s+sin\s+helhet)?")
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Vocabulary:
         # Said in general words, only where they name the council's goal, or say 'direkt' or 'övriga' ('Aktiviteter
         # kopplade till målet' under a sub-goal are that sub-goal's).
         return bool(_TOP_GOALS_ITEMS.fullmatch(plain)) and (plain != form or " direkt " in f" {form} "
+                                                              or " hela " in f" {form} " or "helhet" in form or " overgripande " in f" {form} "
                                                               or form.startswith("ovriga "))
 
     def counts_rows(self, text: str) -> bool:
@@ -185,6 +187,8 @@ class Vocabulary:
         found = self.fields.get(form)
         if found is None and (untimed := _PERIOD_TAG.sub("", form)) != form:
             found = self.fields.get(untimed)  # 'Status T2', 'Bedömning helår 2025': the field of one follow-up
+            if found == "goal" and re.search(r"\b(?:19|20)\d\d\b", form):
+                found = "measure"  # 'Mål 2030' beside 'Utfall 2029': the year's target value, not the goal
         if found is None and re.fullmatch(r"[a-z]{3,}s mal", form):
             return "goal"
         if found is None and " och " in form:  # 'Mål och aktiviteter': one column for both, as 'Mål / aktivitet'
@@ -278,7 +282,8 @@ class Vocabulary:
                     continue
                 if re.match(r"^\s*\d+\s*[–-]\s*\d", rest):
                     return None  # 'Mål 1–3 med nämndmål …': a range of goals, no one goal's heading
-                match = re.match(r"^\s*(?:\d+(?:\.\d+)*|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
+                # ('Effektmål 1A: …': a number with the letter of a sub-goal under its goal.)
+                match = re.match(r"^\s*(?:\d+(?:\.\d+)*[A-ZÅÄÖa-zåäö]?|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
                                  r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+([^a-zåäö\s].*)$", rest)
                 if match and _CAPTION.search(fold(rest)):
                     return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption

@@ -339,7 +339,7 @@ _FORECAST = re.compile(r"^(?:(?:prognosen|bedömningen)\s+är\s+att\s+)?(?:(?:m�
                        r"(?:(?:bedöms|förväntas|beräknas|bedömdes)\s+(?:att\s+)?(?:kunna\s+)?)?", re.I)
 _WHEN = re.compile(r"\s+(?:vid|under|för|per|till|efter|i)\s+(?:(?:årets\s+slut|året|helåret|årsskiftet|perioden|hela\s+året)"
                    r"(?:\s+\d{4})?|\d{4})\s*\.?$", re.I)
-_LEADING_SYMBOL = re.compile(r"^[●○◐◑◒◓■□▪▫▲△▼▽◆◇★☆✓✔✗✘⬤⬛⬜]\s+(?=\w)")
+_LEADING_SYMBOL = re.compile(r"^[●○◐◑◒◓◔◕■□▪▫▲△▼▽◆◇★☆✓✔✗✘⬤⬛⬜⚫⚪]\s+(?=\w)")
 _INFINITIVE = {"uppfyllas": "uppfylls", "uppnås": "uppnås", "nås": "nås"}
 
 

@@ -300,3 +300,20 @@ def test_an_accordions_heading_button_is_the_heading() -> None:
     assert [(g.title, g.assessment) for g in report.goals] == [("Invånarna har god tillgång till vård",
                                                                  "Delvis uppfyllt")]
     assert [a.title for a in report.activities] == ["Digitala vårdbesök"]
+
+
+def test_a_goal_named_by_its_label_in_a_column_and_a_sentence_set_large_is_no_heading() -> None:
+    text = "\n".join([
+        "# Delårsrapport januari–augusti 2032", "",
+        "# Fullmäktigemål 1: Laxåsen har en hälsosam livsmiljö", "", "Prognos helår: Uppfylls delvis", "",
+        "| Nr | Nämndmål | Prognos helår |", "|---|---|---|", "| 1.1 | Fler avlopp uppfyller kraven | ◔ Uppfylls i liten grad |",
+        "", "## Vid delåret 2031 var prognosen att målet skulle uppfyllas helt.", "",
+        "| Åtgärd | Hör till | Status |", "|---|---|---|", "| Tillsynskampanj | 1.1 | Genomförd |",
+        "| Radonmätning i skolor | Mål 1 | Ej igång |", "",
+        "# Frågor?", ""])
+    goals, activities = _read(text)
+    assert goals == [("Laxåsen har en hälsosam livsmiljö", None, "Delvis uppfyllt"),
+                     ("Fler avlopp uppfyller kraven", "Laxåsen har en hälsosam livsmiljö", "Knappt uppfyllt")]
+    # 'Hör till' names the goal by its number or by its label and number; the closing slide is no activity.
+    assert activities == [("Tillsynskampanj", ["Fler avlopp uppfyller kraven"], "Avslutad enligt plan"),
+                          ("Radonmätning i skolor", ["Laxåsen har en hälsosam livsmiljö"], "Ej påbörjad")]

@@ -32,8 +32,14 @@ TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 def heading_like(block: Block, text: str, words: Vocabulary) -> bool:
     """A heading, or a bold paragraph short enough to be one that is no field line ('Status: …') and no word that
     no level is given ('**Bedömning saknas**' beside a goal's symbol)."""
-    return block.kind == HEADING or (block.bold and block.kind == PARAGRAPH and len(text) <= 200
-                                     and not words.field_line(text) and not words.says_not_assessed(text))
+    if block.kind == HEADING:
+        # A whole sentence set large (a slide's note, 'Vid delåret 2031 var prognosen att …') is no heading.
+        return not (text.rstrip().endswith(".") and len(text.split()) >= SENTENCE_WORDS and not words.heading_kind(text))
+    return (block.bold and block.kind == PARAGRAPH and len(text) <= 200
+            and not words.field_line(text) and not words.says_not_assessed(text))
+
+
+SENTENCE_WORDS = 8  # a heading ending in a full stop with this many words is a sentence
 
 
 

@@ -896,7 +896,9 @@ class TableReading:
             self.table_outline.append((self.row_depth, self.state.goal))  # a goal row of the tree, however entered
         served = ITEM_NUMBER.fullmatch(values.get("goal_number") or "") or \
             _NAMED_NUMBER.match(values.get("goal_number") or "")  # 'M1.1 Ledningsnät': a bucket named by its goal
-        if has_activity and served and (goal := self._goal_numbered(served.group(1))):
+        labelled = self.words.level_cell(values.get("goal_number") or "")  # 'Mål 3', 'Nämndmål 2.1'
+        served_number = served.group(1) if served else (labelled[1] if labelled else None)
+        if has_activity and served_number and (goal := self._goal_numbered(served_number)):
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
             self._finish_activity()
             self.state.goal = goal

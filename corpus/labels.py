@@ -221,6 +221,10 @@ class LabelSchemes:
             # '● Bedöms uppfyllas', '■ Följer plan': a symbol before the label (its colour said apart, or not at all).
             found = self.match(kind, unmarked)
             return LabelMatch(found.canonical, text.strip(), found.scheme) if found else None
+        if entry is None and (worded := _LEADING_COLOUR.sub("", text.strip())) != text.strip() and worded and \
+                (found := self.match(kind, worded)) is not None:
+            # 'Grön I hög grad uppfyllt': a square's colour as read, then the words; the words say the level.
+            return LabelMatch(found.canonical, text.strip(), found.scheme)
         if entry is None and kind == "goal" and (plain := _plain_verdict(text)) != text.strip() and plain:
             # 'Bedöms i huvudsak uppfyllas', 'målet bedöms vara uppfyllt vid årets slut': a forecast of a level, said
             # with its verb and when, read as the level ('Uppfylls i huvudsak', 'uppfyllt').
@@ -315,6 +319,8 @@ def combined_status(first: str, second: str) -> str | None:
         return "Pågående enligt plan"
     if said == {"Avslutad enligt plan", "Avslutad med avvikelse"}:
         return "Avslutad med avvikelse"  # 'Klara' with the flag 'Inställd': ended short
+    if said == {"Avslutad enligt plan", "Pågående enligt plan"}:
+        return "Avslutad enligt plan"  # 'Klar – i tid': finished, and on time
     if "Pågående med avvikelse" in said or "Vänteläge" in said:
         other = (said - {"Pågående med avvikelse", "Vänteläge"}) or said
         if any(s.startswith("Avslutad") for s in other):
@@ -340,6 +346,7 @@ _FORECAST = re.compile(r"^(?:(?:prognosen|bedömningen)\s+är\s+att\s+)?(?:(?:m�
 _WHEN = re.compile(r"\s+(?:vid|under|för|per|till|efter|i)\s+(?:(?:årets\s+slut|året|helåret|årsskiftet|perioden|hela\s+året)"
                    r"(?:\s+\d{4})?|\d{4})\s*\.?$", re.I)
 _LEADING_SYMBOL = re.compile(r"^[●○◐◑◒◓◔◕■□▪▫▲△▼▽◆◇★☆✓✔✗✘⬤⬛⬜⚫⚪]\s+(?=\w)")
+_LEADING_COLOUR = re.compile(r"^(?:Röd|Orange|Gul|Grön|Blå|Lila|Grå|Vit)\s+(?=\S)")
 _INFINITIVE = {"uppfyllas": "uppfylls", "uppnås": "uppnås", "nås": "nås"}
 
 

@@ -317,3 +317,36 @@ def test_a_goal_named_by_its_label_in_a_column_and_a_sentence_set_large_is_no_he
     # 'Hör till' names the goal by its number or by its label and number; the closing slide is no activity.
     assert activities == [("Tillsynskampanj", ["Fler avlopp uppfyller kraven"], "Avslutad enligt plan"),
                           ("Radonmätning i skolor", ["Laxåsen har en hälsosam livsmiljö"], "Ej påbörjad")]
+
+
+def test_a_static_sites_shortcodes_and_a_sub_goal_column_of_numbers() -> None:
+    text = "\n".join([
+        "---", 'title: "Delårsrapport 2040 – utbildningsnämnden"', "---", "", "{{< toc >}}", "",
+        "### Kommunmål 1 – I Ekby lyckas alla elever", "",
+        '{{< bedomning farg="gul" >}}Målet nås delvis{{< /bedomning >}}', "",
+        "#### Delmål 1.1 – Fler når målen i årskurs 9", "",
+        '{{< bedomning farg="orange" >}}Målet nås i liten utsträckning{{< /bedomning >}}', "",
+        "**Aktiviteter inom kommunmål 1**", "",
+        "| Nr | Aktivitet | Delmål | Status |", "|---|---|---|---|",
+        "| 1 | Lässatsning | 1.1 | Klar – i tid |", "| 2 | Gemensam plan | – | Pågår – i tid |", ""])
+    goals, activities = _read(text)
+    assert goals == [("I Ekby lyckas alla elever", None, "Delvis uppfyllt"),
+                     ("Fler når målen i årskurs 9", "I Ekby lyckas alla elever", "Knappt uppfyllt")]
+    # The goal column holds numbers: the goal named by its number; a dash is the goal above the sub-goals.
+    assert activities == [("Lässatsning", ["Fler når målen i årskurs 9"], "Avslutad enligt plan"),
+                          ("Gemensam plan", ["I Ekby lyckas alla elever"], "Pågående enligt plan")]
+
+
+def test_a_sub_goal_numbered_with_a_colon_and_a_level_after_its_colour() -> None:
+    text = "\n".join([
+        "# Verksamhetsberättelse 2041", "", "## 5.2 Mål 1: Fler är självförsörjande", "",
+        "Måluppfyllelse 2041: Grön I hög grad uppfyllt", "",
+        "### Nämndmål 1:1 – Fler går vidare till arbete", "", "Måluppfyllelse 2041: Gul I låg grad uppfyllt", "",
+        "## 5.3 Mål 2: Ekonomin är i balans", "", "Måluppfyllelse 2041: Röd Inte uppfyllt", "",
+        "Åtgärder för nämndmål 1:1", "", "| Åtgärd | Status |", "|---|---|", "| Jobbmatchning | Avklarad |", ""])
+    goals, activities = _read(text)
+    assert goals == [("Fler är självförsörjande", None, "Delvis uppfyllt"),
+                     ("Fler går vidare till arbete", "Fler är självförsörjande", "Knappt uppfyllt"),
+                     ("Ekonomin är i balans", None, "Ej uppfyllt")]
+    # 'Åtgärder för nämndmål 1:1' names the goal whose table follows, wherever it stands.
+    assert activities == [("Jobbmatchning", ["Fler går vidare till arbete"], "Avslutad enligt plan")]

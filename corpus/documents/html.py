@@ -588,6 +588,9 @@ def _python_markdown(body: str) -> str:
     return _SHORTCODE.sub("", _ATTRIBUTES.sub("", "\n".join(out)))
 
 
+_SITE_SHORTCODE = re.compile(r"\{\{[<%]\s*/?[\w.-]+[^{}]*?[>%]\}\}|\{%-?\s*/?\w+[^{}]*?-?%\}")
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Markdown (with HTML fragments, as exports write it) rendered by markdown-it-py, then read as HTML."""
     from markdown_it import MarkdownIt
@@ -599,6 +602,9 @@ def markdown_blocks(text: str) -> list[Block]:
         body = _grid_tables(body, MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]))
     body = _PANDOC_DASH.sub("–", _PANDOC_SPAN.sub("", body))  # after the grid, whose columns count characters
     body = _python_markdown(body)
+    # A static site's shortcodes ('{{< bedomning farg="gul" >}}Målet nås delvis{{< /bedomning >}}', '{{< toc >}}',
+    # Liquid's '{% … %}'): the tags go, the text between them stays.
+    body = _SITE_SHORTCODE.sub("", body)
     # A footnote's mark after a word ('tjejer[^1]') is no part of it; its note at the end is a paragraph of prose.
     body = re.sub(r"(?m)^\[\^[\w-]+\]:[ \t]*", "", re.sub(r"\[\^[\w-]+\](?!:)", "", body))
     # A task list's boxes ('- [ ] Titel', '- [x] Titel') are the item's bullet, not its text.

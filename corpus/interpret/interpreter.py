@@ -59,6 +59,8 @@ def _contents_table(rows: list[list[str]]) -> bool:
     return pages == sorted(pages)
 
 
+# A sub-goal numbered with a colon after its label ('Nämndmål 1:2 – …').
+_COLON_NUMBER = re.compile(r"^[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?\s+(\d{1,2}):(\d{1,2})\b")
 # A report's section number before a heading's words ('4.1  KOMMUNFULLMÄKTIGES MÅL 1').
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?=[^\W\d])")
 # A sub-goal numbered after its goal: '1a', '1 b)', '1.2' (the goal's number, then a letter or a number).
@@ -841,6 +843,8 @@ class ReportInterpreter(TableReading):
                     self.words.heading_kind(numbered.group(2)) is not None:
                 # '5.3  Inriktningsmål 2: …': the report's section number, then the goal's own under its label.
                 number = own.group(1)
+            if (coloned := _COLON_NUMBER.match(_SECTION_NUMBER.sub("", text))) is not None:
+                number = f"{coloned.group(1)}.{coloned.group(2)}"  # 'Nämndmål 1:2 – …': sub-goal 2 of goal 1
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
             parent = self.state.goal
@@ -972,7 +976,12 @@ class ReportInterpreter(TableReading):
         title = _sentence_case(title)
         known = next((g for g in self.goals if squash(g.title).lower() == squash(title).lower()), None)
         if known is not None:
-            # A goal an overview table listed, now given its own section: one goal, not two.
+            # A goal an overview table listed, now given its own section: one goal, not two; a sub-goal's section
+            # places it under its goal where the overview did not.
+            top = self._open_top_goal()
+            if subgoal and known.parent_number is None and top is not None and top is not known and \
+                    not any(g.parent_number == known.number for g in self.goals):
+                known.parent_number = top.number
             self.state.goal, self.state.role = known, None
             if known.parent_number is None and self.state.goal_level is None and level < 8:
                 self.state.goal_level = level
@@ -1025,6 +1034,7 @@ class ReportInterpreter(TableReading):
         """The goal already read that a line names by its title or its label and number ('Nämndmål 2')."""
         if not name:
             return None
+        name = re.sub(r"\b(\d{1,2}):(\d{1,2})\b", r"\1.\2", name)  # 'nämndmål 1:2' is sub-goal 1.2
         labelled = self.words.heading_kind(name)
         title = labelled[1] if labelled and labelled[0] in ("goal", "subgoal") else name
         numbered = re.fullmatch(r"(?:[^\d]*\s)?(\d+(?:\.\d+)*)\.?", name.strip())

@@ -40,6 +40,8 @@ _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # How many rows of an export's own facts ('Plan name', 'Plan ID', 'Export date') may stand over its header.
 _EXPORT_FACTS = 5
 # A goal's number at the start of a name ('M1.1 Ledningsnät', a task bucket named by the goal it serves).
+# A goal-number cell that names none: the item serves the goal above (a dash where a sub-goal's number would be).
+_NO_GOAL_MARKS = frozenset({"–", "-", "—", "−"})
 _NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[A-ZÅÄÖa-zåäö])")
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
 # code with a letter or two before it ('M1.2', 'NM 2').
@@ -154,6 +156,13 @@ class TableReading:
         # goal columns (KF-mål, nämndmål) it stays a label of theirs.
         if "area" in roles and roles.count("goal") == 1 and "subgoal" not in roles:
             roles = ["goal" if role == "area" else role for role in roles]
+        if "activity" in roles and "goal_number" not in roles:
+            # 'Aktivitet | Delmål | Status' with '1.1' in the goal column: the goal named by its number.
+            for c, role in enumerate(roles):
+                values = [squash(row[c]) for row in block.rows[1:] if c < len(row) and squash(row[c] or "")]
+                if role in ("goal", "subgoal") and values and \
+                        all(v in _NO_GOAL_MARKS or ITEM_NUMBER.fullmatch(v) for v in values):
+                    roles[c] = "goal_number"
         # Two goal columns ('KF-mål', 'Nämndmål'): the later ones are the goals under the first.
         goal_columns = [c for c, role in enumerate(roles) if role == "goal"]
         for c in goal_columns[1:]:
@@ -898,7 +907,11 @@ class TableReading:
             _NAMED_NUMBER.match(values.get("goal_number") or "")  # 'M1.1 Ledningsnät': a bucket named by its goal
         labelled = self.words.level_cell(values.get("goal_number") or "")  # 'Mål 3', 'Nämndmål 2.1'
         served_number = served.group(1) if served else (labelled[1] if labelled else None)
-        if has_activity and served_number and (goal := self._goal_numbered(served_number)):
+        if has_activity and values.get("goal_number") in _NO_GOAL_MARKS and (top := self._open_top_goal()) is not None:
+            # '–' where a sub-goal's number would stand: the activity serves the goal above the sub-goals.
+            self._finish_activity()
+            self.state.goal = top
+        elif has_activity and served_number and (goal := self._goal_numbered(served_number)):
             # 'Mål nr 1.2' beside an activity: it serves the goal of that number, wherever the goal was listed.
             self._finish_activity()
             self.state.goal = goal

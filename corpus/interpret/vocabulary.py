@@ -283,7 +283,8 @@ class Vocabulary:
                 if re.match(r"^\s*\d+\s*[–-]\s*\d", rest):
                     return None  # 'Mål 1–3 med nämndmål …': a range of goals, no one goal's heading
                 # ('Effektmål 1A: …': a number with the letter of a sub-goal under its goal.)
-                match = re.match(r"^\s*(?:\d+(?:\.\d+)*[A-ZÅÄÖa-zåäö]?|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
+                # ('Nämndmål 1:2 – …': a sub-goal numbered with a colon.)
+                match = re.match(r"^\s*(?:\d+(?:(?:\.|:(?=\d))\d+)*[A-ZÅÄÖa-zåäö]?|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
                                  r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+([^a-zåäö\s].*)$", rest)
                 if match and _CAPTION.search(fold(rest)):
                     return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption

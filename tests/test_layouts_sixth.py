@@ -102,7 +102,8 @@ def test_a_sheets_labelled_cells_above_a_table_of_sub_goals() -> None:
     ("activity", "Pågår – försenad", "Pågående med avvikelse"),
     ("activity", "Klar – försenad", "Avslutad med avvikelse"),
     ("activity", "Pågår – enligt plan", "Pågående enligt plan"),  # under way, and keeping to the plan
-    ("activity", "Klar – enligt plan", None),  # finished and under way say two things: not guessed
+    # finished, and as planned: 'enligt plan' (or 'i tid') says how it kept to its plan, not that it is under way
+    ("activity", "Klar – enligt plan", "Avslutad enligt plan"),
 ])
 def test_degree_scales_with_either_verb_and_two_statuses_in_one(kind: str, text: str, canonical: str | None) -> None:
     found = schemes().match(kind, text)

@@ -13,7 +13,8 @@ from corpus.text import fold, slug, split_front_matter
 
 # "Ånge kommun", "Malmö stad", "Stockholms stad", "Region Västernorrland", "Region Jämtland Härjedalen".
 _NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-_MUNICIPALITY = re.compile(rf"\b({_NAME})\s+(kommun|stad)\b")
+# ('Ekorrdals kommuns förskolor': the name in the genitive, the s after the whole of it.)
+_MUNICIPALITY = re.compile(rf"\b({_NAME})\s+(kommun|stad)(?:s)?\b")
 # A region's name may have two words (Region Västra Götaland), but not a report's title after it.
 _REGION = re.compile(rf"\bRegion\s+({_NAME}(?:[ \t]+(?![A-ZÅÄÖ]\w*(?:rapport|uppföljning|berättelse|redovisning|"
                      rf"bokslut|plan|nämnd\w*)\b){_NAME})?)\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.documents import TEXT_FORMATS, Document
-from corpus.documents.model import HEADING
+from corpus.documents.model import HEADING, TABLE
 from corpus.interpret import Interpretation, interpret_document
 from corpus.model import LINE_HEADER, LINE_UNPARSED, ParsedGoal, ParsedReport, ReportFormatError
 from corpus.parsers.activity_markdown import parse_activity_markdown
@@ -16,7 +16,7 @@ from corpus.parsers.goal_ocr import parse_goal_ocr
 from corpus.parsers.goal_pdf import parse_goal_pdf
 from corpus.reportdate import stated_period, stated_year, year_of_dates
 from corpus.sanity import check_report
-from corpus.text import normalise_goal_level, normalise_status, same_title
+from corpus.text import fold, normalise_goal_level, normalise_status, same_title
 
 FORMS = ("activity_markdown", "activity_pdf", "goal_markdown", "goal_pdf", "goal_ocr")
 
@@ -201,6 +201,24 @@ def document_form(document: Document) -> str:
     return f"general_{document.format}"
 
 
+# The labels of a field that states the report's period ('Uppföljningsperiod | Januari–augusti 2044'), wherever an
+# export puts it (a sheet 'Om exporten' after the data): read where the front states none.
+_PERIOD_LABELS = frozenset({"period", "uppfoljningsperiod", "rapportperiod", "redovisningsperiod", "avser period",
+                            "rapport", "uppfoljning"})
+
+
+def _period_fields(document: Document) -> list[str]:
+    """The values of the document's period fields, as label/value table rows or 'Period: …' lines."""
+    values = []
+    for block in document.blocks:
+        if block.kind == TABLE:
+            values += [row[1] for row in block.rows if len(row) >= 2 and fold(row[0]).strip(" :") in _PERIOD_LABELS]
+        elif (label := re.match(r"^([^:]{3,30}):\s+(\S.*)$", block.text.strip())) is not None and \
+                fold(label.group(1)) in _PERIOD_LABELS:
+            values.append(label.group(2))
+    return values
+
+
 def require_report(document: Document) -> Interpretation:
     """The document's interpretation; one sentence where it holds neither goals nor activities."""
     result = interpret_document(document)
@@ -225,7 +243,7 @@ def parse_document(document: Document, known_subgoals: list[str] | None = None, 
     stated = stated_year(front, headings) or year_of_dates(dates)
     if year is not None and stated is not None and stated != year:
         warnings.append(f"{source}: rapporten ser ut att gälla {stated}, men --year {year} används.")
-    chosen_period = stated_period(front)
+    chosen_period = stated_period(front) or stated_period(_period_fields(document))
     if period is not None:
         if period not in PERIODS:
             raise ReportFormatError(f"Perioden '{period}' finns inte; välj {', '.join(PERIODS)}.")

@@ -350,3 +350,18 @@ def test_a_sub_goal_numbered_with_a_colon_and_a_level_after_its_colour() -> None
                      ("Ekonomin är i balans", None, "Ej uppfyllt")]
     # 'Åtgärder för nämndmål 1:1' names the goal whose table follows, wherever it stands.
     assert activities == [("Jobbmatchning", ["Fler går vidare till arbete"], "Avslutad enligt plan")]
+
+
+def test_the_period_from_an_exports_field_and_the_organisation_in_the_genitive() -> None:
+    from corpus.organisation import detect_organisation
+
+    text = "\n".join([
+        "Export 2044", "", "| Objekttyp | Namn | Prognos helår |", "|---|---|---|",
+        "| Kommunfullmäktiges mål | Alla kan leva ett gott liv | Uppfylls delvis |", "",
+        "## Om exporten", "", "| Fält | Värde |", "|---|---|",
+        "| Uppföljningsperiod | Januari–augusti 2044 (delår per 31 augusti) |", ""])
+    report = parse_document(read_bytes(text.encode("utf-8"), "export.md"))
+    # The period said in a field of the export's own sheet, where no title or front line says it.
+    assert (report.year, report.period) == (2044, "T2")
+    assert detect_organisation("Läget i Ekorrdals kommuns skolor.\nEkorrdals kommun har en stabil ekonomi.") == \
+        "Ekorrdals kommun"

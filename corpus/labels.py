@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from corpus.documents.colours import EMPTY_BOXES, FILLED_BOXES
+from corpus.documents.colours import COLOUR_WORDS, EMPTY_BOXES, FILLED_BOXES
 from corpus.model import UppsiktError
 from corpus.text import GOAL_LEVELS, fold, label_space_for
 
@@ -346,7 +346,7 @@ _FORECAST = re.compile(r"^(?:(?:prognosen|bedömningen)\s+är\s+att\s+)?(?:(?:m�
 _WHEN = re.compile(r"\s+(?:vid|under|för|per|till|efter|i)\s+(?:(?:årets\s+slut|året|helåret|årsskiftet|perioden|hela\s+året)"
                    r"(?:\s+\d{4})?|\d{4})\s*\.?$", re.I)
 _LEADING_SYMBOL = re.compile(r"^[●○◐◑◒◓◔◕■□▪▫▲△▼▽◆◇★☆✓✔✗✘⬤⬛⬜⚫⚪]\s+(?=\w)")
-_LEADING_COLOUR = re.compile(r"^(?:Röd|Orange|Gul|Grön|Blå|Lila|Grå|Vit)\s+(?=\S)")
+_LEADING_COLOUR = re.compile(rf"^(?:{'|'.join(sorted(COLOUR_WORDS))})\s+(?=\S)")
 _INFINITIVE = {"uppfyllas": "uppfylls", "uppnås": "uppnås", "nås": "nås"}
 
 
@@ -356,13 +356,11 @@ def _plain_verdict(text: str) -> str:
     plain = re.sub(r"(?:^|(?<=\s))(?:bli|vara|kunna)\s+", "", plain, flags=re.I).strip(" .")
     # The degree before the infinitive ('i huvudsak uppfyllas') after it, as the verb-first form says it.
     moved = re.fullmatch(r"(.{2,40}?)\s+(uppfyllas|uppnås|nås)", plain, re.I)
-    if moved and not re.fullmatch(r"(?:inte|ej)", moved.group(1), re.I):
+    if moved:
         return f"{_INFINITIVE[moved.group(2).lower()]} {moved.group(1)}"
     words = plain.split()
     if words and words[0].lower() in _INFINITIVE:
         words[0] = _INFINITIVE[words[0].lower()]
-    elif moved:
-        return f"{_INFINITIVE[moved.group(2).lower()]} {moved.group(1)}"
     return " ".join(words)
 
 

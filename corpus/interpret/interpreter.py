@@ -978,9 +978,8 @@ class ReportInterpreter(TableReading):
         if known is not None:
             # A goal an overview table listed, now given its own section: one goal, not two; a sub-goal's section
             # places it under its goal where the overview did not.
-            top = self._open_top_goal()
-            if subgoal and known.parent_number is None and top is not None and top is not known and \
-                    not any(g.parent_number == known.number for g in self.goals):
+            top = self._open_top_goal() if subgoal and known.parent_number is None else None
+            if top is not None and top is not known and not any(g.parent_number == known.number for g in self.goals):
                 known.parent_number = top.number
             self.state.goal, self.state.role = known, None
             if known.parent_number is None and self.state.goal_level is None and level < 8:

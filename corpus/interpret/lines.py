@@ -29,6 +29,9 @@ NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 TOC_LINE = re.compile(r"(\.{3,}|…{2,}|\s\.\s\.\s\.)\s*\d{1,3}\s*$")
 
 
+SENTENCE_WORDS = 8  # a heading ending in a full stop with this many words is a sentence
+
+
 def heading_like(block: Block, text: str, words: Vocabulary) -> bool:
     """A heading, or a bold paragraph short enough to be one that is no field line ('Status: …') and no word that
     no level is given ('**Bedömning saknas**' beside a goal's symbol)."""
@@ -37,9 +40,6 @@ def heading_like(block: Block, text: str, words: Vocabulary) -> bool:
         return not (text.rstrip().endswith(".") and len(text.split()) >= SENTENCE_WORDS and not words.heading_kind(text))
     return (block.bold and block.kind == PARAGRAPH and len(text) <= 200
             and not words.field_line(text) and not words.says_not_assessed(text))
-
-
-SENTENCE_WORDS = 8  # a heading ending in a full stop with this many words is a sentence
 
 
 

@@ -73,13 +73,9 @@ def _answers(block: Block, words: Vocabulary) -> list[dict[str, str]]:
                 answer[role] = squash(cell.replace("\n", " "))
         if answer and not _void(answer, words):
             answers.append(answer)
-    latest: dict[str, int] = {}
-    for n, answer in enumerate(answers):
-        key = answer.get("activity") or answer.get("goal")
-        if key:
-            latest[fold(_unnumbered(key)[1])] = n
-    return [a for n, a in enumerate(answers) if latest.get(fold(_unnumbered(a.get("activity") or a.get("goal") or "")[1]),
-                                                              n) == n]
+    keys = [fold(_unnumbered(a.get("activity") or a.get("goal") or "")[1]) for a in answers]
+    latest = {key: n for n, key in enumerate(keys) if key}
+    return [a for n, (a, key) in enumerate(zip(answers, keys, strict=True)) if latest.get(key, n) == n]
 
 
 def _unnumbered(title: str) -> tuple[str | None, str]:

@@ -39,9 +39,9 @@ _ITEM_COLUMNS = frozenset({"activity", "goal", "subgoal", "item"})
 _LATEST_WINS = frozenset({"assessment", "prognosis", "status"})
 # How many rows of an export's own facts ('Plan name', 'Plan ID', 'Export date') may stand over its header.
 _EXPORT_FACTS = 5
-# A goal's number at the start of a name ('M1.1 Ledningsnät', a task bucket named by the goal it serves).
 # A goal-number cell that names none: the item serves the goal above (a dash where a sub-goal's number would be).
 _NO_GOAL_MARKS = frozenset({"–", "-", "—", "−"})
+# A goal's number at the start of a name ('M1.1 Ledningsnät', a task bucket named by the goal it serves).
 _NAMED_NUMBER = re.compile(r"\s*(?:[A-ZÅÄÖ]{1,3}[-\s]?)?(\d{1,2}(?:\.\d{1,2}){0,3})\s+(?=[A-ZÅÄÖa-zåäö])")
 # A goal's number as a table cell states it: '2', '1.1', '2.0' (a number a spreadsheet stored as one), or as a
 # code with a letter or two before it ('M1.2', 'NM 2').
@@ -226,8 +226,7 @@ class TableReading:
             activity_fields = bool({"status", "start", "end", "dates", "completion", "on_plan"} & set(roles))
             goal_fields = bool({"assessment"} & set(roles))
             if activity_fields != goal_fields:
-                item = "activity" if activity_fields else "goal"
-                roles = [item if role == "title" and n == roles.index("title") else role for n, role in enumerate(roles)]
+                roles[roles.index("title")] = "activity" if activity_fields else "goal"
         known = [r for r in roles if r]
         pairs = [trimmed_row(row) for row in block.rows]
         labelled_rows = sum(1 for r in pairs[1:] if r and self.words.role(r[0]))

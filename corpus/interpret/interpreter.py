@@ -72,6 +72,10 @@ _NODE_MARK = re.compile(r"^([^\w\s«»()\[\]\"'„”“–—\-•·*+]{1,2})\s
 _VALUE_THEN_SENTENCE = re.compile(r"^(.+?(?<![.\s]\w))\.\s+([A-ZÅÄÖ0-9].+)$")
 # A label and a number ('Delmål 1.2', 'mål 1'), which name a goal where the label is a goal's.
 _LABEL_NUMBER = re.compile(r"([^\d\W][\w-]{1,30})\s+(\d{1,2}(?:\.\d{1,2}){0,3})\b")
+# A goal numbered by a letter after its label ('KF-mål A: …') and its sub-goal by the letter and a digit
+# ('Nämndmål A1: …', sub-goal 1 of goal A).
+_LETTER_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+([A-ZÅÄÖ])(\d{1,2})?\s*(?:[:.–-]\s|$)")
+_LETTER_NAMED = re.compile(r"([^\d\W][\w-]{1,30})\s+([A-ZÅÄÖ])(\d{1,2})?\s*:?$")  # '… under KF-mål A:'
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
 MIN_LABELLED_LINES = 4  # pairs of a label's line and its value's that make a report written so throughout
@@ -845,6 +849,8 @@ class ReportInterpreter(TableReading):
                 number = own.group(1)
             if (coloned := _COLON_NUMBER.match(_SECTION_NUMBER.sub("", text))) is not None:
                 number = f"{coloned.group(1)}.{coloned.group(2)}"  # 'Nämndmål 1:2 – …': sub-goal 2 of goal 1
+            if number is None and (lettered := _LETTER_NUMBER.match(_SECTION_NUMBER.sub("", text))) is not None:
+                number = ".".join(part for part in lettered.groups() if part)
             # A labelled goal one level below an open goal's heading is its sub-goal ('Nämndmål' under a
             # council's goal).
             parent = self.state.goal
@@ -854,8 +860,8 @@ class ReportInterpreter(TableReading):
                       and self.state.goal_level < level < 7)
             # 'Verksamhetsmål 1: …' after '5.2 Övergripande mål: …', both plain lines: a board's goal under the
             # council's goal labelled before it, whatever their levels.
-            label = _SECTION_NUMBER.sub("", re.sub(r"\s*(?:\d+(?:\.\d+)*[A-Za-zÅÄÖåäö]?)?\s*[:.–-]?\s*$", "",
-                                                   text[:len(text) - len(kind[1])]))
+            label = _SECTION_NUMBER.sub("", re.sub(r"\s*(?:\d+(?:\.\d+)*[A-Za-zÅÄÖåäö]?|[A-ZÅÄÖ]\d{0,2})?\s*[:.–-]?\s*$",
+                                                   "", text[:len(text) - len(kind[1])]))
             lower = self.words.names_lower_goals(label)
             if lower and parent is not None and id(parent) in self.council_labelled:
                 deeper = True
@@ -1037,8 +1043,12 @@ class ReportInterpreter(TableReading):
         labelled = self.words.heading_kind(name)
         title = labelled[1] if labelled and labelled[0] in ("goal", "subgoal") else name
         numbered = re.fullmatch(r"(?:[^\d]*\s)?(\d+(?:\.\d+)*)\.?", name.strip())
+        lettered = _LETTER_NAMED.search(name.strip())
+        number = numbered.group(1) if numbered else (
+            ".".join(part for part in lettered.groups()[1:] if part) if lettered and self.words.heading_kind(
+                f"{lettered.group(1)} {lettered.group(2)}{lettered.group(3) or ''}: x") is not None else None)
         for goal in reversed(self.goals):
-            if squash(goal.title).lower() == squash(title).lower() or (numbered and goal.number == numbered.group(1)):
+            if squash(goal.title).lower() == squash(title).lower() or (number and goal.number == number):
                 return goal
         # 'mål 1 och inte till något nämndmål': a goal's label and number, then more words about it.
         lead = _LABEL_NUMBER.match(name.strip())

@@ -57,6 +57,8 @@ _CANCELLED = re.compile(r"\b(?:avbr(?:öts|uten|utits)|ställ(?:ts|des)\s+in|ins
                         r"läggs\s+ned|lagts\s+ned)\b", re.I)
 _NOT_STARTED = re.compile(r"\b(?:har\s+(?:inte|ej|ännu\s+inte)\s+(?:startat|påbörjats|börjat|inletts)|"
                           r"(?:inte|ej)\s+(?:startad|påbörjad|inledd))\b", re.I)
+_PAUSED = re.compile(r"\b(?:tillfälligt\s+(?:stoppa\w*|avbr\w*|pausa\w*|vilande|lagts\s+på\s+is)|pausa(?:t|ts|d|de)\b|"
+                     r"vilar\b|ligger\s+vilande|återupptas\s+(?:senare|längre\s+fram|när))", re.I)
 _UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper|har\s+(?:startat|börjat|påbörjats|kommit\s+igång))\b", re.I)
 _UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|stämd\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
 _BEHIND = re.compile(r"\b(?:ligger\s+efter|försen\w*|avvik\w*|efter\s+(?:tid)?plan\w*)", re.I)
@@ -66,8 +68,10 @@ _ON_PLAN = re.compile(r"\b(?:följer\s+(?:sin\s+|sina\s+|den\s+)?(?:tid)?plan\w*
 def _status_said(meaning: str) -> LabelMatch | None:
     """The status a legend's sentence describes by what the work does: ended short, not begun, under way (behind,
     on plan, or not checked against the plan). None where it says none of these."""
-    if _CANCELLED.search(meaning):
+    if _CANCELLED.search(meaning) and not _PAUSED.search(meaning):
         canonical = "Avslutad med avvikelse"
+    elif _PAUSED.search(meaning):
+        canonical = "Vänteläge"  # 'arbetet har tillfälligt stoppats och återupptas senare'
     elif _NOT_STARTED.search(meaning) and not _UNDER_WAY.search(meaning):
         canonical = "Ej påbörjad"
     elif not _UNDER_WAY.search(meaning):
@@ -160,8 +164,11 @@ class LegendReader:
                 self.blocks_.add(i)
                 continue
             if block.kind == PARAGRAPH and (redefined := self._statuses_explained(block.text)):
-                # 'KLART, STOPPAT (avbruten), OMPRÖVAS (pausad …)': statuses listed with what the report means.
+                # 'KLART, STOPPAT (avbruten), OMPRÖVAS (pausad …)': statuses listed with what the report means;
+                # under a label of its own ('Aktiviteternas status: …') the paragraph is the legend, no item.
                 entries += redefined
+                if re.match(r"^[A-ZÅÄÖ][^:()]{2,40}:\s", squash(block.text)):
+                    self.blocks_.add(i)
                 continue
             if block.kind == PARAGRAPH and (scale := self._listed_scale(block.text)) is not None:
                 entries += scale

@@ -122,9 +122,9 @@ class ReportPlan:
                 if roles & {"activity", "assessment", "prognosis", "status"} or (
                         len(block.rows) == 1 and DATE_PAIR.search(" ".join(block.rows[0]))):
                     return True
-            elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status",
-                                                                          "start", "end", "dates"):
-                return True
+            elif (found := self.words.field_line(inner)) and found[0] in ("assessment", "prognosis", "status") or (
+                    found and found[0] in ("start", "end", "dates") and re.search(r"\d", found[1])):
+                return True  # ('Från: Jonas Lind' in a quoted mail's header is no start date)
             elif self.labels.is_label(inner):
                 return True
             elif heading_like(block, inner, self.words) and (

@@ -141,6 +141,8 @@ class Vocabulary:
         unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
         # 'Målet går inte att bedöma för 2031, eftersom …': the sentence's first clause, without the year it is for.
         clause = re.sub(r"\s+(?:för|under)\s+(?:år\s+)?20\d\d$", "", re.split(r"[,.;:]\s", unmarked, maxsplit=1)[0].strip())
+        # 'Kan inte bedömas än', '… i nuläget': not yet, which is no level either.
+        clause = re.sub(r"\s+(?:än|ännu|i nuläget|i dagsläget|just nu)$", "", clause)
         return label_form(unmarked) in self.not_assessed or label_form(clause) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
             bool(re.fullmatch(rf"\s*[{EMPTY_BOXES}]{{2,10}}\s*", text))  # an empty bar: no box filled
 

@@ -502,6 +502,10 @@ def _code_terms(rows: list[list[str]]) -> bool:
 
 
 def html_blocks(text: str) -> list[Block]:
+    from corpus.documents.positioned import is_positioned_html, positioned_blocks
+
+    if is_positioned_html(text):
+        return positioned_blocks(text)  # a PDF converted line by line: read by the lines' places, as a PDF
     parser = _BlockParser()
     parser.feed(text)
     parser.close()

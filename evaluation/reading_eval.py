@@ -33,7 +33,8 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_twentyfirst": "7/114", "reports_twentysecond": "13/101", "reports_twentythird": "28/132",
         "reports_twentyfourth": "6/114", "reports_twentyfifth": "18/129",
         "reports_twentysixth": "15/119", "reports_twentyseventh": "6/132", "reports_twentyeighth": "123/152",
-        "reports_twentyninth": "66/176", "reports_thirtieth": "77/211"}
+        "reports_twentyninth": "66/176", "reports_thirtieth": "77/211",
+        "reports_thirtyfirst": "106/174"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

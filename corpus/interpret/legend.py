@@ -31,7 +31,7 @@ _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—
 _COLON_TERMED = re.compile(r"^([A-ZÅÄÖ][^:\d]{1,38}?):\s+([a-zåäö].{3,300})$")
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
 # 'underlag saknas').
-_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+bedöm|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas"
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+(?:bedöm|mätas)|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas"
                          r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))|\bingen\s+(?:bedömning|prognos)\b"
                          r"|\b(?:inte|ej)\s+(?:kunnat\s+)?följ(?:as|ts)\s+upp\b", re.I)
 MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many ways are a bar's steps

@@ -65,6 +65,11 @@ class TableReading:
 
     # Tables ------------------------------------------------------------------------------------------------
 
+    def _names_kinds(self, values: list[str]) -> bool:
+        """Whether most of a column's values name a kind of item ('Kommunfullmäktiges mål', 'Nämndmål', 'Aktivitet')."""
+        kinds = [self.words.role(v) or (self.words.heading_kind(v) or (None,))[0] for v in values]
+        return sum(k in ("goal", "subgoal", "activity") for k in kinds) * 2 > len(values)
+
     def _table(self, block: Block, first: int) -> None:
         if (wide := self._widened(block)) is not None:
             self._table(wide, first)
@@ -214,19 +219,29 @@ class TableReading:
             # 'Nivå | Regionfullmäktiges mål / Nämndmål / Aktivitet': a level column naming each row's kind in words.
             column = roles.index("depth")
             said = [squash(row[column]) for row in block.rows[1:] if column < len(row) and squash(row[column])]
-            kinds = [self.words.role(v) or (self.words.heading_kind(v) or (None,))[0] for v in said]
-            if said and sum(k in ("goal", "subgoal", "activity") for k in kinds) * 2 > len(said):
+            if said and self._names_kinds(said):
                 roles[column] = "item_kind"
+        for column, role in enumerate(roles):
+            # 'Objekttyp | Objekt' in a list export: a column of the export's own, one word on every row that names
+            # no kind of item (a report's own codes, 'ÄGARDIR' / 'BOLAG', tell rows apart and stay).
+            said = [squash(row[column]) for row in block.rows[1:] if column < len(row) and squash(row[column])]
+            if role == "item_kind" and len(said) >= 3 and len(set(said)) == 1 and not self._names_kinds(said):
+                roles[column] = None
         if "item_kind" in roles and "title" in roles:
             self._typed_table(block, roles, first)
             return
+        activity_fields = bool({"status", "start", "end", "dates", "completion", "on_plan"} & set(roles))
+        goal_fields = bool({"assessment"} & set(roles))
         if "title" in roles and not _ITEM_COLUMNS & set(roles):
             # 'Rubrik | Läge | Startdatum | Slutdatum' (a list's title column): the item its other fields are an
             # activity's or a goal's.
-            activity_fields = bool({"status", "start", "end", "dates", "completion", "on_plan"} & set(roles))
-            goal_fields = bool({"assessment"} & set(roles))
             if activity_fields != goal_fields:
                 roles[roles.index("title")] = "activity" if activity_fields else "goal"
+        elif "title" in roles and roles.count("goal") == 1 and not {"activity", "subgoal"} & set(roles) and \
+                activity_fields and not goal_fields and roles.index("title") < roles.index("goal"):
+            # 'Titel | Mål | Status | Startdatum' (a list of activities whose lookup column names the goal): the
+            # title is the activity's, the goal column the goal it serves.
+            roles[roles.index("title")] = "activity"
         known = [r for r in roles if r]
         pairs = [trimmed_row(row) for row in block.rows]
         labelled_rows = sum(1 for r in pairs[1:] if r and self.words.role(r[0]))

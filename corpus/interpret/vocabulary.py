@@ -138,7 +138,8 @@ class Vocabulary:
 
     def says_not_assessed(self, text: str) -> bool:
         """'Ingen prognos', 'Ej bedömd', '– av 4' (no step on a counted scale), '□□□□': no level is given."""
-        unmarked = re.sub(r"^[^\wåäöÅÄÖ–—-]+", "", text)  # '● Kan inte bedömas': the words after the mark
+        # '● Kan inte bedömas', '– Ej mätbart': the words after the mark.
+        unmarked = re.sub(r"^(?:[^\wåäöÅÄÖ–—-]+|[–—-]\s+)+", "", text)
         # 'Målet går inte att bedöma för 2031, eftersom …': the sentence's first clause, without the year it is for.
         clause = re.sub(r"\s+(?:för|under)\s+(?:år\s+)?20\d\d$", "", re.split(r"[,.;:]\s", unmarked, maxsplit=1)[0].strip())
         # 'Kan inte bedömas än', '… i nuläget': not yet, which is no level either.

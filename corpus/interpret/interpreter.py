@@ -880,6 +880,14 @@ class ReportInterpreter(TableReading):
             self.prose.append(text)
             self._mark(line)
             return True
+        if numbered and "." not in numbered.group(1) and self.goals and \
+                self.words.role(numbered.group(2).split()[0]) == "activity":
+            # '6 Uppdrag från regionfullmäktige' after the goals: a chapter of items, each row naming its goal.
+            self._finish_activity()
+            self.state.goal, self.state.role = None, None
+            self.prose.append(text)
+            self._mark(line)
+            return True
         if numbered and not ONE_DATE.search(text[:12]):
             title = numbered.group(2)
             number = numbered.group(1)

@@ -51,6 +51,11 @@ class ReportPlan:
             if i in sheets:
                 continue
             numbered = NUMBER.match(text)
+            if numbered and self._heads_labelled_goals(heads, position) and \
+                    not self._reads_as_goal(numbered.group(2), position):
+                # '5.1 Invånare' over 'Strategiskt mål 1: …': a perspective or area the labelled goals stand in.
+                unproven.add(i)
+                continue
             if numbered and "." in numbered.group(1) and not self._holds_goal_evidence(blocks, heads, position):
                 # 'N.M Sammanfattning': a numbered section with neither an assessment nor activities in it.
                 unproven.add(i)
@@ -131,6 +136,16 @@ class ReportPlan:
                     TITLE_DATES.match(inner) or (self.words.heading_kind(inner) or ("",))[0] == "activity"):
                 return True
         return False
+
+    def _heads_labelled_goals(self, heads: list[tuple[int, int, str]], position: int) -> bool:
+        """Whether the first heading under a heading, one level deeper, is a labelled goal's ('Strategiskt mål 1:
+        …'), and the section holds no goal of its own level first."""
+        _, level, _ = heads[position]
+        following = heads[position + 1] if position + 1 < len(heads) else None
+        if following is None or following[1] <= level:
+            return False
+        kind = self.words.heading_kind(following[2])
+        return kind is not None and kind[0] in ("goal", "subgoal")
 
     def _reads_as_goal(self, text: str, position: int) -> bool:
         """A heading that states a goal: not the document's first heading, no report, period, organisation or

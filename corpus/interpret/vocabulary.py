@@ -106,10 +106,10 @@ class Vocabulary:
     def lists_top_goals_activities(self, text: str) -> bool:
         """'Aktiviteter direkt under målet:': the activities below serve the open top goal, not a sub-goal."""
         form = label_form(text)
-        # 'Aktiviteter direkt kopplade till fullmäktigemålet': the council's goal named by its kind is 'målet', also
-        # with its number ('Övriga åtgärder inom regionfullmäktiges mål 1').
-        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)?fullmaktiges mal|[kr]f-malet|[kr]f-mal)"
-                       r"(?:\s+\d{1,2})?$", "malet", form)
+        # 'Aktiviteter direkt kopplade till fullmäktigemålet', '… till det strategiska målet': the council's goal
+        # named by its kind is 'målet', also with its number ('Övriga åtgärder inom regionfullmäktiges mål 1').
+        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)?fullmaktiges mal|[kr]f-malet|[kr]f-mal"
+                       r"|(?:det\s+)?(?:strategiska|overgripande)\s+malet|inriktningsmalet)(?:\s+\d{1,2})?$", "malet", form)
         if form in self.of_top_goal or plain in self.of_top_goal:
             return True
         # Said in general words, only where they name the council's goal, or say 'direkt' or 'övriga' ('Aktiviteter

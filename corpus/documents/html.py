@@ -592,6 +592,13 @@ def _python_markdown(body: str) -> str:
     return _SHORTCODE.sub("", _ATTRIBUTES.sub("", "\n".join(out)))
 
 
+# The emoji shortcodes of coloured marks a forge writes (its other shortcodes stay as written).
+_EMOJI = {"green_circle": "🟢", "yellow_circle": "🟡", "orange_circle": "🟠", "red_circle": "🔴",
+          "large_blue_circle": "🔵", "blue_circle": "🔵", "white_circle": "⚪", "black_circle": "⚫",
+          "green_square": "🟩", "yellow_square": "🟨", "orange_square": "🟧", "red_square": "🟥",
+          "white_check_mark": "✅", "heavy_check_mark": "✔", "x": "❌", "warning": "⚠", "pause_button": "⏸"}
+_EMOJI_CODE = re.compile(r":(" + "|".join(sorted(_EMOJI, key=len, reverse=True)) + r"):")
+_SCOPED_LABEL = re.compile(r"~\"[^\"\n:]+::([^\"\n]+)\"|~[\w-]+::([\w-]+)")
 _SITE_SHORTCODE = re.compile(r"\{\{[<%]\s*/?[\w.-]+[^{}]*?[>%]\}\}|\{%-?\s*/?\w+[^{}]*?-?%\}")
 
 
@@ -613,6 +620,11 @@ def markdown_blocks(text: str) -> list[Block]:
     body = re.sub(r"(?m)^\[\^[\w-]+\]:[ \t]*", "", re.sub(r"\[\^[\w-]+\](?!:)", "", body))
     # A task list's boxes ('- [ ] Titel', '- [x] Titel') are the item's bullet, not its text.
     body = re.sub(r"(?m)^(\s*(?:[-*+]|\d{1,3}[.)])\s+)\[[ xX]\]\s+", r"\1", body)
+    # A code forge's markup (GitLab, GitHub): emoji shortcodes as the pictures they stand for (':yellow_circle:'
+    # a traffic light), a scoped label as its value ('~"status::klar"' says 'klar'), the table of contents tag.
+    body = _EMOJI_CODE.sub(lambda m: _EMOJI[m.group(1)], body)
+    body = _SCOPED_LABEL.sub(lambda m: m.group(1) or m.group(2), body)
+    body = re.sub(r"(?m)^\s*\[\[_TOC_\]\]\s*$|^\s*\[TOC\]\s*$", "", body)
     blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []
     return blocks + html_blocks(renderer.render(body))
 

@@ -346,6 +346,9 @@ class LineReader:
         elif role == "dates" and (one := self._labelled_written_date(re.split(r"[,;]", value)[0])) is not None:
             # 'från den 3 mars 2028, slutdatum inte bestämt': one end, written out after its label.
             activity.start, activity.end = one[0] or activity.start, one[1] or activity.end
+        elif role == "dates" and not whole and day and (single and value.strip(" .") == single.group(1) or
+                                                        written_date(value.strip(" .")) == day and not single):
+            activity.start = activity.end = day  # 'Tid: 4 juni 2046' (a field of its time): a span of one day
         elif role == "start" and day:
             activity.start = day
         elif role == "end" and day:

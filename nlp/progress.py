@@ -63,6 +63,8 @@ _DONE_IRREGULAR = (
     r"antogs|utsågs|genomgick|togs\s+fram|tagits\s+fram|tagit\s+fram|ersatt|ersatts|bytts|sjösatt|sjösattes"
     r"|driftsatt|driftsattes|tillsatt|tillsattes|godkänts|godkändes|skrevs\s+under|skrivits\s+under|gjordes|gjorts"
     r"|har\s+gjort|genomfört|klarats\s+av|uppnåtts|uppnåddes"
+    # (strong and irregular preterites: 'Kommunstyrelsen antog planen', 'beslöt', 'tog emot de första patienterna')
+    r"|antog|antagit|beslöt|tog\s+emot|tagit\s+emot|togs\s+emot"
 )
 CUES: tuple[Cue, ...] = (
     # ---- tense and aspect
@@ -73,21 +75,24 @@ CUES: tuple[Cue, ...] = (
     # 'stod klar 14 juni', 'står nu färdig'; a clause that is only 'Klart.' or 'Klart, …'.
     _cue("done", r"\b(?:stod|står|stått)\s+(?:nu\s+)?(?:klar|klart|klara|färdig\w*)\b|^(?:klart|klar|färdigt|genomfört)$",
          "not_done"),
-    _cue("done", r"\b(?:togs|tagits|tas)\s+i\s+(?:bruk|drift)\b|\bägde\s+rum\b|\bhölls\b|\bhar\s+hållits\b"
+    _cue("done", r"\b(?:togs|tagits|tas)\s+i\s+(?:\w+\s+)?(?:bruk|drift)\b|\bgäller\s+(?:nu\s+)?sedan\b|\bägde\s+rum\b|\bhölls\b|\bhar\s+hållits\b"
                  r"|\bgick\s+av\s+stapeln\b|\bkom\s+på\s+plats\b|\bär\s+nu\b|\bfinns\s+nu\b|\bsedan\s+(?:januari|februari"
                  r"|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b", "not_done"),
     # The perfect of any verb ("har deltagit", "har kommit in"): something has happened, not that all is done.
     _cue("perfect", r"\b(?:har|hade)\s+(?:nu\s+|också\s+|även\s+|redan\s+)?\w+(?:at|it|tt|t)\b", "not_done"),
     _cue("closed", r"\binga\s+(?:fler|ytterligare)\s+\w+\s+(?:planeras|behövs|återstår)\b|\bkan\s+(?:därmed\s+)?avslutas\b"
                    r"|\bavslutas\s+(?:härmed|därmed)\b|\bavrapporter\w*\b|\bingår\s+(?:nu\s+)?i\s+(?:ordinarie|ordinari)"
-                   r"|\b(?:övergått|övergår)\s+i\s+(?:ordinarie|linje|drift)\w*|\bimplementerad\w*\s+i\s+verksamheten\b"),
+                   r"|\b(?:övergått|övergår)\s+i\s+(?:ordinarie|linje|drift)\w*|\bimplementerad\w*\s+i\s+verksamheten\b"
+                   r"|\bingår\s+(?:nu\s+|från\s+\w+\s+)?i\s+(?:den\s+)?ordinarie\b|\bhädanefter\b"
+                   # 'Uppdraget stängs', 'Projektet stängs med de delar som hunnits': the work is closed as it stands.
+                   r"|\b(?:uppdraget|projektet|åtagandet|aktiviteten|insatsen)\s+(?:stängs|stängdes|avslutas|avslutades)\b"),
     _cue("ongoing", r"\b(?:pågår|pågick|fortgår|fortsätter|fortsatt|löper|löpande|arbetar\s+(?:vidare\s+)?med"
                     r"|håller\s+på|är\s+(?:i\s*gång|igång)|under\s+(?:arbete|utveckling|uppbyggnad)|successivt|hittills"
                     r"|har\s+påbörjats|påbörjades|påbörjat|inleddes|har\s+inletts|startade|har\s+startat|kommit\s+i\s*gång"
                     r"|är\s+påbörjad\w*)\b", "not_started"),
     _cue("planned", r"\b(?:kommer\s+att|planeras|planerad\w*|planerat|ska|skall|avses|är\s+tänkt|beräknas|väntas"
                     r"|inplanerad\w*|under\s+(?:hösten|våren|sommaren|vintern)|i\s+(?:höst|vår)|nästa\s+år"
-                    r"|under\s+20\d\d|till\s+20\d\d|återstår)\b"),
+                    r"|under\s+20\d\d|till\s+20\d\d|återstår|nästa\s+(?:steg|etapp|fas))\b"),
     _cue("not_started", r"\b(?:uppstart(?:en)?\s+(?:sker|planeras|blir)|planeras\s+(?:att\s+)?(?:starta|påbörjas|inledas)"
                         r"|ska\s+(?:påbörjas|starta|inledas)|(?:startar|påbörjas|inleds|börjar)\s+(?:först\s+)?(?:i|under|efter)\b"
                         r"|(?:förberedelserna|arbetet|upphandlingen)\s+har\s+(?:ännu\s+)?inte\s+(?:inletts|startat|påbörjats)"
@@ -97,7 +102,13 @@ CUES: tuple[Cue, ...] = (
                         # först till våren", "installation tidigast 2025".
                         r"|(?:startar|påbörjas|inleds|börjar)\s+(?:först\s+)?(?:när|då|efter\s+att)"
                         r"|först\s+(?:när|efter\s+att|till\s+(?:hösten|våren|sommaren|vintern|nästa)|nästa\s+år)"
-                        r"|tidigast\s+(?:i\s+|under\s+|till\s+)?(?:20\d\d|nästa|hösten|våren|sommaren|vintern))\b"),
+                        r"|tidigast\s+(?:i\s+|under\s+|till\s+)?(?:20\d\d|nästa|hösten|våren|sommaren|vintern)"
+                        # Set for later, or with nobody on it yet: 'planerad till september', 'budgeterad till nästa
+                        # år', 'tas upp när …', 'ingen projektledare är ännu utsedd', 'inget projektarbete har gjorts'.
+                        r"|(?:planerad|planerat|planerade|budgeterad|budgeterat|budgeterade)\s+(?:till|för)\s+(?!och\b)"
+                        r"|(?:tas|tar)\s+(?:\w+\s+){0,3}?upp\s+(?:först\s+)?när|läggs\s+in\s+i\s+\w*plan\w*\s+för\s+nästa"
+                        r"|(?:ingen|inget|inga)\s+\w+\s+(?:är|har)\s+(?:ännu\s+|hittills\s+)?(?:utsedd|utsett|utsedda|tillsatt"
+                        r"|anställd|gjorts|påbörjats|lagts)\b|(?:ingen|inget|inga)\s+\w+\s+(?:är|har\s+\w+)\s+\w+\s+ännu)\b"),
     # Starting words; negated ("har ännu inte påbörjats", "påbörjas inte") they say not started.
     _cue("started", r"\b(?:påbörja\w*|start\w*|inled\w*|börja\w*|kommit\s+i\s*gång)\b", "not_started"),
     # ---- delay, obstacles, waiting
@@ -161,7 +172,7 @@ _MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktob
 _TIME_TO_COME = re.compile(rf"\b(?:(?:i|under|från|till|inför|före|senast|efter)\s+(?:den\s+\d{{1,2}}\s+)?{_MONTHS}"
                            rf"|den\s+\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s*[–—-]\s*{_MONTHS}|(?:v\.?|vecka|veckorna)\s*\d{{1,2}})\b")
 _PAST_VERB = re.compile(r"\b(?:\w{2,}(?:ade|ades|dde|ddes|tte|ttes)|\w+[^n\W](?:de|des|te|tes)|har|hade|var|varit|blev"
-                        r"|fick|gav|kom|gick|tog|togs|hölls|sjönk|steg|drog|såg|fanns|skrevs|låg|stod|antogs|utsågs"
+                        r"|fick|gav|kom|gick|tog|togs|hölls|sjönk|(?<!nästa )(?<!första )(?<!sista )(?<!ett )steg|drog|såg|fanns|skrevs|låg|stod|antogs|utsågs"
                         r"|genomgick|beslöt|lät|sa|sedan|hittills)\b")
 _FOLLOW_UP = re.compile(r"\b(?:följs\s+upp|uppföljning\w*|rapporteras|redovisas\s+(?:i|för)\s+\w+rapport\w*)\b")
 

@@ -107,6 +107,19 @@ def test_progress_is_read(text: str, says: set[str], not_says: set[str]) -> None
     ("Samrådet hölls i mars. Granskningen sker i september.", "Pågående enligt plan"),
     ("Samrådet hölls i mars och planen antogs i juni.", "Avslutad enligt plan"),
     ("Rapporten lämnades i november, två månader senare än beställt.", "Pågående med avvikelse"),
+    # Strong preterites and a clinic's 'tog emot' say it was done; 'i kliniskt bruk' is 'i bruk'.
+    ("Kommunfullmäktige antog sjöbodspolicyn med tillhörande riktlinjer.", "Avslutad enligt plan"),
+    ("Båda kamerorna togs i kliniskt bruk i april.", "Avslutad enligt plan"),
+    # 'Nästa steg' is a noun, not the verb 'steg': the step to come keeps the work under way.
+    ("Andelen är 71 procent. Nästa steg, ny schemaläggning, tas i november som beslutat.", "Pågående enligt plan"),
+    # Set for later, or nobody on it yet: not started.
+    ("Inventeringen är planerad till fjärde kvartalet.", "Ej påbörjad"),
+    ("Upprustningen är budgeterad till nästa år.", "Ej påbörjad"),
+    ("Uppdraget tas upp när den nya fastighetschefen är på plats i januari.", "Ej påbörjad"),
+    ("Kartläggningen görs nästa år. Ingen projektledare är ännu utsedd.", "Ej påbörjad"),
+    # The work closed as it stands, with what was not done: finished with a deviation.
+    ("Belysningen är utbytt i skolorna men inte i hallarna, eftersom anslaget inte räckte. Projektet stängs med de "
+     "delar som hunnits.", "Avslutad med avvikelse"),
 ])
 def test_the_reviewers_reading_of_a_comment(text: str, status: str) -> None:
     assert progress_status(text) == status

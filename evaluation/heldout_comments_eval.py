@@ -1,5 +1,6 @@
 """Assessment on comments written by a helper who saw neither the code nor the team's comments
-(evaluation/heldout_comments/: four organisations' comments in their own scales, the label left out of the text).
+(evaluation/heldout_comments_*/: three organisations' comments a set, in their own scales, the label left out of
+the text; the tenth to nineteenth, as the first nine are training data now).
 
 The model is trained as served: Ånge's reports and every labelled comment in corpus/examples/. Beside it, the
 majority class and the keyword rule trained on the same. Run: `python -m evaluation.heldout_comments_eval`.
@@ -21,7 +22,7 @@ from corpus.text import GOAL_LEVELS
 from evaluation.baselines import KeywordLevelBaseline, KeywordStatusBaseline
 from nlp.assess import COARSE_STATUS, Example, abstains, best_level, default_classifier
 
-FOLDER = REPO_ROOT / "evaluation" / "heldout_comments"
+FOLDER = REPO_ROOT / "evaluation" / "heldout_comments_tenth"  # (the first nine sets are training data now)
 
 
 def _load(folder: Path, kind: str) -> list[Example]:

@@ -505,6 +505,9 @@ def _others_section(figures: dict[str, Any] | None) -> str:
         if figures.get(key):
             lines += _comment_tables(figures[key], prose)
     lines += _pooled_comment_lines(figures)
+    lines += ["", "### Comment sets now used for training (issue 19)", "", TRAINING_CHANGE_20261208, ""]
+    lines += [f"- {COMMENT_SET_PROSE[key][0].removeprefix('### ')}: {COMMENT_SET_PROSE[key][1]}"
+              for key in TRAINED_COMMENT_SETS]
     return "\n".join(lines)
 
 
@@ -512,8 +515,8 @@ def _others_section(figures: dict[str, Any] | None) -> str:
 # reading of targets of 2026-12-07, the twelfth and thirteenth opened after the reading of progress was changed on
 # the first nine (2026-12-07), the fourteenth to seventeenth written and measured after that, the eighteenth and
 # nineteenth on 2026-12-08; no miss of theirs was
-# read (the reading of goal figures of 2026-12-07 and of progress of 2026-12-08 were chosen on the first nine alone). The earlier sets are in-sample
-# for today's design.
+# read (the reading of goal figures of 2026-12-07 and of progress of 2026-12-08 were chosen on the first nine alone).
+# The first nine are training data since 2026-12-08 (TRAINED_COMMENT_SETS).
 UNTUNED_COMMENT_SETS = ("comments_tenth", "comments_eleventh", "comments_twelfth", "comments_thirteenth",
                         "comments_fourteenth", "comments_fifteenth", "comments_sixteenth", "comments_seventeenth",
                         "comments_eighteenth", "comments_nineteenth")
@@ -553,7 +556,7 @@ def _pooled_comment_lines(figures: dict[str, Any]) -> list[str]:
              "after the last change say how it carries over.", "", PROGRESS_CHANGE_20261208, "",
              "| sets | activity coarse | goal within one |", "|---|---|---|",
              f"| all {len(every)} | " + " | ".join(pooled(every)) + " |"]
-    if untuned:
+    if untuned and untuned != every:
         lines.append(f"| {', '.join(untuned)} (no change chosen on them) | " + " | ".join(pooled(untuned)) + " |")
     return lines
 
@@ -758,22 +761,19 @@ COMMENT_SET_PROSE: dict[str, tuple[str, str]] = {
     "comments_nineteenth": ("### Comments on other scales, a nineteenth set (issue 19)",
                             HELDOUT_COMMENTS_NINETEENTH_FIRST),
 }
-COMMENT_SETS: dict[str, str] = {"comments": "heldout_comments", "comments_second": "heldout_comments_second",
-                                "comments_third": "heldout_comments_third", "comments_fourth": "heldout_comments_fourth",
-                                "comments_fifth": "heldout_comments_fifth", "comments_sixth": "heldout_comments_sixth",
-                                "comments_seventh": "heldout_comments_seventh",
-                                "comments_eighth": "heldout_comments_eighth",
-                                "comments_ninth": "heldout_comments_ninth",
-                                "comments_tenth": "heldout_comments_tenth",
-                                "comments_eleventh": "heldout_comments_eleventh",
-                                "comments_twelfth": "heldout_comments_twelfth",
-                                "comments_thirteenth": "heldout_comments_thirteenth",
-                                "comments_fourteenth": "heldout_comments_fourteenth",
-                                "comments_fifteenth": "heldout_comments_fifteenth",
-                                "comments_sixteenth": "heldout_comments_sixteenth",
-                                "comments_seventeenth": "heldout_comments_seventeenth",
-                                "comments_eighteenth": "heldout_comments_eighteenth",
-                                "comments_nineteenth": "heldout_comments_nineteenth"}
+COMMENT_SETS: dict[str, str] = {key: f"heldout_{key}" for key in UNTUNED_COMMENT_SETS}
+# The first nine sets, moved into the training data (corpus/examples/blindNN_*.jsonl) on 2026-12-08: their first
+# measurements stay in REPORT.md as history; they measure nothing any more.
+TRAINING_CHANGE_20261208 = (
+    "On 2026-12-08 the first nine sets' comments (27 organisations, 868 of their 896 texts; 28 whose label as the "
+    "organisation writes it means another level in the label schemes were left out, as the loader refuses them) "
+    "became training data in corpus/examples/, beside the team's 16 organisations, because more organisations' "
+    "words were what the model lacked. Measured before and after on the ten sets no change was chosen on (the "
+    "tenth to nineteenth, with the model as served, before abstention): activity coarse 417/600 = 0.695 → 454/600 = 0.757 "
+    "(exact 334 → 387); goal level within one 321/360 = 0.892 → 325/360 = 0.903. The sets below were measured once each before that; they measure nothing any "
+    "more.")
+TRAINED_COMMENT_SETS = ("comments", "comments_second", "comments_third", "comments_fourth", "comments_fifth",
+                        "comments_sixth", "comments_seventh", "comments_eighth", "comments_ninth")
 
 
 def _links_rows(by_model: dict[str, Any]) -> list[str]:

@@ -599,6 +599,26 @@ _EMOJI = {"green_circle": "🟢", "yellow_circle": "🟡", "orange_circle": "�
           "white_check_mark": "✅", "heavy_check_mark": "✔", "x": "❌", "warning": "⚠", "pause_button": "⏸"}
 _EMOJI_CODE = re.compile(r":(" + "|".join(sorted(_EMOJI, key=len, reverse=True)) + r"):")
 _SCOPED_LABEL = re.compile(r"~\"[^\"\n:]+::([^\"\n]+)\"|~[\w-]+::([\w-]+)")
+# A notes app's Markdown (Obsidian and its kind): comments '%% … %%', embeds '![[bild.png]]', wikilinks
+# '[[Sida|visad text]]', highlights '==text==', a block's id '^ekonomi' on a line of its own, a callout's type
+# '> [!warning] Prognos helår: …' before its title, and nested tags '#status/enligt-plan' that say their last part.
+_NOTE_COMMENT = re.compile(r"%%.*?%%", re.S)
+_NOTE_EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
+_WIKILINK = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
+_HIGHLIGHT = re.compile(r"==(\S(?:[^=\n]*\S)?)==")
+_BLOCK_ID = re.compile(r"(?m)^\^[\w-]+[ \t]*$")
+_CALLOUT = re.compile(r"(?m)^((?:>[ \t]*)+)\[![\w-]+\][+-]?[ \t]*(.*)$")
+_NESTED_TAG = re.compile(r"(?<![\w&/#])#[\wåäöÅÄÖ-]+/([\wåäöÅÄÖ-]+)")
+
+
+def _note_markup(body: str) -> str:
+    body = _NOTE_EMBED.sub("", _NOTE_COMMENT.sub("", body))
+    body = _WIKILINK.sub(lambda m: m.group(2) or m.group(1).split("#")[0], body)
+    body = _BLOCK_ID.sub("", _HIGHLIGHT.sub(r"\1", body))
+    body = _CALLOUT.sub(lambda m: f"{m.group(1)}{m.group(2)}\n{m.group(1).rstrip()}", body)  # (its title a paragraph)
+    return _NESTED_TAG.sub(lambda m: m.group(1).replace("-", " "), body)
+
+
 _SITE_SHORTCODE = re.compile(r"\{\{[<%]\s*/?[\w.-]+[^{}]*?[>%]\}\}|\{%-?\s*/?\w+[^{}]*?-?%\}")
 
 
@@ -625,6 +645,7 @@ def markdown_blocks(text: str) -> list[Block]:
     body = _EMOJI_CODE.sub(lambda m: _EMOJI[m.group(1)], body)
     body = _SCOPED_LABEL.sub(lambda m: m.group(1) or m.group(2), body)
     body = re.sub(r"(?m)^\s*\[\[_TOC_\]\]\s*$|^\s*\[TOC\]\s*$", "", body)
+    body = _note_markup(body)
     blocks = [Block(PARAGRAPH, front, furniture=True)] if front else []
     return blocks + html_blocks(renderer.render(body))
 

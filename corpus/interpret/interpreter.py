@@ -1397,8 +1397,10 @@ class ReportInterpreter(TableReading):
             return
         if role == "assessment" and goal.assessment is None and self.words.says_not_assessed(text):
             goal.assessment_raw = text  # 'Ej bedömd' as stated: no prognosis beside it stands in for the level
+            self.state.role = "comment"  # (what follows is the goal's comment)
             return
         if role == "prognosis" and goal.assessment is None and self.words.says_not_assessed(text):
+            self.state.role = "comment"
             return  # 'Prognos helår: Kan ej bedömas': no level, and nothing unknown either
         if role in ("assessment", "prognosis", "status"):
             if goal.assessment is None and not (role == "prognosis" and goal.assessment_raw):

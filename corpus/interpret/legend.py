@@ -31,7 +31,7 @@ _TERMED = re.compile(r"^(\S(?:[^\d–—=]|(?<!\d)\d{4}(?!\d)){0,38}?)\s+[–—
 _COLON_TERMED = re.compile(r"^([A-ZÅÄÖ][^:\d]{1,38}?):\s+([a-zåäö].{3,300})$")
 # A legend's step that says no level is given ('ej bedömd', 'målet kan ännu inte bedömas', 'har inte kunnat bedömas',
 # 'underlag saknas').
-_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+(?:bedöm|mätas)|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas"
+_NOT_JUDGED = re.compile(r"\b(?:inte|ej)\s+(?:kan\s+|kunnat\s+|gå(?:r|tt)\s+att\s+)?bedöm|\bkan\s+(?:ännu\s+)?(?:inte|ej)\s+(?:bedöm|mätas)|\b(?:underlag|prognos|uppgifter)\b.{0,30}\bsaknas|\binget\s+underlag\b"
                          r"|\bbedöms\s+(?:inte|ej)\b(?!\s+(?:bli|kunna|vara|uppfyll|uppnå|nå))|\bingen\s+(?:bedömning|prognos)\b"
                          r"|\b(?:inte|ej)\s+(?:kunnat\s+)?följ(?:as|ts)\s+upp\b", re.I)
 MIN_BAR_STEPS = 3  # a legend's terms that are one symbol repeated this many ways are a bar's steps
@@ -59,8 +59,9 @@ _NOT_STARTED = re.compile(r"\b(?:har\s+(?:inte|ej|ännu\s+inte)\s+(?:startat|på
                           r"(?:inte|ej)\s+(?:startad|påbörjad|inledd))\b", re.I)
 _PAUSED = re.compile(r"\b(?:tillfälligt\s+(?:stoppa\w*|avbr\w*|pausa\w*|vilande|lagts\s+på\s+is)|pausa(?:t|ts|d|de)\b|"
                      r"vilar\b|ligger\s+vilande|återupptas\s+(?:senare|längre\s+fram|när))", re.I)
-_UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper|har\s+(?:startat|börjat|påbörjats|kommit\s+igång))\b", re.I)
-_UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|stämd\s+av|avstämd|bedömd|bedömts|följts\s+upp)\b", re.I)
+_UNDER_WAY = re.compile(r"\b(?:pågår|är\s+igång|fortsätter|löper|löpande|har\s+(?:startat|börjat|påbörjats|kommit\s+igång))\b", re.I)
+_UNCHECKED_SAID = re.compile(r"\b(?:inte|ej)\s+(?:stämts\s+av|stämd\s+av|avstämd|bedömd|bedömts|följts\s+upp|följs\s+upp)\b",
+                             re.I)
 _BEHIND = re.compile(r"\b(?:ligger\s+efter|försen\w*|avvik\w*|efter\s+(?:tid)?plan\w*)", re.I)
 _ON_PLAN = re.compile(r"\b(?:följer\s+(?:sin\s+|sina\s+|den\s+)?(?:tid)?plan\w*|enligt\s+(?:tid)?plan\w*|i\s+tid\b|håller\s+tid\w*)", re.I)
 

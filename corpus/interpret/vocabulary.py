@@ -32,6 +32,11 @@ def label_form(text: str) -> str:
 
 # Items said to serve the goal itself, in the words the lists above are made of: 'Aktiviteter som hör direkt till
 # målet', 'Övriga åtgärder inom målet', 'Insatser kopplade direkt till målet'.
+_LATER_JUDGED = re.compile(r"^(?:målet\s+)?(?:bedöms|följs\s+upp|mäts)\s+(?:först\s+)?(?:i\s+(?:tertial\s*[23]|delårs\w*|års\w*"
+                           r"|bokslut\w*|verksamhetsberättelse\w*)|senare|vid\s+årets\s+slut|efter\s+sommaren)\b", re.I)
+_CODE_NUMBERED = re.compile(r"^([A-ZÅÄÖ]{2,5})\s+(\d{1,2}(?:\.\d{1,2}){0,2})\s*[–:-]\s+([A-ZÅÄÖ0-9].{2,})$")
+# Codes that name no goal ('RF 7 – …' is a council's uppdrag; 'EU', 'KPI' are not boards).
+_NOT_GOAL_CODES = frozenset({"RF", "EU", "KPI", "SFS", "LSS", "LOU", "SOL", "PBL", "HSL", "DNR"})
 _TOP_GOALS_ITEMS = re.compile(r"(?:ovriga\s+)?(?:aktiviteter|atgarder|insatser|uppdrag|ataganden)(?:\s+som\s+(?:hor|ar\s+kopplade)|"
                               r"\s+kopplade|\s+kopplat|\s+knutna|\s+horande)?(?:\s+direkt)?\s+(?:till|under|inom|for)\s+(?:hela\s+)?"
                               r"(?:det\s+)?(?:[a-z]+[ae]\s+)?malet(?:\s+som\s+helhet|\s+i\s+sin\s+helhet)?")
@@ -108,7 +113,7 @@ class Vocabulary:
         form = label_form(text)
         # 'Aktiviteter direkt kopplade till fullmäktigemålet', '… till det strategiska målet': the council's goal
         # named by its kind is 'målet', also with its number ('Övriga åtgärder inom regionfullmäktiges mål 1').
-        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)?fullmaktiges mal|[kr]f-malet|[kr]f-mal"
+        plain = re.sub(r"\b(?:(?:kommun|region)?fullmaktigemalet|(?:kommun|region)?fullmaktiges mal|[kr]f-malet|[kr]f-mal|[kr]f(?=\s+\d)"
                        r"|(?:det\s+)?(?:strategiska|overgripande)\s+malet|inriktningsmalet)(?:\s+\d{1,2})?$", "malet", form)
         if form in self.of_top_goal or plain in self.of_top_goal:
             return True
@@ -144,6 +149,8 @@ class Vocabulary:
         clause = re.sub(r"\s+(?:för|under)\s+(?:år\s+)?20\d\d$", "", re.split(r"[,.;:]\s", unmarked, maxsplit=1)[0].strip())
         # 'Kan inte bedömas än', '… i nuläget': not yet, which is no level either.
         clause = re.sub(r"\s+(?:än|ännu|i nuläget|i dagsläget|just nu)$", "", clause)
+        if _LATER_JUDGED.match(clause):
+            return True  # 'Bedöms i tertial 2', 'Bedöms senare under året': judged later, no level now
         return label_form(unmarked) in self.not_assessed or label_form(clause) in self.not_assessed or bool(re.fullmatch(r"\s*[–—-]\s*av\s*\d{1,2}\s*", text)) or \
             bool(re.fullmatch(rf"\s*[{EMPTY_BOXES}]{{2,10}}\s*", text))  # an empty bar: no box filled
 
@@ -293,6 +300,10 @@ class Vocabulary:
                     return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
+        # 'KF 1 – Titel', 'SBN 1.2 – Titel': a board's or the council's code before the goal's number (a sub-goal's
+        # numbered under its goal's).
+        if (coded := _CODE_NUMBERED.match(text)) is not None and coded.group(1) not in _NOT_GOAL_CODES:
+            return ("subgoal" if "." in coded.group(2) else "goal"), coded.group(3).strip()
         return None
 
     def activity_cell(self, text: str) -> str | None:

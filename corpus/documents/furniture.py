@@ -69,8 +69,8 @@ def is_structural(text: str) -> bool:
     from corpus.interpret.vocabulary import vocabulary
     from corpus.labels import schemes
 
-    if schemes().is_label(text):
-        return True
+    if schemes().is_label(text) or text.rstrip().endswith(":"):
+        return True  # (a caption over a list, 'Aktiviteter kopplade direkt till målet:', heads what follows it)
     from corpus.interpret.vocabulary import FIELD_SEPARATOR
 
     words = vocabulary()

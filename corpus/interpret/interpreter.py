@@ -40,7 +40,7 @@ from corpus.model import (
     ParsedActivity,
     ParsedGoal,
 )
-from corpus.reportdate import compact_dates
+from corpus.reportdate import compact_dates, written_date
 from corpus.text import squash
 
 _TAB_PAGE = re.compile(r"\S\t+\s*\d{1,3}\s*$")
@@ -78,6 +78,7 @@ _LETTER_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+([A-ZÅÄÖ])(\d{1,2})?\s*(?:[:
 _LETTER_NAMED = re.compile(r"([^\d\W][\w-]{1,30})\s+([A-ZÅÄÖ])(\d{1,2})?\s*:?$")  # '… under KF-mål A:'
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
+MAX_PROSE_LINE_WORDS = 4  # a chapter's name alone on its line ('Intern kontroll', 'Viktiga händelser under perioden')
 MIN_LABELLED_LINES = 4  # pairs of a label's line and its value's that make a report written so throughout
 # A level's label said of a goal by its label and number ('Samlad bedömning av mål 1', 'Bedömning för delmål 2.1').
 _LEVEL_OF_GOAL = re.compile(r"(.{4,40}?)\s+(?:av|för)\s+(\S+\s+\d{1,2}(?:\.\d{1,2}){0,3})\s*:?", re.I)
@@ -644,6 +645,17 @@ class ReportInterpreter(TableReading):
                 not self.words.says_not_assessed(squash(head).strip(" *")):  # ('**Bedömning saknas**': no item)
             self._new_activity(squash(head).strip(" *"), None)  # a bold item alone: an activity, nothing said yet
             return True
+        if (sentences := self._sentence_fields(squash(head))) is not None:
+            # 'Lovskola inför årskurs 9. Genomförd med avvikelse. Start 2043-06-19, slut 2043-06-30.': the title,
+            # its status and its time, each a sentence of its own.
+            title, found, times = sentences
+            activity = self._new_activity(title, None)
+            activity.status, activity.status_raw = found.canonical, found.written
+            for time in times:
+                for part in re.split(r",\s+", time):  # 'Start 2043-02-01, slut 2043-12-15': each end labelled
+                    self.read.read_dates(activity, "dates", part)
+            self.state.role = "comment"
+            return True
         parsed = self.read.title_and_status(squash(head))
         if parsed is None:
             return False
@@ -958,6 +970,19 @@ class ReportInterpreter(TableReading):
             following.kind in (PARAGRAPH, LIST_ITEM) else None  # (a loose list's paragraph is an item's)
         return found is not None and found[0] in ("assessment", "prognosis")
 
+    def _sentence_fields(self, text: str) -> tuple[str, LabelMatch, list[str]] | None:
+        """A line of sentences: a title, then a status said alone as a sentence, then sentences of its time; None
+        where the second sentence is no status."""
+        sentences = [s.strip() for s in re.split(r"(?<=[^\s.]\.)\s+(?=[A-ZÅÄÖ])", text) if s.strip()]
+        if not 2 <= len(sentences) <= 4 or len(sentences[0]) > 200:
+            return None
+        found = self.labels.match("activity", sentences[1].rstrip("."))
+        times = sentences[2:]
+        if found is None or not all(ONE_DATE.search(t) or written_date(t) or self.words.date_role(t.split()[0])
+                                    for t in times):
+            return None
+        return sentences[0].rstrip("."), found, [t.rstrip(".") for t in times]
+
     def _apply_mark(self, kind: str, mark: str) -> None:
         if kind == "activity" and (activity := self.state.activity) is not None and activity.status is None:
             if (found := self.labels.match("activity", mark)) is not None:
@@ -1094,6 +1119,15 @@ class ReportInterpreter(TableReading):
     # Paragraphs and fields ---------------------------------------------------------------------------------
     def _paragraph(self, text: str, block: Block, line: int) -> None:
         text = self.read.unmarked_field(compact_dates(text))  # 'Röd Bedömning: Inte uppfyllt': the field says it
+        if (prose := self.words.heading_kind(text)) is not None and prose[0] == "prose" and "\n" not in block.text \
+                and len(text.split()) <= MAX_PROSE_LINE_WORDS and not text.rstrip().endswith((".", ":")):
+            # 'Personal', 'Intern kontroll' on a line of their own in a text without heading styles: a chapter of
+            # prose begins, and the goal's activities end.
+            self._finish_activity()
+            self.state.goal, self.state.role, self.state.listing = None, None, False
+            self.prose.append(text)
+            self._mark(line)
+            return
         state = self.state
         target_activity = state.activity
         target_goal = state.goal

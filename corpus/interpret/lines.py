@@ -211,8 +211,10 @@ class LineReader:
         if text.endswith("."):
             return None
         # The status starts with a word or a symbol, never with the end of the title ('(etapp 2) – Klar').
+        # ('start 2025-01-07, löpande': a word that leaves the end open after a date is its time, not a status.)
         return next(((n, found) for n in range(min(4, len(words) - 2), 0, -1)
                      if not re.match(r"[\d(),.;:–—-]", words[-n])
+                     and not (n == 1 and re.search(r"\d,?$", words[-2]) and self.words.leaves_end_open("– " + words[-1]))
                      and (found := self.labels.match("activity", " ".join(words[-n:]))) is not None), None)
 
     def leading_status(self, text: str) -> tuple[LabelMatch | None, str]:

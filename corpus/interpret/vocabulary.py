@@ -296,8 +296,10 @@ class Vocabulary:
                 # ('Nämndmål 1:2 – …': a sub-goal numbered with a colon.)
                 match = re.match(r"^\s*(?:\d+(?:(?:\.|:(?=\d))\d+)*[A-ZÅÄÖa-zåäö]?|[A-ZÅÄÖ]\d*)?\s*(?::|–|-|\.(?!\d))\s*(.+)$"
                                  r"|^\s+(\d+(?:\.\d+)*[a-z]?)\.?\s+([^a-zåäö\s].*)$", rest)
-                if match and _CAPTION.search(fold(rest)):
-                    return "prose", text  # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025': a sheet's caption
+                if match and (_CAPTION.search(fold(rest)) or re.match(r"^\s*(?:19|20)\d\d\b", rest)):
+                    # 'Mål – samhällsbyggnadsnämnden, tertial 2 2025', 'Mål 2036 – prognos för helåret': a sheet's
+                    # caption (a year is no goal's number).
+                    return "prose", text
                 if match:
                     return kind, (match.group(1) or match.group(3)).strip()
         # 'KF 1 – Titel', 'SBN 1.2 – Titel': a board's or the council's code before the goal's number (a sub-goal's

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from corpus.documents.colours import only_symbols, pdf_colour_name
+from corpus.documents.colours import COLOUR_WORDS, only_symbols, pdf_colour_name
 from corpus.documents.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block
 from corpus.model import ReportFormatError
 
@@ -88,6 +88,7 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
 HEADER_MIN_CELLS = 3
 HEADER_MAX_CHARS = 30
 COLUMN_TOLERANCE = 2.0  # points a word may start left of its column's header
+MARK_TOLERANCE = 6.0  # points a status dot (read as its colour's word) may stand left of its column's header
 
 
 def _header_columns(line: _Line) -> list[float] | None:
@@ -106,7 +107,9 @@ def _aligned(line: _Line, columns: list[float]) -> list[str] | None:
         return None
     cells: list[list[str]] = [[] for _ in columns]
     for x0, text in line.words:
-        at = max(i for i, start in enumerate(columns) if start <= x0 + COLUMN_TOLERANCE)
+        # A drawn status dot stands in its cell's margin, a little left of where the column's words start.
+        tolerance = MARK_TOLERANCE if text in COLOUR_WORDS else COLUMN_TOLERANCE
+        at = max(i for i, start in enumerate(columns) if start <= x0 + tolerance)
         cells[at].append(text)
     return [" ".join(c) for c in cells]
 
@@ -404,8 +407,10 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             blocks.append(Block(TABLE, rows=line.rows, page=line.page))
             previous = header = None
             continue
+        # (a row near the page's foot is the table's, unless it is the page's furniture)
+        at_edge = edge and (_furniture_key(line.text.strip()) in repeated or bool(_PAGE_NUMBER.match(line.text.strip())))
         in_table = header is not None and blocks and blocks[-1].kind == TABLE and previous is not None and \
-            previous.page == line.page and not edge and line.top - previous.bottom < 1.5 * line.size
+            previous.page == line.page and not at_edge and line.top - previous.bottom < 1.5 * line.size
         cells = _aligned(line, header) if in_table and header is not None else None
         if cells is not None and sum(bool(c) for c in cells) >= 2:
             blocks[-1].rows.append(cells)  # a row read in the header's columns

@@ -65,12 +65,42 @@ class TableReading:
 
     # Tables ------------------------------------------------------------------------------------------------
 
+    def _next_goal_row(self, block: Block) -> int | None:
+        """Where a goal's level line ('NÄMNDMÅL 1.1 | Uppfyllt') stands among the rows of an activity table, if
+        anywhere after its first data row."""
+        if len(block.rows) < 3 or "activity" not in {self.words.role(squash(c)) for c in block.rows[0] if c}:
+            return None
+        for k, row in enumerate(block.rows[2:], start=2):
+            cells = trimmed_row(row)
+            if len(cells) == 2 and self._level_kicker(squash(cells[0])) is not None and (
+                    self.labels.match("goal", squash(cells[1])) or self.words.says_not_assessed(squash(cells[1]))):
+                return k
+        return None
+
+    def _level_kicker(self, text: str) -> tuple[tuple[str, str], str | None] | None:
+        """'NÄMNDMÅL 1.1', 'KOMMUNFULLMÄKTIGES MÅL 1 · MÅLOMRÅDE UTBILDNING OCH ARBETE': a goal's level and number
+        alone, and the area set apart after it (None where none is); None where the text is no such line."""
+        parts = re.split(r"\s+[·•|]\s+", text)
+        placed = self.words.level_cell(parts[0])
+        if placed is None or len(parts) > 2:
+            return None
+        area = self.words.heading_kind(parts[1]) if len(parts) == 2 else None
+        if len(parts) == 2 and (area is None or area[0] != "area"):
+            return None
+        return placed, (area[1].capitalize() if area else None)
+
     def _names_kinds(self, values: list[str]) -> bool:
         """Whether most of a column's values name a kind of item ('Kommunfullmäktiges mål', 'Nämndmål', 'Aktivitet')."""
         kinds = [self.words.role(v) or (self.words.heading_kind(v) or (None,))[0] for v in values]
         return sum(k in ("goal", "subgoal", "activity") for k in kinds) * 2 > len(values)
 
     def _table(self, block: Block, first: int) -> None:
+        if (split := self._next_goal_row(block)) is not None:
+            # A goal's card line read into the activity table above it ('NÄMNDMÅL 1.1 | Uppfyllt' under the rows
+            # of 'Aktivitet | Status | …'): the table ends there, and the goal's line begins what follows.
+            self._table(Block(TABLE, rows=block.rows[:split], page=block.page, bold=block.bold), first)
+            self._table(Block(TABLE, rows=block.rows[split:], page=block.page, bold=block.bold), first + split)
+            return
         if (wide := self._widened(block)) is not None:
             self._table(wide, first)
             self._mark_rows(first, len(block.rows))  # every row of the long form was read into the wide one
@@ -112,6 +142,17 @@ class TableReading:
         lone = trimmed_row(block.rows[0]) if len(block.rows) == 1 else []
         if len(lone) == 1 and self.words.lists_top_goals_activities(squash(lone[0])) and self._own_activities(first):
             return  # 'Aktiviteter direkt under målet' on a row of its own
+        if len(lone) == 2 and (kicker := self._level_kicker(squash(lone[0]))) is not None and (
+                self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))):
+            # 'KOMMUNFULLMÄKTIGES MÅL 1 · MÅLOMRÅDE UTBILDNING | Delvis uppfyllt' over a goal's card: its level
+            # and number, the area it stands in, and its level; the title is the heading under it.
+            self._finish_activity()
+            placed, area = kicker
+            if area:
+                self.area = area
+            self.state.placed, self.state.placed_level = placed, squash(lone[1])
+            self._mark(first)
+            return
         if len(lone) == 2 and (NUMBER.match(squash(lone[0])) or self.words.heading_kind(squash(lone[0]))) and (
                 self.labels.match("goal", squash(lone[1])) or self.words.says_not_assessed(squash(lone[1]))
                 or squash(lone[1]) in ("–", "-", "—")):

@@ -31,7 +31,7 @@ _PAGE_NUMBER = re.compile(r"^(sida\s+)?\d+(\s*(av|/)\s*\d+)?$", re.I)
 
 
 @dataclass
-class _Line:
+class PdfLine:
     page: int
     top: float
     bottom: float
@@ -55,7 +55,7 @@ PANEL_MIN_SHARE = 0.15
 PANEL_MIN_WORDS = 8
 
 
-def _lines_of(words: list[dict], page: int) -> list[_Line]:
+def lines_of(words: list[dict], page: int) -> list[PdfLine]:
     words = sorted(words, key=lambda w: (round(w["top"] / 3), w["x0"]))
     grouped: list[list[dict]] = []
     for word in words:
@@ -63,7 +63,7 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
             grouped[-1].append(word)
         else:
             grouped.append([word])
-    lines: list[_Line] = []
+    lines: list[PdfLine] = []
     for group in grouped:
         group.sort(key=lambda w: w["x0"])
         size = statistics.median(w.get("size", 10) for w in group)
@@ -78,7 +78,7 @@ def _lines_of(words: list[dict], page: int) -> list[_Line]:
         bold = sum("bold" in str(w.get("fontname", "")).lower() for w in heads) >= max(1, 0.6 * len(heads))
         starts = [group[0]["x0"]] + [word["x0"] for prev, word in zip(group, group[1:], strict=False)
                                      if word["x0"] - prev["x1"] > CELL_GAP * size]
-        lines.append(_Line(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
+        lines.append(PdfLine(page, min(w["top"] for w in group), max(w["bottom"] for w in group),
                            group[0]["x0"], group[-1]["x1"], size, bold, [" ".join(c) for c in cells],
                            cell_x0=starts, words=[(w["x0"], w["text"]) for w in group]))
     return lines
@@ -91,7 +91,7 @@ COLUMN_TOLERANCE = 2.0  # points a word may start left of its column's header
 MARK_TOLERANCE = 6.0  # points a status dot (read as its colour's word) may stand left of its column's header
 
 
-def _header_columns(line: _Line) -> list[float] | None:
+def _header_columns(line: PdfLine) -> list[float] | None:
     """The left edges of a table's first row's cells (a header, 'Aktivitet | Status | Start | Slut'; a legend's
     term and meaning), or None for a row too long to set the columns."""
     if line.cell_x0 is None or len(line.cells) < HEADER_MIN_CELLS or \
@@ -100,7 +100,7 @@ def _header_columns(line: _Line) -> list[float] | None:
     return list(line.cell_x0)
 
 
-def _aligned(line: _Line, columns: list[float]) -> list[str] | None:
+def _aligned(line: PdfLine, columns: list[float]) -> list[str] | None:
     """The line's words set in the header's columns by where each starts (cells whose gap is too narrow to see, '2027-11-06
     2028-02-29' under 'Start | Slut'), or None where a word stands left of the table."""
     if not line.words or line.words[0][0] < columns[0] - COLUMN_TOLERANCE:
@@ -161,7 +161,7 @@ def _same_line(a: dict, b: dict) -> bool:
 
 
 def _ruled_tables(page: object, number: int,
-                  shapes: list[tuple[dict, str]]) -> list[tuple[tuple[float, float, float, float], _Line]]:
+                  shapes: list[tuple[dict, str]]) -> list[tuple[tuple[float, float, float, float], PdfLine]]:
     """Tables drawn with ruling lines, as pdfplumber finds them: their boxes and their rows of cells. A cell
     with no words that holds or is filled with a clear colour says that colour."""
     found = []
@@ -192,7 +192,7 @@ def _ruled_tables(page: object, number: int,
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
-        found.append(((x0, top, x1, bottom), _Line(number, top, bottom, x0, x1, 0.0, False, [], rows=rows)))
+        found.append(((x0, top, x1, bottom), PdfLine(number, top, bottom, x0, x1, 0.0, False, [], rows=rows)))
     return found
 
 
@@ -343,7 +343,7 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
         pages = list(pdf.pages)
     except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReportFormatError(f"PDF-filen {name} kunde inte läsas (skadad eller avkortad).") from exc
-    all_lines: list[tuple[_Line, bool]] = []
+    all_lines: list[tuple[PdfLine, bool]] = []
     try:
         # A booklet printed two pages to a sheet: its half-pages in the order of their printed numbers.
         pages = _booklet_pages(pages) or pages
@@ -359,9 +359,9 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
             panels = _panels(page, words)
             gutter = _gutter(words, float(page.width), float(page.bbox[0])) if not panels else None
             columns = _panel_columns(words, panels) if panels else [words] if gutter is None else _columns(words, gutter)
-            page_lines: list[_Line] = []
+            page_lines: list[PdfLine] = []
             for index, column in enumerate(columns):
-                for line in _lines_of(column, number):
+                for line in lines_of(column, number):
                     line.column = index
                     page_lines.append(line)
             for bbox, line in tables:
@@ -379,10 +379,10 @@ def pdf_blocks(data: bytes, name: str) -> list[Block]:
         pdf.close()
     if not any(line.text.strip() or any(any(row) for row in line.rows or []) for line, _ in all_lines):  # (tables too)
         raise ReportFormatError(f"PDF-filen {name} saknar textlager (inskannad bild utan text).")
-    return _blocks(all_lines, len(pages))
+    return blocks_of_lines(all_lines, len(pages))
 
 
-def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
+def blocks_of_lines(all_lines: list[tuple[PdfLine, bool]], n_pages: int) -> list[Block]:
     pages_of: dict[str, set[int]] = {}
     for line, edge in all_lines:
         if edge:
@@ -398,7 +398,7 @@ def _blocks(all_lines: list[tuple[_Line, bool]], n_pages: int) -> list[Block]:
             ends.setdefault((line.page, line.column), []).append(line.x1)
     edges = {key: float(np.percentile(values, 90)) for key, values in ends.items()}
     blocks: list[Block] = []
-    previous: _Line | None = None
+    previous: PdfLine | None = None
     bullet_x0 = 0.0
     scale_drawn = _draws_scale(all_lines)
     header: list[float] | None = None  # the open table's header columns, where it has a header
@@ -476,17 +476,17 @@ _SCALE_STEP_BULLETS = "●–-"
 _LIST_BULLETS = "•▪◦‣"
 
 
-def _draws_scale(all_lines: list[tuple[_Line, bool]]) -> bool:
+def _draws_scale(all_lines: list[tuple[PdfLine, bool]]) -> bool:
     """Whether the document has a legend of shapes (two lines or more opening with the scale's other shapes), so
     that a line opening like a bullet item ('● målet är helt uppnått') is one of its steps."""
     return sum(line.text.strip()[:1] in _SCALE_SHAPES for line, _ in all_lines) >= 2
 
 
-def _body_sizes(all_lines: list[tuple[_Line, bool]]) -> dict[int, float]:
+def _body_sizes(all_lines: list[tuple[PdfLine, bool]]) -> dict[int, float]:
     """The type size of the body text on each page (the size most characters are set in; half points count):
     a page of prose in 9.5 pt and a page of tables in 8.5 pt each have their own. A page with little text
     (a title page) takes the document's."""
-    def commonest(lines: list[_Line]) -> float:
+    def commonest(lines: list[PdfLine]) -> float:
         chars: Counter[float] = Counter()
         for line in lines:
             chars[round(line.size * 2) / 2] += len(line.text)
@@ -494,7 +494,7 @@ def _body_sizes(all_lines: list[tuple[_Line, bool]]) -> dict[int, float]:
 
     body = [line for line, _ in all_lines if line.rows is None]
     overall = commonest(body)
-    pages: dict[int, list[_Line]] = {}
+    pages: dict[int, list[PdfLine]] = {}
     for line in body:
         pages.setdefault(line.page, []).append(line)
     sizes = {page: commonest(lines) if sum(len(li.text) for li in lines) >= PAGE_BODY_CHARS else overall
@@ -507,19 +507,19 @@ def _last_body(blocks: list[Block]) -> Block | None:
     return next((b for b in reversed(blocks) if not b.furniture), None)
 
 
-def _reaches_edge(line: _Line, edges: dict[tuple[int, int], float], share: float = 0.2) -> bool:
+def _reaches_edge(line: PdfLine, edges: dict[tuple[int, int], float], share: float = 0.2) -> bool:
     """Whether a line runs on to near its column's right edge, as a line that wraps does."""
     edge = edges.get((line.page, line.column), line.x1)
     return line.x1 >= edge - share * max(1.0, edge - line.x0)
 
 
-def _wraps_on(previous: _Line, line: _Line) -> bool:
+def _wraps_on(previous: PdfLine, line: PdfLine) -> bool:
     """`line` is the wrapped end of `previous` set in the same type, within its width, less than a line below."""
     return (previous.page == line.page and abs(previous.size - line.size) < 0.5 and previous.bold == line.bold
             and -1 <= line.top - previous.bottom < line.size and previous.x0 - 1 <= line.x0 < previous.x1)
 
 
-def _continues(previous: _Line, line: _Line, hanging: bool = False) -> bool:
+def _continues(previous: PdfLine, line: PdfLine, hanging: bool = False) -> bool:
     """`line` wraps on from `previous`: same type, starting where it started, and close below it on the same
     page or at the top of the next."""
     if _LABEL.match(line.text) or _BULLET.match(line.text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from corpus.documents.model import Block
-from corpus.documents.pdf import EDGE_SHARE, _blocks, _Line, _lines_of
+from corpus.documents.pdf import EDGE_SHARE, PdfLine, blocks_of_lines, lines_of
 
 # What marks a document as such a conversion: the converter's name, or its page and text classes.
 _GENERATOR = re.compile(r"pdf2htmlEX", re.I)
@@ -151,7 +151,7 @@ def _words(item: _Text, height: float) -> list[dict]:
     return words
 
 
-def _table_lines(cells: list[_Text], page: int, height: float) -> list[_Line]:
+def _table_lines(cells: list[_Text], page: int, height: float) -> list[PdfLine]:
     """Clip boxes of one page read as tables: boxes that share a top edge are a row, rows in a run a table."""
     boxes: dict[tuple[float, float, float, float], list[_Text]] = {}
     for cell in cells:
@@ -167,19 +167,19 @@ def _table_lines(cells: list[_Text], page: int, height: float) -> list[_Line]:
         else:
             row[1].append((box[0], text))
     rows.sort(key=lambda r: r[0])
-    lines: list[_Line] = []
+    lines: list[PdfLine] = []
     for top, row in rows:
         row.sort()
         columns = [x for x, _ in row]
-        lines.append(_Line(page, top, top, columns[0], columns[-1], 10.0, False, [t for _, t in row],
+        lines.append(PdfLine(page, top, top, columns[0], columns[-1], 10.0, False, [t for _, t in row],
                            rows=[[t for _, t in row]], cell_x0=columns))
     return lines
 
 
-def _joined_tables(lines: list[_Line]) -> list[_Line]:
+def _joined_tables(lines: list[PdfLine]) -> list[PdfLine]:
     """Rows of boxes next to each other in reading order, in the same columns, as one table; a line between them
     (a caption 'Aktiviteter direkt under …') ends the table above it."""
-    out: list[_Line] = []
+    out: list[PdfLine] = []
     for line in lines:
         above = out[-1] if out else None
         if line.rows is not None and above is not None and above.rows is not None and above.cell_x0 is not None \
@@ -196,13 +196,13 @@ SIDE_NOTE_FROM = 0.7  # a short cell that starts this far across the page beside
 SIDE_NOTE_WORDS = 3
 
 
-def _side_note(line: _Line, width: float) -> _Line | None:
+def _side_note(line: PdfLine, width: float) -> PdfLine | None:
     """The note set at the right beside a line ('Prognos helår' beside a goal's label, its symbol beside the
     title), as a line of its own; None where the line has none."""
     if line.rows is not None or len(line.cells) != 2 or line.cell_x0 is None or \
             line.cell_x0[1] < width * SIDE_NOTE_FROM or len(line.cells[1].split()) > SIDE_NOTE_WORDS:
         return None
-    note = _Line(line.page, line.top, line.bottom, line.cell_x0[1], line.x1, line.size, False, [line.cells[1]],
+    note = PdfLine(line.page, line.top, line.bottom, line.cell_x0[1], line.x1, line.size, False, [line.cells[1]],
                  cell_x0=[line.cell_x0[1]], words=[w for w in line.words or [] if w[0] >= line.cell_x0[1]])
     line.cells, line.x1 = line.cells[:1], line.cell_x0[1]
     line.words = [w for w in line.words or [] if w[0] < line.cell_x0[1]]
@@ -210,12 +210,12 @@ def _side_note(line: _Line, width: float) -> _Line | None:
     return note
 
 
-def _notes_after(lines: list[_Line], width: float) -> list[_Line]:
+def _notes_after(lines: list[PdfLine], width: float) -> list[PdfLine]:
     """Margin notes read after the lines they stand beside: the report engine set the level of a goal at the right
     of its label and title, which read on (a title of two lines) before the note does."""
-    out: list[_Line] = []
-    pending: list[_Line] = []
-    previous: _Line | None = None
+    out: list[PdfLine] = []
+    pending: list[PdfLine] = []
+    previous: PdfLine | None = None
     for line in lines:
         note = _side_note(line, width)
         continues = previous is not None and line.rows is None and abs(line.size - previous.size) < 0.5 and \
@@ -239,12 +239,12 @@ def positioned_blocks(text: str) -> list[Block]:
     parser = _PositionedParser(_styles(text))
     parser.feed(text)
     parser.close()
-    all_lines: list[tuple[_Line, bool]] = []
+    all_lines: list[tuple[PdfLine, bool]] = []
     for page in range(1, parser.page + 1):
         height = parser.page_heights.get(page) or 842.0
         texts = [t for t in parser.texts if t.page == page]
         words = [w for t in texts if t.box is None for w in _words(t, height)]
-        page_lines = _lines_of(words, page)
+        page_lines = lines_of(words, page)
         for table in _table_lines([t for t in texts if t.box is not None], page, height):
             at = next((k for k, other in enumerate(page_lines) if other.top > table.top), len(page_lines))
             page_lines.insert(at, table)
@@ -252,4 +252,4 @@ def positioned_blocks(text: str) -> list[Block]:
         for line in _joined_tables(_notes_after(page_lines, width)):
             edge = line.rows is None and (line.top < height * EDGE_SHARE or line.bottom > height * (1 - EDGE_SHARE))
             all_lines.append((line, edge))
-    return _blocks(all_lines, parser.page)
+    return blocks_of_lines(all_lines, parser.page)

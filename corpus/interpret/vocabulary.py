@@ -35,8 +35,8 @@ def label_form(text: str) -> str:
 _LATER_JUDGED = re.compile(r"^(?:målet\s+)?(?:bedöms|följs\s+upp|mäts)\s+(?:först\s+)?(?:i\s+(?:tertial\s*[23]|delårs\w*|års\w*"
                            r"|bokslut\w*|verksamhetsberättelse\w*)|senare|vid\s+årets\s+slut|efter\s+sommaren)\b", re.I)
 _CODE_NUMBERED = re.compile(r"^([A-ZÅÄÖ]{2,5})\s+(\d{1,2}(?:\.\d{1,2}){0,2})\s*[–:-]\s+([A-ZÅÄÖ0-9].{2,})$")
-# Codes that name no goal ('RF 7 – …' is a council's uppdrag; 'EU', 'KPI' are not boards).
-_NOT_GOAL_CODES = frozenset({"RF", "EU", "KPI", "SFS", "LSS", "LOU", "SOL", "PBL", "HSL", "DNR"})
+# Codes that name no goal: laws, registers and the like, no board (a law's chapter, 'LSS 9 – …').
+_NOT_GOAL_CODES = frozenset({"EU", "KPI", "SFS", "LSS", "LOU", "SOL", "PBL", "HSL", "DNR"})
 _TOP_GOALS_ITEMS = re.compile(r"(?:ovriga\s+)?(?:aktiviteter|atgarder|insatser|uppdrag|ataganden)(?:\s+som\s+(?:hor|ar\s+kopplade)|"
                               r"\s+kopplade|\s+kopplat|\s+knutna|\s+horande)?(?:\s+direkt)?\s+(?:till|under|inom|for)\s+(?:hela\s+)?"
                               r"(?:det\s+)?(?:[a-z]+[ae]\s+)?malet(?:\s+som\s+helhet|\s+i\s+sin\s+helhet)?")

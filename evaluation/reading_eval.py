@@ -34,7 +34,7 @@ SETS = {"reports": "16/163", "reports_heldout": "27/94", "reports_third": "27/53
         "reports_twentyfourth": "6/114", "reports_twentyfifth": "18/129",
         "reports_twentysixth": "15/119", "reports_twentyseventh": "6/132", "reports_twentyeighth": "123/152",
         "reports_twentyninth": "66/176", "reports_thirtieth": "77/211",
-        "reports_thirtyfirst": "106/174", "reports_thirtysecond": "71/209"}
+        "reports_thirtyfirst": "106/174", "reports_thirtysecond": "71/209", "reports_thirtythird": "87/173"}
 
 
 def _files(tmp: Path, folder: Path) -> dict[str, Path]:

@@ -193,6 +193,12 @@ class LegendReader:
                 continue
             if block.kind != TABLE:
                 continue
+            if (parted := self._parted_legend(block.rows)) is not None:
+                # 'Prognos för målen' and 'Status för aktiviteterna' in one table of terms and meanings, each part
+                # under a row of its own: each part a legend of its kind.
+                entries += parted
+                self.blocks_.add(i)
+                continue
             if (coded := self._code_legend(block)) is not None:
                 entries += coded + self._row_entries([row for row in block.rows if row and _colour_term(squash(row[0]))])
                 self.blocks_.add(i)
@@ -205,12 +211,32 @@ class LegendReader:
                     entries += [SchemeEntry("goal", scale_level(step - 1, steps), str(step), "sifferskala")
                                 for step in range(1, steps + 1)]
             entries += self._row_entries(block.rows)
+        # 'Ja (Grön)', '4 (Grön)': a term with the colour its cell is filled in; the cells may show the term alone.
+        entries += [SchemeEntry(e.kind, e.canonical, bare.group(1), e.scheme) for e in list(entries)
+                    if (bare := re.fullmatch(r"(\S+(?:\s\S+)?)\s*\((\w+)\)", e.written)) is not None
+                    and bare.group(2).capitalize() in COLOUR_WORDS]
         # One mark said to mean several levels ('● Uppnått, ● Delvis uppnått, …', the dots told apart by colour
         # alone) says none of them.
         meanings: dict[tuple[str, str], set[str]] = {}
         for entry in entries:
             meanings.setdefault((entry.kind, entry.written), set()).add(entry.canonical)
         return [e for e in entries if len(meanings[(e.kind, e.written)]) == 1]
+
+    def _parted_legend(self, rows: list[list[str]]) -> list[SchemeEntry] | None:
+        """A table of terms and meanings in parts, a row with no meaning between them ('Status för aktiviteterna'):
+        each part of three rows or more read as a legend of terms; None where the table is no such legend."""
+        cells = [[squash(c) for c in row if squash(c)] for row in rows]
+        if len(cells) < 7 or any(len(row) > 2 for row in cells):
+            return None
+        parts: list[list[list[str]]] = [[]]
+        for row in cells:
+            if len(row) < 2:
+                parts.append([])
+            else:
+                parts[-1].append(row)
+        read = [self._term_legend(part) for part in parts if len(part) >= 3]
+        found = [e for entries in read if entries for e in entries]
+        return found if len(parts) >= 2 and sum(bool(r) for r in read) >= 2 else None
 
     def _row_entries(self, rows: list[list[str]]) -> list[SchemeEntry]:
         """A legend table's rows read one by one, each mark by what its meaning says."""

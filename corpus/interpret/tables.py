@@ -89,6 +89,32 @@ class TableReading:
             return None
         return placed, (area[1].capitalize() if area else None)
 
+    def _current_follow_up(self, block: Block, roles: list[str | None]) -> list[str | None]:
+        """A plan kept through the year with a column pair per follow-up ('Uppföljning T1 (30 april) | Kommentar T1 |
+        Uppföljning T2 (31 augusti) | …'): the latest follow-up filled in is the report's, its value column the
+        items' level or status and its comment theirs; the earlier ones are history."""
+        header = [squash(c) for c in block.rows[0]]
+        orders = [self.words.follow_up_order(h) if h else None for h in header]
+        # (Only columns headed as follow-ups: 'Prognos helår' beside 'Bedömning 30 april' is this report's forecast.)
+        values = [c for c, (h, order) in enumerate(zip(header, orders, strict=False))
+                  if order is not None and label_form(h).startswith("uppfoljning")]
+        if len({orders[c] for c in values}) < 2:
+            return roles
+        filled = [c for c in values if any(c < len(row) and squash(row[c]) for row in block.rows[1:])]
+        if not filled:
+            return roles
+        latest = max(orders[c] for c in filled)  # type: ignore[type-var]
+        out = list(roles)
+        for c, order in enumerate(orders):
+            if order is None or roles[c] != "comment" or not label_form(header[c]).startswith(("uppfoljning",
+                                                                                                "kommentar")):
+                continue
+            if order != latest:
+                out[c] = None  # an earlier follow-up's level and comment
+            elif c in values:
+                out[c] = "prognosis"  # (the goal rows' level, the activity rows' status)
+        return out
+
     def _names_kinds(self, values: list[str]) -> bool:
         """Whether most of a column's values name a kind of item ('Kommunfullmäktiges mål', 'Nämndmål', 'Aktivitet')."""
         kinds = [self.words.role(v) or (self.words.heading_kind(v) or (None,))[0] for v in values]
@@ -268,6 +294,9 @@ class TableReading:
             said = [squash(row[column]) for row in block.rows[1:] if column < len(row) and squash(row[column])]
             if role == "item_kind" and len(said) >= 3 and len(set(said)) == 1 and not self._names_kinds(said):
                 roles[column] = None
+        if "item_kind" in roles and "item" in roles and "title" not in roles:
+            roles[roles.index("item")] = "title"  # 'Typ | Nr | Mål / aktivitet': the item column is the row's title
+        roles = self._current_follow_up(block, roles)
         if "item_kind" in roles and "title" in roles:
             self._typed_table(block, roles, first)
             return
@@ -699,6 +728,10 @@ class TableReading:
         rows after them. None where the table does not open so (two labelled rows, one of them the goals')."""
         labelled: list[list[str]] = []
         start = None
+        fields = {self.words.role(squash(c or "")) for c in block.rows[0][1:]} - {None, "goal", "subgoal", "activity",
+                                                                                 "item_kind", "depth"}
+        if len(fields) >= MIN_TURNED_FIELDS:
+            return None  # 'Typ | Nr | Mål / aktivitet | Ansvarig | Start …': a header of columns, not turned rows
         for row in block.rows:
             filled = [c for c, cell in enumerate(row) if squash(cell or "")]
             if not filled:

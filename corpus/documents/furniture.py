@@ -78,6 +78,8 @@ def is_structural(text: str) -> bool:
     head = FIELD_SEPARATOR.split(text.strip())[0]
     if words.level_cell(head) is not None or words.activity_cell(head) is not None:
         return True
+    if schemes().is_label(head):
+        return True  # 'Klar · 2034-02-06 – 2034-03-31': an activity's status line, the same on many activities
     if (kind := words.heading_kind(text)) is not None and kind[0] in ("goal", "subgoal", "activity"):
         return True  # 'Övergripande mål 2: …': a goal's labelled line, however like the others it reads
     return words.is_label_line(text)

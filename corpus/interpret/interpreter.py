@@ -78,6 +78,8 @@ _LETTER_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+([A-ZÅÄÖ])(\d{1,2})?\s*(?:[:
 _LETTER_NAMED = re.compile(r"([^\d\W][\w-]{1,30})\s+([A-ZÅÄÖ])(\d{1,2})?\s*:?$")  # '… under KF-mål A:'
 # The longest level field ('Läge: Igångsatt – ligger efter') read apart from the fields written after it.
 MAX_LEVEL_FIELD = 80
+MAX_TITLE_LINE = 150  # a title on a line of its own is no longer than this
+_ITEM_NUMBER_BEFORE = re.compile(r"^\d{1,2}[a-z]?(?:\.\d{1,2}[a-z]?){0,3}\.?\s+(?=\S)")  # '1a.1  ', '2.3 '
 MAX_PROSE_LINE_WORDS = 4  # a chapter's name alone on its line ('Intern kontroll', 'Viktiga händelser under perioden')
 MIN_LABELLED_LINES = 4  # pairs of a label's line and its value's that make a report written so throughout
 # A level's label said of a goal by its label and number ('Samlad bedömning av mål 1', 'Bedömning för delmål 2.1').
@@ -970,6 +972,16 @@ class ReportInterpreter(TableReading):
             following.kind in (PARAGRAPH, LIST_ITEM) else None  # (a loose list's paragraph is an item's)
         return found is not None and found[0] in ("assessment", "prognosis")
 
+    def _status_line_next(self) -> bool:
+        """Whether the next block opens with a status ('Klar · 2034-02-06 – 2034-03-31' under '1.1 Titel'): the
+        numbered line over it is an activity's title, not a sub-goal's."""
+        following = next((b for b in self.blocks[self.block_index + 1:] if not b.furniture), None)
+        if following is None or following.kind not in (PARAGRAPH, LIST_ITEM):
+            return False
+        line = squash(following.text.partition("\n")[0])
+        head = FIELD_SEPARATOR.split(line)[0]
+        return self.words.field_line(line) is None and self.labels.match("activity", head) is not None
+
     def _sentence_fields(self, text: str) -> tuple[str, LabelMatch, list[str]] | None:
         """A line of sentences: a title, then a status said alone as a sentence, then sentences of its time; None
         where the second sentence is no status."""
@@ -1061,7 +1073,7 @@ class ReportInterpreter(TableReading):
         top = self._open_top_goal()
         numbered = _SUB_NUMBER.match(text)
         if top is None or numbered is None or len(text) > 150 or text.rstrip().endswith(".") or \
-                numbered.group(1) != top.number:
+                numbered.group(1) != top.number or self._status_line_next():
             return None
         self._finish_activity()
         self.state.goal = top
@@ -1126,6 +1138,15 @@ class ReportInterpreter(TableReading):
             self._finish_activity()
             self.state.goal, self.state.role, self.state.listing = None, None, False
             self.prose.append(text)
+            self._mark(line)
+            return
+        if self.state.goal is not None and len(text) <= MAX_TITLE_LINE and not text.rstrip().endswith((".", ":")) \
+                and text[:1].isalnum() and (self.state.activity is None or self.state.activity.status is not None) \
+                and self.words.heading_kind(text) is None and self.words.field_line(text) is None and \
+                self.labels.match("activity", text) is None and self._status_line_next():
+            # '1a.1  Ny belysning i Kvarnparken' over 'Pågår enligt tidplan · 2034-02-01 – 2034-10-31': an
+            # activity's number and title, its status and time on the line below.
+            self._new_activity(_ITEM_NUMBER_BEFORE.sub("", text), None)
             self._mark(line)
             return
         state = self.state

@@ -51,7 +51,7 @@ class ReportPlan:
             if i in sheets:
                 continue
             numbered = NUMBER.match(text)
-            if numbered and self._heads_labelled_goals(heads, position) and \
+            if numbered and self._heads_labelled_goals(heads, position, blocks) and \
                     not self._reads_as_goal(numbered.group(2), position):
                 # '5.1 Invånare' over 'Strategiskt mål 1: …': a perspective or area the labelled goals stand in.
                 unproven.add(i)
@@ -137,14 +137,20 @@ class ReportPlan:
                 return True
         return False
 
-    def _heads_labelled_goals(self, heads: list[tuple[int, int, str]], position: int) -> bool:
+    def _heads_labelled_goals(self, heads: list[tuple[int, int, str]], position: int,
+                              blocks: list[Block] | None = None) -> bool:
         """Whether the first heading under a heading, one level deeper, is a labelled goal's ('Strategiskt mål 1:
-        …'), and the section holds no goal of its own level first."""
-        _, level, _ = heads[position]
+        …'), or the first paragraph of its section is a labelled goal's line ('Inriktningsmål 1: …' in a text)."""
+        index, level, _ = heads[position]
         following = heads[position + 1] if position + 1 < len(heads) else None
-        if following is None or following[1] <= level:
+        if following is not None and following[1] > level:
+            kind = self.words.heading_kind(following[2])
+            if kind is not None and kind[0] in ("goal", "subgoal"):
+                return True
+        first = next((b for b in (blocks or [])[index + 1:] if not b.furniture and squash(b.text)), None)
+        if first is None or first.kind != PARAGRAPH:
             return False
-        kind = self.words.heading_kind(following[2])
+        kind = self.words.heading_kind(squash(first.text.partition("\n")[0]))
         return kind is not None and kind[0] in ("goal", "subgoal")
 
     def _reads_as_goal(self, text: str, position: int) -> bool:

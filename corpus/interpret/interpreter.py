@@ -1149,6 +1149,9 @@ class ReportInterpreter(TableReading):
             self._new_activity(_ITEM_NUMBER_BEFORE.sub("", text), None)
             self._mark(line)
             return
+        if self.words.field_line(text) is None and (lead := re.match(r"^([^.:]{3,40}\.)\s+(\S.*)$", text)) and \
+                (after := self.words.field_line(lead.group(2))) is not None and after[0] in ("assessment", "prognosis"):
+            text = lead.group(2)  # 'Uppföljning 30 april. Prognos helår: ● Gul. …': the level's field after its date
         state = self.state
         target_activity = state.activity
         target_goal = state.goal

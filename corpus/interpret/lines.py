@@ -341,10 +341,10 @@ class LineReader:
             activity.start = single.group(1)  # '2024-09-01–', '2024-02-01 – tills vidare': begun, no end set
         elif role == "dates" and single and (not whole or not value[single.end():].strip()
                                              or self.words.leaves_end_open("– " + value[single.end():].strip(" ,–-"))) \
-                and self.words.date_role(value[:single.start()]) in ("start", "end"):
-            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01', 'Från 2026-03-01, löpande':
-            # one end of it.
-            setattr(activity, self.words.date_role(value[:single.start()]) or "end", single.group(1))
+                and self._end_said(value[:single.start()]) in ("start", "end"):
+            # 'Klart senast 2025-05-31', 'Från 2025-02-01', 'Planerad start 2025-01-01', 'Från 2026-03-01, löpande',
+            # 'Löpande från 2038-01-01': one end of it.
+            setattr(activity, self._end_said(value[:single.start()]) or "end", single.group(1))
         elif role == "dates" and (one := self._labelled_written_date(re.split(r"[,;]", value)[0])) is not None:
             # 'från den 3 mars 2028, slutdatum inte bestämt': one end, written out after its label.
             activity.start, activity.end = one[0] or activity.start, one[1] or activity.end
@@ -358,6 +358,15 @@ class LineReader:
         else:
             return False
         return True
+
+    def _end_said(self, label: str) -> str | None:
+        """Which end a date's label names ('Från', 'Klart senast'), also after words that leave the other end open
+        ('Löpande från')."""
+        said = self.words.date_role(label)
+        words = label.split()
+        if said is None and len(words) >= 2 and self.words.leaves_end_open("– " + words[0]):
+            said = self.words.date_role(" ".join(words[1:]) + " ")
+        return said
 
     def read_label(self, kind: str, text: str) -> tuple[LabelMatch | None, str]:
         """A field's value as a label of `kind`: the whole value, else a label opening it (and the rest)."""

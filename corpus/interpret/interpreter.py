@@ -1152,6 +1152,11 @@ class ReportInterpreter(TableReading):
         if self.words.field_line(text) is None and (lead := re.match(r"^([^.:]{3,40}\.)\s+(\S.*)$", text)) and \
                 (after := self.words.field_line(lead.group(2))) is not None and after[0] in ("assessment", "prognosis"):
             text = lead.group(2)  # 'Uppföljning 30 april. Prognos helår: ● Gul. …': the level's field after its date
+        kinds = FIELD_SEPARATOR.split(text)
+        if len(kinds) >= 2 and self.words.field_line(text) is None and \
+                self.words.role(kinds[0]) in ("goal", "subgoal") and \
+                (self.words.field_line(kinds[1]) or ("",))[0] in ("assessment", "prognosis"):
+            text = " · ".join(kinds[1:])  # 'Nämndmål · Prognos helår: Bedöms uppnås': the goal's kind, then its field
         state = self.state
         target_activity = state.activity
         target_goal = state.goal

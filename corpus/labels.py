@@ -287,6 +287,7 @@ _TWO_STATUSES = re.compile(r"(.{3,40}?)\s*(?:[–—-]|,|\bmen\b|\boch\b)\s*(.{3
 # with one, says two states: _TWO_STATUSES reads it).
 _QUALIFIED = re.compile(r"(.{2,39}?[^\s–—,:;-]),?\s+(?:men\s+)?(med\s+(?:viss\s+|vissa\s+)?(?:avvikelser?|brister)|delvis|efter\s+(?:tid)?plan(?:en)?"
                         r"|(?:inte|ej)\s+(?:helt\s+)?(?:enligt|i\s+fas\s+med)\s+(?:tid)?plan(?:en)?|(?:för\s+)?sent|senare\s+än\s+planerat|efter\s+(?:utsatt|planerad)\s+tid"
+                        r"|försenad|försenat|försenade"
                         r"|enligt\s+(?:tid)?plan(?:en)?|i\s+fas)", re.I)  # ('i tid' not: 'ligger efter i tid')
 _ON_PLAN_SAID = re.compile(r"enligt\s+(?:tid)?plan(?:en)?|i\s+fas", re.I)
 

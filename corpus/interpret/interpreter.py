@@ -26,6 +26,7 @@ from corpus.interpret.tables import (
     ITEM_ROLES,
     LABELLED_NUMBER,
     TableReading,
+    describes_data,
     groups_as_titles,
     join_paragraphs,
     say_also,
@@ -214,6 +215,9 @@ class ReportInterpreter(TableReading):
                 continue
             if block.kind == TABLE and _contents_table(block.rows):
                 self._mark_rows(first, len(block.rows), LINE_TOC)
+                continue
+            if block.kind == TABLE and describes_data(block.rows):
+                self._mark_rows(first, len(block.rows))  # 'Kolumn | Beskrivning | Exempel': a data set described
                 continue
             if block.kind == TABLE:
                 for part, offset in self.read.split_at_headers(block):

@@ -17,6 +17,9 @@ from corpus.text import fold, squash
 
 # Rows of fields under a row of activities' titles that make a table turned, an activity a column.
 MIN_TURNED_FIELDS = 3
+# The first column's header of a data set's description ('Kolumn | Beskrivning | Exempel', 'Fil | Innehåll').
+_DATA_DICTIONARY = frozenset({"kolumn", "kolumnnamn", "falt", "faltnamn", "variabel", "variabelnamn", "attribut", "fil",
+                              "filnamn"})
 # 'Nämndmål 1.1: …', 'Kommunfullmäktiges mål 2 – …': the number after an item's label.
 LABELLED_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d+(?:\.\d+)*)\s*(?:[:.–\-]|\s+(?=[A-ZÅÄÖ]))")
 # A column headed by a goal's number, a mark in it placing the row's activity under that goal ('X' under '1.1').
@@ -126,6 +129,9 @@ class TableReading:
             # of 'Aktivitet | Status | …'): the table ends there, and the goal's line begins what follows.
             self._table(Block(TABLE, rows=block.rows[:split], page=block.page, bold=block.bold), first)
             self._table(Block(TABLE, rows=block.rows[split:], page=block.page, bold=block.bold), first + split)
+            return
+        if describes_data(block.rows):
+            self._mark_rows(first, len(block.rows))
             return
         if (wide := self._widened(block)) is not None:
             self._table(wide, first)
@@ -1113,6 +1119,11 @@ class TableReading:
 # A list view's group row, grouped by a column ('Nämndmål : Fler turer avgår i tid (2)'): the column, the value the
 # rows under it share and their count.
 _GROUP_ROW = re.compile(r"^(?P<label>[^:]{2,40}?)\s*:\s*(?P<value>.*?)\s*\u200e?\((?P<count>\d{1,4})\)$")
+
+
+def describes_data(rows: list[list[str]]) -> bool:
+    """'Kolumn | Beskrivning | Exempel', 'Fil | Innehåll | Format': a data set's columns or files, no items."""
+    return bool(rows and rows[0]) and label_form(squash(rows[0][0] or "")) in _DATA_DICTIONARY
 
 
 def groups_as_titles(block: Block) -> Block:

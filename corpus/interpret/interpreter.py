@@ -723,6 +723,9 @@ class ReportInterpreter(TableReading):
             return False
         head, _, rest = block.text.partition("\n")
         head, rest = squash(head), squash(rest)
+        if not rest and (open_activity := self.state.activity) is not None and open_activity.status is None and \
+                self._status_line(head):
+            return False  # 'Pågår (löpande) · 2034-01-09 – löpande' under its title: the open activity's status line
         if rest and "\n" not in block.text.partition("\n")[2].strip() and len(rest) <= 200 and \
                 not rest.endswith(".") and (status := self.labels.match("activity", head)) is not None:
             title, said = rest, ""

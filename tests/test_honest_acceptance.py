@@ -43,10 +43,11 @@ def test_a_caption_over_every_sheet_is_no_goal() -> None:
 
 
 def test_statuses_with_no_activity_read_are_named() -> None:
-    # A table broken into loose lines (a PDF converted to HTML line by line): the goal is read, the activities not.
+    # A table broken into loose lines column by column (as a converter writes a report engine's table): the goal is
+    # read, the activities not.
     text = "\n".join(["# Delårsrapport 2030", "", "## Mål 1: Resandet med kollektivtrafiken ökar", "",
-                      "Bedömning: Delvis uppfyllt", "", "Aktivitet", "", "Status", "", "Nya expresslinjer", "",
-                      "Gemensam biljett", "", "Slutförd", "", "Försenad", "", "Ej startad", ""])
+                      "Bedömning: Delvis uppfyllt", "", "Aktivitet", "", "Nya expresslinjer", "",
+                      "Gemensam biljett", "", "Status", "", "Slutförd", "", "Försenad", "", "Ej startad", ""])
     report = _report(text)
     assert not report.activities
     assert any("filen anger statusar ('Ej startad', 'Försenad', 'Slutförd') men inga aktiviteter kunde läsas" in w

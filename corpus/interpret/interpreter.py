@@ -1150,7 +1150,8 @@ class ReportInterpreter(TableReading):
         if self.state.goal is not None and len(text) <= MAX_TITLE_LINE and not text.rstrip().endswith((".", ":")) \
                 and text[:1].isalnum() and (self.state.activity is None or self.state.activity.status is not None) \
                 and self.words.heading_kind(text) is None and self.words.field_line(text) is None and \
-                self.labels.match("activity", text) is None and self._status_line_next():
+                self.words.role(text) is None and self.labels.match("activity", text) is None and \
+                self._status_line_next():
             # '1a.1  Ny belysning i Kvarnparken' over 'Pågår enligt tidplan · 2034-02-01 – 2034-10-31': an
             # activity's number and title, its status and time on the line below.
             self._new_activity(_ITEM_NUMBER_BEFORE.sub("", text), None)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from corpus.documents.colours import COLOUR_WORDS
 from corpus.documents.model import PARAGRAPH, TABLE, Block, trimmed_row
 from corpus.interpret.lines import NUMBER
-from corpus.interpret.vocabulary import label_form
+from corpus.interpret.vocabulary import FIELD_SEPARATOR, label_form
 from corpus.labels import SHARE, LabelMatch, combined_status, status_with_completion
 from corpus.model import LINE_TABLE_HEADER, ParsedActivity, ParsedGoal
 from corpus.reportdate import slashed_dates
@@ -83,7 +83,7 @@ class TableReading:
     def _level_kicker(self, text: str) -> tuple[tuple[str, str], str | None] | None:
         """'NÄMNDMÅL 1.1', 'KOMMUNFULLMÄKTIGES MÅL 1 · MÅLOMRÅDE UTBILDNING OCH ARBETE': a goal's level and number
         alone, and the area set apart after it (None where none is); None where the text is no such line."""
-        parts = re.split(r"\s+[·•|]\s+", text)
+        parts = FIELD_SEPARATOR.split(text)
         placed = self.words.level_cell(parts[0])
         if placed is None or len(parts) > 2:
             return None
